@@ -1,0 +1,42 @@
+// ESLint: typescript-eslint's recommended rules, plus the project's one architectural rule:
+// only src/cli.ts prints or exits (the library reports; the command line talks).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'coverage/**', 'src/generated/**', 'node_modules/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'exit', message: 'Only src/cli.ts exits.' },
+        { object: 'process', property: 'stdout', message: 'Only src/cli.ts prints.' },
+        { object: 'process', property: 'stderr', message: 'Only src/cli.ts prints.' },
+        { object: 'process', property: 'exitCode', message: 'Only src/cli.ts exits.' },
+      ],
+    },
+  },
+);
