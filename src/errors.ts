@@ -1,0 +1,37 @@
+/**
+ * Errors. An input problem is data (`InputProblem`), reported with its place in the file; an
+ * `InputError` is thrown only where a whole input (a rule pack, a command-line value) cannot be
+ * used. Anything else that is thrown is a bug in clausier, and the CLI says so.
+ */
+
+/** A problem with an input file, where it is. Lines and columns are 1-based. */
+export interface InputProblem {
+  /** What is wrong and what was expected, in words a finance controller understands. */
+  message: string;
+  line: number;
+  column: number;
+  /** The JSON pointer of the value at fault ('' for the whole document). */
+  pointer: string;
+}
+
+/** An input that cannot be used at all: a broken rule pack, a bad command-line value. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  constructor(
+    message: string,
+    /** The file at fault, when there is one. */
+    readonly file?: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+  }
+
+  /** `file:line:column: message`, as far as it is known. */
+  describe(): string {
+    const where = [this.file, this.line, this.column]
+      .filter((part) => part !== undefined)
+      .join(':');
+    return where ? `${where}: ${this.message}` : this.message;
+  }
+}

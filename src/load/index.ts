@@ -1,0 +1,180 @@
+/**
+ * Loading a programme record: bytes, text, YAML, schema validation, exact decoding. The result is
+ * either a record ready for evaluation or the complete list of what is wrong, each problem with
+ * its line and column in the file as given.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { InputProblem } from '../errors.js';
+import type { ProgrammeRecord } from '../model/programme.js';
+import { joinPointer, humanPath } from '../pointer.js';
+import { decodeRecord } from './decode.js';
+import { decodeText, LineIndex } from './text.js';
+import { validateRecord, type SchemaProblem } from './validate.js';
+import { parseYaml, SourcePositions, type SourceLocation } from './yaml.js';
+
+/** Files larger than this are refused unless the limit is raised (`--max-size`). */
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+export interface LoadedRecord {
+  /** The file's name as given. */
+  file: string;
+  /** The decoded record (amounts in cents), when the file has no problem. */
+  record: ProgrammeRecord | undefined;
+  /** Every problem of the file, in the order they appear in it. */
+  problems: InputProblem[];
+  /** Where each value is written; `locate` answers for pointers into the record. */
+  locate(pointer: string): SourceLocation;
+  /** The text of the file (empty when it could not be read as text). */
+  text: string;
+  /** Line-by-line access to the text, for code frames. */
+  lines: LineIndex;
+}
+
+export interface LoadOptions {
+  maxBytes?: number;
+}
+
+/** Loads a record from a file on disk; the file is only read. */
+export function loadRecordFile(path: string, options: LoadOptions = {}): LoadedRecord {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let bytes: Uint8Array;
+  try {
+    const size = statSync(path).size;
+    if (size > maxBytes) {
+      return failed(path, {
+        message: `the file is ${formatSize(size)}, over the limit of ${formatSize(maxBytes)} (raise it with --max-size)`,
+        line: 1,
+        column: 1,
+        pointer: '',
+      });
+    }
+    bytes = readFileSync(path);
+  } catch (error) {
+    return failed(path, { message: describeFsError(error), line: 1, column: 1, pointer: '' });
+  }
+  return loadRecordBytes(bytes, path, options);
+}
+
+/** Loads a record from bytes (a file's content, standard input). */
+export function loadRecordBytes(
+  bytes: Uint8Array,
+  file: string,
+  options: LoadOptions = {},
+): LoadedRecord {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > maxBytes) {
+    return failed(file, {
+      message: `the input is ${formatSize(bytes.length)}, over the limit of ${formatSize(maxBytes)} (raise it with --max-size)`,
+      line: 1,
+      column: 1,
+      pointer: '',
+    });
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return failed(file, decoded.problem);
+  return loadRecordText(decoded.text, file);
+}
+
+/** Loads a record from its text. */
+export function loadRecordText(text: string, file: string): LoadedRecord {
+  const parsed = parseYaml(text);
+  const { positions } = parsed;
+  const problems = [...parsed.problems];
+  const root = parsed.value;
+  const locate = (pointer: string): SourceLocation => positions.locate(root, pointer);
+  if (root === undefined) return result(file, undefined, problems, locate, positions);
+
+  const sourceText = (pointer: string): string | undefined => positions.sourceText(root, pointer);
+  const schemaProblems = validateRecord(root, sourceText);
+  const decodeProblems = decodeRecord(root, sourceText, schemaProblems);
+  const idProblems = duplicateIds(root);
+  for (const problem of [...schemaProblems, ...decodeProblems, ...idProblems]) {
+    problems.push(place(problem, root, positions));
+  }
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  const record = problems.length === 0 ? (root as ProgrammeRecord) : undefined;
+  return result(file, record, problems, locate, positions);
+}
+
+function result(
+  file: string,
+  record: ProgrammeRecord | undefined,
+  problems: InputProblem[],
+  locate: (pointer: string) => SourceLocation,
+  positions: SourcePositions,
+): LoadedRecord {
+  return { file, record, problems, locate, text: positions.text, lines: positions.lines };
+}
+
+/** Where a problem is shown: at the key for a key problem, at the value otherwise. */
+function place(problem: SchemaProblem, root: unknown, positions: SourcePositions): InputProblem {
+  const span = positions.span(root, problem.pointer);
+  const offset = problem.atKey || span.found !== problem.pointer ? span.start : span.valueStart;
+  return {
+    message: problem.message,
+    ...positions.lines.position(offset),
+    pointer: problem.pointer,
+  };
+}
+
+/** Ids of the items of a list (payments, projects...) must be unique: messages and locations name them. */
+function duplicateIds(root: unknown): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  if (root === null || typeof root !== 'object') return problems;
+  const visit = (node: unknown, pointer: string): void => {
+    if (Array.isArray(node)) {
+      const first = new Map<string, number>();
+      node.forEach((item, index) => {
+        const id = (item as { id?: unknown } | null)?.id;
+        if (typeof id === 'string') {
+          const earlier = first.get(id);
+          if (earlier !== undefined) {
+            const at = joinPointer(pointer, index, 'id');
+            problems.push({
+              pointer: at,
+              message: `${humanPath(at)}: the id '${id}' is already that of ${humanPath(joinPointer(pointer, earlier))} (ids must be unique)`,
+            });
+          } else first.set(id, index);
+        }
+        visit(item, joinPointer(pointer, index));
+      });
+    } else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) visit(value, joinPointer(pointer, key));
+    }
+  };
+  visit(root, '');
+  return problems;
+}
+
+function failed(file: string, problem: InputProblem): LoadedRecord {
+  const lines = new LineIndex('');
+  return {
+    file,
+    record: undefined,
+    problems: [problem],
+    locate: (pointer) => ({ pointer, line: 1, column: 1, found: '' }),
+    text: '',
+    lines,
+  };
+}
+
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied: the file cannot be read';
+    case 'EISDIR':
+      return 'this is a directory, not a file';
+    default:
+      return `the file cannot be read (${code ?? String(error)})`;
+  }
+}

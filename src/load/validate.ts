@@ -1,0 +1,289 @@
+/**
+ * Validation of a record against the generated schema (a precompiled ajv validator: ajv itself is
+ * never loaded at run time), with every error worded for the person who wrote the record:
+ * `payments[0]: unknown field 'ammount' (did you mean 'amount'?)`.
+ */
+import type { ErrorObject } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { validateProgramme } from '../generated/programme-validator.js';
+import { parseCalendarDate, parseIsoWeek, parsePeriod } from '../calendar.js';
+import { joinPointer, humanPath, splitPointer } from '../pointer.js';
+import {
+  programmeSchema,
+  resolveSchema,
+  schemaAt,
+  type ResolvedSchema,
+  type RootSchema,
+} from './schema.js';
+
+/** A validation problem before it is located in the file. */
+export interface SchemaProblem {
+  pointer: string;
+  message: string;
+  /** Whether the problem is about the key at the pointer rather than its value. */
+  atKey?: boolean;
+}
+
+export function valueAt(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const segment of splitPointer(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}
+
+/** Validates a record; every problem is returned, worded and with its pointer. */
+export function validateRecord(
+  record: unknown,
+  sourceText: (pointer: string) => string | undefined,
+): SchemaProblem[] {
+  return validateWith(validateProgramme, programmeSchema, record, sourceText);
+}
+
+/** Validates a value with a precompiled validator of a schema, wording every problem. */
+export function validateWith(
+  validate: ValidateFunction,
+  root: RootSchema,
+  value: unknown,
+  sourceText: (pointer: string) => string | undefined,
+): SchemaProblem[] {
+  if (validate(value)) return [];
+  const problems: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  // A value that matches none of the forms of a union (a rule condition) makes ajv report every
+  // form's complaint: the union's own error, at the outermost place, says it once.
+  const unions = (validate.errors ?? [])
+    .filter((e) => e.keyword === 'anyOf')
+    .map((e) => e.instancePath);
+  const outermost = unions.filter((p) => !unions.some((q) => q !== p && p.startsWith(q + '/')));
+  for (const error of validate.errors ?? []) {
+    const inUnion = outermost.find(
+      (p) => error.instancePath === p || error.instancePath.startsWith(p + '/'),
+    );
+    if (inUnion !== undefined && !(error.keyword === 'anyOf' && error.instancePath === inUnion))
+      continue;
+    // A bad key of a map yields a `pattern` error carrying `propertyName` and a `propertyNames`
+    // error: the latter is enough.
+    if ((error as ErrorObject & { propertyName?: string }).propertyName !== undefined) continue;
+    const problem = describeError(error, value, root, sourceText);
+    const key = `${problem.pointer}\u0000${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  return problems;
+}
+
+const article = (noun: string): string => (/^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`);
+
+/** What a schema expects, as a noun phrase: `a calendar date (YYYY-MM-DD)`, `a list`. */
+export function expected(schema: ResolvedSchema | undefined): string {
+  if (!schema) return 'nothing here';
+  if (schema.title) return article(schema.title);
+  if (schema.enum) return `one of ${quoteList(schema.enum)}`;
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  switch (type) {
+    case 'string':
+      return 'text';
+    case 'number':
+      return 'a number';
+    case 'integer':
+      return 'a whole number';
+    case 'boolean':
+      return 'true or false';
+    case 'array':
+      return 'a list';
+    case 'object':
+      return 'a mapping of fields';
+    default:
+      return 'a value';
+  }
+}
+
+/** How a value found in a record reads in a message. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (typeof value === 'string') return `the text '${truncate(value)}'`;
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return '.nan (not a number)';
+    if (!Number.isFinite(value)) return `${value > 0 ? '' : '-'}.inf (infinity)`;
+    return `the number ${value}`;
+  }
+  if (typeof value === 'boolean') return `${value}`;
+  if (Array.isArray(value)) return 'a list';
+  return 'a mapping';
+}
+
+function truncate(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+function quoteList(values: unknown[]): string {
+  const quoted = values.map((v) => `'${String(v)}'`);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+}
+
+/** Words of a description up to its first full stop: `The bank code (code banque)`. */
+function firstSentence(description: string | undefined): string | undefined {
+  if (!description) return undefined;
+  const sentence = description.split(/(?<=[.:])\s/)[0]!.replace(/[.:]$/, '');
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
+}
+
+function describeError(
+  error: ErrorObject,
+  record: unknown,
+  root: RootSchema,
+  sourceText: (pointer: string) => string | undefined,
+): SchemaProblem {
+  const pointer = error.instancePath;
+  const path = humanPath(pointer);
+  const schema = schemaAt(pointer, root);
+  const value = valueAt(record, pointer);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const field = String(params.additionalProperty);
+      const allowed = Object.keys(schema?.properties ?? {});
+      const suggestion = closest(field, allowed);
+      const hint = suggestion
+        ? ` (did you mean '${suggestion}'?)`
+        : allowed.length > 0
+          ? ` (expected one of ${quoteList(allowed)})`
+          : '';
+      return {
+        pointer: joinPointer(pointer, field),
+        message: `${path}: unknown field '${field}'${hint}`,
+        atKey: true,
+      };
+    }
+    case 'required': {
+      const field = String(params.missingProperty);
+      const what = firstSentence(resolvedChild(schema, field, root)?.description);
+      return {
+        pointer: joinPointer(pointer, field),
+        message: `${path}: missing field '${field}'${what ? ` (${what})` : ''}`,
+      };
+    }
+    case 'propertyNames': {
+      const key = String(params.propertyName);
+      const keySchema = schema?.propertyNames;
+      const problem =
+        keySchema?.$ref === '#/definitions/IsoWeek'
+          ? (parseIsoWeek(key) as { problem?: string }).problem
+          : undefined;
+      return {
+        pointer: joinPointer(pointer, key),
+        message: `${path}: ${problem ?? `'${key}' is not allowed as a key here`}`,
+        atKey: true,
+      };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[] | undefined) ?? schema?.enum ?? [];
+      const noun = schema?.title ?? 'allowed value';
+      const shown = typeof value === 'string' ? `'${truncate(value)}'` : describeValue(value);
+      return {
+        pointer,
+        message: `${path}: ${shown} is not ${article(noun)} (expected ${quoteList(allowed)})`,
+      };
+    }
+    case 'type': {
+      let message = `${path}: expected ${expected(schema)}, got ${describeValue(value)}`;
+      const wanted = params.type;
+      if (wanted === 'string' && typeof value === 'number') {
+        const written = sourceText(pointer)?.trim();
+        if (written !== undefined)
+          message += ` (write it in quotes to keep it as written: "${written}")`;
+      } else if (wanted === 'integer' && typeof value === 'number') {
+        message = `${path}: expected a whole number, got ${value}`;
+      }
+      return { pointer, message };
+    }
+    case 'pattern': {
+      const text = String(value);
+      const problem =
+        schema?.definition === 'CalendarDate'
+          ? (parseCalendarDate(text) as { problem?: string }).problem
+          : schema?.definition === 'IsoWeek'
+            ? (parseIsoWeek(text) as { problem?: string }).problem
+            : schema?.definition === 'Period'
+              ? (parsePeriod(text) as { problem?: string }).problem
+              : undefined;
+      const what = firstSentence(schema?.description);
+      return {
+        pointer,
+        message: `${path}: ${problem ?? `'${truncate(text)}' is not valid here${what ? ` (expected ${what})` : ''}`}`,
+      };
+    }
+    case 'minimum':
+    case 'exclusiveMinimum': {
+      const limit = Number(params.limit);
+      const shown = sourceText(pointer)?.trim() ?? String(value);
+      return {
+        pointer,
+        message:
+          limit === 0
+            ? `${path}: ${shown} is negative (expected ${expected(schema)} of at least 0)`
+            : `${path}: ${shown} is less than the minimum, ${limit}`,
+      };
+    }
+    case 'maximum':
+    case 'exclusiveMaximum': {
+      const shown = sourceText(pointer)?.trim() ?? String(value);
+      return {
+        pointer,
+        message: `${path}: ${shown} is more than the maximum, ${String(params.limit)}`,
+      };
+    }
+    case 'anyOf':
+      return {
+        pointer,
+        message: `${path}: ${describeValue(value)} is not ${schema?.title ? article(schema.title) : 'in any of the allowed forms'}`,
+      };
+    case 'minItems':
+      return { pointer, message: `${path}: expected at least ${String(params.limit)} item(s)` };
+    default:
+      return { pointer, message: `${path}: ${error.message ?? 'is not valid'}` };
+  }
+}
+
+function resolvedChild(
+  schema: ResolvedSchema | undefined,
+  field: string,
+  root: RootSchema,
+): ResolvedSchema | undefined {
+  return resolveSchema(schema?.properties?.[field], root);
+}
+
+/** The allowed name nearest a misspelt one, when it is near enough to be a likely typo. */
+export function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = levenshtein(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const tolerance = Math.max(1, Math.floor(word.length / 3));
+  return bestDistance <= tolerance ? best : undefined;
+}
+
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,327 @@
+/**
+ * YAML text to a plain value tree, keeping where every value is written.
+ *
+ * The `yaml` package parses (YAML 1.2, core schema: `2019-08-30` stays text, never a `Date`);
+ * this module then builds the value itself, so that it can refuse what a programme record never
+ * needs and what could hurt: duplicate keys, `__proto__` and `constructor` keys (objects are
+ * built without a prototype anyway), tags other than the core ones, aliases that expand into a
+ * bomb, documents nested absurdly deep, several documents in one file.
+ */
+import {
+  Alias,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  type Document,
+  type Node,
+} from 'yaml';
+import type { InputProblem } from '../errors.js';
+import { humanPath, joinPointer, splitPointer } from '../pointer.js';
+import { LineIndex } from './text.js';
+
+/** How deep a record may nest: a programme record needs 7 levels; 64 leaves room and bounds recursion. */
+export const MAX_DEPTH = 64;
+
+/** Keys refused everywhere: they name parts of JavaScript objects, not of a record. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Tags a record may use: those of the YAML core schema. */
+const CORE_TAGS = new Set([
+  'tag:yaml.org,2002:str',
+  'tag:yaml.org,2002:int',
+  'tag:yaml.org,2002:float',
+  'tag:yaml.org,2002:bool',
+  'tag:yaml.org,2002:null',
+  'tag:yaml.org,2002:map',
+  'tag:yaml.org,2002:seq',
+]);
+
+/** Where the entries of one mapping or sequence are written: [keyStart, valueStart, valueEnd] each. */
+interface ContainerSpans {
+  keys?: string[];
+  spans: Int32Array;
+}
+
+export interface SourceLocation {
+  /** The pointer asked for. */
+  pointer: string;
+  line: number;
+  column: number;
+  /** The longest prefix of the pointer that exists in the file: where the location points. */
+  found: string;
+}
+
+/** Where each value of a tree is written in its text. */
+export class SourcePositions {
+  constructor(
+    readonly lines: LineIndex,
+    private readonly containers: WeakMap<object, ContainerSpans>,
+    private readonly rootStart: number,
+  ) {}
+
+  /** The text of the file. */
+  get text(): string {
+    return this.lines.text;
+  }
+
+  /**
+   * Finds where a pointer is written: a mapping entry at its key, a sequence item at its value.
+   * A pointer that does not exist (a missing field) is located at its nearest existing parent.
+   */
+  locate(root: unknown, pointer: string): SourceLocation {
+    const span = this.span(root, pointer);
+    return { pointer, ...this.lines.position(span.start), found: span.found };
+  }
+
+  /** The offsets of a pointer's entry: where it starts (its key, if any) and where its value ends. */
+  span(
+    root: unknown,
+    pointer: string,
+  ): { start: number; valueStart: number; end: number; found: string } {
+    let node = root;
+    let found = '';
+    let start = this.rootStart;
+    let valueStart = this.rootStart;
+    let end = this.lines.text.length;
+    for (const segment of splitPointer(pointer)) {
+      if (node === null || typeof node !== 'object') break;
+      const container = this.containers.get(node);
+      if (!container) break;
+      const index = container.keys
+        ? container.keys.indexOf(segment)
+        : /^(0|[1-9]\d*)$/.test(segment)
+          ? Number(segment)
+          : -1;
+      if (index < 0 || 3 * index >= container.spans.length) break;
+      start = container.spans[3 * index]!;
+      valueStart = container.spans[3 * index + 1]!;
+      end = container.spans[3 * index + 2]!;
+      found = joinPointer(found, segment);
+      node = (node as Record<string, unknown>)[segment];
+    }
+    return { start, valueStart, end, found };
+  }
+
+  /** The source text of the value at a pointer, as written (quotes included). */
+  sourceText(root: unknown, pointer: string): string | undefined {
+    const span = this.span(root, pointer);
+    if (span.found !== pointer) return undefined;
+    return this.lines.text.slice(span.valueStart, span.end);
+  }
+}
+
+export interface ParsedYaml {
+  /** The value, when the text could be read into one; undefined after a fatal problem. */
+  value: unknown;
+  positions: SourcePositions;
+  problems: InputProblem[];
+}
+
+/** Reads YAML text into a plain value (objects without prototype, arrays, scalars). */
+export function parseYaml(text: string): ParsedYaml {
+  const lines = new LineIndex(text);
+  const containers = new WeakMap<object, ContainerSpans>();
+  const problems: InputProblem[] = [];
+  const problem = (offset: number, message: string, pointer = ''): void => {
+    problems.push({ message, ...lines.position(offset), pointer });
+  };
+  const fail = (rootStart = 0): ParsedYaml => ({
+    value: undefined,
+    positions: new SourcePositions(lines, containers, rootStart),
+    problems,
+  });
+
+  let documents: Document.Parsed[];
+  try {
+    const parsed = parseAllDocuments(text, {
+      prettyErrors: false,
+      uniqueKeys: false,
+      strict: true,
+    });
+    documents = Array.isArray(parsed) ? parsed : [];
+  } catch (error) {
+    if (error instanceof RangeError) {
+      problem(
+        deepestOffset(text),
+        `the document is nested too deeply (more than ${MAX_DEPTH} levels)`,
+      );
+      return fail();
+    }
+    throw error;
+  }
+
+  const document = documents[0];
+  if (!document || document.contents === null) {
+    problem(0, 'the file holds no record (expected a programme record: a YAML mapping)');
+    return fail();
+  }
+  if (documents.length > 1) {
+    problem(
+      documents[1]!.range[0],
+      `the file holds ${documents.length} YAML documents (expected one programme record)`,
+    );
+  }
+  for (const error of [...document.errors, ...document.warnings]) {
+    const message = error.message.split('\n')[0]!.replace(/\.$/, '');
+    problem(error.pos[0], `YAML syntax: ${message}`);
+  }
+  if (problems.length > 0) return fail();
+
+  const contents = document.contents as Node;
+  if (!isMap(contents)) {
+    const what = isSeq(contents) ? 'a list' : 'a single value';
+    problem(
+      contents.range?.[0] ?? 0,
+      `the document is ${what} (expected a programme record: a YAML mapping)`,
+    );
+    return fail();
+  }
+
+  // An alias may be expanded as often as it is used; a record has no reason to make the tree
+  // much larger than its text. Past this many values, aliases are refused as a bomb.
+  const budget = Math.max(100_000, text.length);
+  let produced = 0;
+  let exhausted = false;
+
+  const build = (
+    node: Node | null | undefined,
+    pointer: string,
+    depth: number,
+    aliasAt?: number,
+  ): unknown => {
+    produced++;
+    if (produced > budget) {
+      if (!exhausted) {
+        problem(
+          aliasAt ?? node?.range?.[0] ?? 0,
+          `aliases expand the document beyond ${budget} values (an alias bomb?)`,
+          pointer,
+        );
+        exhausted = true;
+      }
+      return null;
+    }
+    if (node === null || node === undefined) return null;
+    const at = aliasAt ?? node.range?.[0] ?? 0;
+    if (depth > MAX_DEPTH) {
+      problem(at, `the document is nested too deeply (more than ${MAX_DEPTH} levels)`, pointer);
+      exhausted = true;
+      return null;
+    }
+    if (isAlias(node)) {
+      const target = (node as Alias).resolve(document);
+      if (!target) {
+        problem(node.range?.[0] ?? 0, `unknown alias *${(node as Alias).source}`, pointer);
+        return null;
+      }
+      return build(target, pointer, depth + 1, aliasAt ?? node.range?.[0]);
+    }
+    const tag = (node as { tag?: string }).tag;
+    if (tag !== undefined && !CORE_TAGS.has(tag)) {
+      problem(at, `the tag ${shortTag(tag)} is not used in programme records (remove it)`, pointer);
+      return null;
+    }
+    if (isScalar(node)) return node.value;
+    if (isSeq(node)) {
+      const items: unknown[] = [];
+      const spans = new Int32Array(3 * node.items.length);
+      node.items.forEach((item, index) => {
+        const range = (item as Node | null)?.range ?? [at, at, at];
+        spans[3 * index] = aliasAt ?? range[0];
+        spans[3 * index + 1] = aliasAt ?? range[0];
+        spans[3 * index + 2] = aliasAt ?? range[1];
+        items.push(build(item as Node, joinPointer(pointer, index), depth + 1, aliasAt));
+      });
+      containers.set(items, { spans });
+      return items;
+    }
+    if (isMap(node)) {
+      const object: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      const keys: string[] = [];
+      const spans = new Int32Array(3 * node.items.length);
+      const firstAt = new Map<string, number>();
+      for (const pair of node.items) {
+        const keyNode = pair.key as Node | null;
+        const keyAt = aliasAt ?? keyNode?.range?.[0] ?? at;
+        if (keyNode !== null && !isScalar(keyNode)) {
+          problem(keyAt, 'a key must be plain text, not a list or a mapping', pointer);
+          continue;
+        }
+        const rawKey = keyNode === null ? null : keyNode.value;
+        const key = rawKey === null ? '' : String(rawKey);
+        const entryPointer = joinPointer(pointer, key);
+        const where = pointer === '' ? '' : `${humanPath(pointer)}: `;
+        if (FORBIDDEN_KEYS.has(key)) {
+          problem(keyAt, `${where}the key '${key}' is not allowed in a record`, entryPointer);
+          continue;
+        }
+        const first = firstAt.get(key);
+        if (first !== undefined) {
+          problem(
+            keyAt,
+            `${where}duplicate key '${key}' (first written at line ${lines.position(first).line})`,
+            entryPointer,
+          );
+          continue;
+        }
+        firstAt.set(key, keyAt);
+        const valueNode = pair.value as Node | null;
+        const valueRange = valueNode?.range ?? keyNode?.range ?? [keyAt, keyAt, keyAt];
+        const index = keys.length;
+        spans[3 * index] = keyAt;
+        spans[3 * index + 1] = aliasAt ?? valueRange[0];
+        spans[3 * index + 2] = aliasAt ?? valueRange[1];
+        keys.push(key);
+        object[key] = build(valueNode, entryPointer, depth + 1, aliasAt);
+      }
+      containers.set(object, { keys, spans: spans.subarray(0, 3 * keys.length) });
+      return object;
+    }
+    problem(at, 'this value cannot be read', pointer);
+    return null;
+  };
+
+  const value = build(contents, '', 0);
+  const rootStart = contents.range?.[0] ?? 0;
+  // After a bomb or an absurd depth the value is partial: nothing more can be said of it.
+  // Other problems (a duplicate key, a refused tag) leave a value worth validating, so that
+  // every error of the file is reported at once.
+  if (exhausted) return fail(rootStart);
+  return { value, positions: new SourcePositions(lines, containers, rootStart), problems };
+}
+
+function shortTag(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+}
+
+/** Where a document nests deepest (flow brackets and indentation), for a located error. */
+function deepestOffset(text: string): number {
+  let depth = 0;
+  let best = 0;
+  let bestAt = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[' || c === '{') {
+      depth++;
+      if (depth > best) {
+        best = depth;
+        bestAt = i;
+      }
+    } else if (c === ']' || c === '}') depth--;
+  }
+  if (best > 0) return bestAt;
+  let widest = 0;
+  let widestAt = 0;
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const indent = line.length - line.trimStart().length;
+    if (indent > widest) {
+      widest = indent;
+      widestAt = lineStart + indent;
+    }
+    lineStart += line.length + 1;
+  }
+  return widestAt;
+}

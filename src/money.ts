@@ -1,0 +1,72 @@
+/**
+ * Money as integer cents. Amounts are read from the YAML source text, digit by digit, never
+ * through binary floating point: `0.1 + 0.2` never happens here.
+ */
+import type { Parsed } from './calendar.js';
+
+/** An amount in integer cents of a euro. */
+export type Cents = number;
+
+/**
+ * Reads an amount in euros as written in a YAML file (`10000`, `10000.5`, `10000.00`, `+12.30`)
+ * into cents. More than two decimals, a negative amount, NaN or infinity is refused, with a
+ * problem that says so.
+ */
+export function parseEuros(source: string): Parsed<Cents> {
+  const text = source.trim();
+  if (/^[-+]?\.(nan|NaN|NAN)$/.test(text)) {
+    return { ok: false, problem: `'${text}' (not a number) is not an amount` };
+  }
+  if (/^[-+]?\.(inf|Inf|INF)$/.test(text)) {
+    return { ok: false, problem: `'${text}' (infinity) is not an amount` };
+  }
+  const match = /^([-+]?)(\d+)(?:\.(\d*))?$/.exec(text);
+  if (!match) {
+    return {
+      ok: false,
+      problem: `'${text}' is not an amount in euros (write digits with a dot before the cents, e.g. 10000.00)`,
+    };
+  }
+  const [, sign, units, decimals = ''] = match;
+  if (sign === '-' && !/^0*$/.test(units! + decimals)) {
+    return { ok: false, problem: `${text} is negative (expected an amount of at least 0)` };
+  }
+  if (decimals.length > 2 && !/^0*$/.test(decimals.slice(2))) {
+    return {
+      ok: false,
+      problem: `${text} has more than two decimals (an amount in euros is exact to the cent)`,
+    };
+  }
+  const cents = BigInt(units!) * 100n + BigInt((decimals + '00').slice(0, 2));
+  if (cents > BigInt(Number.MAX_SAFE_INTEGER)) {
+    return { ok: false, problem: `${text} is too large an amount` };
+  }
+  return { ok: true, value: Number(cents) };
+}
+
+/** Formats cents as euros in French: `12 000,00 €`. Thousands are grouped with a plain space. */
+export function formatEurosFr(cents: Cents): string {
+  return `${groupedUnits(cents, ' ')},${centsPart(cents)} €`;
+}
+
+/** Formats cents as euros in English: `€12,000.00`. */
+export function formatEurosEn(cents: Cents): string {
+  const sign = cents < 0 ? '-' : '';
+  return `${sign}€${groupedUnits(Math.abs(cents), ',')}.${centsPart(cents)}`;
+}
+
+function groupedUnits(cents: Cents, separator: string): string {
+  const sign = cents < 0 ? '-' : '';
+  const units = String(Math.floor(Math.abs(cents) / 100));
+  return sign + units.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
+function centsPart(cents: Cents): string {
+  return String(Math.abs(cents) % 100).padStart(2, '0');
+}
+
+/** Formats cents as a plain decimal string in euros, as a YAML or JSON reader expects: `12000.00`. */
+export function formatEurosPlain(cents: Cents): string {
+  const sign = cents < 0 ? '-' : '';
+  return `${sign}${Math.floor(Math.abs(cents) / 100)}.${centsPart(cents)}`;
+}
