@@ -1,0 +1,127 @@
+/**
+ * The json-rules-engine adapter: the only module that imports json-rules-engine.
+ *
+ * Measured pitfalls of json-rules-engine 7.3 this design avoids:
+ * - concurrent `run()` calls on one engine can skip rules: an engine is never shared between
+ *   runs in flight (a pool hands each evaluation its own);
+ * - its numeric operators parse loosely: they are removed, and strict operators added;
+ * - one missing fact rejects the whole run: unknown values are found before the run
+ *   (see `missingIn`), and the conditions that need them are set aside as undetermined;
+ * - its default JSONPath resolver is slow: paths are plain dotted paths here.
+ */
+import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+import { isMissing } from '../facts/missing.js';
+import { REFUSED_OPERATORS, STRICT_OPERATORS } from './operators.js';
+import type { Condition, NamedCondition } from './types.js';
+
+/** A named condition to evaluate, such as a rule's `applies` or one of its breach cases. */
+export interface ConditionGroup {
+  name: string;
+  condition: Condition;
+}
+
+/** Reads a dotted path in a value; an unknown value on the way is returned as it is. */
+export function resolvePath(value: unknown, path: string): unknown {
+  if (path === '') return value;
+  let current = value;
+  for (const segment of path.split('.')) {
+    if (isMissing(current) || current === null || current === undefined) return current;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
+function topLevel(condition: Condition): TopLevelCondition {
+  return (
+    'all' in condition || 'any' in condition || 'not' in condition || 'condition' in condition
+      ? condition
+      : { all: [condition] }
+  ) as TopLevelCondition;
+}
+
+/** Every fact reference of a condition, following named conditions. */
+export function referencesOf(
+  condition: Condition,
+  named: Record<string, NamedCondition>,
+  into: { fact: string; path: string }[] = [],
+  seen: Set<string> = new Set(),
+): { fact: string; path: string }[] {
+  if ('all' in condition) condition.all.forEach((c) => referencesOf(c, named, into, seen));
+  else if ('any' in condition) condition.any.forEach((c) => referencesOf(c, named, into, seen));
+  else if ('not' in condition) referencesOf(condition.not, named, into, seen);
+  else if ('condition' in condition) {
+    if (!seen.has(condition.condition)) {
+      seen.add(condition.condition);
+      const target = named[condition.condition];
+      if (target) referencesOf(target.when, named, into, seen);
+    }
+  } else {
+    into.push({ fact: condition.fact, path: condition.path ?? '' });
+    const value = condition.value;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      into.push({ fact: value.fact, path: value.path ?? '' });
+    }
+  }
+  return into;
+}
+
+/** The fields the record lacks for these references, or none. */
+export function missingIn(
+  references: { fact: string; path: string }[],
+  facts: Record<string, unknown>,
+): string[] {
+  const pointers = new Set<string>();
+  for (const { fact, path } of references) {
+    const value = resolvePath(facts[fact], path);
+    if (isMissing(value)) for (const p of value.pointers) pointers.add(p);
+  }
+  return [...pointers];
+}
+
+function newEngine(groups: ConditionGroup[], named: Record<string, NamedCondition>): Engine {
+  const engine = new Engine([], {
+    allowUndefinedFacts: false,
+    allowUndefinedConditions: false,
+    pathResolver: (value: object, path: string) => resolvePath(value, path),
+  });
+  for (const name of Object.keys(REFUSED_OPERATORS)) engine.removeOperator(name);
+  for (const [name, operator] of Object.entries(STRICT_OPERATORS))
+    engine.addOperator(name, operator.evaluate);
+  for (const [name, condition] of Object.entries(named))
+    engine.setCondition(name, topLevel(condition.when));
+  for (const group of groups) {
+    const rule: RuleProperties = {
+      name: group.name,
+      conditions: topLevel(group.condition),
+      event: { type: group.name },
+      priority: 1,
+    };
+    engine.addRule(rule);
+  }
+  return engine;
+}
+
+/**
+ * Evaluates a fixed set of condition groups against facts, with json-rules-engine. Engines are
+ * pooled: each evaluation in flight has one of its own.
+ */
+export class ConditionEvaluator {
+  private readonly idle: Engine[] = [];
+
+  constructor(
+    private readonly groups: ConditionGroup[],
+    private readonly named: Record<string, NamedCondition>,
+  ) {}
+
+  /** Whether each group holds for these facts. */
+  async evaluate(facts: Record<string, unknown>): Promise<Map<string, boolean>> {
+    const engine = this.idle.pop() ?? newEngine(this.groups, this.named);
+    // An engine whose run failed is dropped, not reused.
+    const { results, failureResults } = await engine.run(facts);
+    const outcome = new Map<string, boolean>();
+    for (const result of results) outcome.set(result.name, true);
+    for (const result of failureResults) outcome.set(result.name, false);
+    this.idle.push(engine);
+    return outcome;
+  }
+}

@@ -1,0 +1,835 @@
+/**
+ * Loading a rule pack (`rules/<pack>/`): its files are read with their positions, validated
+ * against their generated schemas, and every reference in them checked: clauses, parameters,
+ * facts and their fields, operators and their types, named conditions (without cycles),
+ * placeholders of messages. A pack with any problem is refused as a whole, each problem named
+ * with its file, line and column: a rule pack is data, never executed, and a broken one never
+ * judges a record.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseCalendarDate, parsePeriod } from '../calendar.js';
+import {
+  collections,
+  globalFacts,
+  specAt,
+  type FactSpec,
+  type FactType,
+} from '../facts/catalogue.js';
+import { accountParam, type LoadedParameter, type ParamValue } from '../facts/params.js';
+import {
+  validateClauses,
+  validateConditions,
+  validatePack,
+  validateParameters,
+  validateRule,
+} from '../generated/rule-pack-validators.js';
+import { parseEuros } from '../money.js';
+import { programmeSchema, type RootSchema } from '../load/schema.js';
+import { decodeText } from '../load/text.js';
+import { validateWith } from '../load/validate.js';
+import { parseYaml, type SourcePositions } from '../load/yaml.js';
+import clausesSchema from '../../schemas/clauses.schema.json' with { type: 'json' };
+import conditionsSchema from '../../schemas/conditions.schema.json' with { type: 'json' };
+import packSchema from '../../schemas/pack.schema.json' with { type: 'json' };
+import parametersSchema from '../../schemas/parameters.schema.json' with { type: 'json' };
+import ruleSchema from '../../schemas/rule.schema.json' with { type: 'json' };
+import { acceptsType, operatorSpec, REFUSED_OPERATORS } from './operators.js';
+import { parseTemplate, FORMATS } from './template.js';
+import type {
+  AccountValue,
+  ClausesFile,
+  ClauseUnit,
+  Condition,
+  ConditionsFile,
+  Localized,
+  NamedCondition,
+  PackFile,
+  Parameter,
+  ParametersFile,
+  RuleFile,
+} from './types.js';
+
+/** A problem in a rule pack, where it is. */
+export interface PackProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** A rule pack that cannot be used, with every problem found in it. */
+export class RulePackError extends Error {
+  override readonly name = 'RulePackError';
+  constructor(readonly problems: PackProblem[]) {
+    super(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+  }
+}
+
+/** A file of the pack with its positions, to point at a place in it. */
+export interface PackSourceFile {
+  path: string;
+  text: string;
+  locate(pointer: string): { line: number; column: number };
+}
+
+export interface LoadedRule extends RuleFile {
+  /** The rule file. */
+  source: PackSourceFile;
+}
+
+export interface PackParameter extends LoadedParameter {
+  definition: Parameter;
+  source: PackSourceFile;
+}
+
+export interface RulePack {
+  id: string;
+  title: Localized;
+  convention: Localized;
+  /** The folder of the pack. */
+  dir: string;
+  /** The convention's text, as signed. */
+  sourceText: string;
+  clauses: ClauseUnit[];
+  clause(id: string): ClauseUnit | undefined;
+  parameters: Record<string, PackParameter>;
+  conditions: Record<string, NamedCondition>;
+  rules: LoadedRule[];
+  /** Every file the pack was read from, for cache keys and for `lint`. */
+  files: PackSourceFile[];
+}
+
+/** The folder of clausier's own package (where `rules/` and `schemas/` are). */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && existsSync(join(dir, 'rules'))) {
+      try {
+        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'clausier')
+          return dir;
+      } catch {
+        // not ours: keep looking up
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('clausier cannot find its own rules/ folder');
+    dir = parent;
+  }
+}
+
+/** The folder of the built-in packs. */
+export function builtInPacksDir(): string {
+  return join(packageRoot(), 'rules');
+}
+
+/** The ids of the built-in packs. */
+export function builtInPacks(): string[] {
+  const dir = builtInPacksDir();
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'pack.yaml')))
+    .map((e) => e.name)
+    .sort();
+}
+
+const RULE_FILE = /^[A-Z0-9]+(-[A-Z0-9]+)+\.yaml$/;
+
+interface PackParts {
+  pack: PackFile;
+  dir: string;
+  sourceText: string;
+  clauses: ClauseUnit[];
+  parameters: Record<string, PackParameter>;
+  conditions: Record<string, NamedCondition>;
+  conditionSources: Record<string, PackSourceFile>;
+  rules: Map<string, LoadedRule>;
+  files: PackSourceFile[];
+}
+
+/** Loads a pack from its folder, or throws a RulePackError listing every problem. */
+export function loadRulePack(dir: string): RulePack {
+  const problems: PackProblem[] = [];
+  const parts = readPack(resolve(dir), problems, new Set());
+  if (parts) checkReferences(parts, problems);
+  if (problems.length > 0 || !parts) {
+    problems.sort(
+      (a, b) => a.file.localeCompare(b.file, 'en') || a.line - b.line || a.column - b.column,
+    );
+    throw new RulePackError(problems);
+  }
+  const byId = new Map(parts.clauses.map((c) => [c.id, c]));
+  return {
+    id: parts.pack.id,
+    title: parts.pack.title,
+    convention: parts.pack.convention,
+    dir: parts.dir,
+    sourceText: parts.sourceText,
+    clauses: parts.clauses,
+    clause: (id) => byId.get(id),
+    parameters: parts.parameters,
+    conditions: parts.conditions,
+    rules: [...parts.rules.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    files: parts.files,
+  };
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+}
+
+/** Reads one YAML file of a pack with its positions; schema problems are added to `problems`. */
+function readYaml<T>(
+  path: string,
+  validate: Parameters<typeof validateWith>[0],
+  schema: unknown,
+  problems: PackProblem[],
+): { value: T; file: PackSourceFile; positions: SourcePositions; root: unknown } | undefined {
+  const name = displayPath(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    problems.push({ file: name, line: 1, column: 1, message: 'cannot be read' });
+    return undefined;
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    problems.push({
+      file: name,
+      line: decoded.problem.line,
+      column: decoded.problem.column,
+      message: decoded.problem.message,
+    });
+    return undefined;
+  }
+  const parsed = parseYaml(decoded.text);
+  for (const p of parsed.problems)
+    problems.push({ file: name, line: p.line, column: p.column, message: p.message });
+  if (parsed.value === undefined || parsed.problems.length > 0) return undefined;
+  const root = parsed.value;
+  const positions = parsed.positions;
+  const file: PackSourceFile = {
+    path: name,
+    text: decoded.text,
+    locate: (pointer) => positions.lines.position(positions.span(root, pointer).start),
+  };
+  const schemaProblems = validateWith(validate, schema as RootSchema, root, (p) =>
+    positions.sourceText(root, p),
+  );
+  for (const p of schemaProblems) problems.push(at(file, p.pointer, p.message));
+  if (schemaProblems.length > 0) return undefined;
+  return { value: root as T, file, positions, root };
+}
+
+function at(file: PackSourceFile, pointer: string, message: string): PackProblem {
+  return { file: file.path, ...file.locate(pointer), message };
+}
+
+function readPack(dir: string, problems: PackProblem[], seen: Set<string>): PackParts | undefined {
+  const packFile = readYaml<PackFile>(join(dir, 'pack.yaml'), validatePack, packSchema, problems);
+  if (!packFile) return undefined;
+  if (seen.has(dir)) {
+    problems.push(at(packFile.file, '/extends', 'the packs extend each other in a cycle'));
+    return undefined;
+  }
+  seen.add(dir);
+  const pack = packFile.value;
+  const base =
+    pack.extends === undefined ? undefined : readPack(resolve(dir, pack.extends), problems, seen);
+  if (pack.extends !== undefined && !base) {
+    problems.push(
+      at(packFile.file, '/extends', `the pack it extends (${pack.extends}) cannot be loaded`),
+    );
+    return undefined;
+  }
+  const files: PackSourceFile[] = [...(base?.files ?? []), packFile.file];
+
+  let sourceText = base?.sourceText ?? '';
+  const sourcePath = join(dir, pack.source);
+  if (existsSync(sourcePath)) sourceText = readFileSync(sourcePath, 'utf8');
+  else if (!base)
+    problems.push(
+      at(packFile.file, '/source', `the convention's text ${pack.source} is not in the pack`),
+    );
+
+  let clauses = base?.clauses ?? [];
+  const clausesPath = join(dir, 'clauses.yaml');
+  if (existsSync(clausesPath)) {
+    const read = readYaml<ClausesFile>(clausesPath, validateClauses, clausesSchema, problems);
+    if (read) {
+      files.push(read.file);
+      clauses = read.value.units.map((u) => ({ ...u }));
+      const first = new Map<string, number>();
+      read.value.units.forEach((unit, index) => {
+        if (first.has(unit.id))
+          problems.push(
+            at(read.file, `/units/${index}/id`, `the clause id ${unit.id} is used twice`),
+          );
+        else first.set(unit.id, index);
+      });
+    }
+  } else if (!base)
+    problems.push({
+      file: displayPath(clausesPath),
+      line: 1,
+      column: 1,
+      message: 'the pack has no clauses.yaml',
+    });
+
+  const parameters: Record<string, PackParameter> = { ...(base?.parameters ?? {}) };
+  const parametersPath = join(dir, 'parameters.yaml');
+  if (existsSync(parametersPath)) {
+    const read = readYaml<ParametersFile>(
+      parametersPath,
+      validateParameters,
+      parametersSchema,
+      problems,
+    );
+    if (read) {
+      files.push(read.file);
+      for (const [name, definition] of Object.entries(read.value.parameters)) {
+        const loaded = loadParameter(name, definition, read, problems);
+        if (loaded) parameters[name] = loaded;
+      }
+    }
+  } else if (!base) {
+    problems.push({
+      file: displayPath(parametersPath),
+      line: 1,
+      column: 1,
+      message: 'the pack has no parameters.yaml',
+    });
+  }
+
+  const conditions: Record<string, NamedCondition> = { ...(base?.conditions ?? {}) };
+  const conditionSources: Record<string, PackSourceFile> = { ...(base?.conditionSources ?? {}) };
+  const conditionsPath = join(dir, 'conditions.yaml');
+  if (existsSync(conditionsPath)) {
+    const read = readYaml<ConditionsFile>(
+      conditionsPath,
+      validateConditions,
+      conditionsSchema,
+      problems,
+    );
+    if (read) {
+      files.push(read.file);
+      for (const [name, condition] of Object.entries(read.value.conditions)) {
+        conditions[name] = condition;
+        conditionSources[name] = read.file;
+      }
+    }
+  }
+
+  const rules = new Map(base?.rules ?? []);
+  for (const entry of readdirSync(dir).sort()) {
+    if (
+      !entry.endsWith('.yaml') ||
+      ['pack.yaml', 'clauses.yaml', 'parameters.yaml', 'conditions.yaml'].includes(entry)
+    ) {
+      continue;
+    }
+    const path = join(dir, entry);
+    if (!RULE_FILE.test(entry)) {
+      problems.push({
+        file: displayPath(path),
+        line: 1,
+        column: 1,
+        message: 'a rule file is named after its rule id, in capitals (e.g. A4-CAP.yaml)',
+      });
+      continue;
+    }
+    const read = readYaml<RuleFile>(path, validateRule, ruleSchema, problems);
+    if (!read) continue;
+    files.push(read.file);
+    if (`${read.value.id}.yaml` !== entry) {
+      problems.push(
+        at(read.file, '/id', `the rule id ${read.value.id} is not the file's name (${entry})`),
+      );
+      continue;
+    }
+    rules.set(read.value.id, { ...read.value, source: read.file });
+  }
+  return { pack, dir, sourceText, clauses, parameters, conditions, conditionSources, rules, files };
+}
+
+function loadParameter(
+  name: string,
+  definition: Parameter,
+  read: { file: PackSourceFile; positions: SourcePositions; root: unknown },
+  problems: PackProblem[],
+): PackParameter | undefined {
+  const values: LoadedParameter['values'] = [];
+  let ok = true;
+  definition.values.forEach((dated, index) => {
+    const pointer = `/parameters/${name}/values/${index}`;
+    const fail = (message: string): void => {
+      problems.push(at(read.file, pointer, `parameter ${name}: ${message}`));
+      ok = false;
+    };
+    let from: number | null = null;
+    if (dated.from !== undefined) {
+      const parsed = parseCalendarDate(dated.from);
+      if (!parsed.ok) return fail(parsed.problem);
+      from = parsed.value;
+    }
+    const converted = convertParameterValue(definition.type, dated.value, () =>
+      read.positions.sourceText(read.root, `${pointer}/value`),
+    );
+    if (typeof converted === 'string' && converted.startsWith('!')) return fail(converted.slice(1));
+    values.push({ from, value: converted as ParamValue, source: 'pack' });
+  });
+  if (!ok) return undefined;
+  return {
+    name,
+    type: definition.type,
+    counting: definition.counting ?? 'calendar',
+    amendable: definition.amendable ?? false,
+    values,
+    definition,
+    source: read.file,
+  };
+}
+
+/** A parameter's value in the form rules use; a text starting with `!` says what is wrong. */
+function convertParameterValue(
+  type: Parameter['type'],
+  value: unknown,
+  sourceText: () => string | undefined,
+): ParamValue | string {
+  switch (type) {
+    case 'money': {
+      if (typeof value !== 'number') return '!expected an amount in euros';
+      const parsed = parseEuros(sourceText() ?? String(value));
+      return parsed.ok ? parsed.value : `!${parsed.problem}`;
+    }
+    case 'days':
+    case 'count':
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+        return '!expected a number of at least 0';
+      if (type === 'count' && !Number.isInteger(value)) return '!expected a whole number';
+      return value;
+    case 'period': {
+      const parsed = typeof value === 'string' ? parsePeriod(value) : undefined;
+      return parsed?.ok
+        ? (value as string)
+        : `!${parsed?.ok === false ? parsed.problem : 'expected a period such as P30D'}`;
+    }
+    case 'date': {
+      const parsed = typeof value === 'string' ? parseCalendarDate(value) : undefined;
+      return parsed?.ok
+        ? (value as string)
+        : `!${parsed?.ok === false ? parsed.problem : 'expected a date YYYY-MM-DD'}`;
+    }
+    case 'text':
+      return typeof value === 'string' ? value : '!expected text';
+    case 'list':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string')
+        ? (value as string[])
+        : '!expected a list of texts';
+    case 'account': {
+      const account = value as AccountValue;
+      if (typeof account !== 'object' || account === null || !('bank' in account))
+        return '!expected an account';
+      return accountParam(account);
+    }
+  }
+}
+
+/** The fact type a parameter's values have, as conditions see them. */
+function parameterFactSpec(parameter: PackParameter | undefined): FactSpec | undefined {
+  if (!parameter) return undefined;
+  const types: Record<Parameter['type'], FactType> = {
+    money: 'money',
+    days: 'number',
+    count: 'count',
+    period: 'text',
+    date: 'date',
+    text: 'text',
+    list: 'list',
+    account: 'object',
+  };
+  const description = parameter.definition.description;
+  if (parameter.type === 'account') {
+    const text = (fr: string, en: string): FactSpec => ({ type: 'text', description: { fr, en } });
+    return {
+      type: 'object',
+      description,
+      fields: {
+        rib: text('RIB complet', 'full RIB'),
+        holder: text('titulaire', 'holder'),
+        bank: text('code banque', 'bank code'),
+        branch: text('code guichet', 'branch code'),
+        number: text('numéro de compte', 'account number'),
+        key: text('clé RIB', 'RIB key'),
+      },
+    };
+  }
+  return { type: types[parameter.type], description };
+}
+
+/** What a condition's fact reference denotes, or why it is not known. */
+export interface ReferenceScope {
+  parameters: Record<string, PackParameter>;
+  /** The rule's collection, when the reference is in a rule. */
+  over?: string;
+  /** The parameters the rule declares. */
+  declaredParameters?: readonly string[];
+  deadlines?: readonly string[];
+  /** In conditions.yaml: `item` is checked where a rule uses the condition. */
+  itemsChecked?: 'at-use';
+}
+
+export function resolveReference(
+  scope: ReferenceScope,
+  fact: string,
+  path: string | undefined,
+): { spec: FactSpec; untyped?: boolean } | { problem: string } {
+  const segments = path === undefined || path === '' ? [] : path.split('.');
+  if (fact === 'item') {
+    if (scope.over === undefined) {
+      return scope.itemsChecked === 'at-use'
+        ? { spec: { type: 'object', description: { fr: 'élément', en: 'item' } }, untyped: true }
+        : { problem: 'the fact item exists only in a rule' };
+    }
+    const spec = specAt(collections[scope.over], segments);
+    return spec ? { spec } : { problem: `the items of ${scope.over} have no field ${path ?? ''}` };
+  }
+  if (fact === 'params') {
+    const [name, ...rest] = segments;
+    if (name === undefined) return { problem: 'name the parameter: path: <parameter>' };
+    const parameter = scope.parameters[name];
+    if (!parameter) return { problem: `there is no parameter ${name}` };
+    if (scope.declaredParameters && !scope.declaredParameters.includes(name)) {
+      return { problem: `the parameter ${name} is used but not listed under parameters:` };
+    }
+    const spec = specAt(parameterFactSpec(parameter), rest);
+    return spec ? { spec } : { problem: `the parameter ${name} has no field ${rest.join('.')}` };
+  }
+  if (scope.deadlines?.includes(fact)) {
+    if (segments.length > 0) return { problem: `the deadline ${fact} is a date, with no path` };
+    return {
+      spec: {
+        type: 'date',
+        description: { fr: fact, en: fact },
+        nullable: true,
+        mayBeMissing: true,
+      },
+    };
+  }
+  const global = globalFacts[fact];
+  if (!global) return { problem: `there is no fact ${fact}` };
+  const spec = specAt(global, segments);
+  return spec ? { spec } : { problem: `the fact ${fact} has no field ${path ?? ''}` };
+}
+
+/** Resolves a dotted reference `fact.path` (as in deadlines and messages). */
+export function resolveDotted(
+  scope: ReferenceScope,
+  dotted: string,
+): { spec: FactSpec } | { problem: string } {
+  const [fact, ...rest] = dotted.split('.');
+  return resolveReference(scope, fact!, rest.join('.'));
+}
+
+/** Checks every condition of a tree; problems get the pointer of the place at fault. */
+export function checkCondition(
+  condition: Condition,
+  pointer: string,
+  scope: ReferenceScope,
+  named: Readonly<Record<string, NamedCondition>>,
+  report: (pointer: string, message: string) => void,
+  expanding: ReadonlySet<string> = new Set(),
+): void {
+  const recurse = (c: Condition, at: string): void =>
+    checkCondition(c, at, scope, named, report, expanding);
+  if ('all' in condition) condition.all.forEach((c, i) => recurse(c, `${pointer}/all/${i}`));
+  else if ('any' in condition) condition.any.forEach((c, i) => recurse(c, `${pointer}/any/${i}`));
+  else if ('not' in condition) recurse(condition.not, `${pointer}/not`);
+  else if ('condition' in condition) {
+    const target = named[condition.condition];
+    if (!target) {
+      report(
+        `${pointer}/condition`,
+        `there is no named condition ${condition.condition} in conditions.yaml`,
+      );
+    } else if (scope.over !== undefined && !expanding.has(condition.condition)) {
+      // A named condition is checked where a rule uses it, against that rule's items.
+      const name = condition.condition;
+      checkCondition(
+        target.when,
+        pointer,
+        scope,
+        named,
+        (_, message) => report(`${pointer}/condition`, `${name}: ${message}`),
+        new Set([...expanding, name]),
+      );
+    }
+  } else {
+    const operator = operatorSpec(condition.operator);
+    if (!operator) {
+      const instead = REFUSED_OPERATORS[condition.operator];
+      report(
+        `${pointer}/operator`,
+        instead
+          ? `the operator ${condition.operator} parses numbers loosely: use ${instead}`
+          : `there is no operator ${condition.operator}`,
+      );
+    }
+    const left = resolveReference(scope, condition.fact, condition.path);
+    if ('problem' in left) report(`${pointer}/fact`, left.problem);
+    else if (operator && !left.untyped && !acceptsType(operator.kind, left.spec.type)) {
+      report(
+        `${pointer}/operator`,
+        `${condition.operator} compares ${operator.kind}s, and ${condition.fact}${condition.path ? '.' + condition.path : ''} is ${article(left.spec.type)}`,
+      );
+    }
+    if (condition.params !== undefined)
+      report(`${pointer}/params`, 'facts take no params here: use the rule’s deadlines');
+    const value = condition.value;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const right = resolveReference(scope, value.fact, value.path);
+      if ('problem' in right) report(`${pointer}/value/fact`, right.problem);
+      else if (operator && !right.untyped && !acceptsType(operator.kind, right.spec.type)) {
+        report(
+          `${pointer}/value`,
+          `${condition.operator} compares ${operator.kind}s, and ${value.fact}${value.path ? '.' + value.path : ''} is ${article(right.spec.type)}`,
+        );
+      }
+    } else if (operator && operator.kind !== 'any') {
+      const literalOk =
+        operator.kind === 'date'
+          ? typeof value === 'string' && parseCalendarDate(value).ok
+          : operator.kind === 'money'
+            ? typeof value === 'number' && Number.isSafeInteger(value)
+            : typeof value === 'number' && Number.isFinite(value);
+      if (!literalOk) {
+        const expected = {
+          date: 'a date YYYY-MM-DD',
+          money: 'an amount in integer cents',
+          number: 'a number',
+          any: '',
+        }[operator.kind];
+        report(
+          `${pointer}/value`,
+          `${condition.operator} compares with ${expected}, not ${JSON.stringify(value)}`,
+        );
+      }
+    }
+  }
+}
+
+const article = (type: string): string => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
+
+/** The names of the named conditions a condition uses, directly. */
+function referencedConditions(condition: Condition, into: Set<string> = new Set()): Set<string> {
+  if ('all' in condition) condition.all.forEach((c) => referencedConditions(c, into));
+  else if ('any' in condition) condition.any.forEach((c) => referencedConditions(c, into));
+  else if ('not' in condition) referencedConditions(condition.not, into);
+  else if ('condition' in condition) into.add(condition.condition);
+  return into;
+}
+
+/** The conditions of a rule, with where each is in the rule file. */
+export function ruleConditions(rule: RuleFile): { pointer: string; condition: Condition }[] {
+  const out: { pointer: string; condition: Condition }[] = [];
+  if (rule.applies) out.push({ pointer: '/applies', condition: rule.applies });
+  if (rule.due.when) out.push({ pointer: '/due/when', condition: rule.due.when });
+  rule.breaches.forEach((b, i) => out.push({ pointer: `/breaches/${i}/when`, condition: b.when }));
+  return out;
+}
+
+function checkReferences(parts: PackParts, problems: PackProblem[]): void {
+  const clauseIds = new Set(parts.clauses.map((c) => c.id));
+  const conditionNames = new Set(Object.keys(parts.conditions));
+  const amendable = new Set(Object.keys(resolveTermsProperties()));
+
+  for (const parameter of Object.values(parts.parameters)) {
+    const report = (pointer: string, message: string): void => {
+      problems.push(at(parameter.source, `/parameters/${parameter.name}${pointer}`, message));
+    };
+    parameter.definition.clauses.forEach((id, i) => {
+      if (!clauseIds.has(id)) report(`/clauses/${i}`, `there is no clause ${id} in clauses.yaml`);
+    });
+    if (parameter.amendable && !amendable.has(parameter.name)) {
+      report(
+        '/amendable',
+        `records cannot change ${parameter.name}: it is not a field of terms in the record's schema`,
+      );
+    }
+    if (parameter.counting !== 'calendar' && parameter.type !== 'period') {
+      report('/counting', 'only a period has a way of counting');
+    }
+  }
+
+  // Named conditions: known references, and no cycle among them.
+  const packScope: ReferenceScope = { parameters: parts.parameters, itemsChecked: 'at-use' };
+  for (const [name, named] of Object.entries(parts.conditions)) {
+    const source = parts.conditionSources[name]!;
+    checkCondition(
+      named.when,
+      `/conditions/${name}/when`,
+      packScope,
+      parts.conditions,
+      (pointer, message) => problems.push(at(source, pointer, message)),
+    );
+  }
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (name: string, path: string[]): void => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') {
+      const cycle = [...path.slice(path.indexOf(name)), name].join(' -> ');
+      problems.push(
+        at(
+          parts.conditionSources[name]!,
+          `/conditions/${name}`,
+          `the named conditions form a cycle: ${cycle}`,
+        ),
+      );
+      return;
+    }
+    state.set(name, 'visiting');
+    const named = parts.conditions[name];
+    if (named)
+      for (const next of referencedConditions(named.when))
+        if (conditionNames.has(next)) visit(next, [...path, name]);
+    state.set(name, 'done');
+  };
+  for (const name of conditionNames) visit(name, []);
+
+  for (const rule of parts.rules.values()) {
+    const report = (pointer: string, message: string): void => {
+      problems.push(at(rule.source, pointer, message));
+    };
+    rule.clauses.forEach((id, i) => {
+      if (!clauseIds.has(id)) report(`/clauses/${i}`, `there is no clause ${id} in clauses.yaml`);
+    });
+    rule.quotes.forEach((quote, i) => {
+      if (!clauseIds.has(quote.clause))
+        report(`/quotes/${i}/clause`, `there is no clause ${quote.clause} in clauses.yaml`);
+      else if (!rule.clauses.includes(quote.clause)) {
+        report(
+          `/quotes/${i}/clause`,
+          `the quote is from ${quote.clause}, which the rule does not list under clauses:`,
+        );
+      }
+    });
+    const collection = collections[rule.over];
+    if (!collection) {
+      report(
+        '/over',
+        `there are no items called ${rule.over} (known: ${Object.keys(collections).join(', ')})`,
+      );
+      continue;
+    }
+    (rule.parameters ?? []).forEach((name, i) => {
+      if (!parts.parameters[name])
+        report(`/parameters/${i}`, `there is no parameter ${name} in parameters.yaml`);
+    });
+    const deadlines = Object.keys(rule.deadlines ?? {});
+    const scope: ReferenceScope = {
+      parameters: parts.parameters,
+      over: rule.over,
+      declaredParameters: rule.parameters ?? [],
+      deadlines,
+    };
+    for (const [name, deadline] of Object.entries(rule.deadlines ?? {})) {
+      if (
+        collections[rule.over]!.fields[name] ||
+        globalFacts[name] ||
+        name === 'item' ||
+        name === 'params'
+      ) {
+        report(`/deadlines/${name}`, `the deadline ${name} would hide a fact of the same name`);
+      }
+      const from = resolveDotted({ ...scope, deadlines: [] }, deadline.from);
+      if ('problem' in from) report(`/deadlines/${name}/from`, from.problem);
+      else if (from.spec.type !== 'date')
+        report(`/deadlines/${name}/from`, `${deadline.from} is not a date`);
+      const parameter = parts.parameters[deadline.add];
+      if (!parameter) report(`/deadlines/${name}/add`, `there is no parameter ${deadline.add}`);
+      else if (parameter.type !== 'period')
+        report(`/deadlines/${name}/add`, `the parameter ${deadline.add} is not a period`);
+      else if (!(rule.parameters ?? []).includes(deadline.add)) {
+        report(
+          `/deadlines/${name}/add`,
+          `the parameter ${deadline.add} is used but not listed under parameters:`,
+        );
+      }
+    }
+    for (const { pointer, condition } of ruleConditions(rule)) {
+      checkCondition(condition, pointer, scope, parts.conditions, report);
+    }
+    const caseIds = new Set<string>();
+    rule.breaches.forEach((breach, i) => {
+      if (caseIds.has(breach.id))
+        report(`/breaches/${i}/id`, `two breach cases are called ${breach.id}`);
+      caseIds.add(breach.id);
+      (breach.locations ?? []).forEach((field, k) => {
+        const spec = collection.fields[field];
+        if (!spec || spec.type !== 'pointer') {
+          report(
+            `/breaches/${i}/locations/${k}`,
+            `the items of ${rule.over} have no place called ${field}`,
+          );
+        }
+      });
+      checkMessage(breach.message, `/breaches/${i}/message`, scope, true, report);
+    });
+    for (const [kind, message] of Object.entries(rule.messages)) {
+      checkMessage(
+        message as Localized,
+        `/messages/${kind}`,
+        scope,
+        collection.cardinality === 'one',
+        report,
+      );
+    }
+    if (rule.due.when && !rule.messages.pending)
+      report('/messages', 'a rule with due.when needs a pending message');
+    if (rule.applies && !rule.messages.notApplicable)
+      report('/messages', 'a rule with applies needs a notApplicable message');
+  }
+}
+
+function checkMessage(
+  message: Localized,
+  pointer: string,
+  scope: ReferenceScope,
+  itemAllowed: boolean,
+  report: (pointer: string, message: string) => void,
+): void {
+  for (const language of ['fr', 'en'] as const) {
+    const parsed = parseTemplate(message[language]);
+    if ('problem' in parsed) {
+      report(`${pointer}/${language}`, parsed.problem);
+      continue;
+    }
+    for (const placeholder of parsed.placeholders) {
+      if (placeholder.path === 'count') continue;
+      if (placeholder.path.startsWith('item.') && !itemAllowed) {
+        report(
+          `${pointer}/${language}`,
+          `{${placeholder.path}}: this message sums up many items; it cannot show one item's field`,
+        );
+        continue;
+      }
+      const resolved = resolveDotted(scope, placeholder.path);
+      if ('problem' in resolved)
+        report(`${pointer}/${language}`, `{${placeholder.path}}: ${resolved.problem}`);
+      if (placeholder.format !== undefined && !FORMATS.includes(placeholder.format)) {
+        report(
+          `${pointer}/${language}`,
+          `{${placeholder.path}|${placeholder.format}}: there is no format ${placeholder.format} (known: ${FORMATS.join(', ')})`,
+        );
+      }
+    }
+  }
+}
+
+/** The parameters a record may change in `terms`: the fields of Terms in the record's schema. */
+function resolveTermsProperties(): Record<string, unknown> {
+  return programmeSchema.definitions.Terms?.properties ?? {};
+}

@@ -1,0 +1,207 @@
+/**
+ * Message templates: text with placeholders `{path}` or `{path|format}`, filled without any
+ * evaluation: a placeholder names a value, a format says how to write it. `{{` and `}}` write
+ * braces.
+ */
+import { parseCalendarDate, formatDay } from '../calendar.js';
+import { formatEurosEn, formatEurosFr } from '../money.js';
+import { humanPath } from '../pointer.js';
+import { isMissing } from '../facts/missing.js';
+
+export type Language = 'fr' | 'en';
+
+export const FORMATS = [
+  'eur',
+  'date',
+  'days',
+  'count',
+  'list',
+  'party',
+  'parties',
+  'phase',
+  'week',
+  'period',
+  'text',
+  'path',
+];
+
+export interface Placeholder {
+  path: string;
+  format?: string;
+}
+
+type Part = string | Placeholder;
+
+const cache = new Map<string, Part[] | { problem: string }>();
+
+/** Splits a template into text and placeholders, or says what is wrong with it. */
+export function parseTemplate(
+  template: string,
+): { parts: Part[]; placeholders: Placeholder[] } | { problem: string } {
+  let parts = cache.get(template);
+  if (!parts) {
+    parts = split(template);
+    cache.set(template, parts);
+  }
+  if ('problem' in parts) return parts;
+  return { parts, placeholders: parts.filter((p): p is Placeholder => typeof p !== 'string') };
+}
+
+function split(template: string): Part[] | { problem: string } {
+  const parts: Part[] = [];
+  let text = '';
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i]!;
+    if (c === '{' && template[i + 1] === '{') {
+      text += '{';
+      i++;
+    } else if (c === '}' && template[i + 1] === '}') {
+      text += '}';
+      i++;
+    } else if (c === '{') {
+      const close = template.indexOf('}', i);
+      if (close < 0) return { problem: `an unclosed { at character ${i + 1}` };
+      const inner = template.slice(i + 1, close);
+      const match = /^([A-Za-z][\w]*(?:\.[A-Za-z][\w]*)*)(?:\|([a-z]+))?$/.exec(inner);
+      if (!match)
+        return {
+          problem: `{${inner}} is not a placeholder (expected {name.path} or {name.path|format})`,
+        };
+      if (text) parts.push(text);
+      text = '';
+      parts.push(
+        match[2] === undefined ? { path: match[1]! } : { path: match[1]!, format: match[2] },
+      );
+      i = close;
+    } else if (c === '}') {
+      return { problem: `a } without its { at character ${i + 1}` };
+    } else text += c;
+  }
+  if (text) parts.push(text);
+  return parts;
+}
+
+const PARTY_NAMES: Record<Language, Record<string, string>> = {
+  fr: { collectivite: 'la collectivité', dinsic: 'la DINSIC' },
+  en: { collectivite: 'the collectivité', dinsic: 'the DINSIC' },
+};
+
+const PHASE_NAMES: Record<Language, string[]> = {
+  fr: [
+    'phase 1 (appel à intrapreneurs)',
+    'phase 2 (sélection des projets)',
+    'phase 3 (pré-incubation)',
+    'phase 4 (présentation des preuves de concept)',
+    'phase 5 (sélection des projets à incuber)',
+  ],
+  en: [
+    'phase 1 (call for intrapreneurs)',
+    'phase 2 (selection of projects)',
+    'phase 3 (pré-incubation)',
+    'phase 4 (presentation of the proofs of concept)',
+    'phase 5 (selection of projects for incubation)',
+  ],
+};
+
+const NONE: Record<Language, string> = { fr: 'aucune', en: 'none' };
+
+function joinWords(items: string[], language: Language): string {
+  if (items.length === 0) return NONE[language];
+  if (items.length === 1) return items[0]!;
+  const and = language === 'fr' ? ' et ' : ' and ';
+  return items.slice(0, -1).join(', ') + and + items[items.length - 1];
+}
+
+/** A number written as the language writes it: `1,5` in French, `1.5` in English. */
+export function formatNumber(value: number, language: Language): string {
+  const text = String(Math.round(value * 1000) / 1000);
+  return language === 'fr' ? text.replace('.', ',') : text;
+}
+
+/** Writes a date `YYYY-MM-DD` as the language does: 30/08/2019 in French, 2019-08-30 in English. */
+export function formatDate(value: string, language: Language): string {
+  const parsed = parseCalendarDate(value);
+  if (!parsed.ok) return value;
+  if (language === 'en') return formatDay(parsed.value);
+  const [y, m, d] = value.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+function formatPeriod(value: string, language: Language): string {
+  const match = /^P(\d+)([DWMY])$/.exec(value);
+  if (!match) return value;
+  const n = Number(match[1]);
+  const units: Record<Language, Record<string, [string, string]>> = {
+    fr: { D: ['jour', 'jours'], W: ['semaine', 'semaines'], M: ['mois', 'mois'], Y: ['an', 'ans'] },
+    en: { D: ['day', 'days'], W: ['week', 'weeks'], M: ['month', 'months'], Y: ['year', 'years'] },
+  };
+  const [one, many] = units[language][match[2]!]!;
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Writes a value with a format; the value's type decides when no format is given. */
+export function formatValue(
+  value: unknown,
+  format: string | undefined,
+  language: Language,
+): string {
+  if (value === null || value === undefined) return language === 'fr' ? 'néant' : 'none';
+  if (isMissing(value)) return language === 'fr' ? 'inconnu' : 'unknown';
+  switch (format) {
+    case 'eur':
+      return typeof value === 'number'
+        ? language === 'fr'
+          ? formatEurosFr(value)
+          : formatEurosEn(value)
+        : String(value);
+    case 'date':
+      return typeof value === 'string' ? formatDate(value, language) : String(value);
+    case 'days': {
+      if (typeof value !== 'number') return String(value);
+      const unit =
+        language === 'fr' ? (value <= 1 ? 'jour' : 'jours') : value === 1 ? 'day' : 'days';
+      return `${formatNumber(value, language)} ${unit}`;
+    }
+    case 'party':
+      return PARTY_NAMES[language][String(value)] ?? String(value);
+    case 'parties':
+    case 'list':
+      if (!Array.isArray(value)) return String(value);
+      return joinWords(
+        value.map((v) =>
+          format === 'parties' ? (PARTY_NAMES[language][String(v)] ?? String(v)) : String(v),
+        ),
+        language,
+      );
+    case 'phase':
+      return typeof value === 'number'
+        ? (PHASE_NAMES[language][value - 1] ?? String(value))
+        : String(value);
+    case 'period':
+      return typeof value === 'string' ? formatPeriod(value, language) : String(value);
+    case 'path':
+      return typeof value === 'string' ? humanPath(value) : String(value);
+    case 'count':
+    case 'week':
+    case 'text':
+    default:
+      if (typeof value === 'number') return formatNumber(value, language);
+      if (Array.isArray(value)) return joinWords(value.map(String), language);
+      return String(value);
+  }
+}
+
+/** Fills a template; `lookup` answers a placeholder's path. */
+export function fillTemplate(
+  template: string,
+  lookup: (path: string) => unknown,
+  language: Language,
+): string {
+  const parsed = parseTemplate(template);
+  if ('problem' in parsed) return template;
+  return parsed.parts
+    .map((part) =>
+      typeof part === 'string' ? part : formatValue(lookup(part.path), part.format, language),
+    )
+    .join('');
+}

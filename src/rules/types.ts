@@ -1,0 +1,279 @@
+/**
+ * The files of a rule pack (`rules/<pack>/`), as written in YAML. These types are the source of
+ * `schemas/rule-pack.schema.json`; a pack is validated against it when it is loaded, so that a
+ * broken pack is reported with its file and line before any record is judged.
+ */
+
+/**
+ * A text in French and in English.
+ */
+export interface Localized {
+  /** The French text. */
+  fr: string;
+  /** The English text. */
+  en: string;
+}
+
+/**
+ * A clause unit id: the article and paragraph (alinéa), for example `art4.al2` or
+ * `art1.al5.s2` (a sentence of a paragraph).
+ * @pattern ^[a-z0-9]+(\.[a-z0-9-]+)*$
+ */
+export type ClauseId = string;
+
+/**
+ * A rule id, in capitals: the article then the obligation, for example `A4-CAP`.
+ * @pattern ^[A-Z0-9]+(-[A-Z0-9]+)+$
+ */
+export type RuleId = string;
+
+/** `pack.yaml`: what the pack is. */
+export interface PackFile {
+  /** The pack's id: the `convention.template` of the records it judges. */
+  id: string;
+  /** The pack's title. */
+  title: Localized;
+  /** The convention the pack encodes. */
+  convention: Localized;
+  /** The file (in the pack) holding the convention's text as signed, which `clauses.yaml` splits. */
+  source: string;
+  /**
+   * Another pack (a folder, relative to this one) whose clauses, parameters and rules this one
+   * takes, before its own files replace some of them.
+   */
+  extends?: string;
+}
+
+/** The kind of a clause unit, for laying the convention out. */
+export type ClauseKind = 'title' | 'heading' | 'paragraph' | 'item' | 'details' | 'signature';
+
+/** `clauses.yaml`: the convention's text, verbatim, split into clause units. */
+export interface ClausesFile {
+  /** The clause units, in the order of the text. */
+  units: ClauseUnit[];
+}
+
+/** A clause unit: a part of the convention that rules can cite. */
+export interface ClauseUnit {
+  /** The unit's stable id. */
+  id: ClauseId;
+  /** How the unit is cited: `art. 4 al. 2`. */
+  cite: string;
+  /** What kind of text the unit is. */
+  kind: ClauseKind;
+  /** The unit's text, verbatim. */
+  text: string;
+  /** Why the unit is not encoded by any rule (a unit is either encoded or listed here). */
+  notEncoded?: Localized;
+  /** What part of an encoded unit is left out, and why. */
+  partlyEncoded?: Localized;
+}
+
+/** The kind of value a parameter holds. */
+export type ParameterType =
+  'money' | 'days' | 'count' | 'period' | 'date' | 'text' | 'account' | 'list';
+
+/** How a period is counted. */
+export type Counting = 'calendar' | 'code-de-procedure-civile';
+
+/** `parameters.yaml`: the convention's figures, each with its source. */
+export interface ParametersFile {
+  /** The parameters, by name. */
+  parameters: Record<string, Parameter>;
+}
+
+/** A parameter of the convention. */
+export interface Parameter {
+  /** What the parameter is. */
+  description: Localized;
+  /** The kind of value. */
+  type: ParameterType;
+  /** Its values, each from a date on (the first may have no date: it applies from the start). */
+  values: DatedValue[];
+  /** The clause units the value comes from. */
+  clauses: ClauseId[];
+  /** For a period, how it is counted (default: calendar). */
+  counting?: Counting;
+  /** Whether a signed amendment may change it through a record's `terms` (default false). */
+  amendable?: boolean;
+  /** When the value is a choice the text does not fix: the reasoning, for a lawyer to review. */
+  interpretation?: Localized;
+}
+
+/** A parameter's value from a date on. */
+export interface DatedValue {
+  /**
+   * The first day the value applies.
+   * @pattern ^\d{4}-\d{2}-\d{2}$
+   */
+  from?: string;
+  /** The value (an amount in euros for money). */
+  value: ParameterValue;
+}
+
+export type ParameterValue = number | string | string[] | AccountValue;
+
+/** A bank account, as a parameter. */
+export interface AccountValue {
+  holder?: string;
+  bank: string;
+  branch: string;
+  number: string;
+  key: string;
+}
+
+/** A verbatim quote of a clause unit. */
+export interface Quote {
+  /** The clause unit quoted. */
+  clause: ClauseId;
+  /** The words quoted, exactly as they are in the unit. */
+  text: string;
+}
+
+/** Who an obligation binds. */
+export type Obligor = 'collectivite' | 'dinsic' | 'both';
+
+/** How grave a breach is. */
+export type Severity = 'error' | 'warning';
+
+/** A rule file, `<RULE-ID>.yaml`: one obligation of the convention. */
+export interface RuleFile {
+  /** The rule's id; the file is named after it. */
+  id: RuleId;
+  /** A short title. */
+  title: Localized;
+  /** The clause units the rule encodes. */
+  clauses: ClauseId[];
+  /**
+   * Verbatim quotes of the clauses encoded.
+   * @minItems 1
+   */
+  quotes: Quote[];
+  /** What the obligation requires, in plain words. */
+  summary: Localized;
+  /** Who the obligation binds. */
+  obligor: Obligor;
+  /** How grave a breach is. */
+  severity: Severity;
+  /** When the obligation is due; before that, it is pending. */
+  due: Due;
+  /** The choices this encoding makes where the text does not decide, for a lawyer to review. */
+  interpretation?: Localized;
+  /** The parameters the rule uses. */
+  parameters?: string[];
+  /** The facts whose items the rule is judged on, one finding per breaching item. */
+  over: string;
+  /** Dates the rule computes: a date plus a period that is a parameter (`paymentDeadline`). */
+  deadlines?: Record<string, Deadline>;
+  /** When the rule concerns an item at all; otherwise the item is not applicable. */
+  applies?: Condition;
+  /**
+   * The ways the obligation is breached, each with its message; an item that matches several
+   * gives a finding for each.
+   * @minItems 1
+   */
+  breaches: BreachCase[];
+  /** The messages of the other outcomes, with placeholders such as `{count}`. */
+  messages: Messages;
+}
+
+/** A date computed by a rule: a date of the facts plus a period that is a parameter. */
+export interface Deadline {
+  /** The date the period runs from: a fact path such as `convention.start` or `item.noticeRunsFrom`. */
+  from: string;
+  /** The parameter (a period) added to it; it is counted as the parameter says. */
+  add: string;
+}
+
+/** One way an obligation is breached. */
+export interface BreachCase {
+  /** A short name for the case, unique in the rule (`late`, `several`). */
+  id: string;
+  /** When the item is in breach. */
+  when: Condition;
+  /** Whether the case is a breach even before the obligation is due (a second payment, an over-refund). */
+  beforeDue?: boolean;
+  /** The message, with placeholders such as `{item.paidToDate|eur}`. */
+  message: Localized;
+  /** The item fields holding the places in the record the finding points to (default `pointer`). */
+  locations?: string[];
+}
+
+/** When an obligation is due. */
+export interface Due {
+  /** When it is due, in words. */
+  description: Localized;
+  /** The condition under which it is due; without it, it is always due. */
+  when?: Condition;
+}
+
+/** The messages of the outcomes other than a breach (each breach case has its own). */
+export interface Messages {
+  /** When every item is satisfied; `{count}` is the number of items checked. */
+  satisfied: Localized;
+  /** When the obligation is not yet due. */
+  pending?: Localized;
+  /** When the rule concerns nothing in the record. */
+  notApplicable?: Localized;
+}
+
+/**
+ * A condition in json-rules-engine's form: `all`, `any`, `not`, a reference to a named
+ * condition, or a comparison of a fact with a value.
+ */
+export type Condition =
+  AllCondition | AnyCondition | NotCondition | ConditionReference | Comparison;
+
+export interface AllCondition {
+  /** @minItems 1 */
+  all: Condition[];
+}
+
+export interface AnyCondition {
+  /** @minItems 1 */
+  any: Condition[];
+}
+
+export interface NotCondition {
+  not: Condition;
+}
+
+export interface ConditionReference {
+  /** The name of a condition of the pack's `conditions.yaml`. */
+  condition: string;
+}
+
+/** A comparison: the fact (at a path) compared, by the operator, with a value or another fact. */
+export interface Comparison {
+  /** The fact compared: `item` for the item judged, `params` for the parameters, or a named fact. */
+  fact: string;
+  /** A path in the fact, with dots: `paidToDate`, `account.rib`. */
+  path?: string;
+  /** Arguments of a computed fact such as `deadline`. */
+  params?: Record<string, string>;
+  /** The operator. */
+  operator: string;
+  /** The value compared with: a literal, or `{ fact, path, params }`. */
+  value: FactReference | string | number | boolean | null | (string | number)[];
+}
+
+/** A reference to a fact, as the value of a comparison. */
+export interface FactReference {
+  fact: string;
+  path?: string;
+  params?: Record<string, string>;
+}
+
+/** `conditions.yaml`: named conditions that rules share. */
+export interface ConditionsFile {
+  /** The conditions, by name. */
+  conditions: Record<string, NamedCondition>;
+}
+
+/** A named condition. */
+export interface NamedCondition {
+  /** What the condition means, in words. */
+  description: Localized;
+  /** The condition. */
+  when: Condition;
+}
