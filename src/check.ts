@@ -1,0 +1,218 @@
+/**
+ * Checking a record, end to end: load (text, YAML, schema, exact values), measure, evaluate with
+ * the rule pack of its template, locate every finding in the file. Each step takes the previous
+ * step's output; nothing here prints or exits.
+ */
+import { resolve } from 'node:path';
+import { formatDay, parseCalendarDate, type Day } from './calendar.js';
+import { InputError, type InputProblem } from './errors.js';
+import { measure, type MoneySummary } from './facts/measure.js';
+import {
+  loadRecordBytes,
+  loadRecordFile,
+  type LoadedRecord,
+  type LoadOptions,
+} from './load/index.js';
+import { PackEvaluator, type Status } from './rules/evaluate.js';
+import { builtInPacks, builtInPacksDir, loadRulePack, type RulePack } from './rules/pack.js';
+import type { Language } from './rules/template.js';
+import type { Obligor, Severity } from './rules/types.js';
+
+export type { Status } from './rules/evaluate.js';
+export type { Language } from './rules/template.js';
+
+/** A place in the record's file. Lines and columns are 1-based. */
+export interface Location {
+  pointer: string;
+  line: number;
+  column: number;
+}
+
+export interface Finding {
+  /** The rule's id, as in obligations.md. */
+  rule: string;
+  status: Status;
+  severity: Severity;
+  message: string;
+  /** The clause units the rule encodes. */
+  clauses: string[];
+  /** Where in the file the finding points. */
+  locations: Location[];
+  /** The rule's title. */
+  title: string;
+  /** The clauses as a lawyer cites them: `art. 4 al. 1`. */
+  cite: string;
+  obligor: Obligor;
+  /** For a breach: which way the obligation is breached. */
+  case?: string;
+  /** For an undetermined finding: the fields the record lacks (JSON pointers). */
+  missing?: string[];
+  /** For a finding that sums up several items: how many. */
+  count?: number;
+}
+
+export interface FileReport {
+  /** The file as given (or `-` for standard input). */
+  file: string;
+  /** Input errors: the record cannot be judged until they are fixed. */
+  errors: InputProblem[];
+  findings: Finding[];
+  /** `invalid` (input errors), `breach` or `compliant`. */
+  verdict: 'invalid' | 'breach' | 'compliant';
+  /** The date the record was judged as of. */
+  asOf?: string;
+  /** The rule pack that judged it. */
+  pack?: string;
+  /** The programme's money, in cents. */
+  money?: MoneySummary;
+}
+
+export interface CheckOptions extends LoadOptions {
+  /** Evaluate as of this date (YYYY-MM-DD), over the record's own asOf. */
+  asOf?: string;
+  /** A rule pack folder, instead of the built-in pack of the record's template. */
+  rules?: string;
+  /** The language of messages (default French). */
+  language?: Language;
+  /** Today, for records with no asOf (default: today's date in Paris). */
+  today?: () => string;
+}
+
+/** Today's date in Paris, where the convention is performed, whatever the machine's time zone. */
+export function todayInParis(now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Reads a date given on the command line or to the API. */
+export function parseAsOf(value: string): Day {
+  const parsed = parseCalendarDate(value);
+  if (!parsed.ok) throw new InputError(`--as-of: ${parsed.problem}`);
+  return parsed.value;
+}
+
+/** Loads and keeps rule packs and their evaluators, by folder. */
+export class PackRegistry {
+  private readonly packs = new Map<string, { pack: RulePack; evaluator: PackEvaluator }>();
+
+  get(dir: string): { pack: RulePack; evaluator: PackEvaluator } {
+    const key = resolve(dir);
+    let entry = this.packs.get(key);
+    if (!entry) {
+      const pack = loadRulePack(key);
+      entry = { pack, evaluator: new PackEvaluator(pack) };
+      this.packs.set(key, entry);
+    }
+    return entry;
+  }
+}
+
+const defaultRegistry = new PackRegistry();
+
+/** Checks a loaded record. Rule-pack problems throw a RulePackError; input problems are reported. */
+export async function checkLoaded(
+  loaded: LoadedRecord,
+  options: CheckOptions = {},
+  registry: PackRegistry = defaultRegistry,
+): Promise<FileReport> {
+  const language = options.language ?? 'fr';
+  const report: FileReport = {
+    file: loaded.file,
+    errors: [...loaded.problems],
+    findings: [],
+    verdict: 'invalid',
+  };
+  const record = loaded.record;
+  if (!record) return report;
+
+  let packDir: string;
+  if (options.rules !== undefined) packDir = options.rules;
+  else {
+    const template = record.convention.template;
+    const known = builtInPacks();
+    if (!known.includes(template)) {
+      const at = loaded.locate('/convention/template');
+      report.errors.push({
+        message: `convention.template: '${template}' has no rule pack (known: ${known.join(', ')}; or give one with --rules)`,
+        line: at.line,
+        column: at.column,
+        pointer: '/convention/template',
+      });
+      return report;
+    }
+    packDir = resolve(builtInPacksDir(), template);
+  }
+  const { pack, evaluator } = registry.get(packDir);
+  if (record.convention.template !== pack.id) {
+    const at = loaded.locate('/convention/template');
+    report.errors.push({
+      message: `convention.template: '${record.convention.template}' is not the template of the rule pack given ('${pack.id}')`,
+      line: at.line,
+      column: at.column,
+      pointer: '/convention/template',
+    });
+    return report;
+  }
+
+  const asOf =
+    options.asOf !== undefined
+      ? parseAsOf(options.asOf)
+      : record.asOf !== undefined
+        ? parseAsOf(record.asOf)
+        : parseAsOf((options.today ?? todayInParis)());
+  const facts = measure(record, pack.parameters, asOf);
+  const ruleFindings = await evaluator.evaluate(facts);
+  const rules = new Map(pack.rules.map((r) => [r.id, r]));
+  report.findings = ruleFindings.map((finding) => {
+    const rule = rules.get(finding.rule)!;
+    const locations = finding.pointers.map((pointer) => {
+      const at = loaded.locate(pointer);
+      return { pointer, line: at.line, column: at.column };
+    });
+    return {
+      rule: finding.rule,
+      status: finding.status,
+      severity: finding.severity,
+      message: finding.text[language],
+      clauses: rule.clauses,
+      locations,
+      title: rule.title[language],
+      cite: rule.clauses.map((id) => pack.clause(id)?.cite ?? id).join(' ; '),
+      obligor: rule.obligor,
+      ...(finding.case !== undefined && { case: finding.case }),
+      ...(finding.missing !== undefined && { missing: finding.missing }),
+      ...(finding.count !== undefined && { count: finding.count }),
+    };
+  });
+  report.asOf = formatDay(asOf);
+  report.pack = pack.id;
+  report.money = facts.money;
+  report.verdict = report.findings.some((f) => f.status === 'breach') ? 'breach' : 'compliant';
+  return report;
+}
+
+/** Checks a record file on disk. */
+export async function checkFile(
+  path: string,
+  options: CheckOptions = {},
+  registry?: PackRegistry,
+): Promise<FileReport> {
+  return checkLoaded(loadRecordFile(path, options), options, registry);
+}
+
+/** Checks a record given as text or bytes; `file` names it in the report. */
+export async function checkSource(
+  source: string | Uint8Array,
+  file: string,
+  options: CheckOptions = {},
+  registry?: PackRegistry,
+): Promise<FileReport> {
+  const bytes = typeof source === 'string' ? new TextEncoder().encode(source) : source;
+  return checkLoaded(loadRecordBytes(bytes, file, options), options, registry);
+}

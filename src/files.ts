@@ -1,0 +1,60 @@
+/**
+ * Which files a command line names: files as given, folders searched for `*.yaml` and `*.yml`
+ * (hidden folders and node_modules skipped), in a stable order that does not depend on the
+ * disk or the locale.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface Target {
+  /** The file's path as it will be reported. */
+  path: string;
+  /** Why the argument names no file, when it does not. */
+  problem?: string;
+}
+
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function walk(dir: string, out: string[]): void {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    byCodePoint(a.name, b.name),
+  );
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, out);
+    else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) out.push(path);
+  }
+}
+
+/** Expands command-line arguments into the files to check, each once, in order. */
+export function expandTargets(args: readonly string[]): Target[] {
+  const targets: Target[] = [];
+  const seen = new Set<string>();
+  const add = (target: Target): void => {
+    if (seen.has(target.path)) return;
+    seen.add(target.path);
+    targets.push(target);
+  };
+  for (const arg of args) {
+    let stats;
+    try {
+      stats = statSync(arg);
+    } catch {
+      add({ path: arg, problem: 'no such file or folder' });
+      continue;
+    }
+    if (stats.isDirectory()) {
+      const found: string[] = [];
+      try {
+        walk(arg, found);
+      } catch {
+        add({ path: arg, problem: 'the folder cannot be read' });
+        continue;
+      }
+      if (found.length === 0) add({ path: arg, problem: 'the folder holds no .yaml or .yml file' });
+      found.forEach((path) => add({ path }));
+    } else add({ path: arg });
+  }
+  return targets;
+}

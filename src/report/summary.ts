@@ -1,0 +1,48 @@
+/** What a run found, counted the same way by every output format. */
+import type { FileReport } from '../check.js';
+import type { Severity } from '../rules/types.js';
+
+export interface RunSummary {
+  files: number;
+  compliant: number;
+  withBreaches: number;
+  invalid: number;
+  breaches: Record<Severity, number>;
+  inputErrors: number;
+}
+
+export function summarize(reports: readonly FileReport[]): RunSummary {
+  const summary: RunSummary = {
+    files: reports.length,
+    compliant: 0,
+    withBreaches: 0,
+    invalid: 0,
+    breaches: { error: 0, warning: 0 },
+    inputErrors: 0,
+  };
+  for (const report of reports) {
+    if (report.verdict === 'compliant') summary.compliant++;
+    else if (report.verdict === 'breach') summary.withBreaches++;
+    else summary.invalid++;
+    summary.inputErrors += report.errors.length;
+    for (const finding of report.findings)
+      if (finding.status === 'breach') summary.breaches[finding.severity]++;
+  }
+  return summary;
+}
+
+/** What makes a run fail (exit 1): `error` breaches only, any breach, or also undetermined or pending findings. */
+export type FailOn = 'error' | 'warning' | 'undetermined' | 'pending';
+
+export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'undetermined', 'pending'];
+
+export function fails(reports: readonly FileReport[], failOn: FailOn): boolean {
+  return reports.some((report) =>
+    report.findings.some((f) => {
+      if (f.status === 'breach') return failOn !== 'error' || f.severity === 'error';
+      if (f.status === 'undetermined') return failOn === 'undetermined' || failOn === 'pending';
+      if (f.status === 'pending') return failOn === 'pending';
+      return false;
+    }),
+  );
+}

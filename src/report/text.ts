@@ -1,0 +1,259 @@
+/**
+ * The text report, for a person at a terminal: per file a verdict, each breach with
+ * `file:line:column`, its rule, clause and message and the lines of the record it points to,
+ * then the money to the cent and what is owed to whom. French or English.
+ */
+import type { FileReport, Finding } from '../check.js';
+import type { MoneySummary } from '../facts/measure.js';
+import { formatEurosEn, formatEurosFr } from '../money.js';
+import type { Language } from '../rules/template.js';
+import { formatDate } from '../rules/template.js';
+import { summarize } from './summary.js';
+
+export interface TextOptions {
+  language: Language;
+  /** Show every finding, not only breaches and undetermined ones. */
+  verbose?: boolean;
+  /** Use ANSI colours (only on a terminal). */
+  colors?: boolean;
+  /** The text of each file, for code frames under each breach. */
+  sources?: ReadonlyMap<string, string>;
+}
+
+const WORDS = {
+  fr: {
+    compliant: 'conforme',
+    breach: 'NON CONFORME',
+    invalid: 'dossier invalide',
+    asOf: (date: string) => `au ${date}`,
+    inputErrors: (n: number) => `${n} erreur${n > 1 ? 's' : ''} de saisie`,
+    breaches: (n: number) => `${n} manquement${n > 1 ? 's' : ''}`,
+    severity: { error: 'erreur', warning: 'avertissement' },
+    status: {
+      breach: 'manquement',
+      undetermined: 'indéterminé',
+      pending: 'en attente',
+      satisfied: 'respecté',
+      'not-applicable': 'sans objet',
+    },
+    rules: (n: number) => `${n} règle${n > 1 ? 's' : ''}`,
+    tally: {
+      breach: 'en manquement',
+      undetermined: 'indéterminées',
+      pending: 'en attente',
+      satisfied: 'respectées',
+      'not-applicable': 'sans objet',
+    },
+    colon: ' :',
+    money: 'Argent',
+    cap: 'plafond',
+    paid: 'versé',
+    eligible: 'dépenses éligibles',
+    refundDue: 'restitution due',
+    refunded: 'restitué',
+    unknown: 'inconnu',
+    owedToCollectivite: (x: string) => `La DINSIC doit ${x} à la collectivité.`,
+    owedToDinsic: (x: string) =>
+      `La DINSIC a restitué ${x} de trop : la collectivité les lui doit.`,
+    nothingOwed: 'Rien n’est dû entre les parties.',
+    overCap: (x: string) => `Versé au-delà du plafond : ${x}.`,
+    files: (n: number) => `${n} fichier${n > 1 ? 's' : ''}`,
+    summaryCounts: (c: number, b: number, i: number) =>
+      `${c} conforme${c > 1 ? 's' : ''}, ${b} non conforme${b > 1 ? 's' : ''}, ${i} invalide${i > 1 ? 's' : ''}`,
+    summaryBreaches: (e: number, w: number) =>
+      `manquements : ${e} erreur${e > 1 ? 's' : ''}, ${w} avertissement${w > 1 ? 's' : ''}`,
+    euros: formatEurosFr,
+  },
+  en: {
+    compliant: 'compliant',
+    breach: 'NOT COMPLIANT',
+    invalid: 'invalid record',
+    asOf: (date: string) => `as of ${date}`,
+    inputErrors: (n: number) => `${n} input error${n > 1 ? 's' : ''}`,
+    breaches: (n: number) => `${n} breach${n > 1 ? 'es' : ''}`,
+    severity: { error: 'error', warning: 'warning' },
+    status: {
+      breach: 'breach',
+      undetermined: 'undetermined',
+      pending: 'pending',
+      satisfied: 'satisfied',
+      'not-applicable': 'not applicable',
+    },
+    rules: (n: number) => `${n} rule${n > 1 ? 's' : ''}`,
+    tally: {
+      breach: 'breached',
+      undetermined: 'undetermined',
+      pending: 'pending',
+      satisfied: 'satisfied',
+      'not-applicable': 'not applicable',
+    },
+    colon: ':',
+    money: 'Money',
+    cap: 'cap',
+    paid: 'paid',
+    eligible: 'eligible expenses',
+    refundDue: 'refund due',
+    refunded: 'refunded',
+    unknown: 'unknown',
+    owedToCollectivite: (x: string) => `The DINSIC owes ${x} to the collectivité.`,
+    owedToDinsic: (x: string) =>
+      `The DINSIC refunded ${x} too much: the collectivité owes it back.`,
+    nothingOwed: 'Nothing is owed between the parties.',
+    overCap: (x: string) => `Paid above the cap: ${x}.`,
+    files: (n: number) => `${n} file${n > 1 ? 's' : ''}`,
+    summaryCounts: (c: number, b: number, i: number) =>
+      `${c} compliant, ${b} not compliant, ${i} invalid`,
+    summaryBreaches: (e: number, w: number) =>
+      `breaches: ${e} error${e !== 1 ? 's' : ''}, ${w} warning${w !== 1 ? 's' : ''}`,
+    euros: formatEurosEn,
+  },
+};
+
+type Paint = (text: string) => string;
+
+function painter(
+  colors: boolean,
+): Record<'red' | 'yellow' | 'green' | 'dim' | 'bold' | 'cyan', Paint> {
+  const wrap =
+    (open: number, close: number): Paint =>
+    (text) =>
+      colors ? `\u001b[${open}m${text}\u001b[${close}m` : text;
+  return {
+    red: wrap(31, 39),
+    yellow: wrap(33, 39),
+    green: wrap(32, 39),
+    cyan: wrap(36, 39),
+    dim: wrap(2, 22),
+    bold: wrap(1, 22),
+  };
+}
+
+/** The lines of a file around a 1-based line, with a caret under the column. */
+export function codeFrame(
+  text: string,
+  line: number,
+  column: number,
+  paint: Paint = (t) => t,
+): string[] {
+  const lines = text.split('\n');
+  const first = Math.max(1, line - 1);
+  const last = Math.min(lines.length, line + 1);
+  const width = String(last).length;
+  const out: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const content = (lines[n - 1] ?? '').replace(/\r$/, '');
+    const shown = content.length > 160 ? `${content.slice(0, 160)}…` : content;
+    const gutter = `${n === line ? '>' : ' '} ${String(n).padStart(width)} | `;
+    out.push(n === line ? gutter + shown : paint(gutter + shown));
+    if (n === line)
+      out.push(
+        paint(`  ${' '.repeat(width)} | `) +
+          ' '.repeat(Math.max(0, Math.min(column - 1, 160))) +
+          '^',
+      );
+  }
+  return out;
+}
+
+export function formatText(reports: readonly FileReport[], options: TextOptions): string {
+  const w = WORDS[options.language];
+  const paint = painter(options.colors ?? false);
+  const out: string[] = [];
+  for (const report of reports) {
+    if (report.verdict === 'invalid') {
+      out.push(
+        `${paint.bold(report.file)}${w.colon} ${paint.red(w.invalid)} (${w.inputErrors(report.errors.length)})`,
+      );
+      for (const error of report.errors) {
+        out.push(`  ${report.file}:${error.line}:${error.column}  ${error.message}`);
+      }
+      out.push('');
+      continue;
+    }
+    const breaches = report.findings.filter((f) => f.status === 'breach');
+    const asOf = report.asOf ? w.asOf(formatDate(report.asOf, options.language)) : '';
+    const verdict =
+      report.verdict === 'compliant'
+        ? paint.green(w.compliant)
+        : `${paint.red(w.breach)} (${w.breaches(breaches.length)})`;
+    out.push(`${paint.bold(report.file)}${w.colon} ${verdict} ${asOf}`.trimEnd());
+    const shown = options.verbose
+      ? report.findings
+      : report.findings.filter((f) => f.status === 'breach' || f.status === 'undetermined');
+    for (const finding of shown) out.push(...formatFinding(report, finding, options, paint));
+    // Each rule counts once, under the gravest status of its findings.
+    const order = ['breach', 'undetermined', 'pending', 'satisfied', 'not-applicable'] as const;
+    const ruleStatus = new Map<string, (typeof order)[number]>();
+    for (const f of report.findings) {
+      const current = ruleStatus.get(f.rule);
+      if (current === undefined || order.indexOf(f.status) < order.indexOf(current))
+        ruleStatus.set(f.rule, f.status);
+    }
+    const tally = order
+      .map((s) => [s, [...ruleStatus.values()].filter((v) => v === s).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => `${n} ${w.tally[s]}`)
+      .join(', ');
+    out.push(paint.dim(`  ${w.rules(ruleStatus.size)} (${report.pack ?? ''})${w.colon} ${tally}`));
+    if (report.money) out.push(...formatMoney(report.money, options.language));
+    out.push('');
+  }
+  const summary = summarize(reports);
+  out.push(
+    `${w.files(summary.files)}${w.colon} ${w.summaryCounts(summary.compliant, summary.withBreaches, summary.invalid)}; ` +
+      `${w.summaryBreaches(summary.breaches.error, summary.breaches.warning)}` +
+      (summary.inputErrors > 0 ? `; ${w.inputErrors(summary.inputErrors)}` : ''),
+  );
+  return out.join('\n') + '\n';
+}
+
+function formatFinding(
+  report: FileReport,
+  finding: Finding,
+  options: TextOptions,
+  paint: ReturnType<typeof painter>,
+): string[] {
+  const w = WORDS[options.language];
+  const where = finding.locations[0];
+  const place = where ? `${report.file}:${where.line}:${where.column}` : report.file;
+  const label =
+    finding.status === 'breach'
+      ? finding.severity === 'error'
+        ? paint.red(w.severity.error)
+        : paint.yellow(w.severity.warning)
+      : finding.status === 'undetermined'
+        ? paint.yellow(w.status.undetermined)
+        : paint.dim(w.status[finding.status]);
+  const lines = [
+    `  ${place}  ${label}  ${paint.bold(finding.rule)}  ${paint.dim(`(${finding.cite})`)}`,
+    `      ${finding.message}`,
+  ];
+  const text = options.sources?.get(report.file);
+  if (finding.status === 'breach' && text !== undefined && where) {
+    lines.push(...codeFrame(text, where.line, where.column, paint.dim).map((l) => `      ${l}`));
+  }
+  return lines;
+}
+
+export function formatMoney(money: MoneySummary, language: Language): string[] {
+  const w = WORDS[language];
+  const euros = (cents: number | null): string => (cents === null ? w.unknown : w.euros(cents));
+  const lines = [
+    `  ${w.money}${w.colon} ${w.cap} ${euros(money.cap)} · ${w.paid} ${euros(money.paid)} · ${w.eligible} ${euros(money.eligibleExpenses)} · ` +
+      `${w.refundDue} ${euros(money.refundDue)} · ${w.refunded} ${euros(money.refunded)}`,
+  ];
+  if (money.cap !== null && money.paid > money.cap)
+    lines.push(`  ${w.overCap(w.euros(money.paid - money.cap))}`);
+  if (money.balance !== null) {
+    lines.push(
+      `  ${
+        money.balance > 0
+          ? w.owedToCollectivite(w.euros(money.balance))
+          : money.balance < 0
+            ? w.owedToDinsic(w.euros(-money.balance))
+            : w.nothingOwed
+      }`,
+    );
+  }
+  return lines;
+}
