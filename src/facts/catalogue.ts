@@ -256,10 +256,21 @@ export const collections: Record<string, CollectionSpec> = {
         'the amendment cited exists and bears both parties’ dated signatures',
       ),
       pointer: f('pointer', 'le projet', 'the project'),
-      selectionPointer: f('pointer', 'la sélection', 'the selection'),
+      selectionAgreementPointer: f(
+        'pointer',
+        'l’accord sur la sélection',
+        'the agreement to the selection',
+      ),
+      criteriaPointer: f('pointer', 'les critères de sélection', 'the selection criteria'),
       supportPointer: f('pointer', 'l’appui technique', 'the technical support'),
       presentationPointer: f('pointer', 'la présentation', 'the presentation'),
       decisionPointer: f('pointer', 'la décision', 'the decision'),
+      decisionDatePointer: f('pointer', 'la date de la décision', 'the decision’s date'),
+      decisionAgreementPointer: f(
+        'pointer',
+        'l’accord sur la décision',
+        'the agreement to the decision',
+      ),
       decisionAmendmentPointer: f(
         'pointer',
         'l’avenant cité par la décision',
@@ -376,6 +387,7 @@ export const collections: Record<string, CollectionSpec> = {
     description: { fr: 'chaque compte bancaire du dossier', en: 'each bank account in the record' },
     fields: {
       rib: f('text', 'RIB complet', 'full RIB'),
+      account: f('text', 'banque, guichet et numéro de compte', 'bank, branch and account number'),
       key: f('text', 'clé RIB écrite', 'RIB key written'),
       expectedKey: f('text', 'clé RIB calculée', 'RIB key computed'),
       pointer: f('pointer', 'le compte', 'the account'),

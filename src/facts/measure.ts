@@ -105,7 +105,7 @@ export function measure(
     const present = phase !== undefined;
     const skipped =
       !present && PHASES.slice(index + 1).some((later) => phaseRecords[later] !== undefined);
-    const pointer = present ? `/phases/${name}` : '/phases';
+    const pointer = `/phases/${name}`;
     const unknown = missing(`/phases/${name}`);
     const start = present ? day(phase.start) : null;
     const end = present ? dayOrNull(phase.end) : null;
@@ -160,9 +160,8 @@ export function measure(
         signedBy,
         copies: record.convention.copies ?? null,
         pointer: '/convention',
-        signaturesPointer: record.convention.signatures ? '/convention/signatures' : '/convention',
-        copiesPointer:
-          record.convention.copies !== undefined ? '/convention/copies' : '/convention',
+        signaturesPointer: '/convention/signatures',
+        copiesPointer: '/convention/copies',
       },
     },
   ];
@@ -239,23 +238,14 @@ export function measure(
         decisionAmendmentSigned:
           citedAmendment !== undefined && lastSignatureOfBoth(citedAmendment.signatures) !== null,
         pointer,
-        selectionPointer: selection
-          ? selection.agreedBy
-            ? `${pointer}/selection/agreedBy`
-            : `${pointer}/selection`
-          : pointer,
-        supportPointer: project.technicalSupport ? `${pointer}/technicalSupport` : pointer,
-        presentationPointer: project.pocPresentation ? `${pointer}/pocPresentation` : pointer,
-        decisionPointer: decision
-          ? decision.agreedBy
-            ? `${pointer}/incubationDecision/agreedBy`
-            : `${pointer}/incubationDecision`
-          : pointer,
-        decisionAmendmentPointer: decision
-          ? cited !== undefined
-            ? `${pointer}/incubationDecision/amendment`
-            : `${pointer}/incubationDecision`
-          : pointer,
+        selectionAgreementPointer: `${pointer}/selection/agreedBy`,
+        criteriaPointer: `${pointer}/selection/criteria`,
+        supportPointer: `${pointer}/technicalSupport`,
+        presentationPointer: `${pointer}/pocPresentation`,
+        decisionPointer: `${pointer}/incubationDecision`,
+        decisionDatePointer: `${pointer}/incubationDecision/date`,
+        decisionAgreementPointer: `${pointer}/incubationDecision/agreedBy`,
+        decisionAmendmentPointer: `${pointer}/incubationDecision/amendment`,
       },
     };
   });
@@ -268,8 +258,7 @@ export function measure(
     {
       values: {
         date: record.seminar?.date ?? null,
-        pointer:
-          record.seminar?.date !== undefined ? '/seminar/date' : record.seminar ? '/seminar' : '',
+        pointer: record.seminar?.date !== undefined ? '/seminar/date' : '/seminar',
       },
     },
   ];
@@ -302,8 +291,8 @@ export function measure(
         pointer,
         amountPointer: `${pointer}/amount`,
         datePointer: `${pointer}/date`,
-        accountPointer: payment.account ? `${pointer}/account` : pointer,
-        imputationPointer: payment.imputation ? `${pointer}/imputation` : pointer,
+        accountPointer: `${pointer}/account`,
+        imputationPointer: `${pointer}/imputation`,
       },
     };
   });
@@ -315,6 +304,7 @@ export function measure(
     accounts.push({
       values: {
         rib: ribText(ref),
+        account: `${ref.bank} ${ref.branch} ${ref.number}`,
         key: ref.key,
         expectedKey: ribKey(ref),
         pointer,
@@ -374,11 +364,11 @@ export function measure(
         refundDue,
         refunded,
         pointer: '',
-        projectsPointer: record.projects ? '/projects' : '',
-        paymentsPointer: record.payments ? '/payments' : '',
+        projectsPointer: '/projects',
+        paymentsPointer: '/payments',
         secondPaymentPointer:
           paymentOrder.length > 1 ? `/payments/${paymentOrder[1]!.index}` : null,
-        refundsPointer: record.refunds ? '/refunds' : '',
+        refundsPointer: '/refunds',
       },
     },
   ];
@@ -393,7 +383,7 @@ export function measure(
         amount: refund.amount,
         account: account(refund.account, `${pointer}/account`),
         pointer,
-        accountPointer: refund.account ? `${pointer}/account` : pointer,
+        accountPointer: `${pointer}/account`,
       },
     };
   });
@@ -415,11 +405,8 @@ export function measure(
             satisfactoryResponse: termination.satisfactoryResponse ?? null,
             pointer: '/termination',
             datePointer: '/termination/date',
-            noticePointer: termination.notice ? '/termination/notice' : '/termination',
-            responsePointer:
-              termination.satisfactoryResponse !== undefined
-                ? '/termination/satisfactoryResponse'
-                : '/termination',
+            noticePointer: '/termination/notice',
+            responsePointer: '/termination/satisfactoryResponse',
           },
         },
       ]
@@ -436,8 +423,8 @@ export function measure(
           (amendment.signatures ?? []).some((s) => s.party === party && s.date !== undefined),
         ),
         pointer,
-        signaturesPointer: amendment.signatures ? `${pointer}/signatures` : pointer,
-        requestedPointer: amendment.requested !== undefined ? `${pointer}/requested` : pointer,
+        signaturesPointer: `${pointer}/signatures`,
+        requestedPointer: `${pointer}/requested`,
       },
     };
   });
@@ -446,20 +433,14 @@ export function measure(
       values: {
         document: record.convention.id,
         communicated: record.convention.communicatedToController ?? null,
-        pointer:
-          record.convention.communicatedToController !== undefined
-            ? '/convention/communicatedToController'
-            : '/convention',
+        pointer: '/convention/communicatedToController',
       },
     },
     ...amendments.map((amendment, index) => ({
       values: {
         document: amendment.id,
         communicated: amendment.communicatedToController ?? null,
-        pointer:
-          amendment.communicatedToController !== undefined
-            ? `/amendments/${index}/communicatedToController`
-            : `/amendments/${index}`,
+        pointer: `/amendments/${index}/communicatedToController`,
       },
     })),
   ];
@@ -539,11 +520,7 @@ function preincubationWeeks(
       const leave = new Set(intrapreneur.leave ?? []);
       const release = intrapreneur.release;
       const sessions = intrapreneur.coaching?.sessions?.map(day).sort((a, b) => a - b);
-      const sessionsPointer = intrapreneur.coaching?.sessions
-        ? `${pointer}/coaching/sessions`
-        : intrapreneur.coaching
-          ? `${pointer}/coaching`
-          : pointer;
+      const sessionsPointer = `${pointer}/coaching/sessions`;
       let s = 0;
       for (let monday = firstMonday; monday <= last; monday += 7) {
         const week = formatIsoWeek(isoWeekOf(monday));
@@ -576,11 +553,7 @@ function preincubationWeeks(
                   : 0,
             sessions: count,
             pointer,
-            releasePointer: releaseEntry
-              ? `${pointer}/release/${week}`
-              : release
-                ? `${pointer}/release`
-                : pointer,
+            releasePointer: `${pointer}/release/${week}`,
             coachingPointer: sessionsPointer,
           },
         });

@@ -85,8 +85,11 @@ export function loadRecordText(text: string, file: string): LoadedRecord {
   if (root === undefined) return result(file, undefined, problems, locate, positions);
 
   const sourceText = (pointer: string): string | undefined => positions.sourceText(root, pointer);
-  const schemaProblems = validateRecord(root, sourceText);
-  const decodeProblems = decodeRecord(root, sourceText, schemaProblems);
+  // A value already refused while reading the YAML (a foreign tag, a duplicate key) is not
+  // reported again by the schema.
+  const refused = new Set(parsed.problems.map((p) => p.pointer));
+  const schemaProblems = validateRecord(root, sourceText).filter((p) => !refused.has(p.pointer));
+  const decodeProblems = decodeRecord(root, sourceText, [...schemaProblems, ...parsed.problems]);
   const idProblems = duplicateIds(root);
   for (const problem of [...schemaProblems, ...decodeProblems, ...idProblems]) {
     problems.push(place(problem, root, positions));
@@ -106,15 +109,9 @@ function result(
   return { file, record, problems, locate, text: positions.text, lines: positions.lines };
 }
 
-/** Where a problem is shown: at the key for a key problem, at the value otherwise. */
 function place(problem: SchemaProblem, root: unknown, positions: SourcePositions): InputProblem {
-  const span = positions.span(root, problem.pointer);
-  const offset = problem.atKey || span.found !== problem.pointer ? span.start : span.valueStart;
-  return {
-    message: problem.message,
-    ...positions.lines.position(offset),
-    pointer: problem.pointer,
-  };
+  const { line, column } = positions.place(root, problem.pointer, problem.atKey);
+  return { message: problem.message, line, column, pointer: problem.pointer };
 }
 
 /** Ids of the items of a list (payments, projects...) must be unique: messages and locations name them. */

@@ -104,6 +104,15 @@ export class SourcePositions {
     return { start, valueStart, end, found };
   }
 
+  /**
+   * Where a problem about a pointer is shown: at its key for a problem with the key (or for a
+   * pointer that does not exist: at its nearest parent), else at its value.
+   */
+  place(root: unknown, pointer: string, atKey = false): { line: number; column: number } {
+    const span = this.span(root, pointer);
+    return this.lines.position(atKey || span.found !== pointer ? span.start : span.valueStart);
+  }
+
   /** The source text of the value at a pointer, as written (quotes included). */
   sourceText(root: unknown, pointer: string): string | undefined {
     const span = this.span(root, pointer);
@@ -220,7 +229,16 @@ export function parseYaml(text: string): ParsedYaml {
     }
     const tag = (node as { tag?: string }).tag;
     if (tag !== undefined && !CORE_TAGS.has(tag)) {
-      problem(at, `the tag ${shortTag(tag)} is not used in programme records (remove it)`, pointer);
+      const where = pointer === '' ? '' : `${humanPath(pointer)}: `;
+      // The node starts after its tag: point at the tag itself, written just before.
+      let bang = text.lastIndexOf('!', at);
+      while (bang > 0 && text[bang - 1] === '!') bang--;
+      const tagAt = bang >= 0 && !text.slice(bang, at).includes('\n') ? bang : at;
+      problem(
+        tagAt,
+        `${where}the tag ${shortTag(tag)} is not used in programme records (remove it)`,
+        pointer,
+      );
       return null;
     }
     if (isScalar(node)) return node.value;

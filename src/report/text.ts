@@ -45,6 +45,7 @@ const WORDS = {
       'not-applicable': 'sans objet',
     },
     colon: ' :',
+    semicolon: ' ;',
     money: 'Argent',
     cap: 'plafond',
     paid: 'versé',
@@ -88,6 +89,7 @@ const WORDS = {
       'not-applicable': 'not applicable',
     },
     colon: ':',
+    semicolon: ';',
     money: 'Money',
     cap: 'cap',
     paid: 'paid',
@@ -200,9 +202,9 @@ export function formatText(reports: readonly FileReport[], options: TextOptions)
   }
   const summary = summarize(reports);
   out.push(
-    `${w.files(summary.files)}${w.colon} ${w.summaryCounts(summary.compliant, summary.withBreaches, summary.invalid)}; ` +
+    `${w.files(summary.files)}${w.colon} ${w.summaryCounts(summary.compliant, summary.withBreaches, summary.invalid)}${w.semicolon} ` +
       `${w.summaryBreaches(summary.breaches.error, summary.breaches.warning)}` +
-      (summary.inputErrors > 0 ? `; ${w.inputErrors(summary.inputErrors)}` : ''),
+      (summary.inputErrors > 0 ? `${w.semicolon} ${w.inputErrors(summary.inputErrors)}` : ''),
   );
   return out.join('\n') + '\n';
 }

@@ -71,7 +71,8 @@ export class RulePackError extends Error {
 export interface PackSourceFile {
   path: string;
   text: string;
-  locate(pointer: string): { line: number; column: number };
+  /** Where a pointer is written: its value, or its key with `atKey`. */
+  locate(pointer: string, atKey?: boolean): { line: number; column: number };
 }
 
 export interface LoadedRule extends RuleFile {
@@ -214,18 +215,20 @@ function readYaml<T>(
   const file: PackSourceFile = {
     path: name,
     text: decoded.text,
-    locate: (pointer) => positions.lines.position(positions.span(root, pointer).start),
+    locate: (pointer, atKey) => positions.place(root, pointer, atKey),
   };
   const schemaProblems = validateWith(validate, schema as RootSchema, root, (p) =>
     positions.sourceText(root, p),
   );
-  for (const p of schemaProblems) problems.push(at(file, p.pointer, p.message));
+  for (const p of schemaProblems) {
+    problems.push({ file: name, ...positions.place(root, p.pointer, p.atKey), message: p.message });
+  }
   if (schemaProblems.length > 0) return undefined;
   return { value: root as T, file, positions, root };
 }
 
-function at(file: PackSourceFile, pointer: string, message: string): PackProblem {
-  return { file: file.path, ...file.locate(pointer), message };
+function at(file: PackSourceFile, pointer: string, message: string, atKey = false): PackProblem {
+  return { file: file.path, ...file.locate(pointer, atKey), message };
 }
 
 function readPack(dir: string, problems: PackProblem[], seen: Set<string>): PackParts | undefined {
@@ -486,7 +489,7 @@ export function resolveReference(
   scope: ReferenceScope,
   fact: string,
   path: string | undefined,
-): { spec: FactSpec; untyped?: boolean } | { problem: string } {
+): { spec: FactSpec; untyped?: boolean } | { problem: string; inPath?: boolean } {
   const segments = path === undefined || path === '' ? [] : path.split('.');
   if (fact === 'item') {
     if (scope.over === undefined) {
@@ -495,18 +498,18 @@ export function resolveReference(
         : { problem: 'the fact item exists only in a rule' };
     }
     const spec = specAt(collections[scope.over], segments);
-    return spec ? { spec } : { problem: `the items of ${scope.over} have no field ${path ?? ''}` };
+    return spec ? { spec } : { problem: `the items of ${scope.over} have no field ${path ?? ''}`, inPath: true };
   }
   if (fact === 'params') {
     const [name, ...rest] = segments;
     if (name === undefined) return { problem: 'name the parameter: path: <parameter>' };
     const parameter = scope.parameters[name];
-    if (!parameter) return { problem: `there is no parameter ${name}` };
+    if (!parameter) return { problem: `there is no parameter ${name}`, inPath: true };
     if (scope.declaredParameters && !scope.declaredParameters.includes(name)) {
-      return { problem: `the parameter ${name} is used but not listed under parameters:` };
+      return { problem: `the parameter ${name} is used but not listed under parameters:`, inPath: true };
     }
     const spec = specAt(parameterFactSpec(parameter), rest);
-    return spec ? { spec } : { problem: `the parameter ${name} has no field ${rest.join('.')}` };
+    return spec ? { spec } : { problem: `the parameter ${name} has no field ${rest.join('.')}`, inPath: true };
   }
   if (scope.deadlines?.includes(fact)) {
     if (segments.length > 0) return { problem: `the deadline ${fact} is a date, with no path` };
@@ -522,7 +525,7 @@ export function resolveReference(
   const global = globalFacts[fact];
   if (!global) return { problem: `there is no fact ${fact}` };
   const spec = specAt(global, segments);
-  return spec ? { spec } : { problem: `the fact ${fact} has no field ${path ?? ''}` };
+  return spec ? { spec } : { problem: `the fact ${fact} has no field ${path ?? ''}`, inPath: true };
 }
 
 /** Resolves a dotted reference `fact.path` (as in deadlines and messages). */
@@ -579,7 +582,7 @@ export function checkCondition(
       );
     }
     const left = resolveReference(scope, condition.fact, condition.path);
-    if ('problem' in left) report(`${pointer}/fact`, left.problem);
+    if ('problem' in left) report(`${pointer}/${left.inPath ? 'path' : 'fact'}`, left.problem);
     else if (operator && !left.untyped && !acceptsType(operator.kind, left.spec.type)) {
       report(
         `${pointer}/operator`,
@@ -591,7 +594,7 @@ export function checkCondition(
     const value = condition.value;
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const right = resolveReference(scope, value.fact, value.path);
-      if ('problem' in right) report(`${pointer}/value/fact`, right.problem);
+      if ('problem' in right) report(`${pointer}/value/${right.inPath ? 'path' : 'fact'}`, right.problem);
       else if (operator && !right.untyped && !acceptsType(operator.kind, right.spec.type)) {
         report(
           `${pointer}/value`,
@@ -686,6 +689,7 @@ function checkReferences(parts: PackParts, problems: PackProblem[]): void {
           parts.conditionSources[name]!,
           `/conditions/${name}`,
           `the named conditions form a cycle: ${cycle}`,
+          true,
         ),
       );
       return;

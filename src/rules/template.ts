@@ -145,6 +145,9 @@ export function formatValue(
   format: string | undefined,
   language: Language,
 ): string {
+  if ((value === null || value === undefined) && format === 'date') {
+    return language === 'fr' ? 'date non encore connue' : 'date not yet known';
+  }
   if (value === null || value === undefined) return language === 'fr' ? 'néant' : 'none';
   if (isMissing(value)) return language === 'fr' ? 'inconnu' : 'unknown';
   switch (format) {

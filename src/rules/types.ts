@@ -44,7 +44,10 @@ export interface PackFile {
   extends?: string;
 }
 
-/** The kind of a clause unit, for laying the convention out. */
+/**
+ * The kind of a clause unit, for laying the convention out.
+ * @title kind of clause unit
+ */
 export type ClauseKind = 'title' | 'heading' | 'paragraph' | 'item' | 'details' | 'signature';
 
 /** `clauses.yaml`: the convention's text, verbatim, split into clause units. */
@@ -69,11 +72,17 @@ export interface ClauseUnit {
   partlyEncoded?: Localized;
 }
 
-/** The kind of value a parameter holds. */
+/**
+ * The kind of value a parameter holds.
+ * @title parameter type
+ */
 export type ParameterType =
   'money' | 'days' | 'count' | 'period' | 'date' | 'text' | 'account' | 'list';
 
-/** How a period is counted. */
+/**
+ * How a period is counted.
+ * @title way of counting
+ */
 export type Counting = 'calendar' | 'code-de-procedure-civile';
 
 /** `parameters.yaml`: the convention's figures, each with its source. */
@@ -130,10 +139,16 @@ export interface Quote {
   text: string;
 }
 
-/** Who an obligation binds. */
+/**
+ * Who an obligation binds.
+ * @title obligor
+ */
 export type Obligor = 'collectivite' | 'dinsic' | 'both';
 
-/** How grave a breach is. */
+/**
+ * How grave a breach is.
+ * @title severity
+ */
 export type Severity = 'error' | 'warning';
 
 /** A rule file, `<RULE-ID>.yaml`: one obligation of the convention. */
@@ -220,6 +235,7 @@ export interface Messages {
 /**
  * A condition in json-rules-engine's form: `all`, `any`, `not`, a reference to a named
  * condition, or a comparison of a fact with a value.
+ * @title condition (all, any, not, condition, or fact, operator and value)
  */
 export type Condition =
   AllCondition | AnyCondition | NotCondition | ConditionReference | Comparison;

@@ -1,0 +1,248 @@
+/**
+ * The command line, run as users run it: the built dist/cli.js in a child process.
+ */
+import { mkdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { caseFiles, REFERENCE, ROOT, runCli, tempDir } from './helpers.js';
+
+const STATUSES = ['breach', 'pending', 'satisfied', 'not-applicable', 'undetermined'];
+
+/** Bad inputs of every kind, each as the bytes of a file. */
+const BAD_INPUTS: Record<string, Buffer> = {
+  'empty.yaml': Buffer.alloc(0),
+  'binary.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+  'latin1.yaml': Buffer.concat([
+    Buffer.from('convention:\n  id: caf'),
+    Buffer.from([0xe9]),
+    Buffer.from('\n'),
+  ]),
+  'list.yaml': Buffer.from('- a\n- b\n'),
+  'duplicate.yaml': Buffer.from('asOf: 2020-01-01\nasOf: 2020-01-02\n'),
+  'proto.yaml': Buffer.from('__proto__: { admin: true }\n'),
+  'bomb.yaml': Buffer.from(
+    [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcdef'
+        .split('')
+        .map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcde'[i]}`).join(', ')}]`),
+    ].join('\n'),
+  ),
+  'year.yaml': Buffer.from('asOf: 12019-08-30\n'),
+  'day.yaml': Buffer.from('asOf: 2019-02-30\n'),
+  'syntax.yaml': Buffer.from('a: [\n'),
+};
+
+describe('clausier check --format json', () => {
+  it('prints the documented shape for the reference record, and exits 0', () => {
+    const run = runCli(['check', REFERENCE, '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { files: Record<string, unknown>[] };
+    expect(report.files).toHaveLength(1);
+    const file = report.files[0]!;
+    expect(file).toMatchObject({
+      file: REFERENCE,
+      verdict: 'compliant',
+      errors: [],
+      asOf: '2020-06-30',
+    });
+    const findings = file.findings as Record<string, unknown>[];
+    expect(findings.length).toBe(30);
+    for (const finding of findings) {
+      expect(Object.keys(finding)).toEqual(
+        expect.arrayContaining(['rule', 'status', 'severity', 'message', 'clauses', 'locations']),
+      );
+      expect(STATUSES).toContain(finding.status);
+      expect(['satisfied', 'not-applicable']).toContain(finding.status);
+      for (const location of finding.locations as Record<string, unknown>[]) {
+        expect(Object.keys(location)).toEqual(['pointer', 'line', 'column']);
+      }
+    }
+    expect(file.money).toEqual({
+      cap: 1_000_000,
+      paid: 1_000_000,
+      eligibleExpenses: 885_000,
+      usedFunds: 885_000,
+      refundDue: 115_000,
+      refunded: 115_000,
+      balance: 0,
+    });
+  });
+
+  it('exits 1 on a breach and locates it, 1-based, in the file as given', () => {
+    const file = join(ROOT, 'cases/A4-CAP/a-payment-of-12000-euros-breaches-the-cap.yaml');
+    const run = runCli(['check', file, '--format', 'json', '--lang', 'en']);
+    expect(run.status).toBe(1);
+    const finding = (JSON.parse(run.stdout).files[0].findings as Record<string, unknown>[]).find(
+      (f) => f.status === 'breach',
+    );
+    expect(finding).toMatchObject({
+      rule: 'A4-CAP',
+      status: 'breach',
+      severity: 'error',
+      message: 'Payments: €12,000.00 against a cap of €10,000.00.',
+      clauses: ['art3.collectivite.4', 'art4.al1'],
+      locations: [{ pointer: '/payments/0/amount', line: 177, column: 5 }],
+    });
+  });
+
+  it('reports every bad file with its errors, checks the good ones, exits 2, and never prints a stack trace', () => {
+    const dir = tempDir();
+    for (const [name, bytes] of Object.entries(BAD_INPUTS)) writeFileSync(join(dir, name), bytes);
+    cpSync(REFERENCE, join(dir, 'zz-good.yaml'));
+    const run = runCli(['check', dir, '--format', 'json']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('');
+    const files = JSON.parse(run.stdout).files as {
+      file: string;
+      verdict: string;
+      errors: { line: number; message: string }[];
+    }[];
+    expect(files.map((f) => f.file.slice(dir.length + 1))).toEqual([
+      ...Object.keys(BAD_INPUTS).sort(),
+      'zz-good.yaml',
+    ]);
+    for (const file of files.slice(0, -1)) {
+      expect(file.verdict, file.file).toBe('invalid');
+      expect(file.errors.length, file.file).toBeGreaterThan(0);
+      for (const error of file.errors) expect(error.line).toBeGreaterThanOrEqual(1);
+    }
+    expect(files.at(-1)!.verdict).toBe('compliant');
+    expect(run.stdout).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+  });
+
+  it('gives each bad input its own message in text too, with file:line:column', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'year.yaml'), BAD_INPUTS['year.yaml']!);
+    const run = runCli(['check', join(dir, 'year.yaml'), '--lang', 'en', '--no-color']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain(
+      `${join(dir, 'year.yaml')}:1:7  asOf: '12019-08-30' is not a date: the year has five digits (expected YYYY-MM-DD)`,
+    );
+  });
+});
+
+describe('files and folders', () => {
+  it('searches folders for .yaml and .yml files, in a stable order', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'b'));
+    mkdirSync(join(dir, '.hidden'));
+    cpSync(REFERENCE, join(dir, 'b', 'z.yml'));
+    cpSync(REFERENCE, join(dir, 'a.yaml'));
+    cpSync(REFERENCE, join(dir, 'B.yaml'));
+    cpSync(REFERENCE, join(dir, '.hidden', 'x.yaml'));
+    writeFileSync(join(dir, 'notes.txt'), 'not a record');
+    const run = runCli(['check', dir, '--format', 'json']);
+    expect(run.status).toBe(0);
+    expect(
+      (JSON.parse(run.stdout).files as { file: string }[]).map((f) => f.file.slice(dir.length + 1)),
+    ).toEqual(['B.yaml', 'a.yaml', 'b/z.yml']);
+  });
+
+  it('a path that does not exist is an input error, and the others are still checked', () => {
+    const run = runCli(['check', 'no/such/file.yaml', REFERENCE, '--format', 'json']);
+    expect(run.status).toBe(2);
+    const files = JSON.parse(run.stdout).files as {
+      file: string;
+      verdict: string;
+      errors: unknown[];
+    }[];
+    expect(files[0]).toMatchObject({
+      file: 'no/such/file.yaml',
+      verdict: 'invalid',
+      errors: [{ message: 'no such file or folder', line: 1, column: 1, pointer: '' }],
+    });
+    expect(files[1]!.verdict).toBe('compliant');
+  });
+
+  it('never writes to the files it checks', () => {
+    const dir = tempDir();
+    const file = join(dir, 'r.yaml');
+    cpSync(REFERENCE, file);
+    const before = readFileSync(file);
+    runCli(['check', file]);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});
+
+describe('usage', () => {
+  it('an unknown option or format is bad usage: exit 2', () => {
+    expect(runCli(['check', REFERENCE, '--frobnicate']).status).toBe(2);
+    expect(runCli(['check', REFERENCE, '--format', 'xml']).status).toBe(2);
+    expect(runCli(['nonsense']).status).toBe(2);
+    expect(runCli(['check']).status).toBe(2);
+  });
+
+  it('a bad --as-of is bad usage, said plainly', () => {
+    const run = runCli(['check', REFERENCE, '--as-of', '2020-02-30']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      "clausier: --as-of: '2020-02-30' is not a date: February 2020 has 29 days\n",
+    );
+  });
+
+  it('--as-of overrides the record’s asOf', () => {
+    const run = runCli(['check', REFERENCE, '--as-of', '2020-04-01', '--format', 'json']);
+    const report = JSON.parse(run.stdout).files[0];
+    expect(report.asOf).toBe('2020-04-01');
+    expect(
+      report.findings.find((f: { rule: string }) => f.rule === 'A4-REFUND-UNUSED').status,
+    ).toBe('pending');
+  });
+
+  it('--fail-on decides what makes exit 1', () => {
+    const warning = join(
+      ROOT,
+      'cases/A4-IMPUTATION/a-payment-imputed-on-programme-353-breaches-a4-imputation.yaml',
+    );
+    expect(runCli(['check', warning]).status).toBe(1);
+    expect(runCli(['check', warning, '--fail-on', 'error']).status).toBe(0);
+    const pending = join(ROOT, 'cases/A4-REFUND-UNUSED/a-refund-not-yet-due-is-pending.yaml');
+    expect(runCli(['check', pending]).status).toBe(0);
+    expect(runCli(['check', pending, '--fail-on', 'pending']).status).toBe(1);
+    const undetermined = join(
+      ROOT,
+      'cases/A1-RELEASE-WEEKLY/an-intrapreneur-without-release-records-leaves-a1-release-weekly-undetermined.yaml',
+    );
+    expect(runCli(['check', undetermined]).status).toBe(0);
+    expect(runCli(['check', undetermined, '--fail-on', 'undetermined']).status).toBe(1);
+  });
+
+  it('help and version exit 0', () => {
+    expect(runCli(['--help']).status).toBe(0);
+    expect(runCli(['--version']).stdout.trim()).toBe(
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
+    );
+  });
+});
+
+describe('determinism', () => {
+  const files = caseFiles();
+  const environments: NodeJS.ProcessEnv[] = [
+    { TZ: 'UTC', LANG: 'C' },
+    { TZ: 'Pacific/Kiritimati', LANG: 'fr_FR.UTF-8' },
+    { TZ: 'America/Los_Angeles', LANG: 'C', LC_ALL: 'C' },
+    { TZ: 'America/Los_Angeles', LANG: 'fr_FR.UTF-8' },
+  ];
+  for (const format of ['json', 'text']) {
+    it(`the same files give the same ${format} output in any time zone and locale, with --lang given`, () => {
+      const outputs = environments.map((env) =>
+        runCli(['check', ...files, '--format', format, '--lang', 'fr'], { env }),
+      );
+      for (const output of outputs) {
+        expect(output.status).toBe(1);
+        expect(output.stdout).toBe(outputs[0]!.stdout);
+      }
+    });
+  }
+
+  it('without --lang, the language follows the environment', () => {
+    expect(runCli(['check', REFERENCE], { env: { LANG: 'fr_FR.UTF-8' } }).stdout).toContain(
+      'conforme au 30/06/2020',
+    );
+    expect(runCli(['check', REFERENCE], { env: { LANG: 'C' } }).stdout).toContain(
+      'compliant as of 2020-06-30',
+    );
+  });
+});

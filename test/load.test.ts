@@ -1,0 +1,316 @@
+/**
+ * Loading records: every kind of bad input gets its own message, at its exact line and column,
+ * and never a crash. Amounts are exact cents from the source text; dates are calendar days.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadRecordBytes, loadRecordText } from '../src/load/index.js';
+import { REFERENCE } from './helpers.js';
+
+const base = `convention:
+  id: test
+  template: dinsic-preincubation-2019
+parties:
+  dinsic: {}
+  collectivite: {}
+`;
+
+/** The problems of a record, as `line:column message`. */
+function problems(text: string): string[] {
+  return loadRecordText(text, 'test.yaml').problems.map(
+    (p) => `${p.line}:${p.column} ${p.message}`,
+  );
+}
+
+describe('a valid record', () => {
+  it('the reference record loads with no problem, amounts in cents', () => {
+    const loaded = loadRecordBytes(readFileSync(REFERENCE), 'ref.yaml');
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.record?.payments?.[0]?.amount).toBe(1_000_000);
+    expect(loaded.record?.expenses?.map((e) => e.amount)).toEqual([
+      60_000, 125_000, 140_000, 140_000, 90_000, 105_000, 85_000, 140_000,
+    ]);
+    expect(loaded.record?.refunds?.[0]?.amount).toBe(115_000);
+  });
+
+  it('every value can be traced to its line and column', () => {
+    const loaded = loadRecordBytes(readFileSync(REFERENCE), 'ref.yaml');
+    expect(loaded.locate('/payments/0/amount')).toMatchObject({ line: 177, column: 5 });
+    expect(loaded.locate('/projects/1/intrapreneurs/0/release/2019-W45')).toMatchObject({
+      line: 130,
+      column: 56,
+    });
+    expect(loaded.locate('/closedWeeks/1')).toMatchObject({ line: 69, column: 25 });
+    // A pointer to something absent is located at its nearest parent, and says so.
+    expect(loaded.locate('/termination/date')).toMatchObject({ line: 3, column: 1, found: '' });
+  });
+});
+
+describe('exact money', () => {
+  const amount = (written: string): string[] =>
+    problems(`${base}payments:\n  - { id: p, date: 2019-09-12, amount: ${written} }\n`);
+
+  it('reads amounts digit by digit into cents', () => {
+    for (const [written, cents] of [
+      ['0.1', 10],
+      ['0.29', 29],
+      ['10000', 1_000_000],
+      ['10000.5', 1_000_050],
+      ['1234567.89', 123_456_789],
+      ['12.30', 1230],
+    ] as const) {
+      const loaded = loadRecordText(
+        `${base}payments:\n  - { id: p, date: 2019-09-12, amount: ${written} }\n`,
+        't',
+      );
+      expect(loaded.problems).toEqual([]);
+      expect(loaded.record?.payments?.[0]?.amount).toBe(cents);
+    }
+  });
+
+  it('refuses more than two decimals', () => {
+    expect(amount('10000.001')).toEqual([
+      '8:40 payments[0].amount: 10000.001 has more than two decimals (an amount in euros is exact to the cent)',
+    ]);
+  });
+
+  it('refuses a negative amount', () => {
+    expect(amount('-5.00')).toEqual([
+      '8:40 payments[0].amount: -5.00 is negative (expected an amount in euros of at least 0)',
+    ]);
+  });
+
+  it('refuses NaN and infinity', () => {
+    expect(amount('.nan')).toEqual([
+      '8:40 payments[0].amount: expected an amount in euros, got .nan (not a number)',
+    ]);
+    expect(amount('.inf')).toEqual([
+      '8:40 payments[0].amount: expected an amount in euros, got .inf (infinity)',
+    ]);
+  });
+
+  it('refuses an amount written as text, in words a controller understands', () => {
+    expect(amount('"10 000,00"')).toEqual([
+      "8:40 payments[0].amount: expected an amount in euros, got the text '10 000,00'",
+    ]);
+  });
+});
+
+describe('calendar dates and ISO weeks', () => {
+  it('refuses a day that does not exist', () => {
+    expect(problems(`asOf: 2019-02-30\n${base}`)).toEqual([
+      "1:7 asOf: '2019-02-30' is not a date: February 2019 has 28 days",
+    ]);
+  });
+
+  it('says when a year has five digits', () => {
+    expect(problems(`asOf: 12019-08-30\n${base}`)).toEqual([
+      "1:7 asOf: '12019-08-30' is not a date: the year has five digits (expected YYYY-MM-DD)",
+    ]);
+  });
+
+  it('accepts 29 February in a leap year only', () => {
+    expect(problems(`asOf: 2020-02-29\n${base}`)).toEqual([]);
+    expect(problems(`asOf: 2019-02-29\n${base}`)).toEqual([
+      "1:7 asOf: '2019-02-29' is not a date: February 2019 has 28 days",
+    ]);
+  });
+
+  it('refuses a week that does not exist, as a value and as a key', () => {
+    expect(problems(`${base}closedWeeks: [2019-W52, 2019-W54]\n`)).toEqual([
+      "7:25 closedWeeks[1]: '2019-W54' is not an ISO week: 2019 has 52 ISO weeks (W01 to W52)",
+    ]);
+    expect(problems(`${base}closedWeeks: [2020-W53]\n`)).toEqual([]);
+    const release = `${base}projects:\n  - id: p\n    intrapreneurs:\n      - name: A\n        release: { 2019-W42: 1, 2019-W54: 1 }\n`;
+    expect(problems(release)).toEqual([
+      "11:33 projects[0].intrapreneurs[0].release: '2019-W54' is not an ISO week: 2019 has 52 ISO weeks (W01 to W52)",
+    ]);
+  });
+});
+
+describe('YAML that is not a record', () => {
+  it('an empty file', () => {
+    expect(loadRecordBytes(new Uint8Array(), 'e.yaml').problems).toEqual([
+      {
+        message: 'the file is empty (expected a programme record: a YAML mapping)',
+        line: 1,
+        column: 1,
+        pointer: '',
+      },
+    ]);
+    expect(problems('# only a comment\n')).toEqual([
+      '1:1 the file holds no record (expected a programme record: a YAML mapping)',
+    ]);
+  });
+
+  it('a document that is not a mapping', () => {
+    expect(problems('- a\n- b\n')).toEqual([
+      '1:1 the document is a list (expected a programme record: a YAML mapping)',
+    ]);
+    expect(problems('\n\n"just text"\n')).toEqual([
+      '3:1 the document is a single value (expected a programme record: a YAML mapping)',
+    ]);
+  });
+
+  it('several documents', () => {
+    expect(problems(`${base}---\n${base}`)).toEqual([
+      '7:1 the file holds 2 YAML documents (expected one programme record)',
+    ]);
+  });
+
+  it('a syntax error, where the parser finds it (here at the end of the file)', () => {
+    expect(problems(`${base}payments: [\n  unclosed\n`)).toEqual([
+      '9:1 YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ]);
+    expect(problems(`${base}asOf: 2020-01-01\n  nested: x\n`)).toEqual([
+      '7:7 YAML syntax: Nested mappings are not allowed in compact mappings',
+      '7:7 YAML syntax: Implicit keys need to be on a single line',
+    ]);
+  });
+
+  it('duplicate keys, each reported where it is repeated', () => {
+    expect(problems(`${base}asOf: 2020-01-01\nasOf: 2020-01-02\n`)).toEqual([
+      "8:1 duplicate key 'asOf' (first written at line 7)",
+    ]);
+    expect(
+      problems(`${base}payments:\n  - { id: p, date: 2019-09-12, amount: 1, amount: 2 }\n`),
+    ).toEqual(["8:43 payments[0]: duplicate key 'amount' (first written at line 8)"]);
+  });
+
+  it('__proto__ and constructor keys, without polluting any prototype', () => {
+    expect(problems(`${base}__proto__: { polluted: true }\n`)).toEqual([
+      "7:1 the key '__proto__' is not allowed in a record",
+    ]);
+    expect(problems(`${base}parties2:\n  constructor: x\n`)).toEqual(
+      [
+        "8:3 parties2: the key 'constructor' is not allowed in a record",
+        "7:1 (record): unknown field 'parties2' (did you mean 'parties'?)",
+      ].sort((a, b) => Number(a.split(':')[0]) - Number(b.split(':')[0])),
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('an alias bomb', () => {
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]',
+      'f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]',
+    ].join('\n');
+    const found = problems(bomb);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toBe('5:36 aliases expand the document beyond 100000 values (an alias bomb?)');
+  });
+
+  it('aliases of reasonable size are expanded', () => {
+    const text = `${base.replace('  dinsic: {}\n', '  dinsic: { account: &state { bank: "30001", branch: "00064", number: "00000092441", key: "40" } }\n')}payments:\n  - { id: p, date: 2019-09-12, amount: 1, account: *state }\n`;
+    const loaded = loadRecordText(text, 't');
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.record?.payments?.[0]?.account?.number).toBe('00000092441');
+  });
+
+  it('a tag the record does not use', () => {
+    expect(problems(`${base}asOf: !!binary aGVsbG8=\n`)).toEqual([
+      '7:7 asOf: the tag !!binary is not used in programme records (remove it)',
+    ]);
+  });
+});
+
+describe('bytes that are not UTF-8 text', () => {
+  it('binary content', () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('convention:\n  id: x\0y\n')]);
+    expect(loadRecordBytes(bytes, 'b.yaml').problems).toEqual([
+      {
+        message: 'the file contains a NUL byte: it looks like a binary file (expected UTF-8 text)',
+        line: 2,
+        column: 8,
+        pointer: '',
+      },
+    ]);
+  });
+
+  it('invalid UTF-8, located at the bad byte', () => {
+    const latin1 = new Uint8Array([
+      ...new TextEncoder().encode(`${base}seminar: { title: "S`),
+      0xe9,
+      ...new TextEncoder().encode('minaire" }\n'),
+    ]);
+    expect(loadRecordBytes(latin1, 'l.yaml').problems).toEqual([
+      {
+        message: 'the file is not valid UTF-8 (byte 0xE9 here; save it as UTF-8 text)',
+        line: 7,
+        column: 21,
+        pointer: '',
+      },
+    ]);
+  });
+
+  it('UTF-16', () => {
+    expect(
+      loadRecordBytes(new Uint8Array([0xff, 0xfe, 0x61, 0]), 'u.yaml').problems[0]?.message,
+    ).toBe('the file is encoded in UTF-16 (expected UTF-8 text)');
+  });
+
+  it('a byte-order mark and CRLF line ends are accepted, lines counted as given', () => {
+    const text = `\ufeff${base}asOf: 2019-02-30\n`.replace(/\n/g, '\r\n');
+    expect(loadRecordBytes(new TextEncoder().encode(text), 'w.yaml').problems).toEqual([
+      {
+        message: "asOf: '2019-02-30' is not a date: February 2019 has 28 days",
+        line: 7,
+        column: 7,
+        pointer: '/asOf',
+      },
+    ]);
+  });
+});
+
+describe('validation against the schema', () => {
+  it('an unknown field, with the likely one', () => {
+    expect(problems(`${base}payments:\n  - { id: p, date: 2019-09-12, ammount: 12 }\n`)).toEqual([
+      "8:5 payments[0]: missing field 'amount' (the amount paid, in euros)",
+      "8:32 payments[0]: unknown field 'ammount' (did you mean 'amount'?)",
+    ]);
+  });
+
+  it('a value outside a list of choices', () => {
+    expect(
+      problems(`${base}payments:\n  - { id: p, date: 2019-09-12, amount: 1, from: mairie }\n`),
+    ).toEqual([
+      "8:49 payments[0].from: 'mairie' is not a party (expected 'collectivite' or 'dinsic')",
+    ]);
+  });
+
+  it('a bank code written without quotes loses its zeros: the message says to quote it', () => {
+    expect(
+      problems(
+        `${base}payments:\n  - { id: p, date: 2019-09-12, amount: 1, account: { bank: 30001, branch: 00064, number: "00000092441", key: "40" } }\n`,
+      ),
+    ).toEqual([
+      '8:60 payments[0].account.bank: expected text, got the number 30001 (write it in quotes to keep it as written: "30001")',
+      '8:75 payments[0].account.branch: expected text, got the number 64 (write it in quotes to keep it as written: "00064")',
+    ]);
+  });
+
+  it('every error of a file at once, in the order of the file', () => {
+    const text = `asOf: 2019-13-01\n${base}expenses:\n  - { id: e, date: 2019-09-12, amount: 1.234, purpose: travel }\nrefunds: yes\n`;
+    expect(problems(text)).toEqual([
+      "1:7 asOf: '2019-13-01' is not a date: there is no month 13",
+      '9:40 expenses[0].amount: 1.234 has more than two decimals (an amount in euros is exact to the cent)',
+      "9:56 expenses[0].purpose: 'travel' is not an expense purpose (expected 'call-support', 'seminar', 'coaching', 'technical-support', 'methodological-support' or 'other')",
+      // YAML 1.2: yes is text, not true.
+      "10:10 refunds: expected a list, got the text 'yes'",
+    ]);
+  });
+
+  it('duplicate ids in a list', () => {
+    expect(
+      problems(
+        `${base}payments:\n  - { id: p, date: 2019-09-12, amount: 1 }\n  - { id: p, date: 2019-09-13, amount: 1 }\n`,
+      ),
+    ).toEqual([
+      "9:11 payments[1].id: the id 'p' is already that of payments[0] (ids must be unique)",
+    ]);
+  });
+});

@@ -1,0 +1,64 @@
+/** Money: exact cents from the source text, and how amounts are written. */
+import { describe, expect, it } from 'vitest';
+import { formatEurosEn, formatEurosFr, formatEurosPlain, parseEuros } from '../src/money.js';
+import { ribKey, ribText } from '../src/facts/rib.js';
+
+describe('parseEuros', () => {
+  it('reads cents exactly, where floating point would not', () => {
+    expect(parseEuros('0.29')).toEqual({ ok: true, value: 29 });
+    expect(parseEuros('1.005')).toEqual({
+      ok: false,
+      problem: '1.005 has more than two decimals (an amount in euros is exact to the cent)',
+    });
+    expect(parseEuros('1.000')).toEqual({ ok: true, value: 100 });
+    expect(parseEuros('+12.3')).toEqual({ ok: true, value: 1230 });
+    expect(parseEuros('90071992547409.91')).toEqual({ ok: true, value: 9007199254740991 });
+    expect(parseEuros('90071992547409.92')).toEqual({
+      ok: false,
+      problem: '90071992547409.92 is too large an amount',
+    });
+  });
+
+  it('refuses what is not an amount', () => {
+    expect(parseEuros('-0.01').ok).toBe(false);
+    expect(parseEuros('-0.00')).toEqual({ ok: true, value: 0 });
+    expect(parseEuros('.inf')).toEqual({
+      ok: false,
+      problem: "'.inf' (infinity) is not an amount",
+    });
+    expect(parseEuros('.NaN')).toEqual({
+      ok: false,
+      problem: "'.NaN' (not a number) is not an amount",
+    });
+    expect(parseEuros('1e4').ok).toBe(false);
+    expect(parseEuros('0x10').ok).toBe(false);
+  });
+});
+
+describe('formatting', () => {
+  it('writes euros in French and English', () => {
+    expect(formatEurosFr(1_200_000)).toBe('12 000,00 €');
+    expect(formatEurosFr(5)).toBe('0,05 €');
+    expect(formatEurosFr(-115_000)).toBe('-1 150,00 €');
+    expect(formatEurosEn(123_456_789)).toBe('€1,234,567.89');
+    expect(formatEurosEn(-5)).toBe('-€0.05');
+    expect(formatEurosPlain(1_200_000)).toBe('12000.00');
+  });
+});
+
+describe('RIB keys', () => {
+  it('computes the keys of the convention’s two accounts, letters included', () => {
+    expect(ribKey({ bank: '30001', branch: '00064', number: '00000092441' })).toBe('40');
+    expect(ribKey({ bank: '30001', branch: '00934', number: 'C9320000000' })).toBe('63');
+    // J counts as 1 like A, S as 2: these accounts differ only by the letter and share a key.
+    expect(ribKey({ bank: '30001', branch: '00934', number: 'J9320000000' })).toBe(
+      ribKey({ bank: '30001', branch: '00934', number: 'A9320000000' }),
+    );
+    expect(ribKey({ bank: '30001', branch: '00934', number: 'S9320000000' })).toBe(
+      ribKey({ bank: '30001', branch: '00934', number: 'B9320000000' }),
+    );
+    expect(ribText({ bank: '30001', branch: '00934', number: 'c9320000000', key: '63' })).toBe(
+      '30001 00934 C9320000000 63',
+    );
+  });
+});

@@ -1,0 +1,269 @@
+/**
+ * The rule pack: the convention verbatim and fully accounted for, the rule ids of
+ * obligations.md, and a broken pack refused with the file and line of each problem.
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintPack, normalizeSpace } from '../src/rules/lint.js';
+import { builtInPacksDir, loadRulePack, RulePackError } from '../src/rules/pack.js';
+import { REFERENCE, runCli, tempDir } from './helpers.js';
+
+const PACK = join(builtInPacksDir(), 'dinsic-preincubation-2019');
+
+/** The ids of obligations.md, in its order. */
+const OBLIGATIONS = [
+  'SIG-PARTIES',
+  'SIG-DATE-PLAUSIBLE',
+  'A1-PHASES-COMPLETE',
+  'A1-PHASES-ORDER',
+  'A1-SELECTION-AGREEMENT',
+  'A1-SELECTION-CRITERIA',
+  'A1-RELEASE-WEEKLY',
+  'A1-SEMINAR',
+  'A1-COACHING-WEEKLY',
+  'A1-POC-SUPPORT',
+  'A1-POC-PRESENTED',
+  'A1-INCUBATION-AGREEMENT',
+  'A2-EXPENSES-IN-PERIOD',
+  'A3-PROJECT-IDENTIFIED',
+  'A3-CALL-SUPPORT',
+  'A3-INCUBATION-DECISION',
+  'A3-INCUBATION-AMENDMENT',
+  'A4-CAP',
+  'A4-SINGLE-PAYMENT',
+  'A4-PAYMENT-ON-SIGNATURE',
+  'A4-PAYEE-ACCOUNT',
+  'A4-IMPUTATION',
+  'A4-RIB-KEY',
+  'A4-REFUND-UNUSED',
+  'A4-REFUND-ACCOUNT',
+  'A5-TERMINATION-NOTICE',
+  'A5-AMENDMENT-SIGNED',
+  'A5-AMENDMENT-BEFORE-END',
+  'A5-CONTROLLER',
+  'A5-TERMS-BY-AMENDMENT',
+];
+
+describe('the pack dinsic-preincubation-2019', () => {
+  const pack = loadRulePack(PACK);
+
+  it('has one rule per obligation of obligations.md, with its id', () => {
+    expect(pack.rules.map((r) => r.id).sort()).toEqual([...OBLIGATIONS].sort());
+  });
+
+  it('passes lint: units verbatim and complete, quotes in their clauses, every unit accounted for', () => {
+    expect(lintPack(pack)).toEqual([]);
+  });
+
+  it('its clause units, in order, are the signed text', () => {
+    expect(normalizeSpace(pack.clauses.map((u) => u.text).join(' '))).toBe(
+      normalizeSpace(pack.sourceText),
+    );
+  });
+
+  it('every clause unit is encoded by a rule or listed as not encoded with a reason, never both', () => {
+    const encoded = new Set(pack.rules.flatMap((r) => r.clauses));
+    for (const unit of pack.clauses) {
+      expect(encoded.has(unit.id) !== (unit.notEncoded !== undefined), unit.id).toBe(true);
+    }
+    // The not-encoded table of obligations.md is there, each with its reason.
+    for (const id of ['art1.al2.s1', 'art3.collectivite.3', 'art1.al6.s2', 'art4.al3.s2']) {
+      expect(pack.clause(id)?.notEncoded?.fr, id).toBeTruthy();
+    }
+    expect(pack.clause('art1.al5.s2')?.partlyEncoded?.en).toContain('coach expérimenté(e)');
+    expect(pack.clause('art4.al1')?.partlyEncoded?.en).toContain('activité commerciale');
+    expect(pack.clause('fin.fait')?.partlyEncoded?.en).toContain('convention.copies');
+  });
+
+  it('every rule quotes its clauses verbatim, and says what it does in French and English', () => {
+    for (const rule of pack.rules) {
+      expect(rule.quotes.length, rule.id).toBeGreaterThan(0);
+      for (const quote of rule.quotes) {
+        expect(
+          normalizeSpace(pack.clause(quote.clause)!.text),
+          `${rule.id}: ${quote.text}`,
+        ).toContain(normalizeSpace(quote.text));
+      }
+      expect(rule.summary.fr && rule.summary.en, rule.id).toBeTruthy();
+      for (const breach of rule.breaches)
+        expect(breach.message.fr && breach.message.en, rule.id).toBeTruthy();
+    }
+  });
+
+  it('every interpretation of obligations.md is written down for a lawyer', () => {
+    for (const name of ['paymentDelay', 'refundDelay', 'seminarDelay', 'noticePeriod']) {
+      expect(pack.parameters[name]?.definition.interpretation?.fr, name).toBeTruthy();
+    }
+    expect(pack.parameters.noticePeriod?.counting).toBe('code-de-procedure-civile');
+    expect(pack.rules.find((r) => r.id === 'A5-CONTROLLER')?.interpretation?.en).toContain(
+      'once the convention has ended',
+    );
+  });
+
+  it('the signed text in the pack is the convention as signed, dated 30/08/12019', () => {
+    expect(pack.sourceText).toContain('Fait, en double exemplaire, le 30/08/12019');
+    expect(readFileSync(join(PACK, 'convention.txt'), 'utf8')).toBe(pack.sourceText);
+  });
+});
+
+/** Copies the pack to a temporary folder, applies an edit to one file, and loads it. */
+function brokenPack(
+  file: string,
+  edit: (text: string) => string,
+): { dir: string; error: RulePackError } {
+  const dir = join(tempDir(), 'pack');
+  cpSync(PACK, dir, { recursive: true });
+  const path = join(dir, file);
+  const edited = edit(readFileSync(path, 'utf8'));
+  if (edited === readFileSync(path, 'utf8')) throw new Error('the edit changed nothing');
+  writeFileSync(path, edited);
+  try {
+    loadRulePack(dir);
+  } catch (error) {
+    if (error instanceof RulePackError) return { dir, error };
+    throw error;
+  }
+  throw new Error('the broken pack loaded');
+}
+
+const problemsOf = (error: RulePackError): string[] =>
+  error.problems.map(
+    (p) => `${p.file.replace(/^.*\/pack\//, '')}:${p.line}:${p.column}: ${p.message}`,
+  );
+
+describe('a broken pack is refused, naming the file and line of each problem', () => {
+  it('a rule file that does not follow the rule schema', () => {
+    const { error } = brokenPack('A4-CAP.yaml', (t) =>
+      t.replace('severity: error', 'severity: fatal'),
+    );
+    expect(problemsOf(error)).toEqual([
+      "A4-CAP.yaml:16:11: severity: 'fatal' is not a severity (expected 'error' or 'warning')",
+    ]);
+  });
+
+  it('an unknown fact, field, parameter or operator', () => {
+    const { error } = brokenPack('A4-CAP.yaml', (t) =>
+      t
+        .replace(
+          'path: paidToDate, operator: amountAbove',
+          'path: paidTotal, operator: amountAbove',
+        )
+        .replace(
+          'value: { fact: params, path: fundingCap }',
+          'value: { fact: params, path: fundingCeiling }',
+        ),
+    );
+    expect(problemsOf(error)).toEqual([
+      'A4-CAP.yaml:30:31: the items of payments have no field paidTotal',
+      'A4-CAP.yaml:30:94: there is no parameter fundingCeiling',
+    ]);
+  });
+
+  it('json-rules-engine’s loose numeric operators are refused', () => {
+    const { error } = brokenPack('A4-CAP.yaml', (t) =>
+      t.replace('operator: amountAbove', 'operator: greaterThan'),
+    );
+    expect(problemsOf(error)).toEqual([
+      'A4-CAP.yaml:30:53: the operator greaterThan parses numbers loosely: use dateAfter, amountAbove or numberAbove',
+    ]);
+  });
+
+  it('an operator used on the wrong type of fact', () => {
+    const { error } = brokenPack('A4-CAP.yaml', (t) =>
+      t.replace('operator: amountAbove', 'operator: dateAfter'),
+    );
+    expect(problemsOf(error)).toEqual([
+      'A4-CAP.yaml:30:53: dateAfter compares dates, and item.paidToDate is a money',
+      'A4-CAP.yaml:30:71: dateAfter compares dates, and params.fundingCap is a money',
+    ]);
+  });
+
+  it('a cycle among named conditions', () => {
+    const { error } = brokenPack('conditions.yaml', (t) =>
+      t
+        .replace(
+          '    when: { fact: asOf, operator: dateAfter, value: { fact: item, path: friday } }',
+          '    when: { all: [{ condition: weekInForce }, { fact: asOf, operator: dateAfter, value: { fact: item, path: friday } }] }',
+        )
+        .replace(
+          '        - { fact: item, path: inPreincubation, operator: equal, value: true }',
+          '        - { condition: weekOver }\n        - { fact: item, path: inPreincubation, operator: equal, value: true }',
+        ),
+    );
+    expect(problemsOf(error)).toEqual([
+      'conditions.yaml:12:3: the named conditions form a cycle: weekInForce -> weekOver -> weekInForce',
+    ]);
+  });
+
+  it('a quote from a clause the rule does not encode, and a rule file named after another id', () => {
+    const quote = brokenPack('A4-CAP.yaml', (t) =>
+      t.replace(
+        '  - clause: art3.collectivite.4\n    text: dans',
+        '  - clause: art2.al1\n    text: dans',
+      ),
+    );
+    expect(problemsOf(quote.error)).toEqual([
+      'A4-CAP.yaml:10:13: the quote is from art2.al1, which the rule does not list under clauses:',
+    ]);
+    const id = brokenPack('A4-CAP.yaml', (t) => t.replace('id: A4-CAP', 'id: A4-CEILING'));
+    expect(problemsOf(id.error)).toEqual([
+      "A4-CAP.yaml:2:5: the rule id A4-CEILING is not the file's name (A4-CAP.yaml)",
+    ]);
+  });
+
+  it('a message placeholder that names nothing', () => {
+    const { error } = brokenPack('A4-CAP.yaml', (t) =>
+      t.replace('{item.paidToDate|eur} pour', '{item.paid|eur} pour'),
+    );
+    expect(problemsOf(error)).toEqual([
+      'A4-CAP.yaml:32:11: {item.paid}: the items of payments have no field paid',
+    ]);
+  });
+
+  it('lint finds a quote that is not word for word in its clause', () => {
+    const dir = join(tempDir(), 'pack');
+    cpSync(PACK, dir, { recursive: true });
+    const path = join(dir, 'A4-CAP.yaml');
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(
+        'ne pouvant dépasser les 10 000 €',
+        'ne pouvant pas dépasser 10 000 €',
+      ),
+    );
+    const problems = lintPack(loadRulePack(dir)).map((p) => `${p.line}:${p.column}: ${p.message}`);
+    expect(problems).toEqual([
+      "9:11: the quote is not, word for word, in clause art4.al1: «à raison d'un montant ne pouvant pas dépasser 10 000 €»",
+    ]);
+  });
+
+  it('lint finds a clause unit no rule encodes and that does not say why', () => {
+    const dir = join(tempDir(), 'pack');
+    cpSync(PACK, dir, { recursive: true });
+    const path = join(dir, 'A5-CONTROLLER.yaml');
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8')
+        .replace('clauses: [art5.al4]', 'clauses: [art5.al3]')
+        .replace('  - clause: art5.al4\n', '  - clause: art5.al3\n'),
+    );
+    const problems = lintPack(loadRulePack(dir)).map((p) => p.message);
+    expect(problems).toEqual([
+      expect.stringMatching(/^the quote is not, word for word, in clause art5\.al3/),
+      'clause art5.al4 is encoded by no rule and does not say why (add notEncoded)',
+    ]);
+  });
+
+  it('the CLI exits 2 and prints each problem with its file and line', () => {
+    const { dir } = brokenPack('A4-CAP.yaml', (t) =>
+      t.replace('operator: amountAbove', 'operator: greaterThan'),
+    );
+    const run = runCli(['check', REFERENCE, '--rules', dir]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(
+      /^clausier: the rule pack cannot be used:\n.*A4-CAP\.yaml:30:53: the operator greaterThan parses numbers loosely/,
+    );
+  });
+});
