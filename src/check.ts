@@ -101,6 +101,11 @@ export function parseAsOf(value: string): Day {
 export class PackRegistry {
   private readonly packs = new Map<string, { pack: RulePack; evaluator: PackEvaluator }>();
 
+  /** The packs loaded so far, by id. */
+  loaded(): Map<string, RulePack> {
+    return new Map([...this.packs.values()].map(({ pack }) => [pack.id, pack]));
+  }
+
   get(dir: string): { pack: RulePack; evaluator: PackEvaluator } {
     const key = resolve(dir);
     let entry = this.packs.get(key);

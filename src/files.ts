@@ -1,19 +1,27 @@
 /**
  * Which files a command line names: files as given, folders searched for `*.yaml` and `*.yml`
- * (hidden folders and node_modules skipped), in a stable order that does not depend on the
- * disk or the locale.
+ * (hidden folders, node_modules and the *.expected.yaml of cases skipped), globs (`'records/**\/*.yaml'`, for shells that do
+ * not expand them), and `-` for standard input; each once, in a stable order that does not
+ * depend on the disk or the locale.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { globSync } from 'tinyglobby';
 
 export interface Target {
-  /** The file's path as it will be reported. */
+  /** The file's path as it will be reported (`-` for standard input). */
   path: string;
   /** Why the argument names no file, when it does not. */
   problem?: string;
 }
 
+export const STDIN = '-';
+
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Records are *.yaml and *.yml; *.expected.yaml files hold the expected findings of a case. */
+const isRecordFile = (name: string): boolean =>
+  /\.ya?ml$/i.test(name) && !/\.expected\.ya?ml$/i.test(name);
 
 function walk(dir: string, out: string[]): void {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
@@ -23,9 +31,11 @@ function walk(dir: string, out: string[]): void {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) walk(path, out);
-    else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) out.push(path);
+    else if (entry.isFile() && isRecordFile(entry.name)) out.push(path);
   }
 }
+
+const GLOB = /[*?[\]{}]/;
 
 /** Expands command-line arguments into the files to check, each once, in order. */
 export function expandTargets(args: readonly string[]): Target[] {
@@ -37,11 +47,21 @@ export function expandTargets(args: readonly string[]): Target[] {
     targets.push(target);
   };
   for (const arg of args) {
+    if (arg === STDIN) {
+      add({ path: STDIN });
+      continue;
+    }
     let stats;
     try {
       stats = statSync(arg);
     } catch {
-      add({ path: arg, problem: 'no such file or folder' });
+      if (GLOB.test(arg)) {
+        const found = globSync(arg, { onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] })
+          .filter((path) => isRecordFile(path) || !arg.endsWith('*'))
+          .sort(byCodePoint);
+        if (found.length === 0) add({ path: arg, problem: 'the pattern matches no file' });
+        found.forEach((path) => add({ path }));
+      } else add({ path: arg, problem: 'no such file or folder' });
       continue;
     }
     if (stats.isDirectory()) {
