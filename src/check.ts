@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { formatDay, parseCalendarDate, type Day } from './calendar.js';
 import { InputError, type InputProblem } from './errors.js';
-import { measure, type MoneySummary } from './facts/measure.js';
+import { measure, type Facts, type MoneySummary } from './facts/measure.js';
 import {
   loadRecordBytes,
   loadRecordFile,
@@ -120,12 +120,31 @@ export class PackRegistry {
 
 const defaultRegistry = new PackRegistry();
 
+/** A checked record with what it was judged on: for views that show more than the findings. */
+export interface Inspection {
+  loaded: LoadedRecord;
+  report: FileReport;
+  /** The measured facts (absent when the record has input errors). */
+  facts?: Facts;
+  /** The rule pack that judged it (absent when the record has input errors). */
+  pack?: RulePack;
+}
+
 /** Checks a loaded record. Rule-pack problems throw a RulePackError; input problems are reported. */
 export async function checkLoaded(
   loaded: LoadedRecord,
   options: CheckOptions = {},
   registry: PackRegistry = defaultRegistry,
 ): Promise<FileReport> {
+  return (await inspectLoaded(loaded, options, registry)).report;
+}
+
+/** Checks a loaded record, and keeps the facts and the pack it was judged with. */
+export async function inspectLoaded(
+  loaded: LoadedRecord,
+  options: CheckOptions = {},
+  registry: PackRegistry = defaultRegistry,
+): Promise<Inspection> {
   const language = options.language ?? 'fr';
   const report: FileReport = {
     file: loaded.file,
@@ -134,7 +153,7 @@ export async function checkLoaded(
     verdict: 'invalid',
   };
   const record = loaded.record;
-  if (!record) return report;
+  if (!record) return { loaded, report };
 
   let packDir: string;
   if (options.rules !== undefined) packDir = options.rules;
@@ -149,7 +168,7 @@ export async function checkLoaded(
         column: at.column,
         pointer: '/convention/template',
       });
-      return report;
+      return { loaded, report };
     }
     packDir = resolve(builtInPacksDir(), template);
   }
@@ -162,7 +181,7 @@ export async function checkLoaded(
       column: at.column,
       pointer: '/convention/template',
     });
-    return report;
+    return { loaded, report };
   }
 
   const asOf =
@@ -199,7 +218,16 @@ export async function checkLoaded(
   report.pack = pack.id;
   report.money = facts.money;
   report.verdict = report.findings.some((f) => f.status === 'breach') ? 'breach' : 'compliant';
-  return report;
+  return { loaded, report, facts, pack };
+}
+
+/** Checks a record file on disk, keeping the facts and the pack it was judged with. */
+export async function inspectFile(
+  path: string,
+  options: CheckOptions = {},
+  registry?: PackRegistry,
+): Promise<Inspection> {
+  return inspectLoaded(loadRecordFile(path, options), options, registry);
 }
 
 /** Checks a record file on disk. */

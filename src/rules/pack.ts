@@ -89,8 +89,10 @@ export interface RulePack {
   id: string;
   title: Localized;
   convention: Localized;
-  /** The folder of the pack. */
+    /** The folder of the pack. */
   dir: string;
+  /** The folder of its cases, if it has one. */
+  casesDir?: string;
   /** The convention's text, as signed. */
   sourceText: string;
   clauses: ClauseUnit[];
@@ -140,6 +142,7 @@ const RULE_FILE = /^[A-Z0-9]+(-[A-Z0-9]+)+\.yaml$/;
 interface PackParts {
   pack: PackFile;
   dir: string;
+  casesDir?: string;
   sourceText: string;
   clauses: ClauseUnit[];
   parameters: Record<string, PackParameter>;
@@ -165,7 +168,8 @@ export function loadRulePack(dir: string): RulePack {
     id: parts.pack.id,
     title: parts.pack.title,
     convention: parts.pack.convention,
-    dir: parts.dir,
+        dir: parts.dir,
+    ...(parts.casesDir !== undefined && { casesDir: parts.casesDir }),
     sourceText: parts.sourceText,
     clauses: parts.clauses,
     clause: (id) => byId.get(id),
@@ -355,7 +359,19 @@ function readPack(dir: string, problems: PackProblem[], seen: Set<string>): Pack
     }
     rules.set(read.value.id, { ...read.value, source: read.file });
   }
-  return { pack, dir, sourceText, clauses, parameters, conditions, conditionSources, rules, files };
+    const casesDir = pack.cases !== undefined ? resolve(dir, pack.cases) : undefined;
+  return {
+    pack,
+    dir,
+    ...(casesDir !== undefined && { casesDir }),
+    sourceText,
+    clauses,
+    parameters,
+    conditions,
+    conditionSources,
+    rules,
+    files,
+  };
 }
 
 function loadParameter(

@@ -37,11 +37,16 @@ export interface PackFile {
   convention: Localized;
   /** The file (in the pack) holding the convention's text as signed, which `clauses.yaml` splits. */
   source: string;
-  /**
+    /**
    * Another pack (a folder, relative to this one) whose clauses, parameters and rules this one
    * takes, before its own files replace some of them.
    */
   extends?: string;
+  /**
+   * The folder (relative to this one) of the records that test the pack, each beside its
+   * `.expected.yaml`; only the records of this pack's template are its cases.
+   */
+  cases?: string;
 }
 
 /**

@@ -1,0 +1,183 @@
+/**
+ * Cases: records that test a rule pack, each beside its `<name>.expected.yaml` saying exactly
+ * what clausier finds in it (OpenFisca's and Publicodes' test cases, for conventions). Used by
+ * `clausier test`, `clausier explain`, the lawyers' documentation and the vitest harness.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { checkFile, PackRegistry, type FileReport, type Status } from './check.js';
+import { InputError } from './errors.js';
+import { decodeText } from './load/text.js';
+import { parseYaml } from './load/yaml.js';
+import type { RulePack } from './rules/pack.js';
+
+/** What a case's record must give, exactly. Every rule not listed is satisfied. */
+export interface Expectation {
+  /** The case as a sentence. */
+  description: string;
+  breaches: { rule: string; case: string; line: number; message: string }[];
+  undetermined: { rule: string; missing: string[] }[];
+  pending: string[];
+  notApplicable: string[];
+}
+
+export interface PackCase {
+  /** The record's path. */
+  file: string;
+  /** Its path relative to the cases folder, for display. */
+  name: string;
+  expectation: Expectation;
+}
+
+export const EXPECTED_SUFFIX = '.expected.yaml';
+
+export const expectationFile = (record: string): string =>
+  record.replace(/\.ya?ml$/i, EXPECTED_SUFFIX);
+
+/** Reads an expectation file; a malformed one is an InputError naming the file and line. */
+export function readExpectation(path: string): Expectation {
+  const decoded = decodeText(readFileSync(path));
+  if (!decoded.ok)
+    throw new InputError(
+      decoded.problem.message,
+      path,
+      decoded.problem.line,
+      decoded.problem.column,
+    );
+  const parsed = parseYaml(decoded.text);
+  const first = parsed.problems[0];
+  if (first) throw new InputError(first.message, path, first.line, first.column);
+  const value = parsed.value as Record<string, unknown>;
+  const fail = (field: string, expected: string): never => {
+    const at = parsed.positions.place(value, `/${field}`);
+    throw new InputError(`${field}: expected ${expected}`, path, at.line, at.column);
+  };
+  const list = (field: string): unknown[] => {
+    const v = value[field] ?? [];
+    return Array.isArray(v) ? v : fail(field, 'a list');
+  };
+  if (typeof value.description !== 'string') fail('description', 'the case as a sentence');
+  const expectation: Expectation = {
+    description: value.description as string,
+    breaches: list('breaches') as Expectation['breaches'],
+    undetermined: list('undetermined') as Expectation['undetermined'],
+    pending: list('pending') as string[],
+    notApplicable: list('notApplicable') as string[],
+  };
+  expectation.breaches.forEach((b, i) => {
+    if (
+      typeof b?.rule !== 'string' ||
+      typeof b.case !== 'string' ||
+      typeof b.line !== 'number' ||
+      typeof b.message !== 'string'
+    ) {
+      fail(`breaches/${i}`, 'rule, case, line and message');
+    }
+  });
+  return expectation;
+}
+
+/** What a report gives, in the form of an expectation. */
+export function findingsAsExpectation(report: FileReport): Omit<Expectation, 'description'> {
+  const rules = (status: Status): string[] => [
+    ...new Set(report.findings.filter((f) => f.status === status).map((f) => f.rule)),
+  ];
+  return {
+    breaches: report.findings
+      .filter((f) => f.status === 'breach')
+      .map((f) => ({
+        rule: f.rule,
+        case: f.case ?? '',
+        line: f.locations[0]?.line ?? 0,
+        message: f.message,
+      })),
+    undetermined: report.findings
+      .filter((f) => f.status === 'undetermined')
+      .map((f) => ({ rule: f.rule, missing: f.missing ?? [] })),
+    pending: rules('pending'),
+    notApplicable: rules('not-applicable'),
+  };
+}
+
+/** The status a case expects of a rule. */
+export function expectedStatus(expectation: Expectation, rule: string): Status {
+  if (expectation.breaches.some((b) => b.rule === rule)) return 'breach';
+  if (expectation.undetermined.some((u) => u.rule === rule)) return 'undetermined';
+  if (expectation.pending.includes(rule)) return 'pending';
+  if (expectation.notApplicable.includes(rule)) return 'not-applicable';
+  return 'satisfied';
+}
+
+/** The record files under a folder that have an expectation beside them, sorted. */
+export function caseRecords(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const entry of readdirSync(d).sort()) {
+      const path = join(d, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (
+        /\.ya?ml$/i.test(entry) &&
+        !entry.endsWith(EXPECTED_SUFFIX) &&
+        existsSync(expectationFile(path))
+      )
+        out.push(path);
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
+
+/** The cases of a pack: the records of its cases folder whose template is the pack's. */
+export function packCases(pack: RulePack): PackCase[] {
+  if (pack.casesDir === undefined) return [];
+  const dir = pack.casesDir;
+  return caseRecords(dir)
+    .filter((file) => templateOf(file) === pack.id)
+    .map((file) => ({
+      file,
+      name: relative(dir, file),
+      expectation: readExpectation(expectationFile(file)),
+    }));
+}
+
+/** The template a record names, read without judging the record. */
+function templateOf(file: string): string | undefined {
+  const match = /^\s+template:\s*["']?([\w.-]+)/m.exec(readFileSync(file, 'utf8'));
+  return match?.[1];
+}
+
+export interface CaseResult {
+  case: PackCase;
+  passed: boolean;
+  /** What differs, in words, when the case fails. */
+  differences: string[];
+  report: FileReport;
+}
+
+/** Runs a case: checks its record with the pack and compares with what it expects. */
+export async function runCase(
+  testCase: PackCase,
+  packDir: string,
+  registry = new PackRegistry(),
+): Promise<CaseResult> {
+  const report = await checkFile(testCase.file, { language: 'fr', rules: packDir }, registry);
+  const differences: string[] = [];
+  if (report.errors.length > 0) {
+    differences.push(
+      ...report.errors.map((e) => `input error at ${e.line}:${e.column}: ${e.message}`),
+    );
+  } else {
+    const actual = findingsAsExpectation(report);
+    const { description: _, ...expected } = testCase.expectation;
+    const key = (value: unknown): string => JSON.stringify(value);
+    for (const field of ['breaches', 'undetermined', 'pending', 'notApplicable'] as const) {
+      const want = (expected[field] as unknown[]).map(key);
+      const got = (actual[field] as unknown[]).map(key);
+      for (const item of want)
+        if (!got.includes(item)) differences.push(`missing ${field}: ${item}`);
+      for (const item of got)
+        if (!want.includes(item)) differences.push(`unexpected ${field}: ${item}`);
+    }
+  }
+  return { case: testCase, passed: differences.length === 0, differences, report };
+}

@@ -1,0 +1,126 @@
+/**
+ * Conditions in words, for lawyers: `clausier explain` and `clausier doc` show what each rule
+ * tests with the catalogue's descriptions of the facts and the parameters' values, in French or
+ * English, instead of json-rules-engine's JSON.
+ */
+import { collections, globalFacts, specAt } from '../facts/catalogue.js';
+import type { ParamValue } from '../facts/params.js';
+import { formatValue, type Language } from './template.js';
+import { operatorSpec } from './operators.js';
+import type { PackParameter, RulePack } from './pack.js';
+import type { Condition, FactReference, RuleFile } from './types.js';
+
+const WORDS = {
+  fr: {
+    all: 'toutes ces conditions :',
+    any: 'l’une de ces conditions :',
+    not: 'il est faux que :',
+    parameter: 'le paramètre',
+    deadline: (from: string, add: string) => `${from} + ${add}`,
+    none: 'néant',
+    item: 'de l’élément',
+  },
+  en: {
+    all: 'all of:',
+    any: 'any of:',
+    not: 'it is not so that:',
+    parameter: 'the parameter',
+    deadline: (from: string, add: string) => `${from} + ${add}`,
+    none: 'none',
+    item: 'of the item',
+  },
+};
+
+/** How a parameter's value reads: `10 000,00 €`, `30 jours`. */
+export function parameterValueInWords(parameter: PackParameter, value: ParamValue, language: Language): string {
+  switch (parameter.type) {
+    case 'money':
+      return formatValue(value, 'eur', language);
+    case 'days':
+      return formatValue(value, 'days', language);
+    case 'period':
+      return formatValue(value, 'period', language);
+    case 'date':
+      return formatValue(value, 'date', language);
+    case 'account':
+      return typeof value === 'object' && !Array.isArray(value) ? value.rib : String(value);
+    case 'list':
+      return formatValue(value, 'list', language);
+    default:
+      return formatValue(value, 'text', language);
+  }
+}
+
+/** The current (first-dated) value of a parameter, in words. */
+export function parameterInWords(pack: RulePack, name: string, language: Language): string {
+  const parameter = pack.parameters[name];
+  if (!parameter) return name;
+  const current = parameter.values[parameter.values.length - 1];
+  const value = current ? parameterValueInWords(parameter, current.value, language) : '?';
+  return `${WORDS[language].parameter} ${name} (${parameter.definition.description[language]} : ${value})`.replace(
+    ' : ',
+    language === 'fr' ? ' : ' : ': ',
+  );
+}
+
+function referenceInWords(
+  reference: FactReference,
+  rule: RuleFile | undefined,
+  pack: RulePack,
+  language: Language,
+): string {
+  const path = reference.path ? reference.path.split('.') : [];
+  if (reference.fact === 'params') {
+    const [name, ...rest] = path;
+    return `${parameterInWords(pack, name ?? '', language)}${rest.length ? ` (${rest.join('.')})` : ''}`;
+  }
+  if (reference.fact === 'item') {
+    const spec = rule ? specAt(collections[rule.over], path) : undefined;
+    return spec ? `${spec.description[language]} [item.${reference.path}]` : `item.${reference.path ?? ''}`;
+  }
+  const deadline = rule?.deadlines?.[reference.fact];
+  if (deadline) {
+    return `${reference.fact} (${WORDS[language].deadline(deadline.from, parameterInWords(pack, deadline.add, language))})`;
+  }
+  const spec = specAt(globalFacts[reference.fact], path);
+  const name = [reference.fact, ...path].join('.');
+  return spec ? `${spec.description[language]} [${name}]` : name;
+}
+
+function literalInWords(value: unknown, language: Language): string {
+  if (value === null) return WORDS[language].none;
+  if (Array.isArray(value)) return `[${value.map((v) => literalInWords(v, language)).join(', ')}]`;
+  if (typeof value === 'string') return `« ${value} »`;
+  return String(value);
+}
+
+/** A condition in words, one line per comparison, indented by nesting. */
+export function conditionInWords(
+  condition: Condition,
+  pack: RulePack,
+  language: Language,
+  rule?: RuleFile,
+  depth = 0,
+): string[] {
+  const pad = '  '.repeat(depth);
+  const w = WORDS[language];
+  const nested = (label: string, children: Condition[]): string[] => [
+    `${pad}${label}`,
+    ...children.flatMap((c) => conditionInWords(c, pack, language, rule, depth + 1).map((l, i) => (i === 0 ? l.replace(/^(\s*)/, '$1- ') : `  ${l}`))),
+  ];
+  if ('all' in condition) return nested(w.all, condition.all);
+  if ('any' in condition) return nested(w.any, condition.any);
+  if ('not' in condition) return nested(w.not, [condition.not]);
+  if ('condition' in condition) {
+    const named = pack.conditions[condition.condition];
+    return [`${pad}${named ? named.description[language] : condition.condition} [${condition.condition}]`];
+  }
+  const operator = operatorSpec(condition.operator);
+  const left = referenceInWords({ fact: condition.fact, ...(condition.path !== undefined && { path: condition.path }) }, rule, pack, language);
+  const value = condition.value;
+  const right =
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? referenceInWords(value, rule, pack, language)
+      : literalInWords(value, language);
+  return [`${pad}${left} ${operator ? operator.words[language] : condition.operator} ${right}`];
+}
