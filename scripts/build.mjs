@@ -1,6 +1,9 @@
 // Builds dist/: one bundled file per entry point (the CLI and the library), so that a run loads
-// one module instead of hundreds: start-up time is most of a one-file check.
+// one module instead of hundreds: start-up time is most of a one-file check. The bundle holds
+// the runtime libraries too (json-rules-engine, yaml, commander, tinyglobby), which is why they
+// are devDependencies: the published package needs nothing else installed.
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,3 +28,12 @@ await build({
   legalComments: 'linked',
   logLevel: 'warning',
 });
+
+// The library's types, for `import { checkRecord } from 'clausier'` in TypeScript.
+execFileSync(
+  process.execPath,
+  [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
+  {
+    stdio: 'inherit',
+  },
+);

@@ -32,6 +32,18 @@ const targets = [
     ],
   },
   {
+    source: 'src/model/waivers.ts',
+    validator: 'src/generated/waiver-validator.js',
+    schemas: [
+      {
+        type: 'WaiverFile',
+        title: 'clausier waiver file',
+        file: 'waivers.schema.json',
+        name: 'validateWaivers',
+      },
+    ],
+  },
+  {
     source: 'src/rules/types.ts',
     validator: 'src/generated/rule-pack-validators.js',
     schemas: [

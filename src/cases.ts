@@ -4,7 +4,7 @@
  * `clausier test`, `clausier explain`, the lawyers' documentation and the vitest harness.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { checkFile, PackRegistry, type FileReport, type Status } from './check.js';
 import { InputError } from './errors.js';
 import { decodeText } from './load/text.js';
@@ -180,4 +180,48 @@ export async function runCase(
     }
   }
   return { case: testCase, passed: differences.length === 0, differences, report };
+}
+
+/**
+ * What the cases of a pack leave untested: a rule the pack defines that no case breaches alone or
+ * satisfies, and a breach case no case exercises. A pack that extends another is covered for its
+ * own rules; the rules it takes are covered by the cases of the pack they come from.
+ */
+export function caseCoverageProblems(
+  pack: RulePack,
+  cases: readonly PackCase[],
+): { rule: string; pointer: string; message: string }[] {
+  const problems: { rule: string; pointer: string; message: string }[] = [];
+  const own = pack.rules.filter((rule) => resolve(rule.source.path).startsWith(pack.dir + sep));
+  for (const rule of own) {
+    const alone = cases.some(
+      (c) =>
+        c.expectation.breaches.length > 0 &&
+        c.expectation.breaches.every((b) => b.rule === rule.id),
+    );
+    if (!alone)
+      problems.push({
+        rule: rule.id,
+        pointer: '/id',
+        message: `no case breaches ${rule.id} alone`,
+      });
+    if (!cases.some((c) => expectedStatus(c.expectation, rule.id) === 'satisfied')) {
+      problems.push({ rule: rule.id, pointer: '/id', message: `no case satisfies ${rule.id}` });
+    }
+    const exercised = new Set(
+      cases.flatMap((c) =>
+        c.expectation.breaches.filter((b) => b.rule === rule.id).map((b) => b.case),
+      ),
+    );
+    rule.breaches.forEach((breach, index) => {
+      if (!exercised.has(breach.id)) {
+        problems.push({
+          rule: rule.id,
+          pointer: `/breaches/${index}/id`,
+          message: `no case exercises the breach case ${rule.id}/${breach.id}`,
+        });
+      }
+    });
+  }
+  return problems;
 }

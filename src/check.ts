@@ -19,6 +19,9 @@ import type { Language } from './rules/template.js';
 import type { Obligor, Severity } from './rules/types.js';
 
 export type { Status } from './rules/evaluate.js';
+
+/** A finding's status: a rule's outcome, or `waived` for a breach a waiver accepts. */
+export type FindingStatus = Status | 'waived';
 export type { Language } from './rules/template.js';
 
 /** A place in the record's file. Lines and columns are 1-based. */
@@ -31,7 +34,7 @@ export interface Location {
 export interface Finding {
   /** The rule's id, as in obligations.md. */
   rule: string;
-  status: Status;
+  status: FindingStatus;
   severity: Severity;
   message: string;
   /** The clause units the rule encodes. */
@@ -49,6 +52,33 @@ export interface Finding {
   missing?: string[];
   /** For a finding that sums up several items: how many. */
   count?: number;
+  /** For a waived breach: the waiver that accepts it. */
+  waiver?: AppliedWaiver;
+}
+
+/** The waiver that turned a breach into a waived finding. */
+export interface AppliedWaiver {
+  reason: string;
+  approvedBy: string;
+  approved: string;
+  until: string;
+  /** The waiver file, and the line of the waiver in it. */
+  file: string;
+  line: number;
+}
+
+/** What became of a waiver that concerns a checked record. */
+export interface WaiverOutcome {
+  /** `applied`; `expired` or `not-yet-approved` (the breach stays); `unmatched` (no such breach). */
+  status: 'applied' | 'expired' | 'not-yet-approved' | 'unmatched';
+  rule: string;
+  pointer?: string;
+  /** What it means, in words. */
+  message: string;
+  /** The waiver file, and where the waiver is in it. */
+  file: string;
+  line: number;
+  column: number;
 }
 
 export interface FileReport {
@@ -65,6 +95,8 @@ export interface FileReport {
   pack?: string;
   /** The programme's money, in cents. */
   money?: MoneySummary;
+  /** With --waivers: what became of each waiver concerning this record. */
+  waivers?: WaiverOutcome[];
 }
 
 export interface CheckOptions extends LoadOptions {
@@ -72,6 +104,8 @@ export interface CheckOptions extends LoadOptions {
   asOf?: string;
   /** A rule pack folder, instead of the built-in pack of the record's template. */
   rules?: string;
+  /** A rule pack already loaded (loadRulePack), instead of a folder. */
+  pack?: RulePack;
   /** The language of messages (default French). */
   language?: Language;
   /** Today, for records with no asOf (default: today's date in Paris). */
@@ -100,6 +134,18 @@ export function parseAsOf(value: string): Day {
 /** Loads and keeps rule packs and their evaluators, by folder. */
 export class PackRegistry {
   private readonly packs = new Map<string, { pack: RulePack; evaluator: PackEvaluator }>();
+
+  private readonly evaluators = new WeakMap<RulePack, PackEvaluator>();
+
+  /** A pack loaded by the caller, with its evaluator. */
+  forPack(pack: RulePack): { pack: RulePack; evaluator: PackEvaluator } {
+    let evaluator = this.evaluators.get(pack);
+    if (!evaluator) {
+      evaluator = new PackEvaluator(pack);
+      this.evaluators.set(pack, evaluator);
+    }
+    return { pack, evaluator };
+  }
 
   /** The packs loaded so far, by id. */
   loaded(): Map<string, RulePack> {
@@ -155,8 +201,9 @@ export async function inspectLoaded(
   const record = loaded.record;
   if (!record) return { loaded, report };
 
-  let packDir: string;
-  if (options.rules !== undefined) packDir = options.rules;
+  let chosen: { pack: RulePack; evaluator: PackEvaluator };
+  if (options.pack !== undefined) chosen = registry.forPack(options.pack);
+  else if (options.rules !== undefined) chosen = registry.get(options.rules);
   else {
     const template = record.convention.template;
     const known = builtInPacks();
@@ -170,9 +217,9 @@ export async function inspectLoaded(
       });
       return { loaded, report };
     }
-    packDir = resolve(builtInPacksDir(), template);
+    chosen = registry.get(resolve(builtInPacksDir(), template));
   }
-  const { pack, evaluator } = registry.get(packDir);
+  const { pack, evaluator } = chosen;
   if (record.convention.template !== pack.id) {
     const at = loaded.locate('/convention/template');
     report.errors.push({
@@ -237,6 +284,18 @@ export async function checkFile(
   registry?: PackRegistry,
 ): Promise<FileReport> {
   return checkLoaded(loadRecordFile(path, options), options, registry);
+}
+
+/**
+ * Checks one programme record, given by its path or by its content (YAML text or bytes, with a
+ * name for the report). Rule packs are loaded once and kept for the next calls.
+ */
+export async function checkRecord(
+  record: { path: string } | { content: string | Uint8Array; name?: string },
+  options: CheckOptions = {},
+): Promise<FileReport> {
+  if ('path' in record) return checkFile(record.path, options);
+  return checkSource(record.content, record.name ?? '<record>', options);
 }
 
 /** Checks a record given as text or bytes; `file` names it in the report. */

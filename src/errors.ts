@@ -14,6 +14,26 @@ export interface InputProblem {
   pointer: string;
 }
 
+/** A problem in a file, where it is (a rule pack file, a waiver file). */
+export interface FileProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** A file that cannot be used, with every problem found in it. */
+export class FileProblemsError extends Error {
+  override readonly name: string = 'FileProblemsError';
+  constructor(
+    /** What cannot be used, for the first line of the message: `the rule pack`, `the waiver file`. */
+    readonly subject: string,
+    readonly problems: FileProblem[],
+  ) {
+    super(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+  }
+}
+
 /** An input that cannot be used at all: a broken rule pack, a bad command-line value. */
 export class InputError extends Error {
   override readonly name = 'InputError';

@@ -1,18 +1,30 @@
 /**
- * clausier as a library: check records, load rule packs. The CLI is built on these functions.
+ * clausier as a library. The CLI is built on these functions.
+ *
+ *   import { checkRecord, loadRulePack } from 'clausier';
+ *   const report = await checkRecord({ path: 'records/les-lilas.yaml' }, { language: 'en' });
+ *   if (report.verdict === 'breach') ...
+ *
+ * Amounts are integer cents; dates are YYYY-MM-DD; lines and columns are 1-based.
  */
 export {
+  checkRecord,
   checkFile,
   checkSource,
   checkLoaded,
+  inspectFile,
   todayInParis,
   PackRegistry,
+  type AppliedWaiver,
   type CheckOptions,
   type FileReport,
   type Finding,
+  type FindingStatus,
+  type Inspection,
+  type Language,
   type Location,
   type Status,
-  type Language,
+  type WaiverOutcome,
 } from './check.js';
 export {
   loadRecordFile,
@@ -20,7 +32,23 @@ export {
   loadRecordText,
   type LoadedRecord,
 } from './load/index.js';
-export { loadRulePack, RulePackError, type RulePack, type PackProblem } from './rules/pack.js';
-export type { InputProblem } from './errors.js';
+export {
+  loadRulePack,
+  builtInPacks,
+  builtInPacksDir,
+  RulePackError,
+  type RulePack,
+  type LoadedRule,
+  type PackProblem,
+} from './rules/pack.js';
+export { lintPack } from './rules/lint.js';
+export { packCases, runCase, type PackCase, type CaseResult, type Expectation } from './cases.js';
+export { loadWaivers, applyWaivers, type LoadedWaiver } from './waivers.js';
+export { formatJson } from './report/json.js';
+export { formatText } from './report/text.js';
+export { summarize, type RunSummary } from './report/summary.js';
+export { FileProblemsError, InputError, type FileProblem, type InputProblem } from './errors.js';
 export type { ProgrammeRecord } from './model/programme.js';
+export type { Waiver, WaiverFile } from './model/waivers.js';
 export type { MoneySummary } from './facts/measure.js';
+export type { RuleFile, Localized, Severity, Obligor } from './rules/types.js';

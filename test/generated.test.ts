@@ -19,10 +19,13 @@ describe('generated files', () => {
       'schemas/parameters.schema.json',
       'schemas/programme.schema.json',
       'schemas/rule.schema.json',
+      'schemas/waivers.schema.json',
       'src/generated/programme-validator.d.ts',
       'src/generated/programme-validator.js',
       'src/generated/rule-pack-validators.d.ts',
       'src/generated/rule-pack-validators.js',
+      'src/generated/waiver-validator.d.ts',
+      'src/generated/waiver-validator.js',
     ]);
     for (const [path, content] of Object.entries(files)) {
       expect(

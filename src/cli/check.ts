@@ -22,6 +22,7 @@ import type { Language } from '../rules/template.js';
 import { EXIT, languageOption, toolInfo, type CliContext } from './context.js';
 import { emit } from './output.js';
 import { Progress } from './progress.js';
+import { applyWaivers, loadWaivers } from '../waivers.js';
 
 interface CheckCommandOptions {
   format: string;
@@ -34,6 +35,7 @@ interface CheckCommandOptions {
   maxSize: number;
   color?: boolean;
   progress?: boolean;
+  waivers: string[];
 }
 
 /** Reads a size: bytes, or with a unit (`20M`, `512k`). */
@@ -83,6 +85,8 @@ async function run(
     ...(options.asOf !== undefined && { asOf: options.asOf }),
     ...(options.rules !== undefined && { rules: options.rules }),
   };
+  // A bad waiver file stops the run before any record is read: its waivers would be silently lost.
+  const waivers = options.waivers.flatMap((file) => loadWaivers(file));
   const registry = new PackRegistry();
   const targets = expandTargets(paths);
   const people = options.format === 'text' && options.output === undefined;
@@ -113,6 +117,7 @@ async function run(
     progress.tick();
   }
   progress.done();
+  applyWaivers(reports, waivers, language);
   const formatter = FORMATTERS[options.format]!;
   emit(
     formatter(reports, {
@@ -176,6 +181,12 @@ export function registerCheck(program: Command, context: CliContext): void {
       'show a progress bar on standard error (default: on a terminal, for many files)',
     )
     .option('--no-progress', 'never show a progress bar')
+    .option(
+      '--waivers <file>',
+      'a waiver file: deviations a finance controller accepts (repeatable)',
+      (file: string, files: string[]) => [...files, file],
+      [] as string[],
+    )
     .action(async (paths: string[], options: CheckCommandOptions) => {
       context.setExit(await run(paths, options, context));
     });

@@ -1,5 +1,9 @@
 /** What every command shares: exit codes, the language of the environment, the tool's identity. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Option } from 'commander';
+import { InputError } from '../errors.js';
+import { builtInPacksDir } from '../rules/pack.js';
 import type { Language } from '../rules/template.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -28,3 +32,32 @@ export const languageOption = (): Option =>
     'fr',
     'en',
   ]);
+
+/** The pack a command is about: a folder given, else the built-in pack of the reference template. */
+export const DEFAULT_PACK = 'dinsic-preincubation-2019';
+
+export function packDirOf(given: string | undefined): string {
+  if (given !== undefined) {
+    if (!existsSync(join(given, 'pack.yaml')))
+      throw new InputError(`${given}: not a rule pack (no pack.yaml in it)`);
+    return given;
+  }
+  return join(builtInPacksDir(), DEFAULT_PACK);
+}
+
+/** Lays rows out in columns, for terminals: every cell padded to its column's widest. */
+export function columns(rows: readonly (readonly string[])[]): string {
+  const widths: number[] = [];
+  for (const row of rows)
+    row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) =>
+          i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - [...cell].length),
+        )
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}

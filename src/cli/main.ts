@@ -3,9 +3,14 @@
  * exit codes. src/cli/ is the only place that prints or exits.
  */
 import { Command, CommanderError } from 'commander';
-import { InputError } from '../errors.js';
-import { RulePackError } from '../rules/pack.js';
+import { FileProblemsError, InputError } from '../errors.js';
 import { registerCheck } from './check.js';
+import { registerExplain } from './explain.js';
+import { registerInit } from './init.js';
+import { registerLint } from './lint.js';
+import { registerRules } from './rules.js';
+import { registerSchema } from './schema.js';
+import { registerTest } from './test.js';
 import { EXIT, languageFromEnvironment, toolInfo, type CliContext } from './context.js';
 
 function buildProgram(context: CliContext): Command {
@@ -19,6 +24,12 @@ function buildProgram(context: CliContext): Command {
     .showHelpAfterError()
     .exitOverride();
   registerCheck(program, context);
+  registerRules(program, context);
+  registerExplain(program, context);
+  registerSchema(program, context);
+  registerInit(program, context);
+  registerLint(program, context);
+  registerTest(program, context);
   return program;
 }
 
@@ -39,8 +50,8 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version are not errors; anything else commander refuses is bad usage.
       return error.exitCode === 0 ? EXIT.ok : EXIT.input;
     }
-    if (error instanceof RulePackError) {
-      process.stderr.write(`clausier: the rule pack cannot be used:\n${error.message}\n`);
+    if (error instanceof FileProblemsError) {
+      process.stderr.write(`clausier: ${error.subject} cannot be used:\n${error.message}\n`);
       return EXIT.input;
     }
     if (error instanceof InputError) {

@@ -5,7 +5,7 @@
 import { parseCalendarDate, parseIsoWeek, type Parsed } from '../calendar.js';
 import { parseEuros } from '../money.js';
 import { humanPath, splitPointer } from '../pointer.js';
-import { walkWithSchema } from './schema.js';
+import { programmeSchema, walkWithSchema, type RootSchema } from './schema.js';
 import type { SchemaProblem } from './validate.js';
 
 /**
@@ -15,7 +15,8 @@ import type { SchemaProblem } from './validate.js';
 export function decodeRecord(
   record: unknown,
   sourceText: (pointer: string) => string | undefined,
-  reported: readonly SchemaProblem[],
+  reported: readonly { pointer: string }[],
+  root: RootSchema = programmeSchema,
 ): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const skip = new Set(reported.map((p) => p.pointer));
@@ -29,24 +30,28 @@ export function decodeRecord(
     });
     return false;
   };
-  walkWithSchema(record, (value, schema, pointer, key) => {
-    if (skip.has(pointer)) return false;
-    switch (schema.definition) {
-      case 'Money': {
-        if (typeof value !== 'number') return false;
-        const parsed = parseEuros(sourceText(pointer) ?? String(value));
-        if (check(pointer, parsed, false) && parsed.ok) setAt(record, pointer, parsed.value);
-        return false;
+  walkWithSchema(
+    record,
+    (value, schema, pointer, key) => {
+      if (skip.has(pointer)) return false;
+      switch (schema.definition) {
+        case 'Money': {
+          if (typeof value !== 'number') return false;
+          const parsed = parseEuros(sourceText(pointer) ?? String(value));
+          if (check(pointer, parsed, false) && parsed.ok) setAt(record, pointer, parsed.value);
+          return false;
+        }
+        case 'CalendarDate':
+          if (typeof value === 'string') check(pointer, parseCalendarDate(value), key);
+          return false;
+        case 'IsoWeek':
+          if (typeof value === 'string') return check(pointer, parseIsoWeek(value), key);
+          return false;
       }
-      case 'CalendarDate':
-        if (typeof value === 'string') check(pointer, parseCalendarDate(value), key);
-        return false;
-      case 'IsoWeek':
-        if (typeof value === 'string') return check(pointer, parseIsoWeek(value), key);
-        return false;
-    }
-    return true;
-  });
+      return true;
+    },
+    root,
+  );
   return problems;
 }
 

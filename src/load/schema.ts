@@ -94,21 +94,28 @@ export function schemaAt(
 export function walkWithSchema(
   value: unknown,
   visit: (value: unknown, schema: ResolvedSchema, pointer: string, key: boolean) => boolean | void,
-  schema: ResolvedSchema | undefined = resolveSchema(programmeSchema),
+  root: RootSchema = programmeSchema,
+  schema: ResolvedSchema | undefined = resolveSchema(root, root),
   pointer = '',
 ): void {
   if (!schema) return;
   if (visit(value, schema, pointer, false) === false) return;
   if (Array.isArray(value)) {
     value.forEach((item, index) =>
-      walkWithSchema(item, visit, childSchema(schema, String(index)), `${pointer}/${index}`),
+      walkWithSchema(
+        item,
+        visit,
+        root,
+        childSchema(schema, String(index), root),
+        `${pointer}/${index}`,
+      ),
     );
   } else if (value !== null && typeof value === 'object') {
-    const keySchema = schema.propertyNames ? resolveSchema(schema.propertyNames) : undefined;
+    const keySchema = schema.propertyNames ? resolveSchema(schema.propertyNames, root) : undefined;
     for (const [key, item] of Object.entries(value)) {
       const entry = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       if (keySchema && visit(key, keySchema, entry, true) === false) continue;
-      walkWithSchema(item, visit, childSchema(schema, key), entry);
+      walkWithSchema(item, visit, root, childSchema(schema, key, root), entry);
     }
   }
 }

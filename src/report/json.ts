@@ -33,7 +33,9 @@ export function formatJson(
       ...(f.case !== undefined && { case: f.case }),
       ...(f.missing !== undefined && { missing: f.missing }),
       ...(f.count !== undefined && { count: f.count }),
+      ...(f.waiver !== undefined && { waiver: f.waiver }),
     })),
+    ...(report.waivers !== undefined && { waivers: report.waivers }),
     ...(report.money !== undefined && { money: report.money }),
   }));
   return JSON.stringify({ tool, files, summary: summarize(reports) }, null, 2) + '\n';

@@ -35,7 +35,13 @@ const WORDS = {
       pending: 'en attente',
       satisfied: 'respecté',
       'not-applicable': 'sans objet',
+      waived: 'dérogation',
     },
+    waiverApplied: 'dérogation',
+    waiverProblem: 'dérogation à revoir',
+    waivedBy: (who: string, until: string) => `Dérogation accordée par ${who}, jusqu’au ${until} :`,
+    waivedCount: (n: number) => `${n} manquement${n > 1 ? 's' : ''} avec dérogation`,
+    waiverProblems: (n: number) => `${n} dérogation${n > 1 ? 's' : ''} à revoir`,
     rules: (n: number) => `${n} règle${n > 1 ? 's' : ''}`,
     tally: {
       breach: 'en manquement',
@@ -43,6 +49,7 @@ const WORDS = {
       pending: 'en attente',
       satisfied: 'respectées',
       'not-applicable': 'sans objet',
+      waived: 'avec dérogation',
     },
     colon: ' :',
     semicolon: ' ;',
@@ -79,7 +86,13 @@ const WORDS = {
       pending: 'pending',
       satisfied: 'satisfied',
       'not-applicable': 'not applicable',
+      waived: 'waived',
     },
+    waiverApplied: 'waiver',
+    waiverProblem: 'waiver to review',
+    waivedBy: (who: string, until: string) => `Waived by ${who}, until ${until}:`,
+    waivedCount: (n: number) => `${n} waived breach${n > 1 ? 'es' : ''}`,
+    waiverProblems: (n: number) => `${n} waiver${n > 1 ? 's' : ''} to review`,
     rules: (n: number) => `${n} rule${n > 1 ? 's' : ''}`,
     tally: {
       breach: 'breached',
@@ -87,6 +100,7 @@ const WORDS = {
       pending: 'pending',
       satisfied: 'satisfied',
       'not-applicable': 'not applicable',
+      waived: 'waived',
     },
     colon: ':',
     semicolon: ';',
@@ -181,10 +195,24 @@ export function formatText(reports: readonly FileReport[], options: TextOptions)
     out.push(`${paint.bold(report.file)}${w.colon} ${verdict} ${asOf}`.trimEnd());
     const shown = options.verbose
       ? report.findings
-      : report.findings.filter((f) => f.status === 'breach' || f.status === 'undetermined');
+      : report.findings.filter(
+          (f) => f.status === 'breach' || f.status === 'waived' || f.status === 'undetermined',
+        );
     for (const finding of shown) out.push(...formatFinding(report, finding, options, paint));
+    for (const waiver of report.waivers ?? []) {
+      const label =
+        waiver.status === 'applied' ? paint.dim(w.waiverApplied) : paint.yellow(w.waiverProblem);
+      out.push(`  ${waiver.file}:${waiver.line}:${waiver.column}  ${label}  ${waiver.message}`);
+    }
     // Each rule counts once, under the gravest status of its findings.
-    const order = ['breach', 'undetermined', 'pending', 'satisfied', 'not-applicable'] as const;
+    const order = [
+      'breach',
+      'waived',
+      'undetermined',
+      'pending',
+      'satisfied',
+      'not-applicable',
+    ] as const;
     const ruleStatus = new Map<string, (typeof order)[number]>();
     for (const f of report.findings) {
       const current = ruleStatus.get(f.rule);
@@ -204,6 +232,10 @@ export function formatText(reports: readonly FileReport[], options: TextOptions)
   out.push(
     `${w.files(summary.files)}${w.colon} ${w.summaryCounts(summary.compliant, summary.withBreaches, summary.invalid)}${w.semicolon} ` +
       `${w.summaryBreaches(summary.breaches.error, summary.breaches.warning)}` +
+      (summary.waived > 0 ? `${w.semicolon} ${w.waivedCount(summary.waived)}` : '') +
+      (summary.waiverProblems > 0
+        ? `${w.semicolon} ${w.waiverProblems(summary.waiverProblems)}`
+        : '') +
       (summary.inputErrors > 0 ? `${w.semicolon} ${w.inputErrors(summary.inputErrors)}` : ''),
   );
   return out.join('\n') + '\n';
@@ -223,12 +255,17 @@ function formatFinding(
       ? finding.severity === 'error'
         ? paint.red(w.severity.error)
         : paint.yellow(w.severity.warning)
-      : finding.status === 'undetermined'
-        ? paint.yellow(w.status.undetermined)
+      : finding.status === 'undetermined' || finding.status === 'waived'
+        ? paint.yellow(w.status[finding.status])
         : paint.dim(w.status[finding.status]);
   const lines = [
     `  ${place}  ${label}  ${paint.bold(finding.rule)}  ${paint.dim(`(${finding.cite})`)}`,
     `      ${finding.message}`,
+    ...(finding.waiver
+      ? [
+          `      ${w.waivedBy(finding.waiver.approvedBy, formatDate(finding.waiver.until, options.language))} ${finding.waiver.reason}`,
+        ]
+      : []),
   ];
   const text = options.sources?.get(report.file);
   if (finding.status === 'breach' && text !== undefined && where) {

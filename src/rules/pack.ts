@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCalendarDate, parsePeriod } from '../calendar.js';
+import { FileProblemsError, type FileProblem } from '../errors.js';
 import {
   collections,
   globalFacts,
@@ -52,18 +53,13 @@ import type {
 } from './types.js';
 
 /** A problem in a rule pack, where it is. */
-export interface PackProblem {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
+export type PackProblem = FileProblem;
 
 /** A rule pack that cannot be used, with every problem found in it. */
-export class RulePackError extends Error {
+export class RulePackError extends FileProblemsError {
   override readonly name = 'RulePackError';
-  constructor(readonly problems: PackProblem[]) {
-    super(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+  constructor(problems: PackProblem[]) {
+    super('the rule pack', problems);
   }
 }
 

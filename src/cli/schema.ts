@@ -1,0 +1,33 @@
+/** `clausier schema`: the JSON Schema of records (or of a rule pack's files), for editors and tools. */
+import { Option, type Command } from 'commander';
+import programme from '../../schemas/programme.schema.json' with { type: 'json' };
+import rule from '../../schemas/rule.schema.json' with { type: 'json' };
+import clauses from '../../schemas/clauses.schema.json' with { type: 'json' };
+import parameters from '../../schemas/parameters.schema.json' with { type: 'json' };
+import conditions from '../../schemas/conditions.schema.json' with { type: 'json' };
+import pack from '../../schemas/pack.schema.json' with { type: 'json' };
+import { EXIT, type CliContext } from './context.js';
+import { emit } from './output.js';
+
+const SCHEMAS: Record<string, unknown> = {
+  record: programme,
+  rule,
+  clauses,
+  parameters,
+  conditions,
+  pack,
+};
+
+export function registerSchema(program: Command, context: CliContext): void {
+  program
+    .command('schema')
+    .description('print the JSON Schema of programme records (or of a rule pack file)')
+    .addOption(
+      new Option('--of <kind>', 'which schema').choices(Object.keys(SCHEMAS)).default('record'),
+    )
+    .option('-o, --output <file>', 'write it to a file instead of standard output')
+    .action((options: { of: string; output?: string }) => {
+      emit(JSON.stringify(SCHEMAS[options.of], null, 2) + '\n', options.output);
+      context.setExit(EXIT.ok);
+    });
+}

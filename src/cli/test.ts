@@ -1,0 +1,47 @@
+/**
+ * `clausier test [PACK...]`: runs the cases of rule packs like a test runner: each record is
+ * checked and compared with its .expected.yaml. Exit 1 when a case fails.
+ */
+import { relative } from 'node:path';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { PackRegistry } from '../check.js';
+import { packCases, runCase } from '../cases.js';
+import { builtInPacks, builtInPacksDir, loadRulePack } from '../rules/pack.js';
+import { EXIT, type CliContext } from './context.js';
+
+export function registerTest(program: Command, context: CliContext): void {
+  program
+    .command('test')
+    .description(
+      'run the cases of rule packs (default: the built-in ones) against their expected findings',
+    )
+    .argument('[packs...]', 'rule pack folders')
+    .action(async (packs: string[]) => {
+      const dirs =
+        packs.length > 0 ? packs : builtInPacks().map((id) => join(builtInPacksDir(), id));
+      let passed = 0;
+      let failed = 0;
+      const registry = new PackRegistry();
+      for (const dir of dirs) {
+        const pack = loadRulePack(dir);
+        const cases = packCases(pack);
+        process.stdout.write(`${pack.id}: ${cases.length} case${cases.length === 1 ? '' : 's'}\n`);
+        for (const testCase of cases) {
+          const result = await runCase(testCase, dir, registry);
+          const name = relative(process.cwd(), testCase.file);
+          if (result.passed) {
+            passed++;
+            process.stdout.write(`  ✓ ${name}\n`);
+          } else {
+            failed++;
+            process.stdout.write(`  ✗ ${name}\n      ${testCase.expectation.description}\n`);
+            for (const difference of result.differences)
+              process.stdout.write(`      ${difference}\n`);
+          }
+        }
+      }
+      process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+      context.setExit(failed > 0 ? EXIT.breach : EXIT.ok);
+    });
+}
