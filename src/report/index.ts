@@ -5,7 +5,11 @@
 import type { FileReport } from '../check.js';
 import type { RulePack } from '../rules/pack.js';
 import type { Language } from '../rules/template.js';
+import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatMarkdown } from './markdown.js';
+import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 
 export interface FormatContext {
@@ -23,6 +27,11 @@ export interface FormatContext {
 
 export type Formatter = (reports: readonly FileReport[], context: FormatContext) => string;
 
+/**
+ * In the order `--help` lists them: for people, for programs, then for CI (code scanning, test
+ * reports, workflow annotations, a pull-request comment). The CI formats name files relative to
+ * the working directory, where CI runs clausier: the repository's root.
+ */
 export const FORMATTERS: Record<string, Formatter> = {
   text: (reports, context) =>
     formatText(reports, {
@@ -32,6 +41,10 @@ export const FORMATTERS: Record<string, Formatter> = {
       sources: context.sources,
     }),
   json: (reports, context) => formatJson(reports, context.tool),
+  sarif: (reports, context) => formatSarif(reports, context),
+  junit: (reports, context) => formatJunit(reports, context),
+  github: (reports, context) => formatGithub(reports, context),
+  markdown: (reports, context) => formatMarkdown(reports, context),
 };
 
 export const FORMATS = Object.keys(FORMATTERS);
