@@ -11,7 +11,8 @@ export const normalizeSpace = (text: string): string => text.replace(/\s+/g, ' '
 
 export function lintPack(pack: RulePack): PackProblem[] {
   const problems: PackProblem[] = [];
-  const clausesFile = pack.files.find((f) => f.path.endsWith('clauses.yaml'));
+    // A pack that extends another may have its own clauses.yaml: the last one read is the pack's.
+  const clausesFile = pack.files.findLast((f) => f.path.endsWith('clauses.yaml'));
   const atClause = (index: number, field: string, message: string): void => {
     const where = clausesFile?.locate(`/units/${index}/${field}`) ?? { line: 1, column: 1 };
     problems.push({ file: clausesFile?.path ?? `${pack.dir}/clauses.yaml`, ...where, message });

@@ -162,7 +162,7 @@ export function formatValue(
     case 'days': {
       if (typeof value !== 'number') return String(value);
       const unit =
-        language === 'fr' ? (value <= 1 ? 'jour' : 'jours') : value === 1 ? 'day' : 'days';
+        language === 'fr' ? (value < 2 ? 'jour' : 'jours') : value === 1 ? 'day' : 'days';
       return `${formatNumber(value, language)} ${unit}`;
     }
     case 'party':
