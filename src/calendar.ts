@@ -100,6 +100,19 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
  * in words a person filling in a record understands.
  */
 export function parseCalendarDate(text: string): Parsed<Day> {
+  // Records repeat the same few hundred days (every week, every session): read each once.
+  let parsed = parsedDates.get(text);
+  if (parsed === undefined) {
+    if (parsedDates.size >= 50_000) parsedDates.clear();
+    parsed = readCalendarDate(text);
+    parsedDates.set(text, parsed);
+  }
+  return parsed;
+}
+
+const parsedDates = new Map<string, Parsed<Day>>();
+
+function readCalendarDate(text: string): Parsed<Day> {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) {
     const long = /^(\d{5,})-(\d{1,2})-(\d{1,2})$/.exec(text);

@@ -32,23 +32,32 @@ export function decodeRecord(
   };
   walkWithSchema(
     record,
-    (value, schema, pointer, key) => {
-      if (skip.has(pointer)) return false;
+    (value, schema, pointerOf, key) => {
       switch (schema.definition) {
         case 'Money': {
           if (typeof value !== 'number') return false;
+          const pointer = pointerOf();
+          if (skip.has(pointer)) return false;
           const parsed = parseEuros(sourceText(pointer) ?? String(value));
           if (check(pointer, parsed, false) && parsed.ok) setAt(record, pointer, parsed.value);
           return false;
         }
         case 'CalendarDate':
-          if (typeof value === 'string') check(pointer, parseCalendarDate(value), key);
+          if (typeof value === 'string') {
+            const parsed = parseCalendarDate(value);
+            if (!parsed.ok && !skip.has(pointerOf())) check(pointerOf(), parsed, key);
+          }
           return false;
         case 'IsoWeek':
-          if (typeof value === 'string') return check(pointer, parseIsoWeek(value), key);
+          if (typeof value === 'string') {
+            const parsed = parseIsoWeek(value);
+            if (parsed.ok) return true;
+            if (!skip.has(pointerOf())) check(pointerOf(), parsed, key);
+          }
           return false;
       }
-      return true;
+      // A value the schema already found wrong is not decoded further.
+      return skip.size === 0 || !skip.has(pointerOf());
     },
     root,
   );

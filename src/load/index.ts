@@ -117,8 +117,8 @@ function place(problem: SchemaProblem, root: unknown, positions: SourcePositions
 /** Ids of the items of a list (payments, projects...) must be unique: messages and locations name them. */
 function duplicateIds(root: unknown): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
-  if (root === null || typeof root !== 'object') return problems;
-  const visit = (node: unknown, pointer: string): void => {
+  const path: (string | number)[] = [];
+  const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
       const first = new Map<string, number>();
       node.forEach((item, index) => {
@@ -126,20 +126,30 @@ function duplicateIds(root: unknown): SchemaProblem[] {
         if (typeof id === 'string') {
           const earlier = first.get(id);
           if (earlier !== undefined) {
-            const at = joinPointer(pointer, index, 'id');
+            const list = joinPointer('', ...path);
+            const at = joinPointer(list, index, 'id');
             problems.push({
               pointer: at,
-              message: `${humanPath(at)}: the id '${id}' is already that of ${humanPath(joinPointer(pointer, earlier))} (ids must be unique)`,
+              message: `${humanPath(at)}: the id '${id}' is already that of ${humanPath(joinPointer(list, earlier))} (ids must be unique)`,
             });
           } else first.set(id, index);
         }
-        visit(item, joinPointer(pointer, index));
+        if (item !== null && typeof item === 'object') {
+          path.push(index);
+          visit(item);
+          path.pop();
+        }
       });
     } else if (node !== null && typeof node === 'object') {
-      for (const [key, value] of Object.entries(node)) visit(value, joinPointer(pointer, key));
+      for (const [key, value] of Object.entries(node)) {
+        if (value === null || typeof value !== 'object') continue;
+        path.push(key);
+        visit(value);
+        path.pop();
+      }
     }
   };
-  visit(root, '');
+  visit(root);
   return problems;
 }
 

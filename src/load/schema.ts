@@ -35,30 +35,49 @@ export interface ResolvedSchema extends SchemaNode {
   definition?: string;
 }
 
+/**
+ * Resolved schemas, per root schema and node: a record's walk asks for the same few nodes
+ * thousands of times (every week, every expense), so each is resolved once.
+ */
+const resolvedCache = new WeakMap<RootSchema, WeakMap<SchemaNode, ResolvedSchema | null>>();
+const childCache = new WeakMap<ResolvedSchema, Map<string, ResolvedSchema | undefined>>();
+
 /** Follows `$ref`s, keeping the definition's name and the most specific description. */
 export function resolveSchema(
   node: SchemaNode | undefined,
   root: RootSchema = programmeSchema,
 ): ResolvedSchema | undefined {
-  let current = node;
-  let description = node?.description;
+  if (!node) return undefined;
+  let cache = resolvedCache.get(root);
+  if (!cache) {
+    cache = new WeakMap();
+    resolvedCache.set(root, cache);
+  }
+  const cached = cache.get(node);
+  if (cached !== undefined) return cached ?? undefined;
+  let current: SchemaNode | undefined = node;
+  let description = node.description;
   let definition: string | undefined;
   const seen = new Set<string>();
   while (current?.$ref !== undefined) {
-    const name = current.$ref.replace(/^#\/definitions\//, '');
+    const name: string = current.$ref.replace(/^#\/definitions\//, '');
     if (seen.has(name)) break;
     seen.add(name);
     definition = name;
     current = root.definitions[name];
     description ??= current?.description;
   }
-  if (!current) return undefined;
-  const { $ref: _ref, ...rest } = current;
-  return {
-    ...rest,
-    ...(description !== undefined && { description }),
-    ...(definition !== undefined && { definition }),
-  };
+  let resolved: ResolvedSchema | undefined;
+  if (current) {
+    const { $ref: _ref, ...rest } = current;
+    resolved = {
+      ...rest,
+      ...(description !== undefined && { description }),
+      ...(definition !== undefined && { definition }),
+    };
+  }
+  cache.set(node, resolved ?? null);
+  return resolved;
 }
 
 /** The schema of an entry of an object or array described by `parent`. */
@@ -69,11 +88,21 @@ export function childSchema(
 ): ResolvedSchema | undefined {
   if (!parent) return undefined;
   if (parent.items) return resolveSchema(parent.items, root);
+  let children = childCache.get(parent);
+  if (!children) {
+    children = new Map();
+    childCache.set(parent, children);
+  }
+  if (children.has(segment)) return children.get(segment);
   const property = parent.properties?.[segment];
-  if (property) return resolveSchema(property, root);
-  if (typeof parent.additionalProperties === 'object')
-    return resolveSchema(parent.additionalProperties, root);
-  return undefined;
+  const child = property
+    ? resolveSchema(property, root)
+    : typeof parent.additionalProperties === 'object'
+      ? resolveSchema(parent.additionalProperties, root)
+      : undefined;
+  // Maps keyed by week have as many keys as weeks: remember named properties only.
+  if (property) children.set(segment, child);
+  return child;
 }
 
 /** The schema describing the value at a pointer of a record. */
@@ -89,33 +118,44 @@ export function schemaAt(
 /**
  * Visits every value of a record with the schema that describes it, depth first. The visitor
  * returns false to stop descending into a value. Map keys constrained by a definition (ISO weeks)
- * are visited with `key: true`.
+ * are visited with `key: true`. The pointer of a value is made only when the visitor asks for it:
+ * most values never need theirs.
  */
 export function walkWithSchema(
   value: unknown,
-  visit: (value: unknown, schema: ResolvedSchema, pointer: string, key: boolean) => boolean | void,
+  visit: (
+    value: unknown,
+    schema: ResolvedSchema,
+    pointer: () => string,
+    key: boolean,
+  ) => boolean | void,
   root: RootSchema = programmeSchema,
-  schema: ResolvedSchema | undefined = resolveSchema(root, root),
-  pointer = '',
 ): void {
-  if (!schema) return;
-  if (visit(value, schema, pointer, false) === false) return;
-  if (Array.isArray(value)) {
-    value.forEach((item, index) =>
-      walkWithSchema(
-        item,
-        visit,
-        root,
-        childSchema(schema, String(index), root),
-        `${pointer}/${index}`,
-      ),
-    );
-  } else if (value !== null && typeof value === 'object') {
-    const keySchema = schema.propertyNames ? resolveSchema(schema.propertyNames, root) : undefined;
-    for (const [key, item] of Object.entries(value)) {
-      const entry = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      if (keySchema && visit(key, keySchema, entry, true) === false) continue;
-      walkWithSchema(item, visit, root, childSchema(schema, key, root), entry);
+  const path: string[] = [];
+  const pointer = (): string =>
+    path.map((segment) => '/' + segment.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  const walk = (node: unknown, schema: ResolvedSchema | undefined): void => {
+    if (!schema) return;
+    if (visit(node, schema, pointer, false) === false) return;
+    if (Array.isArray(node)) {
+      const items = schema.items ? resolveSchema(schema.items, root) : undefined;
+      for (let index = 0; index < node.length; index++) {
+        path.push(String(index));
+        walk(node[index], items);
+        path.pop();
+      }
+    } else if (node !== null && typeof node === 'object') {
+      const keySchema = schema.propertyNames
+        ? resolveSchema(schema.propertyNames, root)
+        : undefined;
+      for (const key of Object.keys(node)) {
+        path.push(key);
+        if (!keySchema || visit(key, keySchema, pointer, true) !== false) {
+          walk((node as Record<string, unknown>)[key], childSchema(schema, key, root));
+        }
+        path.pop();
+      }
     }
-  }
+  };
+  walk(value, resolveSchema(root, root));
 }

@@ -7,11 +7,22 @@ import type { InputProblem } from '../errors.js';
 
 /** Offsets to 1-based lines and columns (columns count UTF-16 code units, as editors do). */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  /** Where each line starts, found on first use (a clean record may never need it). */
+  private found: Int32Array | undefined;
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string) {}
+
+  private get starts(): Int32Array {
+    if (this.found) return this.found;
+    const text = this.text;
+    let count = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+    const starts = new Int32Array(count);
+    let line = 1;
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-      this.starts.push(i + 1);
+      starts[line++] = i + 1;
+    this.found = starts;
+    return starts;
   }
 
   get lineCount(): number {
@@ -20,21 +31,23 @@ export class LineIndex {
 
   position(offset: number): { line: number; column: number } {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts;
     let low = 0;
-    let high = this.starts.length - 1;
+    let high = starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= clamped) low = mid;
+      if (starts[mid]! <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low + 1, column: clamped - this.starts[low]! + 1 };
+    return { line: low + 1, column: clamped - starts[low]! + 1 };
   }
 
   /** The text of a 1-based line, without its line end. */
   lineText(line: number): string {
-    const start = this.starts[line - 1];
-    if (start === undefined) return '';
-    const next = this.starts[line];
+    const starts = this.starts;
+    if (!Number.isInteger(line) || line < 1 || line > starts.length) return '';
+    const start = starts[line - 1]!;
+    const next = line < starts.length ? starts[line] : undefined;
     return this.text.slice(start, next === undefined ? undefined : next - 1).replace(/\r$/, '');
   }
 }

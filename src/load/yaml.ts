@@ -19,10 +19,12 @@ import {
 } from 'yaml';
 import type { InputProblem } from '../errors.js';
 import { humanPath, joinPointer, splitPointer } from '../pointer.js';
+import { fastParse } from './fast-yaml.js';
+import { SpanTable } from './spans.js';
+import { MAX_DEPTH } from './limits.js';
 import { LineIndex } from './text.js';
 
-/** How deep a record may nest: a programme record needs 7 levels; 64 leaves room and bounds recursion. */
-export const MAX_DEPTH = 64;
+export { MAX_DEPTH } from './limits.js';
 
 /** Keys refused everywhere: they name parts of JavaScript objects, not of a record. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -38,12 +40,6 @@ const CORE_TAGS = new Set([
   'tag:yaml.org,2002:seq',
 ]);
 
-/** Where the entries of one mapping or sequence are written: [keyStart, valueStart, valueEnd] each. */
-interface ContainerSpans {
-  keys?: string[];
-  spans: Int32Array;
-}
-
 export interface SourceLocation {
   /** The pointer asked for. */
   pointer: string;
@@ -57,7 +53,7 @@ export interface SourceLocation {
 export class SourcePositions {
   constructor(
     readonly lines: LineIndex,
-    private readonly containers: WeakMap<object, ContainerSpans>,
+    private readonly spans: SpanTable,
     private readonly rootStart: number,
   ) {}
 
@@ -87,17 +83,9 @@ export class SourcePositions {
     let end = this.lines.text.length;
     for (const segment of splitPointer(pointer)) {
       if (node === null || typeof node !== 'object') break;
-      const container = this.containers.get(node);
-      if (!container) break;
-      const index = container.keys
-        ? container.keys.indexOf(segment)
-        : /^(0|[1-9]\d*)$/.test(segment)
-          ? Number(segment)
-          : -1;
-      if (index < 0 || 3 * index >= container.spans.length) break;
-      start = container.spans[3 * index]!;
-      valueStart = container.spans[3 * index + 1]!;
-      end = container.spans[3 * index + 2]!;
+      const entry = this.spans.entry(node, segment);
+      if (!entry) break;
+      ({ start, valueStart, end } = entry);
       found = joinPointer(found, segment);
       node = (node as Record<string, unknown>)[segment];
     }
@@ -111,6 +99,33 @@ export class SourcePositions {
   place(root: unknown, pointer: string, atKey = false): { line: number; column: number } {
     const span = this.span(root, pointer);
     return this.lines.position(atKey || span.found !== pointer ? span.start : span.valueStart);
+  }
+
+  /**
+   * Every entry of the tree with where it is written, depth first: what the fast and the exact
+   * paths must agree on (test/fast-yaml.test.ts).
+   */
+  entries(
+    root: unknown,
+  ): { pointer: string; start: number; valueStart: number; end: number; leaf: boolean }[] {
+    const out: {
+      pointer: string;
+      start: number;
+      valueStart: number;
+      end: number;
+      leaf: boolean;
+    }[] = [];
+    const visit = (node: unknown, pointer: string): void => {
+      if (node === null || typeof node !== 'object') return;
+      for (const { key, span } of this.spans.entries(node)) {
+        const child = (node as Record<string, unknown>)[key];
+        const at = joinPointer(pointer, key);
+        out.push({ pointer: at, ...span, leaf: child === null || typeof child !== 'object' });
+        visit(child, at);
+      }
+    };
+    visit(root, '');
+    return out;
   }
 
   /** The source text of the value at a pointer, as written (quotes included). */
@@ -129,16 +144,25 @@ export interface ParsedYaml {
 }
 
 /** Reads YAML text into a plain value (objects without prototype, arrays, scalars). */
-export function parseYaml(text: string): ParsedYaml {
+export function parseYaml(text: string, options: { exact?: boolean } = {}): ParsedYaml {
   const lines = new LineIndex(text);
-  const containers = new WeakMap<object, ContainerSpans>();
+  // Most records are plain YAML that the fast path reads whole; anything else, and every
+  // problem, is for the exact path below.
+  const fast = options.exact ? undefined : fastParse(text);
+  if (fast)
+    return {
+      value: fast.value,
+      positions: new SourcePositions(lines, fast.spans, fast.rootStart),
+      problems: [],
+    };
+  const table = new SpanTable(text.length);
   const problems: InputProblem[] = [];
   const problem = (offset: number, message: string, pointer = ''): void => {
     problems.push({ message, ...lines.position(offset), pointer });
   };
   const fail = (rootStart = 0): ParsedYaml => ({
     value: undefined,
-    positions: new SourcePositions(lines, containers, rootStart),
+    positions: new SourcePositions(lines, table, rootStart),
     problems,
   });
 
@@ -252,7 +276,7 @@ export function parseYaml(text: string): ParsedYaml {
         spans[3 * index + 2] = aliasAt ?? range[1];
         items.push(build(item as Node, joinPointer(pointer, index), depth + 1, aliasAt));
       });
-      containers.set(items, { spans });
+      table.add(items, spans, items.length);
       return items;
     }
     if (isMap(node)) {
@@ -294,7 +318,7 @@ export function parseYaml(text: string): ParsedYaml {
         keys.push(key);
         object[key] = build(valueNode, entryPointer, depth + 1, aliasAt);
       }
-      containers.set(object, { keys, spans: spans.subarray(0, 3 * keys.length) });
+      table.add(object, spans, keys.length, keys);
       return object;
     }
     problem(at, 'this value cannot be read', pointer);
@@ -307,7 +331,7 @@ export function parseYaml(text: string): ParsedYaml {
   // Other problems (a duplicate key, a refused tag) leave a value worth validating, so that
   // every error of the file is reported at once.
   if (exhausted) return fail(rootStart);
-  return { value, positions: new SourcePositions(lines, containers, rootStart), problems };
+  return { value, positions: new SourcePositions(lines, table, rootStart), problems };
 }
 
 function shortTag(tag: string): string {

@@ -1,0 +1,155 @@
+/**
+ * The fast path for reading records (src/load/fast-yaml.ts) must give exactly what the exact path
+ * (the `yaml` package) gives — the same value, the same places — or give up. Checked on every
+ * case, on generated records, on the rule packs' files and on YAML chosen to be awkward.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateRecord, optionsForSize } from '../bench/generate.mjs';
+import { fastParse, resolvePlain } from '../src/load/fast-yaml.js';
+import { parseYaml } from '../src/load/yaml.js';
+import { builtInPacksDir } from '../src/rules/pack.js';
+import { caseFiles } from './helpers.js';
+
+/** What both paths must agree on: the value and where each entry is written. */
+function reading(text: string, exact: boolean) {
+  const parsed = parseYaml(text, { exact });
+  const entries = parsed.value === undefined ? [] : parsed.positions.entries(parsed.value);
+  // A collection's end is only used for scalars' source text: compare ends of scalars only.
+  return {
+    value: parsed.value,
+    problems: parsed.problems,
+    entries: entries.map((e) => (e.leaf ? e : { ...e, end: -1 })),
+  };
+}
+
+/** Checks one text: if the fast path reads it, the exact path reads the very same. */
+function agree(text: string): boolean {
+  const fast = fastParse(text);
+  if (!fast) return false;
+  const exact = reading(text, true);
+  expect(exact.problems).toEqual([]);
+  expect(reading(text, false)).toEqual(exact);
+  return true;
+}
+
+describe('the fast path agrees with the exact path', () => {
+  it('on every case, and it reads them all', () => {
+    for (const file of caseFiles()) expect(agree(readFileSync(file, 'utf8')), file).toBe(true);
+  });
+
+  it('on generated records of every size, with and without breaches', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const size = [5_000, 10_000, 30_000, 100_000][seed % 4]!;
+      expect(
+        agree(
+          generateRecord({ ...optionsForSize(size, seed), breaches: seed % 3 === 0 ? 0.5 : 0 }),
+        ),
+      ).toBe(true);
+    }
+  });
+
+  it('on the rule packs’ files, where it reads them', () => {
+    const dir = join(builtInPacksDir(), 'dinsic-preincubation-2019');
+    let read = 0;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+      if (agree(readFileSync(join(dir, file), 'utf8'))) read++;
+    }
+    expect(read).toBeGreaterThan(0);
+  });
+
+  const awkward: Record<string, string> = {
+    'scalars of every core type':
+      'a: ~\nb: null\nc: NULL\nd:\ne: true\nf: False\ng: 0o17\nh: 0x1F\ni: -12\nj: +3\nk: 1.50\nl: .5\nm: 1e3\nn: -.inf\no: .NaN\np: 1_000\nq: 0b1\nr: yes\ns: 2019-08-30\nt: 12:30\nv: x:y\nw: 1#c\n',
+    'quoted scalars and escapes': `a: 'it''s'\nb: "say \\"hi\\" \\\\ \\u00e9\\n"\nc: "#not a comment"\nd: '' \ne: ""\n`,
+    'comments everywhere': '# head\na: 1 # tail\n\n  # indented\nb: [1, # inside\n  2]\nc: x#y\n',
+    'compact mappings in sequences':
+      'a:\n  - id: p\n    amount: 1\n  - id: q\n    nested:\n      deep: [x]\n  - plain\n  - "quoted"\n  - [1, 2]\n  - { k: v }\n',
+    'multi-line flow collections':
+      'release: {\n  2019-W42: 1, 2019-W43: 1.5,\n  2019-W44: 0\n}\nsessions: [\n  2019-10-15,\n  2019-10-22\n]\n',
+    'keys of every kind':
+      '"quoted key": 1\n\'single\': 2\n2019: 3\n1.50: 4\ntrue: 5\nnull: 6\nkey with spaces: 7\n',
+    'empty and nested values': 'a:\nb:\n  c:\n  d: 1\ne: {}\nf: []\n',
+    'no newline at the end': 'a: 1\nb: [x, y]',
+  };
+  for (const [name, text] of Object.entries(awkward)) {
+    it(`on ${name}`, () => {
+      expect(agree(text)).toBe(true);
+    });
+  }
+
+  // What the fast path must not read: it gives up, and the exact path decides.
+  const refused: Record<string, string> = {
+    'an anchor and an alias': 'a: &x 1\nb: *x\n',
+    'a tag': 'a: !!str 1\n',
+    'a block scalar': 'a: |\n  text\n',
+    'a multi-line plain scalar': 'a: one\n  two\n',
+    'a multi-line quoted scalar': 'a: "one\n  two"\n',
+    'a tab': 'a:\t1\n',
+    'CRLF line ends': 'a: 1\r\nb: 2\r\n',
+    'a document marker': '---\na: 1\n',
+    'a duplicate key': 'a: 1\na: 2\n',
+    'a __proto__ key': '__proto__: 1\n',
+    'a nested mapping on one line': 'a: b: c\n',
+    'a bad indentation': 'a: 1\n b: 2\n',
+    'a sequence at the key’s indentation': 'a:\n- 1\n- 2\n',
+    'an unclosed flow collection': 'a: [1, 2\n',
+    'a flow collection not indented enough': 'a:\n  b: [1,\n  2]\n',
+    'an empty flow entry': 'a: [1, , 2]\n',
+    'a complex key': '? a\n: 1\n',
+    'a list at the root': '- a\n',
+    'a dash for a value': 'a: -\n',
+    'an unknown escape': 'a: "\\q"\n',
+    'nesting deeper than 64': `a: ${'['.repeat(70)}${']'.repeat(70)}\n`,
+  };
+  for (const [name, text] of Object.entries(refused)) {
+    it(`gives up on ${name}`, () => {
+      expect(fastParse(text)).toBeUndefined();
+    });
+  }
+
+  it('resolves plain scalars as the core schema does', () => {
+    expect(
+      [
+        '~',
+        '',
+        'true',
+        'TRUE',
+        'tRue',
+        '0o10',
+        '010',
+        '0x10',
+        '+5',
+        '-0',
+        '1.',
+        '.5',
+        '1e2',
+        '.Inf',
+        '-.inf',
+        '.nan',
+        'nan',
+        '1_0',
+      ].map(resolvePlain),
+    ).toEqual([
+      null,
+      null,
+      true,
+      true,
+      'tRue',
+      8,
+      10,
+      16,
+      5,
+      -0,
+      1,
+      0.5,
+      100,
+      Infinity,
+      -Infinity,
+      NaN,
+      'nan',
+      '1_0',
+    ]);
+  });
+});
