@@ -18,7 +18,12 @@ import {
 import type { AccountRef, Party, Phase, ProgrammeRecord } from '../model/programme.js';
 import { formatEurosPlain } from '../money.js';
 import { joinPointer } from '../pointer.js';
-import { walkWithSchema } from '../load/schema.js';
+import {
+  childSchema,
+  programmeSchema,
+  resolveSchema,
+  type ResolvedSchema,
+} from '../load/schema.js';
 import { isMissing, missing, Missing } from './missing.js';
 import { lastSignatureOfBoth, ParameterTimeline, type LoadedParameter } from './params.js';
 import { ribKey, ribText } from './rib.js';
@@ -37,8 +42,13 @@ export interface Facts {
   asOf: Day;
   /** Facts every rule may use (see `globalFacts` in the catalogue). */
   globals: Record<string, unknown>;
-  /** The items of each collection (see `collections` in the catalogue). */
-  collections: Record<string, Item[]>;
+  /**
+   * The items of a collection (see `collections` in the catalogue), made as they are read: a
+   * large record never holds all its weeks or dates at once.
+   */
+  items(collection: string): Iterable<Item>;
+  /** The items of each collection, as lists (made on first access): for views. */
+  collections: Readonly<Record<string, Item[]>>;
   parameters: ParameterTimeline;
   /** The money of the programme, for reports. */
   money: MoneySummary;
@@ -151,10 +161,10 @@ export function measure(
     },
   };
 
-  const collections: Record<string, Item[]> = {};
+  const collections: Record<string, () => Iterable<Item>> = {};
 
   // --- the convention itself
-  collections.convention = [
+  collections.convention = () => [
     {
       values: {
         signedBy,
@@ -167,94 +177,95 @@ export function measure(
   ];
 
   // --- every date written in the record
-  const dates: Item[] = [];
-  walkWithSchema(record, (value, schema, pointer, key) => {
-    if (schema.definition === 'CalendarDate' && typeof value === 'string' && !key) {
-      dates.push({ values: { date: value, pointer } });
+  collections.dates = function* () {
+    for (const { value, pointer } of valuesOfDefinition(record, 'CalendarDate')) {
+      yield { values: { date: value, pointer } };
     }
-  });
-  collections.dates = dates;
+  };
 
   // --- the phases, each with what comes before and after it
-  collections.phases = PHASES.map((name, index) => {
-    const facts = phaseFacts[name]!;
-    let previousEnd: Day | null = null;
-    for (let k = index - 1; k >= 0; k--) {
-      if (phaseFacts[PHASES[k]!]!.present) {
-        previousEnd = phaseEnd(PHASES[k]!);
-        break;
+  collections.phases = () =>
+    PHASES.map((name, index) => {
+      const facts = phaseFacts[name]!;
+      let previousEnd: Day | null = null;
+      for (let k = index - 1; k >= 0; k--) {
+        if (phaseFacts[PHASES[k]!]!.present) {
+          previousEnd = phaseEnd(PHASES[k]!);
+          break;
+        }
       }
-    }
-    return {
-      values: {
-        name,
-        number: index + 1,
-        ...facts,
-        previousEnd: text(previousEnd),
-        laterPhaseStarted: PHASES.slice(index + 1).some((later) => phaseFacts[later]!.present),
-        supportedBy: name === 'call' ? (phaseRecords.call?.supportedBy ?? null) : null,
-      },
-    };
-  });
+      return {
+        values: {
+          name,
+          number: index + 1,
+          ...facts,
+          previousEnd: text(previousEnd),
+          laterPhaseStarted: PHASES.slice(index + 1).some((later) => phaseFacts[later]!.present),
+          supportedBy: name === 'call' ? (phaseRecords.call?.supportedBy ?? null) : null,
+        },
+      };
+    });
 
   // --- projects
   const preincubationEnd = phaseFacts.preincubation!.end;
   const amendments = record.amendments ?? [];
   const projects = record.projects ?? [];
-  collections.projects = projects.map((project, index) => {
-    const pointer = `/projects/${index}`;
-    const selection = project.selection;
-    const decision = project.incubationDecision;
-    const supports = project.technicalSupport ?? [];
-    let supportByDinsic: number | Missing;
-    if (isMissing(preincubationEnd)) supportByDinsic = preincubationEnd;
-    else {
-      const until = preincubationEnd === null ? null : day(preincubationEnd as string);
-      const unknownBy = supports.findIndex((s) => s.by === undefined);
-      supportByDinsic =
-        unknownBy >= 0
-          ? missing(`${pointer}/technicalSupport/${unknownBy}/by`)
-          : supports.filter((s) => s.by === 'dinsic' && (until === null || day(s.date) <= until))
-              .length;
-    }
-    const cited = decision?.amendment;
-    const citedAmendment = cited === undefined ? undefined : amendments.find((a) => a.id === cited);
-    return {
-      values: {
-        id: project.id,
-        selected: selection !== undefined,
-        selectionDate: selection?.date ?? null,
-        selectionAgreedBy: selection?.agreedBy ?? missing(`${pointer}/selection/agreedBy`),
-        criteriaRecorded: Object.entries(selection?.criteria ?? {})
-          .filter(([, value]) => typeof value === 'string' && value.trim() !== '')
-          .map(([name]) => name),
-        supportByDinsic,
-        presentationDate: project.pocPresentation?.date ?? null,
-        decided: decision !== undefined,
-        decisionDate: decision?.date ?? null,
-        decisionOutcome: decision?.outcome ?? null,
-        decisionAgreedBy: decision?.agreedBy ?? missing(`${pointer}/incubationDecision/agreedBy`),
-        decisionAmendment: cited ?? null,
-        decisionAmendmentSigned:
-          citedAmendment !== undefined && lastSignatureOfBoth(citedAmendment.signatures) !== null,
-        pointer,
-        selectionAgreementPointer: `${pointer}/selection/agreedBy`,
-        criteriaPointer: `${pointer}/selection/criteria`,
-        supportPointer: `${pointer}/technicalSupport`,
-        presentationPointer: `${pointer}/pocPresentation`,
-        decisionPointer: `${pointer}/incubationDecision`,
-        decisionDatePointer: `${pointer}/incubationDecision/date`,
-        decisionAgreementPointer: `${pointer}/incubationDecision/agreedBy`,
-        decisionAmendmentPointer: `${pointer}/incubationDecision/amendment`,
-      },
-    };
-  });
+  collections.projects = () =>
+    projects.map((project, index) => {
+      const pointer = `/projects/${index}`;
+      const selection = project.selection;
+      const decision = project.incubationDecision;
+      const supports = project.technicalSupport ?? [];
+      let supportByDinsic: number | Missing;
+      if (isMissing(preincubationEnd)) supportByDinsic = preincubationEnd;
+      else {
+        const until = preincubationEnd === null ? null : day(preincubationEnd as string);
+        const unknownBy = supports.findIndex((s) => s.by === undefined);
+        supportByDinsic =
+          unknownBy >= 0
+            ? missing(`${pointer}/technicalSupport/${unknownBy}/by`)
+            : supports.filter((s) => s.by === 'dinsic' && (until === null || day(s.date) <= until))
+                .length;
+      }
+      const cited = decision?.amendment;
+      const citedAmendment =
+        cited === undefined ? undefined : amendments.find((a) => a.id === cited);
+      return {
+        values: {
+          id: project.id,
+          selected: selection !== undefined,
+          selectionDate: selection?.date ?? null,
+          selectionAgreedBy: selection?.agreedBy ?? missing(`${pointer}/selection/agreedBy`),
+          criteriaRecorded: Object.entries(selection?.criteria ?? {})
+            .filter(([, value]) => typeof value === 'string' && value.trim() !== '')
+            .map(([name]) => name),
+          supportByDinsic,
+          presentationDate: project.pocPresentation?.date ?? null,
+          decided: decision !== undefined,
+          decisionDate: decision?.date ?? null,
+          decisionOutcome: decision?.outcome ?? null,
+          decisionAgreedBy: decision?.agreedBy ?? missing(`${pointer}/incubationDecision/agreedBy`),
+          decisionAmendment: cited ?? null,
+          decisionAmendmentSigned:
+            citedAmendment !== undefined && lastSignatureOfBoth(citedAmendment.signatures) !== null,
+          pointer,
+          selectionAgreementPointer: `${pointer}/selection/agreedBy`,
+          criteriaPointer: `${pointer}/selection/criteria`,
+          supportPointer: `${pointer}/technicalSupport`,
+          presentationPointer: `${pointer}/pocPresentation`,
+          decisionPointer: `${pointer}/incubationDecision`,
+          decisionDatePointer: `${pointer}/incubationDecision/date`,
+          decisionAgreementPointer: `${pointer}/incubationDecision/agreedBy`,
+          decisionAmendmentPointer: `${pointer}/incubationDecision/amendment`,
+        },
+      };
+    });
 
   // --- the weeks of the pré-incubation (phase 3), for each intrapreneur
-  collections.intrapreneurWeeks = preincubationWeeks(record, phaseFacts.preincubation!, asOf);
+  collections.intrapreneurWeeks = () => preincubationWeeks(record, phaseFacts.preincubation!, asOf);
 
   // --- the launch seminar
-  collections.seminar = [
+  collections.seminar = () => [
     {
       values: {
         date: record.seminar?.date ?? null,
@@ -274,28 +285,29 @@ export function measure(
     running += payment.amount;
     paidToDate.set(index, running);
   }
-  collections.payments = paymentList.map((payment, index) => {
-    const pointer = `/payments/${index}`;
-    return {
-      paramDay: day(payment.date),
-      values: {
-        id: payment.id,
-        date: payment.date,
-        amount: payment.amount,
-        paidToDate: paidToDate.get(index)!,
-        account: account(payment.account, `${pointer}/account`),
-        imputation: {
-          fundOfConcours: payment.imputation?.fundOfConcours ?? null,
-          programme: payment.imputation?.programme ?? null,
+  collections.payments = () =>
+    paymentList.map((payment, index) => {
+      const pointer = `/payments/${index}`;
+      return {
+        paramDay: day(payment.date),
+        values: {
+          id: payment.id,
+          date: payment.date,
+          amount: payment.amount,
+          paidToDate: paidToDate.get(index)!,
+          account: account(payment.account, `${pointer}/account`),
+          imputation: {
+            fundOfConcours: payment.imputation?.fundOfConcours ?? null,
+            programme: payment.imputation?.programme ?? null,
+          },
+          pointer,
+          amountPointer: `${pointer}/amount`,
+          datePointer: `${pointer}/date`,
+          accountPointer: `${pointer}/account`,
+          imputationPointer: `${pointer}/imputation`,
         },
-        pointer,
-        amountPointer: `${pointer}/amount`,
-        datePointer: `${pointer}/date`,
-        accountPointer: `${pointer}/account`,
-        imputationPointer: `${pointer}/imputation`,
-      },
-    };
-  });
+      };
+    });
 
   // --- bank accounts, wherever they are written
   const accounts: Item[] = [];
@@ -316,21 +328,22 @@ export function measure(
   addAccount(record.parties.collectivite.account, '/parties/collectivite/account');
   paymentList.forEach((p, i) => addAccount(p.account, `/payments/${i}/account`));
   (record.refunds ?? []).forEach((r, i) => addAccount(r.account, `/refunds/${i}/account`));
-  collections.accounts = accounts;
+  collections.accounts = () => accounts;
 
   // --- expenses, and the money they leave to refund (article 4)
   const expenseList = record.expenses ?? [];
-  collections.expenses = expenseList.map((expense, index) => ({
-    paramDay: day(expense.date),
-    values: {
-      id: expense.id,
-      date: expense.date,
-      amount: expense.amount,
-      purpose: expense.purpose,
-      pointer: `/expenses/${index}`,
-      datePointer: `/expenses/${index}/date`,
-    },
-  }));
+  collections.expenses = () =>
+    expenseList.map((expense, index) => ({
+      paramDay: day(expense.date),
+      values: {
+        id: expense.id,
+        date: expense.date,
+        amount: expense.amount,
+        purpose: expense.purpose,
+        pointer: `/expenses/${index}`,
+        datePointer: `/expenses/${index}/date`,
+      },
+    }));
   const paid = paymentList.reduce((sum, p) => sum + p.amount, 0);
   const refundList = record.refunds ?? [];
   const refunded = refundList.reduce((sum, r) => sum + r.amount, 0);
@@ -353,7 +366,7 @@ export function measure(
     : Math.min(paid, eligibleExpenses);
   const refundDue = isMissing(usedFunds) ? usedFunds : paid - usedFunds;
 
-  collections.programme = [
+  collections.programme = () => [
     {
       values: {
         projectsSelectedByEndOfSelection: projectsSelectedBy(projects, phaseFacts.selection!.end),
@@ -373,62 +386,66 @@ export function measure(
     },
   ];
 
-  collections.refunds = refundList.map((refund, index) => {
-    const pointer = `/refunds/${index}`;
-    return {
-      paramDay: day(refund.date),
-      values: {
-        id: refund.id,
-        date: refund.date,
-        amount: refund.amount,
-        account: account(refund.account, `${pointer}/account`),
-        pointer,
-        accountPointer: `${pointer}/account`,
-      },
-    };
-  });
+  collections.refunds = () =>
+    refundList.map((refund, index) => {
+      const pointer = `/refunds/${index}`;
+      return {
+        paramDay: day(refund.date),
+        values: {
+          id: refund.id,
+          date: refund.date,
+          amount: refund.amount,
+          account: account(refund.account, `${pointer}/account`),
+          pointer,
+          accountPointer: `${pointer}/account`,
+        },
+      };
+    });
 
   // --- termination (article 5)
   const termination = record.termination;
-  collections.terminations = termination
-    ? [
-        {
-          values: {
-            date: termination.date,
-            requestedBy: termination.requestedBy ?? missing('/termination/requestedBy'),
-            defaultingParty: termination.defaultingParty ?? missing('/termination/defaultingParty'),
-            noticeDate: termination.notice?.date ?? null,
-            noticeBy: termination.notice
-              ? (termination.notice.by ?? missing('/termination/notice/by'))
-              : null,
-            noticeRunsFrom: termination.notice?.received ?? termination.notice?.date ?? null,
-            satisfactoryResponse: termination.satisfactoryResponse ?? null,
-            pointer: '/termination',
-            datePointer: '/termination/date',
-            noticePointer: '/termination/notice',
-            responsePointer: '/termination/satisfactoryResponse',
+  collections.terminations = () =>
+    termination
+      ? [
+          {
+            values: {
+              date: termination.date,
+              requestedBy: termination.requestedBy ?? missing('/termination/requestedBy'),
+              defaultingParty:
+                termination.defaultingParty ?? missing('/termination/defaultingParty'),
+              noticeDate: termination.notice?.date ?? null,
+              noticeBy: termination.notice
+                ? (termination.notice.by ?? missing('/termination/notice/by'))
+                : null,
+              noticeRunsFrom: termination.notice?.received ?? termination.notice?.date ?? null,
+              satisfactoryResponse: termination.satisfactoryResponse ?? null,
+              pointer: '/termination',
+              datePointer: '/termination/date',
+              noticePointer: '/termination/notice',
+              responsePointer: '/termination/satisfactoryResponse',
+            },
           },
-        },
-      ]
-    : [];
+        ]
+      : [];
 
   // --- amendments, and what must be sent to the controller
-  collections.amendments = amendments.map((amendment, index) => {
-    const pointer = `/amendments/${index}`;
-    return {
-      values: {
-        id: amendment.id,
-        requested: amendment.requested ?? missing(`${pointer}/requested`),
-        signedBy: PARTIES.filter((party) =>
-          (amendment.signatures ?? []).some((s) => s.party === party && s.date !== undefined),
-        ),
-        pointer,
-        signaturesPointer: `${pointer}/signatures`,
-        requestedPointer: `${pointer}/requested`,
-      },
-    };
-  });
-  collections.communications = [
+  collections.amendments = () =>
+    amendments.map((amendment, index) => {
+      const pointer = `/amendments/${index}`;
+      return {
+        values: {
+          id: amendment.id,
+          requested: amendment.requested ?? missing(`${pointer}/requested`),
+          signedBy: PARTIES.filter((party) =>
+            (amendment.signatures ?? []).some((s) => s.party === party && s.date !== undefined),
+          ),
+          pointer,
+          signaturesPointer: `${pointer}/signatures`,
+          requestedPointer: `${pointer}/requested`,
+        },
+      };
+    });
+  collections.communications = () => [
     {
       values: {
         document: record.convention.id,
@@ -446,26 +463,35 @@ export function measure(
   ];
 
   // --- parameters changed in `terms`, and the signed amendments that carry each change
-  collections.termsChanges = Object.entries(record.terms ?? {}).map(([name, value]) => ({
-    values: {
-      name,
-      value:
-        parameterDefs[name]?.type === 'money' ? formatEurosPlain(value as number) : String(value),
-      signedAmendments: amendments.filter(
-        (a) =>
-          lastSignatureOfBoth(a.signatures) !== null &&
-          (a.changes as Record<string, unknown> | undefined)?.[name] === value,
-      ).length,
-      pointer: joinPointer('/terms', name),
-    },
-  }));
+  collections.termsChanges = () =>
+    Object.entries(record.terms ?? {}).map(([name, value]) => ({
+      values: {
+        name,
+        value:
+          parameterDefs[name]?.type === 'money' ? formatEurosPlain(value as number) : String(value),
+        signedAmendments: amendments.filter(
+          (a) =>
+            lastSignatureOfBoth(a.signatures) !== null &&
+            (a.changes as Record<string, unknown> | undefined)?.[name] === value,
+        ).length,
+        pointer: joinPointer('/terms', name),
+      },
+    }));
 
   const cap = paramsNow.fundingCap;
   const balance = isMissing(refundDue) ? null : refundDue - refunded;
+  const lists: Record<string, Item[]> = {};
   return {
     asOf,
     globals,
-    collections,
+    items: (name) => collections[name]?.() ?? [],
+    collections: new Proxy(lists, {
+      get: (target, name) => {
+        if (typeof name !== 'string' || !(name in collections)) return undefined;
+        target[name] ??= [...collections[name]!()];
+        return target[name];
+      },
+    }),
     parameters,
     money: {
       cap: typeof cap === 'number' ? cap : null,
@@ -501,21 +527,24 @@ function projectsSelectedBy(
  * Monday to Friday all lie in the phase (obligations.md, "Periods"). While the phase has no end,
  * weeks are listed up to the evaluation date.
  */
-function preincubationWeeks(
+function* preincubationWeeks(
   record: ProgrammeRecord,
   phase: Record<string, unknown>,
   asOf: Day,
-): Item[] {
-  if (typeof phase.start !== 'string') return [];
+): Generator<Item> {
+  if (typeof phase.start !== 'string') return;
   const start = day(phase.start);
   const end = typeof phase.end === 'string' ? day(phase.end) : null;
   const last = end ?? asOf;
-  if (last < start) return [];
+  if (last < start) return;
   const closed = new Set(record.closedWeeks ?? []);
-  const items: Item[] = [];
   const firstMonday = isoWeekMonday(isoWeekOf(start));
-  (record.projects ?? []).forEach((project, p) => {
-    (project.intrapreneurs ?? []).forEach((intrapreneur, i) => {
+  const projects = record.projects ?? [];
+  for (let p = 0; p < projects.length; p++) {
+    const project = projects[p]!;
+    const intrapreneurs = project.intrapreneurs ?? [];
+    for (let i = 0; i < intrapreneurs.length; i++) {
+      const intrapreneur = intrapreneurs[i]!;
       const pointer = `/projects/${p}/intrapreneurs/${i}`;
       const leave = new Set(intrapreneur.leave ?? []);
       const release = intrapreneur.release;
@@ -534,7 +563,7 @@ function preincubationWeeks(
           count = k - s;
         }
         const releaseEntry = release && Object.prototype.hasOwnProperty.call(release, week);
-        items.push({
+        yield {
           paramDay: monday,
           values: {
             project: project.id,
@@ -556,11 +585,45 @@ function preincubationWeeks(
             releasePointer: `${pointer}/release/${week}`,
             coachingPointer: sessionsPointer,
           },
-        });
+        };
       }
-    });
-  });
-  return items;
+    }
+  }
+}
+
+/** The values of a record whose schema is a given definition (every date...), with their pointers. */
+function* valuesOfDefinition(
+  record: ProgrammeRecord,
+  definition: string,
+): Generator<{ value: string; pointer: string }> {
+  const path: string[] = [];
+  const pointer = (): string =>
+    path.map((segment) => '/' + segment.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  function* walk(
+    node: unknown,
+    schema: ResolvedSchema | undefined,
+  ): Generator<{ value: string; pointer: string }> {
+    if (!schema) return;
+    if (schema.definition === definition) {
+      if (typeof node === 'string') yield { value: node, pointer: pointer() };
+      return;
+    }
+    if (Array.isArray(node)) {
+      const items = schema.items ? resolveSchema(schema.items) : undefined;
+      for (let index = 0; index < node.length; index++) {
+        path.push(String(index));
+        yield* walk(node[index], items);
+        path.pop();
+      }
+    } else if (node !== null && typeof node === 'object') {
+      for (const key of Object.keys(node)) {
+        path.push(key);
+        yield* walk((node as Record<string, unknown>)[key], childSchema(schema, key));
+        path.pop();
+      }
+    }
+  }
+  yield* walk(record, resolveSchema(programmeSchema));
 }
 
 /** Adds a period to a date as rules see it; null stays null. */

@@ -9,7 +9,7 @@
  *   (see `missingIn`), and the conditions that need them are set aside as undetermined;
  * - its default JSONPath resolver is slow: paths are plain dotted paths here.
  */
-import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+import { Engine, Fact, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import { isMissing } from '../facts/missing.js';
 import { REFUSED_OPERATORS, STRICT_OPERATORS } from './operators.js';
 import type { Condition, NamedCondition } from './types.js';
@@ -101,23 +101,108 @@ function newEngine(groups: ConditionGroup[], named: Record<string, NamedConditio
   return engine;
 }
 
+/** A comparison of a condition, ready to be worked out on its own. */
+interface Leaf {
+  fact: string;
+  path: string;
+  segments: string[];
+  operator: string;
+  value: unknown;
+  /** The value's fact, when it is a reference to one. */
+  valueFact?: { fact: string; segments: string[] };
+}
+
+/** Every comparison of the groups, once each, following named conditions. */
+function leavesOf(groups: ConditionGroup[], named: Record<string, NamedCondition>): Leaf[] {
+  const leaves = new Map<string, Leaf>();
+  const visit = (condition: Condition, seen: ReadonlySet<string>): void => {
+    if ('all' in condition) condition.all.forEach((c) => visit(c, seen));
+    else if ('any' in condition) condition.any.forEach((c) => visit(c, seen));
+    else if ('not' in condition) visit(condition.not, seen);
+    else if ('condition' in condition) {
+      const target = named[condition.condition];
+      if (target && !seen.has(condition.condition)) visit(target.when, new Set([...seen, condition.condition]));
+    } else {
+      const value = condition.value;
+      const reference =
+        value !== null && typeof value === 'object' && !Array.isArray(value) && 'fact' in value
+          ? { fact: value.fact, segments: value.path ? value.path.split('.') : [] }
+          : undefined;
+      const leaf: Leaf = {
+        fact: condition.fact,
+        path: condition.path ?? '',
+        segments: condition.path ? condition.path.split('.') : [],
+        operator: condition.operator,
+        value,
+        ...(reference && { valueFact: reference }),
+      };
+      leaves.set(JSON.stringify(leaf), leaf);
+    }
+  };
+  for (const group of groups) visit(group.condition, new Set());
+  return [...leaves.values()];
+}
+
+/** A fact's value at a path, as json-rules-engine's almanac reads it (a path on a non-object is ignored). */
+function almanacValue(lookup: (fact: string) => unknown, fact: string, segments: readonly string[]): unknown {
+  let value = lookup(fact);
+  if (segments.length === 0 || value === null || typeof value !== 'object') return value;
+  for (const segment of segments) {
+    if (isMissing(value) || value === null || value === undefined) return value;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+}
+
 /**
  * Evaluates a fixed set of condition groups against facts, with json-rules-engine. Engines are
  * pooled: each evaluation in flight has one of its own.
+ *
+ * A group's result depends on the truth of its comparisons only. `outcomeKey` works each
+ * comparison out with the engine's own operators, so that a caller may ask the engine once per
+ * distinct set of truths: weeks, dates and payments that compare alike share one run.
  */
 export class ConditionEvaluator {
   private readonly idle: Engine[] = [];
+  private readonly leaves: Leaf[];
+  private readonly operators: { get(name: string): { evaluate(a: unknown, b: unknown): boolean } | null };
 
   constructor(
     private readonly groups: ConditionGroup[],
     private readonly named: Record<string, NamedCondition>,
-  ) {}
+  ) {
+    this.leaves = leavesOf(groups, named);
+    const engine = newEngine(groups, named);
+    this.idle.push(engine);
+    // The engine's operator map (json-rules-engine 7: engine.operators), so that a comparison
+    // here is the very comparison the engine makes.
+    const operators = (engine as unknown as { operators?: ConditionEvaluator['operators'] }).operators;
+    if (typeof operators?.get !== 'function') throw new Error('json-rules-engine has no operator map: the adapter needs updating');
+    this.operators = operators;
+  }
 
-  /** Whether each group holds for these facts. */
+  /** The truth of every comparison of the groups for these facts, as a key. */
+  outcomeKey(lookup: (fact: string) => unknown): string {
+    let key = '';
+    for (const leaf of this.leaves) {
+      const operator = this.operators.get(leaf.operator);
+      if (!operator) throw new Error(`Unknown operator: ${leaf.operator}`);
+      const left = almanacValue(lookup, leaf.fact, leaf.segments);
+      const right = leaf.valueFact ? almanacValue(lookup, leaf.valueFact.fact, leaf.valueFact.segments) : leaf.value;
+      key += operator.evaluate(left, right) ? '1' : '0';
+    }
+    return key;
+  }
+
+    /** Whether each group holds for these facts. */
   async evaluate(facts: Record<string, unknown>): Promise<Map<string, boolean>> {
     const engine = this.idle.pop() ?? newEngine(this.groups, this.named);
+    // Facts are handed over uncached: json-rules-engine would otherwise hash every fact's
+    // parameters on every run, for a cache that lives only as long as the run.
+    const runtime: Record<string, Fact> = {};
+    for (const [id, value] of Object.entries(facts)) runtime[id] = new Fact(id, value, { cache: false });
     // An engine whose run failed is dropped, not reused.
-    const { results, failureResults } = await engine.run(facts);
+    const { results, failureResults } = await engine.run(runtime);
     const outcome = new Map<string, boolean>();
     for (const result of results) outcome.set(result.name, true);
     for (const result of failureResults) outcome.set(result.name, false);

@@ -9,31 +9,25 @@
  * A step whose conditions need a value the record lacks makes the item undetermined, naming the
  * fields to fill in. Each breaching item gives a finding located where the item is written;
  * items that do not breach are summed up in one finding per rule.
+ *
+ * How it is run: the rules over one collection (the weeks, the payments...) share one
+ * json-rules-engine engine, with each distinct condition once (the weeks' "in force" and "over"
+ * conditions serve two rules), and one engine run per item. A condition is a pure function of
+ * the values it reads, so items whose read values are all equal share one run: a bounded memo
+ * keyed by those values, kept across records.
  */
 import { isMissing } from '../facts/missing.js';
 import { addPeriodToDate, type Facts, type Item } from '../facts/measure.js';
 import type { ParamValue } from '../facts/params.js';
 import { humanPath } from '../pointer.js';
-import {
-  ConditionEvaluator,
-  missingIn,
-  referencesOf,
-  resolvePath,
-  type ConditionGroup,
-} from './engine.js';
+import { ConditionEvaluator, referencesOf, resolvePath, type ConditionGroup } from './engine.js';
 import type { LoadedRule, RulePack } from './pack.js';
 import { fillTemplate, type Language } from './template.js';
-import type { BreachCase, Localized, Severity } from './types.js';
+import type { BreachCase, Condition, Deadline, Localized, Severity } from './types.js';
 
 export type Status = 'breach' | 'pending' | 'satisfied' | 'not-applicable' | 'undetermined';
 
-export const STATUSES: readonly Status[] = [
-  'breach',
-  'undetermined',
-  'pending',
-  'satisfied',
-  'not-applicable',
-];
+export const STATUSES: readonly Status[] = ['breach', 'undetermined', 'pending', 'satisfied', 'not-applicable'];
 
 /** A finding before it is located in the record's file. */
 export interface RuleFinding {
@@ -56,7 +50,8 @@ interface ItemOutcome {
   status: Status;
   cases: BreachCase[];
   missing: string[];
-  context: Record<string, unknown>;
+  /** The facts of the item, gathered only for a message that shows them. */
+  context: () => Record<string, unknown>;
   item: Item;
 }
 
@@ -71,185 +66,344 @@ const GENERIC = {
   notApplicable: { fr: 'Sans objet pour ce dossier.', en: 'Not applicable to this record.' },
 };
 
-/** A rule made ready to evaluate: its conditions grouped, their references listed. */
-class CompiledRule {
-  readonly evaluator: ConditionEvaluator;
-  readonly references = new Map<string, { fact: string; path: string }[]>();
-  readonly early: BreachCase[];
-  readonly late: BreachCase[];
+/** How many sets of read values each collection remembers, across the records of a run. */
+const MEMO_SIZE = 20_000;
+
+/** A deadline's fact name, the same for every rule that computes the same date. */
+const deadlineFact = (deadline: Deadline): string => `deadline(${deadline.from}+${deadline.add})`;
+
+/** A rule's condition with its deadline facts renamed to their shared names. */
+function withSharedDeadlines(condition: Condition, deadlines: Record<string, Deadline>): Condition {
+  if ('all' in condition) return { all: condition.all.map((c) => withSharedDeadlines(c, deadlines)) };
+  if ('any' in condition) return { any: condition.any.map((c) => withSharedDeadlines(c, deadlines)) };
+  if ('not' in condition) return { not: withSharedDeadlines(condition.not, deadlines) };
+  if ('condition' in condition) return condition;
+  const rename = (fact: string): string => (deadlines[fact] ? deadlineFact(deadlines[fact]) : fact);
+  const value = condition.value;
+  return {
+    ...condition,
+    fact: rename(condition.fact),
+    value:
+      value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...value, fact: rename(value.fact) } : value,
+  };
+}
+
+/** Reads a path, split beforehand, in a value; an unknown value on the way is returned as it is. */
+function readPath(value: unknown, segments: readonly string[]): unknown {
+  let current = value;
+  for (const segment of segments) {
+    if (current === null || current === undefined || isMissing(current)) return current;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
+/** What a rule needs of its collection's groups. */
+interface RulePlan {
+  rule: LoadedRule;
+  applies?: string;
+  due?: string;
+  cases: { breach: BreachCase; group: string }[];
+}
+
+/** The rules over one collection, their distinct conditions, and what those conditions read. */
+class CollectionPlan {
+  readonly rules: RulePlan[] = [];
+  private readonly groups: ConditionGroup[] = [];
+  private readonly groupByKey = new Map<string, string>();
+    /** Every (fact, path) a condition reads, once; the path split once for all. */
+  private readonly references: { fact: string; path: string; segments: string[] }[] = [];
+  private readonly referenceIndex = new Map<string, number>();
+  /** For each group, the indexes of the references it reads. */
+  private readonly groupReferences = new Map<string, number[]>();
+  readonly deadlines = new Map<string, Deadline>();
+  private evaluator: ConditionEvaluator | undefined;
+  private readonly memo = new Map<string, Map<string, boolean>>();
 
   constructor(
-    readonly rule: LoadedRule,
-    readonly pack: RulePack,
-  ) {
-    const groups: ConditionGroup[] = [];
-    if (rule.applies) groups.push({ name: 'applies', condition: rule.applies });
-    if (rule.due.when) groups.push({ name: 'due', condition: rule.due.when });
-    for (const breach of rule.breaches)
-      groups.push({ name: `case:${breach.id}`, condition: breach.when });
-    for (const group of groups)
-      this.references.set(group.name, referencesOf(group.condition, pack.conditions));
-    this.evaluator = new ConditionEvaluator(groups, pack.conditions);
-    this.early = rule.breaches.filter((b) => b.beforeDue);
-    this.late = rule.breaches.filter((b) => !b.beforeDue);
+    readonly collection: string,
+    private readonly pack: RulePack,
+  ) {}
+
+  private group(condition: Condition): string {
+    const key = JSON.stringify(condition);
+    let name = this.groupByKey.get(key);
+    if (name === undefined) {
+      name = `g${this.groups.length}`;
+      this.groupByKey.set(key, name);
+      this.groups.push({ name, condition });
+      const indexes: number[] = [];
+      for (const ref of referencesOf(condition, this.pack.conditions)) {
+        const refKey = `${ref.fact}\u0000${ref.path}`;
+        let index = this.referenceIndex.get(refKey);
+        if (index === undefined) {
+          index = this.references.length;
+                    this.references.push({ ...ref, segments: ref.path === '' ? [] : ref.path.split('.') });
+          this.referenceIndex.set(refKey, index);
+        }
+        if (!indexes.includes(index)) indexes.push(index);
+      }
+      this.groupReferences.set(name, indexes);
+    }
+    return name;
   }
 
-  /** The facts a condition of this rule sees for an item (or for none). */
+  add(rule: LoadedRule): void {
+    const deadlines = rule.deadlines ?? {};
+    for (const deadline of Object.values(deadlines)) this.deadlines.set(deadlineFact(deadline), deadline);
+    const shared = (condition: Condition): string => this.group(withSharedDeadlines(condition, deadlines));
+    this.rules.push({
+      rule,
+      ...(rule.applies && { applies: shared(rule.applies) }),
+      ...(rule.due.when && { due: shared(rule.due.when) }),
+      cases: rule.breaches.map((breach) => ({ breach, group: shared(breach.when) })),
+    });
+  }
+
+  /** The facts the conditions see for an item (or for none): globals, params, item, deadlines. */
   context(facts: Facts, item: Item | undefined): Record<string, unknown> {
+    const { params, deadlines } = this.itemFacts(facts, item);
+    return { ...facts.globals, params, item: item?.values ?? null, ...Object.fromEntries(deadlines) };
+  }
+
+  /** The parameters in force for an item, and the deadlines its rules compute. */
+  private itemFacts(facts: Facts, item: Item | undefined): { params: Record<string, ParamValue>; deadlines: Map<string, unknown> } {
     const params = facts.parameters.at(item?.paramDay ?? facts.asOf);
-    const context: Record<string, unknown> = {
-      ...facts.globals,
-      params,
-      item: item?.values ?? null,
-    };
-    for (const [name, deadline] of Object.entries(this.rule.deadlines ?? {})) {
+    const deadlines = new Map<string, unknown>();
+    for (const [name, deadline] of this.deadlines) {
       const [fact, ...path] = deadline.from.split('.');
-      const from = resolvePath(context[fact!], path.join('.'));
+      const base = fact === 'item' ? (item?.values ?? null) : fact === 'params' ? params : facts.globals[fact!];
+      const from = resolvePath(base, path.join('.'));
       const period = params[deadline.add] as ParamValue | undefined;
-      context[name] =
+      deadlines.set(
+        name,
         isMissing(from) || from === undefined || typeof period !== 'string'
           ? (from ?? null)
-          : addPeriodToDate(from as string | null, period, facts.parameters.counting(deadline.add));
+          : addPeriodToDate(from as string | null, period, facts.parameters.counting(deadline.add)),
+      );
     }
-    return context;
+    return { params, deadlines };
   }
 
-  async judge(facts: Facts, item: Item): Promise<ItemOutcome> {
-    const context = this.context(facts, item);
-    const missing = (group: string): string[] =>
-      missingIn(this.references.get(group) ?? [], context);
-    const outcome = await this.evaluator.evaluate(context);
-    const done = (
-      status: Status,
-      cases: BreachCase[] = [],
-      lacking: string[] = [],
-    ): ItemOutcome => ({
-      status,
-      cases,
-      missing: lacking,
-      context,
-      item,
-    });
-
-    if (this.rule.applies) {
-      const lacking = missing('applies');
-      if (lacking.length > 0) return done('undetermined', [], lacking);
-      if (!outcome.get('applies')) return done('not-applicable');
-    }
-    const breaches: BreachCase[] = [];
-    const lacking = new Set<string>();
-    const judge = (cases: BreachCase[]): void => {
-      for (const breach of cases) {
-        const needs = missing(`case:${breach.id}`);
-        if (needs.length > 0) needs.forEach((p) => lacking.add(p));
-        else if (outcome.get(`case:${breach.id}`)) breaches.push(breach);
+  /**
+   * Whether each group holds for an item, and what each group lacks. The engine is asked once
+   * per distinct truth of the comparisons (see ConditionEvaluator.outcomeKey); the facts it
+   * needs are gathered only then.
+   */
+  async judge(
+    facts: Facts,
+    item: Item,
+  ): Promise<{ holds: Map<string, boolean>; lacks: (group: string) => string[]; context: () => Record<string, unknown> }> {
+    const { params, deadlines } = this.itemFacts(facts, item);
+    const lookup = (fact: string): unknown =>
+      fact === 'item' ? item.values : fact === 'params' ? params : deadlines.has(fact) ? deadlines.get(fact) : facts.globals[fact];
+    const context = (): Record<string, unknown> => ({ ...facts.globals, params, item: item.values, ...Object.fromEntries(deadlines) });
+    const values = this.references.map(({ fact, segments }) => readPath(lookup(fact), segments));
+    const lacks = (group: string): string[] => {
+      const pointers = new Set<string>();
+      for (const index of this.groupReferences.get(group) ?? []) {
+        const value = values[index];
+        if (isMissing(value)) for (const p of value.pointers) pointers.add(p);
       }
+      return [...pointers];
     };
-    judge(this.early);
-    let due = true;
-    if (this.rule.due.when) {
-      const needs = missing('due');
-      if (needs.length > 0) {
-        needs.forEach((p) => lacking.add(p));
-        due = false;
-      } else due = outcome.get('due') === true;
+    this.evaluator ??= new ConditionEvaluator(this.groups, this.pack.conditions);
+    const key = this.evaluator.outcomeKey(lookup);
+    let holds = this.memo.get(key);
+    if (!holds) {
+      holds = await this.evaluator.evaluate(context());
+      if (this.memo.size >= MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
+      this.memo.set(key, holds);
     }
-    if (due) judge(this.late);
-    if (breaches.length > 0) return done('breach', breaches);
-    if (lacking.size > 0) return done('undetermined', [], [...lacking]);
-    if (!due) return done('pending');
-    return done('satisfied');
+    return { holds, lacks, context };
   }
+}
+
+/** The outcome of a rule for an item, from its groups' results (steps 1 to 4 above). */
+function outcomeOf(
+  plan: RulePlan,
+  holds: Map<string, boolean>,
+  lacks: (group: string) => string[],
+  context: () => Record<string, unknown>,
+  item: Item,
+): ItemOutcome {
+  const done = (status: Status, cases: BreachCase[] = [], missing: string[] = []): ItemOutcome => ({
+    status,
+    cases,
+    missing,
+    context,
+    item,
+  });
+  if (plan.applies !== undefined) {
+    const missing = lacks(plan.applies);
+    if (missing.length > 0) return done('undetermined', [], missing);
+    if (!holds.get(plan.applies)) return done('not-applicable');
+  }
+  const breaches: BreachCase[] = [];
+  const lacking = new Set<string>();
+  const judge = (early: boolean): void => {
+    for (const { breach, group } of plan.cases) {
+      if ((breach.beforeDue ?? false) !== early) continue;
+      const missing = lacks(group);
+      if (missing.length > 0) missing.forEach((p) => lacking.add(p));
+      else if (holds.get(group)) breaches.push(breach);
+    }
+  };
+  judge(true);
+  let due = true;
+  if (plan.due !== undefined) {
+    const missing = lacks(plan.due);
+    if (missing.length > 0) {
+      missing.forEach((p) => lacking.add(p));
+      due = false;
+    } else due = holds.get(plan.due) === true;
+  }
+  if (due) judge(false);
+  if (breaches.length > 0) return done('breach', breaches);
+  if (lacking.size > 0) return done('undetermined', [], [...lacking]);
+  if (!due) return done('pending');
+  return done('satisfied');
 }
 
 /** Evaluates records with one rule pack. Safe to share between concurrent evaluations. */
 export class PackEvaluator {
-  private readonly compiled: CompiledRule[];
+  private readonly plans: CollectionPlan[];
+  /** The rules in id order, with the plan of their collection. */
+  private readonly order: { plan: CollectionPlan; rule: RulePlan }[];
 
   constructor(readonly pack: RulePack) {
-    this.compiled = pack.rules.map((rule) => new CompiledRule(rule, pack));
+    const byCollection = new Map<string, CollectionPlan>();
+    for (const rule of pack.rules) {
+      let plan = byCollection.get(rule.over);
+      if (!plan) {
+        plan = new CollectionPlan(rule.over, pack);
+        byCollection.set(rule.over, plan);
+      }
+      plan.add(rule);
+    }
+    this.plans = [...byCollection.values()];
+    this.order = this.plans
+      .flatMap((plan) => plan.rules.map((rule) => ({ plan, rule })))
+      .sort((a, b) => (a.rule.rule.id < b.rule.rule.id ? -1 : a.rule.rule.id > b.rule.rule.id ? 1 : 0));
   }
 
   /** Every finding of every rule, rules in id order. */
   async evaluate(facts: Facts): Promise<RuleFinding[]> {
-    const findings: RuleFinding[] = [];
-    for (const compiled of this.compiled) {
-      findings.push(...(await this.evaluateRule(compiled, facts)));
-    }
-    return findings;
-  }
-
-  private async evaluateRule(compiled: CompiledRule, facts: Facts): Promise<RuleFinding[]> {
-    const { rule } = compiled;
-    const items = facts.collections[rule.over] ?? [];
-    const outcomes: ItemOutcome[] = [];
-    for (const item of items) outcomes.push(await compiled.judge(facts, item));
-
-    const findings: RuleFinding[] = [];
-    const base = { rule: rule.id, severity: rule.severity };
-    for (const outcome of outcomes) {
-      if (outcome.status !== 'breach') continue;
-      for (const breach of outcome.cases) {
-        findings.push({
-          ...base,
-          status: 'breach',
-          case: breach.id,
-          text: fill(breach.message, outcome.context),
-          pointers: pointersOf(outcome.item, breach.locations),
-        });
+    const tallies = new Map<RulePlan, Tally>();
+    for (const plan of this.plans) {
+      const own = plan.rules.map((rule) => {
+        const tally = new Tally();
+        tallies.set(rule, tally);
+        return { rule, tally };
+      });
+      // Items are made as they are read and dropped once tallied: only breaching items are kept.
+      for (const item of facts.items(plan.collection)) {
+        const { holds, lacks, context } = await plan.judge(facts, item);
+        for (const { rule, tally } of own) tally.add(outcomeOf(rule, holds, lacks, context, item));
       }
     }
-    // Undetermined items are grouped by what they lack: one finding per set of missing fields.
-    const undetermined = new Map<string, ItemOutcome[]>();
-    for (const outcome of outcomes) {
-      if (outcome.status !== 'undetermined') continue;
-      const key = outcome.missing.join('\n');
-      undetermined.set(key, [...(undetermined.get(key) ?? []), outcome]);
-    }
-    for (const group of undetermined.values()) {
-      const lacking = group[0]!.missing;
-      const fields = lacking.map(humanPath).join(', ');
-      findings.push({
-        ...base,
-        status: 'undetermined',
-        text: fill(GENERIC.undetermined, { fields }),
-        pointers: lacking,
-        missing: lacking,
-        count: group.length,
-      });
-    }
-    if (findings.length > 0) return findings;
-
-    const count = (status: Status): number => outcomes.filter((o) => o.status === status).length;
-    const summary: Status =
-      count('pending') > 0 ? 'pending' : count('satisfied') > 0 ? 'satisfied' : 'not-applicable';
-    const only = items.length === 1 ? outcomes[0] : undefined;
-    const context = {
-      ...(only?.context ?? compiled.context(facts, undefined)),
-      count: count(summary),
-    };
-    const template =
-      summary === 'pending'
-        ? (rule.messages.pending ?? substitute(GENERIC.pending, 'due', rule.due.description))
-        : summary === 'satisfied'
-          ? rule.messages.satisfied
-          : (rule.messages.notApplicable ?? GENERIC.notApplicable);
-    return [
-      {
-        ...base,
-        status: summary,
-        text: fill(template, context),
-        pointers: only ? pointersOf(only.item, undefined) : [],
-        count: count(summary),
-      },
-    ];
+    return this.order.flatMap(({ plan, rule }) => findingsOf(rule.rule, tallies.get(rule)!, plan, facts));
   }
 }
 
+/** What the findings of one rule need from its items' outcomes, gathered one item at a time. */
+class Tally {
+  /** Breaching items, in order. */
+  readonly breaches: ItemOutcome[] = [];
+  /** Undetermined items grouped by what they lack, in order of first appearance. */
+  readonly undetermined = new Map<string, { missing: string[]; count: number }>();
+  private readonly counts = new Map<Status, number>();
+  /** The outcome of the first item, kept while it is the only one. */
+  private first: ItemOutcome | undefined;
+  private items = 0;
+
+  add(outcome: ItemOutcome): void {
+    this.items += 1;
+    this.first = this.items === 1 ? outcome : undefined;
+    this.counts.set(outcome.status, this.count(outcome.status) + 1);
+    if (outcome.status === 'breach') this.breaches.push(outcome);
+    else if (outcome.status === 'undetermined') {
+      const key = outcome.missing.join('\n');
+      const group = this.undetermined.get(key);
+      if (group) group.count += 1;
+      else this.undetermined.set(key, { missing: outcome.missing, count: 1 });
+    }
+  }
+
+  count(status: Status): number {
+    return this.counts.get(status) ?? 0;
+  }
+
+  /** The outcome of the collection's only item, if it has exactly one. */
+  get only(): ItemOutcome | undefined {
+    return this.first;
+  }
+}
+
+function findingsOf(rule: LoadedRule, tally: Tally, plan: CollectionPlan, facts: Facts): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const base = { rule: rule.id, severity: rule.severity };
+  const messageContext = (context: Record<string, unknown>): Record<string, unknown> => withRuleDeadlines(context, rule);
+  for (const outcome of tally.breaches) {
+    for (const breach of outcome.cases) {
+      findings.push({
+        ...base,
+        status: 'breach',
+        case: breach.id,
+        text: fill(breach.message, messageContext(outcome.context())),
+        pointers: pointersOf(outcome.item, breach.locations),
+      });
+    }
+  }
+  // Undetermined items are grouped by what they lack: one finding per set of missing fields.
+  for (const { missing, count } of tally.undetermined.values()) {
+    const fields = missing.map(humanPath).join(', ');
+    findings.push({
+      ...base,
+      status: 'undetermined',
+      text: fill(GENERIC.undetermined, { fields }),
+      pointers: missing,
+      missing,
+      count,
+    });
+  }
+  if (findings.length > 0) return findings;
+
+  const summary: Status =
+    tally.count('pending') > 0 ? 'pending' : tally.count('satisfied') > 0 ? 'satisfied' : 'not-applicable';
+  const only = tally.only;
+  const context = {
+    ...messageContext(only ? only.context() : plan.context(facts, undefined)),
+    count: tally.count(summary),
+  };
+  const template =
+    summary === 'pending'
+      ? (rule.messages.pending ?? substitute(GENERIC.pending, 'due', rule.due.description))
+      : summary === 'satisfied'
+        ? rule.messages.satisfied
+        : (rule.messages.notApplicable ?? GENERIC.notApplicable);
+  return [
+    {
+      ...base,
+      status: summary,
+      text: fill(template, context),
+      pointers: only ? pointersOf(only.item, undefined) : [],
+      count: tally.count(summary),
+    },
+  ];
+}
+
+/** A context where the rule's own deadline names (used in its messages) are set. */
+function withRuleDeadlines(context: Record<string, unknown>, rule: LoadedRule): Record<string, unknown> {
+  const deadlines = Object.entries(rule.deadlines ?? {});
+  if (deadlines.length === 0) return context;
+  const out = { ...context };
+  for (const [name, deadline] of deadlines) out[name] = context[deadlineFact(deadline)];
+  return out;
+}
+
 function pointersOf(item: Item, locations: string[] | undefined): string[] {
-  return (locations ?? ['pointer'])
-    .map((field) => item.values[field])
-    .filter((p): p is string => typeof p === 'string');
+  return (locations ?? ['pointer']).map((field) => item.values[field]).filter((p): p is string => typeof p === 'string');
 }
 
 function fill(message: Localized, context: Record<string, unknown>): Localized {
@@ -258,21 +412,14 @@ function fill(message: Localized, context: Record<string, unknown>): Localized {
     return resolvePath(context[fact!], rest.join('.'));
   };
   const out = { fr: '', en: '' };
-  for (const language of LANGUAGES)
-    out[language] = fillTemplate(message[language], lookup, language);
+  for (const language of LANGUAGES) out[language] = fillTemplate(message[language], lookup, language);
   return out;
 }
 
 /** A generic message with one placeholder replaced by a localized text. */
 function substitute(message: Localized, name: string, value: Localized): Localized {
   return {
-    fr: message.fr.replace(
-      `{${name}}`,
-      value.fr.replace(/[{}]/g, (c) => c + c),
-    ),
-    en: message.en.replace(
-      `{${name}}`,
-      value.en.replace(/[{}]/g, (c) => c + c),
-    ),
+    fr: message.fr.replace(`{${name}}`, value.fr.replace(/[{}]/g, (c) => c + c)),
+    en: message.en.replace(`{${name}}`, value.en.replace(/[{}]/g, (c) => c + c)),
   };
 }

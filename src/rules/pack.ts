@@ -7,7 +7,7 @@
  * judges a record.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCalendarDate, parsePeriod } from '../calendar.js';
 import { FileProblemsError, type FileProblem } from '../errors.js';
@@ -37,6 +37,7 @@ import packSchema from '../../schemas/pack.schema.json' with { type: 'json' };
 import parametersSchema from '../../schemas/parameters.schema.json' with { type: 'json' };
 import ruleSchema from '../../schemas/rule.schema.json' with { type: 'json' };
 import { acceptsType, operatorSpec, REFUSED_OPERATORS } from './operators.js';
+import { packFingerprint, restorePack, sha256 } from './snapshot.js';
 import { parseTemplate, FORMATS } from './template.js';
 import type {
   AccountValue,
@@ -98,17 +99,24 @@ export interface RulePack {
   rules: LoadedRule[];
   /** Every file the pack was read from, for cache keys and for `lint`. */
   files: PackSourceFile[];
+  /** A hash of the contents of every file the pack was read from: it changes when any does. */
+  fingerprint: string;
 }
 
 /** The folder of clausier's own package (where `rules/` and `schemas/` are). */
+let knownRoot: string | undefined;
+
 export function packageRoot(): string {
+  if (knownRoot !== undefined) return knownRoot;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest) && existsSync(join(dir, 'rules'))) {
       try {
-        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'clausier')
+                if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'clausier') {
+          knownRoot = dir;
           return dir;
+        }
       } catch {
         // not ours: keep looking up
       }
@@ -150,12 +158,30 @@ interface PackParts {
 
 /** Loads a pack from its folder, or throws a RulePackError listing every problem. */
 export function loadRulePack(dir: string): RulePack {
+  const absolute = resolve(dir);
+  const snapshot = snapshotPath(absolute);
+  if (snapshot !== undefined) {
+    const restored = restorePack(absolute, snapshot);
+    if (restored) return restored;
+  }
+  return readRulePack(absolute);
+}
+
+/** Where the build keeps the snapshot of a built-in pack (see ./snapshot.ts). */
+function snapshotPath(dir: string): string | undefined {
+  const root = packageRoot();
+  if (dirname(dir) !== join(root, 'rules')) return undefined;
+  return join(root, 'dist', 'packs', `${basename(dir)}.json`);
+}
+
+/** Loads a pack from its files, checking everything, or throws a RulePackError. */
+export function readRulePack(dir: string): RulePack {
   const problems: PackProblem[] = [];
   const parts = readPack(resolve(dir), problems, new Set());
   if (parts) checkReferences(parts, problems);
   if (problems.length > 0 || !parts) {
     problems.sort(
-      (a, b) => a.file.localeCompare(b.file, 'en') || a.line - b.line || a.column - b.column,
+            (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
     );
     throw new RulePackError(problems);
   }
@@ -173,6 +199,7 @@ export function loadRulePack(dir: string): RulePack {
     conditions: parts.conditions,
     rules: [...parts.rules.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     files: parts.files,
+    fingerprint: packFingerprint(parts.files.map((f) => ({ path: relative(parts.dir, resolve(f.path)), sha256: sha256(f.text) }))),
   };
 }
 
@@ -252,7 +279,12 @@ function readPack(dir: string, problems: PackProblem[], seen: Set<string>): Pack
 
   let sourceText = base?.sourceText ?? '';
   const sourcePath = join(dir, pack.source);
-  if (existsSync(sourcePath)) sourceText = readFileSync(sourcePath, 'utf8');
+    if (existsSync(sourcePath)) {
+    sourceText = readFileSync(sourcePath, 'utf8');
+    // The signed text is part of what the pack is made of: its snapshot and fingerprint follow it.
+    const text = sourceText;
+    files.push({ path: displayPath(sourcePath), text, locate: () => ({ line: 1, column: 1 }) });
+  }
   else if (!base)
     problems.push(
       at(packFile.file, '/source', `the convention's text ${pack.source} is not in the pack`),

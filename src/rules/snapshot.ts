@@ -1,0 +1,131 @@
+/**
+ * Snapshots of built-in rule packs, made at build time (dist/packs/<pack>.json): reading 35 YAML
+ * files takes far longer than the check of a record, so a one-file check starts from the pack as
+ * it was loaded and validated at build. A snapshot is used only while every file it was made
+ * from is byte for byte the same (SHA-256): edit a rule and the pack is read from its files again.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseYaml } from '../load/yaml.js';
+import type { LoadedRule, PackParameter, PackSourceFile, RulePack } from './pack.js';
+
+const FORMAT = 1;
+
+interface SnapshotFile {
+  /** The file, relative to the pack's folder. */
+  path: string;
+  sha256: string;
+}
+
+interface PackSnapshot {
+  format: number;
+  id: string;
+  title: RulePack['title'];
+  convention: RulePack['convention'];
+  casesDir?: string;
+  sourceText: string;
+  clauses: RulePack['clauses'];
+  parameters: Record<string, Omit<PackParameter, 'source'> & { source: string }>;
+  conditions: RulePack['conditions'];
+  rules: (Omit<LoadedRule, 'source'> & { source: string })[];
+  files: SnapshotFile[];
+}
+
+export const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+
+/** A pack's fingerprint: the hash of the hashes of its files, each with its path. */
+export function packFingerprint(files: readonly { path: string; sha256: string }[]): string {
+  return sha256(files.map((f) => `${f.path.split('\\').join('/')}\u0000${f.sha256}`).join('\n'));
+}
+
+/** The snapshot of a loaded pack, as JSON. */
+export function serializePack(pack: RulePack): string {
+  const dir = pack.dir;
+  const rel = (path: string): string => relative(dir, resolve(path)).split('\\').join('/');
+  const snapshot: PackSnapshot = {
+    format: FORMAT,
+    id: pack.id,
+    title: pack.title,
+    convention: pack.convention,
+    ...(pack.casesDir !== undefined && { casesDir: rel(pack.casesDir) }),
+    sourceText: pack.sourceText,
+    clauses: pack.clauses,
+    parameters: Object.fromEntries(
+      Object.entries(pack.parameters).map(([name, p]) => [name, { ...p, source: rel(p.source.path) }]),
+    ),
+    conditions: pack.conditions,
+    rules: pack.rules.map((r) => ({ ...r, source: rel(r.source.path) })),
+    files: pack.files.map((f) => ({ path: rel(f.path), sha256: sha256(readFileSync(resolve(f.path))) })),
+  };
+  return JSON.stringify(snapshot);
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+}
+
+/** A pack file read only if a problem must be located in it. */
+function lazySourceFile(absolute: string): PackSourceFile {
+  let text: string | undefined;
+  let parsed: ReturnType<typeof parseYaml> | undefined;
+  return {
+    path: displayPath(absolute),
+    get text(): string {
+      text ??= readFileSync(absolute, 'utf8');
+      return text;
+    },
+    locate(pointer, atKey) {
+      text ??= readFileSync(absolute, 'utf8');
+      parsed ??= parseYaml(text);
+      return parsed.positions.place(parsed.value, pointer, atKey);
+    },
+  };
+}
+
+/**
+ * The pack of a folder from its snapshot, if the snapshot exists and every file it was made from
+ * is unchanged; otherwise undefined, and the pack is read from its files.
+ */
+export function restorePack(dir: string, snapshotPath: string): RulePack | undefined {
+  if (!existsSync(snapshotPath)) return undefined;
+  let snapshot: PackSnapshot;
+  try {
+    snapshot = JSON.parse(readFileSync(snapshotPath, 'utf8')) as PackSnapshot;
+  } catch {
+    return undefined;
+  }
+  if (snapshot.format !== FORMAT) return undefined;
+  for (const file of snapshot.files) {
+    const path = join(dir, file.path);
+    if (!existsSync(path) || sha256(readFileSync(path)) !== file.sha256) return undefined;
+  }
+  const sources = new Map<string, PackSourceFile>();
+  const source = (path: string): PackSourceFile => {
+    let file = sources.get(path);
+    if (!file) {
+      file = lazySourceFile(resolve(dir, path));
+      sources.set(path, file);
+    }
+    return file;
+  };
+  const byId = new Map(snapshot.clauses.map((c) => [c.id, c]));
+  return {
+    id: snapshot.id,
+    title: snapshot.title,
+    convention: snapshot.convention,
+    dir,
+    ...(snapshot.casesDir !== undefined && { casesDir: resolve(dir, snapshot.casesDir) }),
+    sourceText: snapshot.sourceText,
+    clauses: snapshot.clauses,
+    clause: (id) => byId.get(id),
+    parameters: Object.fromEntries(
+      Object.entries(snapshot.parameters).map(([name, p]) => [name, { ...p, source: source(p.source) }]),
+    ),
+    conditions: snapshot.conditions,
+    rules: snapshot.rules.map((r) => ({ ...r, source: source(r.source) })),
+    files: snapshot.files.map((f) => source(f.path)),
+    fingerprint: packFingerprint(snapshot.files),
+  };
+}
