@@ -1,10 +1,14 @@
 /** `clausier check`: checks records and reports in the format asked for. */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { Option, type Command } from 'commander';
+import { DEFAULT_CACHE_LOCATION, ReportCache } from '../cache.js';
 import {
   checkLoaded,
   parseAsOf,
   PackRegistry,
+  todayInParis,
   type CheckOptions,
   type FileReport,
 } from '../check.js';
@@ -16,13 +20,17 @@ import {
   loadRecordFile,
   type LoadedRecord,
 } from '../load/index.js';
+import { WorkerPool } from '../pool.js';
 import { FORMATS, FORMATTERS } from '../report/index.js';
-import { FAIL_ON, fails, type FailOn } from '../report/summary.js';
+import { JsonReportWriter } from '../report/json.js';
+import { addToSummary, emptySummary, FAIL_ON, fails, type FailOn } from '../report/summary.js';
+import { formatTextFile, formatTextSummary } from '../report/text.js';
+import { builtInPacks, builtInPacksDir, type RulePack } from '../rules/pack.js';
 import type { Language } from '../rules/template.js';
-import { EXIT, languageOption, toolInfo, type CliContext } from './context.js';
-import { emit } from './output.js';
-import { Progress } from './progress.js';
 import { applyWaivers, loadWaivers } from '../waivers.js';
+import { EXIT, languageOption, toolInfo, type CliContext } from './context.js';
+import { OutputSink } from './output.js';
+import { Progress } from './progress.js';
 
 interface CheckCommandOptions {
   format: string;
@@ -36,6 +44,15 @@ interface CheckCommandOptions {
   color?: boolean;
   progress?: boolean;
   waivers: string[];
+  jobs?: number;
+  cache?: boolean;
+  cacheLocation: string;
+}
+
+function parseJobs(value: string): number {
+  if (!/^[1-9]\d{0,2}$/.test(value))
+    throw new InputError(`--jobs: '${value}' is not a number of threads (1 to 999)`);
+  return Number(value);
 }
 
 /** Reads a size: bytes, or with a unit (`20M`, `512k`). */
@@ -95,45 +112,167 @@ async function run(
     options.progress ??
       (people && process.stderr.isTTY === true && !process.env.CI && targets.length >= 20),
   );
-  const reports: FileReport[] = [];
-  const sources = new Map<string, string>();
-  for (const target of targets) {
+  const wantsText = options.format === 'text';
+  const cache = options.cache ? openCache(options, checkOptions, registry) : undefined;
+  // Worker threads pay off for many files only: each one starts clausier afresh.
+  const jobs = options.jobs ?? (targets.length >= 64 ? Math.min(availableParallelism(), 8) : 1);
+  const pool = jobs > 1 ? new WorkerPool(jobs, { options: checkOptions, wantsText }) : undefined;
+
+  /** One target's report, with the text of its record when a code frame will need it. */
+  const check = async (
+    target: (typeof targets)[number],
+  ): Promise<{ report: FileReport; text?: string }> => {
     if (target.problem) {
-      reports.push({
-        file: target.path,
-        errors: [{ message: target.problem, line: 1, column: 1, pointer: '' }],
-        findings: [],
-        verdict: 'invalid',
-      });
-    } else {
-      const loaded = load(target.path, checkOptions);
-      const report = await checkLoaded(loaded, checkOptions, registry);
-      // Code frames under each breach need the text of the file: keep it only for those.
-      if (options.format === 'text' && report.findings.some((f) => f.status === 'breach')) {
-        sources.set(report.file, loaded.text);
-      }
-      reports.push(report);
+      return {
+        report: {
+          file: target.path,
+          errors: [{ message: target.problem, line: 1, column: 1, pointer: '' }],
+          findings: [],
+          verdict: 'invalid',
+        },
+      };
     }
-    progress.tick();
+    let bytes: Uint8Array | undefined;
+    let key: string | undefined;
+    if (cache && target.path !== STDIN) {
+      bytes = readBytes(target.path);
+      if (bytes !== undefined) {
+        key = cache.key(bytes);
+        const hit = cache.get(key, target.path);
+        if (hit)
+          return { report: hit, ...(wantsText && { text: new TextDecoder().decode(bytes) }) };
+      }
+    }
+    let result: { report: FileReport; text?: string };
+    if (pool && target.path !== STDIN) {
+      result = await pool.check({ path: target.path, ...(bytes !== undefined && { bytes }) });
+    } else {
+      const loaded =
+        bytes !== undefined
+          ? loadRecordBytes(bytes, target.path, checkOptions)
+          : load(target.path, checkOptions);
+      const report = await checkLoaded(loaded, checkOptions, registry);
+      result = { report, ...(wantsText && { text: loaded.text }) };
+    }
+    if (cache && key !== undefined) cache.set(key, result.report);
+    return result;
+  };
+
+  const formatContext = {
+    language,
+    verbose: options.verbose ?? false,
+    colors:
+      options.output === undefined &&
+      useColors(options.color, process.env, process.stdout.isTTY === true),
+    tool: toolInfo,
+  };
+  const sink = new OutputSink(options.output);
+  const text = { language, verbose: formatContext.verbose, colors: formatContext.colors };
+  const json = new JsonReportWriter();
+  const summary = emptySummary();
+  // The formats that need every report at once (severity order, one SARIF run, a size budget)
+  // get them all; text and JSON are written file by file, so that no run holds them all.
+  const collected: FileReport[] = [];
+  const sources = new Map<string, string>();
+  let invalid = false;
+  let failed = false;
+  try {
+    if (options.format === 'json') await sink.write(json.begin(toolInfo));
+    for await (const { report, text: recordText } of inOrder(targets, check, pool ? jobs * 4 : 1)) {
+      applyWaivers([report], waivers, language);
+      addToSummary(summary, report);
+      invalid ||= report.verdict === 'invalid';
+      failed ||= fails([report], options.failOn);
+      if (options.format === 'text') {
+        const frames = new Map<string, string>();
+        if (recordText !== undefined && report.findings.some((f) => f.status === 'breach'))
+          frames.set(report.file, recordText);
+        await sink.write(formatTextFile(report, { ...text, sources: frames }));
+      } else if (options.format === 'json') await sink.write(json.file(report));
+      else {
+        collected.push(report);
+        if (recordText !== undefined && report.findings.some((f) => f.status === 'breach'))
+          sources.set(report.file, recordText);
+      }
+      progress.tick();
+    }
+    progress.done();
+    if (options.format === 'text') await sink.write(formatTextSummary(summary, text));
+    else if (options.format === 'json') await sink.write(json.end(summary));
+    else {
+      const packs = packsOf(collected, checkOptions, registry);
+      await sink.write(
+        FORMATTERS[options.format]!(collected, { ...formatContext, sources, packs }),
+      );
+    }
+    sink.close();
+  } catch (error) {
+    sink.abandon();
+    throw error;
+  } finally {
+    await pool?.close();
   }
-  progress.done();
-  applyWaivers(reports, waivers, language);
-  const formatter = FORMATTERS[options.format]!;
-  emit(
-    formatter(reports, {
-      language,
-      verbose: options.verbose ?? false,
-      colors:
-        options.output === undefined &&
-        useColors(options.color, process.env, process.stdout.isTTY === true),
-      sources,
-      tool: toolInfo,
-      packs: registry.loaded(),
-    }),
-    options.output,
-  );
-  if (reports.some((r) => r.verdict === 'invalid')) return EXIT.input;
-  return fails(reports, options.failOn) ? EXIT.breach : EXIT.ok;
+  if (invalid) return EXIT.input;
+  return failed ? EXIT.breach : EXIT.ok;
+}
+
+/** Results in the order of their inputs, with up to `limit` of them worked on at once. */
+async function* inOrder<T, R>(
+  inputs: readonly T[],
+  work: (input: T) => Promise<R>,
+  limit: number,
+): AsyncGenerator<R> {
+  const running: Promise<R>[] = [];
+  let next = 0;
+  while (next < inputs.length && running.length < limit) running.push(work(inputs[next++]!));
+  while (running.length > 0) {
+    const result = await running.shift()!;
+    if (next < inputs.length) running.push(work(inputs[next++]!));
+    yield result;
+  }
+}
+
+function readBytes(path: string): Uint8Array | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The cache, keyed by what besides a record changes its report: the packs, version and options. */
+function openCache(
+  options: CheckCommandOptions,
+  checkOptions: CheckOptions,
+  registry: PackRegistry,
+): ReportCache {
+  const packs =
+    checkOptions.rules !== undefined
+      ? [registry.get(checkOptions.rules).pack]
+      : builtInPacks().map((id) => registry.get(join(builtInPacksDir(), id)).pack);
+  return new ReportCache(options.cacheLocation, {
+    version: toolInfo.version,
+    packs: packs.map((p) => `${p.id}:${p.fingerprint}`),
+    // A record without asOf is judged as of today: its report holds for today only.
+    asOf: checkOptions.asOf ?? todayInParis(),
+    language: checkOptions.language,
+    maxBytes: checkOptions.maxBytes,
+  });
+}
+
+/** The packs that judged the reports, by id, for the formats that describe rules. */
+function packsOf(
+  reports: readonly FileReport[],
+  options: CheckOptions,
+  registry: PackRegistry,
+): Map<string, RulePack> {
+  const packs = new Map<string, RulePack>();
+  for (const report of reports) {
+    if (report.pack === undefined || packs.has(report.pack)) continue;
+    const dir = options.rules ?? join(builtInPacksDir(), report.pack);
+    packs.set(report.pack, registry.get(dir).pack);
+  }
+  return packs;
 }
 
 export function registerCheck(program: Command, context: CliContext): void {
@@ -181,6 +320,16 @@ export function registerCheck(program: Command, context: CliContext): void {
       'show a progress bar on standard error (default: on a terminal, for many files)',
     )
     .option('--no-progress', 'never show a progress bar')
+    .option(
+      '-j, --jobs <n>',
+      'check files in n worker threads (default: one per core, for 64 files or more)',
+      parseJobs,
+    )
+    .option(
+      '--cache',
+      "keep each record's report, keyed by its content, the rule packs and the version, and reuse it",
+    )
+    .option('--cache-location <dir>', 'where the cache is kept', DEFAULT_CACHE_LOCATION)
     .option(
       '--waivers <file>',
       'a waiver file: deviations a finance controller accepts (repeatable)',

@@ -3,30 +3,89 @@
  * temporary file beside it, then renamed), so that an interrupted run leaves the previous report
  * whole.
  */
+import { once } from 'node:events';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 
-export function writeAtomically(path: string, content: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  let fd: number | undefined;
+/** Writes a whole file atomically; `option` names, in an error, the option that gave the path. */
+export function writeAtomically(path: string, content: string, option = '--output'): void {
+  const sink = new OutputSink(path, option);
   try {
-    fd = openSync(temporary, 'w');
-    writeSync(fd, content);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temporary, path);
+    sink.writeNow(content);
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temporary, { force: true });
-    const code = (error as { code?: string }).code ?? String(error);
-    throw new InputError(`--output: cannot write ${path} (${code})`);
+    sink.abandon();
+    throw sink.cannotWrite(error);
   }
+  sink.close();
 }
 
 /** Writes a report where it goes. */
 export function emit(content: string, output: string | undefined): void {
   if (output === undefined) process.stdout.write(content);
   else writeAtomically(output, content);
+}
+
+/**
+ * Where a report is written piece by piece: standard output (waiting when it is full), or a
+ * temporary file beside --output, renamed into place once the report is whole.
+ */
+export class OutputSink {
+  private fd: number | undefined;
+  private readonly temporary: string | undefined;
+
+  constructor(
+    private readonly output: string | undefined,
+    /** The option that named the file, for errors. */
+    private readonly option = '--output',
+  ) {
+    if (output !== undefined) {
+      this.temporary = join(dirname(output), `.${basename(output)}.${process.pid}.tmp`);
+      try {
+        this.fd = openSync(this.temporary, 'w');
+      } catch (error) {
+        throw this.cannotWrite(error);
+      }
+    }
+  }
+
+  /** The error for a file that cannot be written, naming the option that gave it. */
+  cannotWrite(error: unknown): InputError {
+    const code = (error as { code?: string }).code ?? String(error);
+    return new InputError(`${this.option}: cannot write ${this.output} (${code})`);
+  }
+
+  async write(chunk: string): Promise<void> {
+    if (chunk === '') return;
+    if (this.fd !== undefined) this.writeNow(chunk);
+    else if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+  }
+
+  /** Writes to the file at once (a sink with a file only). */
+  writeNow(chunk: string): void {
+    if (this.fd !== undefined) writeSync(this.fd, chunk);
+  }
+
+  /** Puts the report in place; on failure, the previous one stays whole. */
+  close(): void {
+    if (this.fd === undefined || this.temporary === undefined || this.output === undefined) return;
+    try {
+      fsyncSync(this.fd);
+      closeSync(this.fd);
+      this.fd = undefined;
+      renameSync(this.temporary, this.output);
+    } catch (error) {
+      if (this.fd !== undefined) closeSync(this.fd);
+      this.fd = undefined;
+      rmSync(this.temporary, { force: true });
+      throw this.cannotWrite(error);
+    }
+  }
+
+  /** Gives up: the temporary file goes, the previous report stays. */
+  abandon(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    if (this.temporary !== undefined) rmSync(this.temporary, { force: true });
+  }
 }

@@ -3,13 +3,11 @@
  * Amounts are integer cents; dates are YYYY-MM-DD; keys come in a fixed order.
  */
 import type { FileReport } from '../check.js';
-import { summarize } from './summary.js';
+import { summarize, type RunSummary } from './summary.js';
 
-export function formatJson(
-  reports: readonly FileReport[],
-  tool: { name: string; version: string },
-): string {
-  const files = reports.map((report) => ({
+/** One file's entry of the report, keys in their fixed order. */
+function fileEntry(report: FileReport): Record<string, unknown> {
+  return {
     file: report.file,
     verdict: report.verdict,
     ...(report.asOf !== undefined && { asOf: report.asOf }),
@@ -37,6 +35,41 @@ export function formatJson(
     })),
     ...(report.waivers !== undefined && { waivers: report.waivers }),
     ...(report.money !== undefined && { money: report.money }),
-  }));
-  return JSON.stringify({ tool, files, summary: summarize(reports) }, null, 2) + '\n';
+  };
+}
+
+const indent = (json: string, by: string): string => json.replace(/\n/g, `\n${by}`);
+
+/**
+ * The JSON report written file by file, so that a run over thousands of records holds none of
+ * them: the text is exactly that of JSON.stringify(report, null, 2).
+ */
+export class JsonReportWriter {
+  private count = 0;
+
+  begin(tool: { name: string; version: string }): string {
+    return `{\n  "tool": ${indent(JSON.stringify(tool, null, 2), '  ')},\n  "files": [`;
+  }
+
+  file(report: FileReport): string {
+    const text = `${this.count === 0 ? '\n' : ',\n'}    ${indent(JSON.stringify(fileEntry(report), null, 2), '    ')}`;
+    this.count++;
+    return text;
+  }
+
+  end(summary: RunSummary): string {
+    return `${this.count === 0 ? ']' : '\n  ]'},\n  "summary": ${indent(JSON.stringify(summary, null, 2), '  ')}\n}\n`;
+  }
+}
+
+export function formatJson(
+  reports: readonly FileReport[],
+  tool: { name: string; version: string },
+): string {
+  const writer = new JsonReportWriter();
+  return (
+    writer.begin(tool) +
+    reports.map((r) => writer.file(r)).join('') +
+    writer.end(summarize(reports))
+  );
 }

@@ -15,9 +15,9 @@ export interface RunSummary {
   inputErrors: number;
 }
 
-export function summarize(reports: readonly FileReport[]): RunSummary {
-  const summary: RunSummary = {
-    files: reports.length,
+export function emptySummary(): RunSummary {
+  return {
+    files: 0,
     compliant: 0,
     withBreaches: 0,
     invalid: 0,
@@ -26,17 +26,25 @@ export function summarize(reports: readonly FileReport[]): RunSummary {
     waiverProblems: 0,
     inputErrors: 0,
   };
-  for (const report of reports) {
-    if (report.verdict === 'compliant') summary.compliant++;
-    else if (report.verdict === 'breach') summary.withBreaches++;
-    else summary.invalid++;
-    summary.inputErrors += report.errors.length;
-    for (const finding of report.findings) {
-      if (finding.status === 'breach') summary.breaches[finding.severity]++;
-      else if (finding.status === 'waived') summary.waived++;
-    }
-    summary.waiverProblems += (report.waivers ?? []).filter((w) => w.status !== 'applied').length;
+}
+
+/** Counts one more file's report into a summary. */
+export function addToSummary(summary: RunSummary, report: FileReport): void {
+  summary.files++;
+  if (report.verdict === 'compliant') summary.compliant++;
+  else if (report.verdict === 'breach') summary.withBreaches++;
+  else summary.invalid++;
+  summary.inputErrors += report.errors.length;
+  for (const finding of report.findings) {
+    if (finding.status === 'breach') summary.breaches[finding.severity]++;
+    else if (finding.status === 'waived') summary.waived++;
   }
+  summary.waiverProblems += (report.waivers ?? []).filter((w) => w.status !== 'applied').length;
+}
+
+export function summarize(reports: readonly FileReport[]): RunSummary {
+  const summary = emptySummary();
+  for (const report of reports) addToSummary(summary, report);
   return summary;
 }
 

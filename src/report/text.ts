@@ -8,7 +8,7 @@ import type { MoneySummary } from '../facts/measure.js';
 import { formatEurosEn, formatEurosFr } from '../money.js';
 import type { Language } from '../rules/template.js';
 import { formatDate } from '../rules/template.js';
-import { summarize } from './summary.js';
+import { summarize, type RunSummary } from './summary.js';
 
 export interface TextOptions {
   language: Language;
@@ -171,74 +171,86 @@ export function codeFrame(
   return out;
 }
 
-export function formatText(reports: readonly FileReport[], options: TextOptions): string {
+/** The text of one file's report, lines ending with a blank line. */
+export function formatTextFile(report: FileReport, options: TextOptions): string {
   const w = WORDS[options.language];
   const paint = painter(options.colors ?? false);
   const out: string[] = [];
-  for (const report of reports) {
-    if (report.verdict === 'invalid') {
-      out.push(
-        `${paint.bold(report.file)}${w.colon} ${paint.red(w.invalid)} (${w.inputErrors(report.errors.length)})`,
-      );
-      for (const error of report.errors) {
-        out.push(`  ${report.file}:${error.line}:${error.column}  ${error.message}`);
-      }
-      out.push('');
-      continue;
+  if (report.verdict === 'invalid') {
+    out.push(
+      `${paint.bold(report.file)}${w.colon} ${paint.red(w.invalid)} (${w.inputErrors(report.errors.length)})`,
+    );
+    for (const error of report.errors) {
+      out.push(`  ${report.file}:${error.line}:${error.column}  ${error.message}`);
     }
-    const breaches = report.findings.filter((f) => f.status === 'breach');
-    const asOf = report.asOf ? w.asOf(formatDate(report.asOf, options.language)) : '';
-    const verdict =
-      report.verdict === 'compliant'
-        ? paint.green(w.compliant)
-        : `${paint.red(w.breach)} (${w.breaches(breaches.length)})`;
-    out.push(`${paint.bold(report.file)}${w.colon} ${verdict} ${asOf}`.trimEnd());
-    const shown = options.verbose
-      ? report.findings
-      : report.findings.filter(
-          (f) => f.status === 'breach' || f.status === 'waived' || f.status === 'undetermined',
-        );
-    for (const finding of shown) out.push(...formatFinding(report, finding, options, paint));
-    for (const waiver of report.waivers ?? []) {
-      const label =
-        waiver.status === 'applied' ? paint.dim(w.waiverApplied) : paint.yellow(w.waiverProblem);
-      out.push(`  ${waiver.file}:${waiver.line}:${waiver.column}  ${label}  ${waiver.message}`);
-    }
-    // Each rule counts once, under the gravest status of its findings.
-    const order = [
-      'breach',
-      'waived',
-      'undetermined',
-      'pending',
-      'satisfied',
-      'not-applicable',
-    ] as const;
-    const ruleStatus = new Map<string, (typeof order)[number]>();
-    for (const f of report.findings) {
-      const current = ruleStatus.get(f.rule);
-      if (current === undefined || order.indexOf(f.status) < order.indexOf(current))
-        ruleStatus.set(f.rule, f.status);
-    }
-    const tally = order
-      .map((s) => [s, [...ruleStatus.values()].filter((v) => v === s).length] as const)
-      .filter(([, n]) => n > 0)
-      .map(([s, n]) => `${n} ${w.tally[s]}`)
-      .join(', ');
-    out.push(paint.dim(`  ${w.rules(ruleStatus.size)} (${report.pack ?? ''})${w.colon} ${tally}`));
-    if (report.money) out.push(...formatMoney(report.money, options.language));
     out.push('');
+    return out.join('\n') + '\n';
   }
-  const summary = summarize(reports);
-  out.push(
-    `${w.files(summary.files)}${w.colon} ${w.summaryCounts(summary.compliant, summary.withBreaches, summary.invalid)}${w.semicolon} ` +
-      `${w.summaryBreaches(summary.breaches.error, summary.breaches.warning)}` +
-      (summary.waived > 0 ? `${w.semicolon} ${w.waivedCount(summary.waived)}` : '') +
-      (summary.waiverProblems > 0
-        ? `${w.semicolon} ${w.waiverProblems(summary.waiverProblems)}`
-        : '') +
-      (summary.inputErrors > 0 ? `${w.semicolon} ${w.inputErrors(summary.inputErrors)}` : ''),
-  );
+  const breaches = report.findings.filter((f) => f.status === 'breach');
+  const asOf = report.asOf ? w.asOf(formatDate(report.asOf, options.language)) : '';
+  const verdict =
+    report.verdict === 'compliant'
+      ? paint.green(w.compliant)
+      : `${paint.red(w.breach)} (${w.breaches(breaches.length)})`;
+  out.push(`${paint.bold(report.file)}${w.colon} ${verdict} ${asOf}`.trimEnd());
+  const shown = options.verbose
+    ? report.findings
+    : report.findings.filter(
+        (f) => f.status === 'breach' || f.status === 'waived' || f.status === 'undetermined',
+      );
+  for (const finding of shown) out.push(...formatFinding(report, finding, options, paint));
+  for (const waiver of report.waivers ?? []) {
+    const label =
+      waiver.status === 'applied' ? paint.dim(w.waiverApplied) : paint.yellow(w.waiverProblem);
+    out.push(`  ${waiver.file}:${waiver.line}:${waiver.column}  ${label}  ${waiver.message}`);
+  }
+  // Each rule counts once, under the gravest status of its findings.
+  const order = [
+    'breach',
+    'waived',
+    'undetermined',
+    'pending',
+    'satisfied',
+    'not-applicable',
+  ] as const;
+  const ruleStatus = new Map<string, (typeof order)[number]>();
+  for (const f of report.findings) {
+    const current = ruleStatus.get(f.rule);
+    if (current === undefined || order.indexOf(f.status) < order.indexOf(current))
+      ruleStatus.set(f.rule, f.status);
+  }
+  const tally = order
+    .map((s) => [s, [...ruleStatus.values()].filter((v) => v === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${w.tally[s]}`)
+    .join(', ');
+  out.push(paint.dim(`  ${w.rules(ruleStatus.size)} (${report.pack ?? ''})${w.colon} ${tally}`));
+  if (report.money) out.push(...formatMoney(report.money, options.language));
+  out.push('');
+
   return out.join('\n') + '\n';
+}
+
+/** The last line of a text report: what the run found. */
+export function formatTextSummary(summary: RunSummary, options: TextOptions): string {
+  const w = WORDS[options.language];
+  return (
+    `${w.files(summary.files)}${w.colon} ${w.summaryCounts(summary.compliant, summary.withBreaches, summary.invalid)}${w.semicolon} ` +
+    `${w.summaryBreaches(summary.breaches.error, summary.breaches.warning)}` +
+    (summary.waived > 0 ? `${w.semicolon} ${w.waivedCount(summary.waived)}` : '') +
+    (summary.waiverProblems > 0
+      ? `${w.semicolon} ${w.waiverProblems(summary.waiverProblems)}`
+      : '') +
+    (summary.inputErrors > 0 ? `${w.semicolon} ${w.inputErrors(summary.inputErrors)}` : '') +
+    '\n'
+  );
+}
+
+export function formatText(reports: readonly FileReport[], options: TextOptions): string {
+  return (
+    reports.map((report) => formatTextFile(report, options)).join('') +
+    formatTextSummary(summarize(reports), options)
+  );
 }
 
 function formatFinding(

@@ -1,0 +1,76 @@
+/**
+ * A pool of worker threads for `clausier check --jobs N`: records are checked in parallel, each
+ * in the worker with the least work in flight; results come back by request, and the caller puts
+ * them back in order.
+ */
+import { Worker } from 'node:worker_threads';
+import type { FileReport } from './check.js';
+import { FileProblemsError, InputError, type FileProblem } from './errors.js';
+import type { WorkerData, WorkRequest } from './worker.js';
+
+interface Pending {
+  resolve(value: { report: FileReport; text?: string }): void;
+  reject(error: Error): void;
+}
+
+interface WorkerReply {
+  id: number;
+  report?: FileReport;
+  text?: string;
+  error?: { name: string; message: string; problems?: FileProblem[]; subject?: string };
+}
+
+/** The error a worker met, as the main thread would have thrown it. */
+function revive(error: NonNullable<WorkerReply['error']>): Error {
+  if (error.problems !== undefined && error.subject !== undefined)
+    return new FileProblemsError(error.subject, error.problems);
+  if (error.name === 'InputError') return new InputError(error.message);
+  return new Error(error.message);
+}
+
+export class WorkerPool {
+  private readonly workers: { worker: Worker; inFlight: number }[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+
+  constructor(size: number, data: WorkerData) {
+    // The worker is the bundle's dist/worker.js, beside the module that holds this code.
+    const script = new URL('./worker.js', import.meta.url);
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script, { workerData: data });
+      const entry = { worker, inFlight: 0 };
+      worker.on('message', (reply: WorkerReply) => {
+        entry.inFlight--;
+        const pending = this.pending.get(reply.id);
+        if (!pending) return;
+        this.pending.delete(reply.id);
+        if (reply.error) pending.reject(revive(reply.error));
+        else
+          pending.resolve({
+            report: reply.report!,
+            ...(reply.text !== undefined && { text: reply.text }),
+          });
+      });
+      worker.on('error', (error) => {
+        for (const pending of this.pending.values()) pending.reject(error);
+        this.pending.clear();
+      });
+      this.workers.push(entry);
+    }
+  }
+
+  check(request: Omit<WorkRequest, 'id'>): Promise<{ report: FileReport; text?: string }> {
+    const id = this.nextId++;
+    const entry = this.workers.reduce((least, w) => (w.inFlight < least.inFlight ? w : least));
+    entry.inFlight++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      // Bytes are copied, not transferred: a Buffer may be a view on memory it does not own.
+      entry.worker.postMessage({ id, ...request });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+  }
+}

@@ -1,0 +1,221 @@
+/**
+ * Many files at once: worker threads (`--jobs`) and the report cache (`--cache`) never change a
+ * byte of the output, one bad file never stops the others, and a cached report is never stale.
+ */
+import {
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateRecord, optionsForSize } from '../bench/generate.mjs';
+import { caseFiles, REFERENCE, ROOT, runCli, tempDir } from './helpers.js';
+
+let dir: string;
+let records: string;
+/** Every file of the folder, with its content, to prove nothing was modified. */
+let before: Map<string, string>;
+
+const snapshot = (folder: string): Map<string, string> =>
+  new Map(readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), 'utf8')]));
+
+beforeAll(() => {
+  dir = tempDir('clausier-scale-');
+  records = join(dir, 'records');
+  mkdirSync(records);
+  // Generated records with and without breaches, every case of the pack, and bad files among them.
+  for (let i = 0; i < 12; i++) {
+    writeFileSync(
+      join(records, `generated-${String(i).padStart(2, '0')}.yaml`),
+      generateRecord({ ...optionsForSize(6_000, i + 1), breaches: i % 3 === 0 ? 0.4 : 0 }),
+    );
+  }
+  for (const file of caseFiles().filter((f) => !f.includes('departement')))
+    copyFileSync(file, join(records, `case-${basename(join(file, '..'))}-${basename(file)}`));
+  writeFileSync(join(records, 'bad-syntax.yaml'), 'programme: [unclosed\n');
+  writeFileSync(
+    join(records, 'bad-schema.yaml'),
+    readFileSync(REFERENCE, 'utf8').replace('amount: 10000.00', 'amount: dix mille'),
+  );
+  writeFileSync(join(records, 'bad-bytes.yaml'), Buffer.from([0x61, 0x3a, 0x20, 0xff, 0x0a]));
+  before = snapshot(records);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const asOf = ['--as-of', '2020-06-30'];
+
+describe('--jobs', () => {
+  it('gives the same bytes and exit code as one process, in JSON and text', () => {
+    for (const format of ['json', 'text']) {
+      const one = runCli(['check', records, '--format', format, '--jobs', '1', ...asOf]);
+      const two = runCli(['check', records, '--format', format, '--jobs', '2', ...asOf]);
+      const three = runCli(['check', records, '--format', format, '--jobs', '3', ...asOf]);
+      expect(one.stderr).toBe('');
+      expect(one.status).toBe(2);
+      expect(two).toEqual(one);
+      expect(three).toEqual(one);
+    }
+  });
+
+  it('reports every file, the bad ones with their line and column, in the order given', () => {
+    const run = runCli(['check', records, '--format', 'json', '--jobs', '2', ...asOf]);
+    const report = JSON.parse(run.stdout) as {
+      files: { file: string; errors: { message: string; line: number; column: number }[] }[];
+    };
+    const names = report.files.map((f) => basename(f.file));
+    expect(names).toEqual([...before.keys()].sort());
+    const errors = Object.fromEntries(
+      report.files
+        .filter((f) => f.errors.length > 0)
+        .map((f) => [basename(f.file), f.errors.map((e) => `${e.line}:${e.column}`)]),
+    );
+    expect(errors).toEqual({
+      'bad-bytes.yaml': ['1:4'],
+      'bad-schema.yaml': ['177:13'],
+      'bad-syntax.yaml': ['2:1'],
+    });
+  });
+
+  it('refuses a count that is not a positive whole number', () => {
+    for (const jobs of ['0', '-1', 'two', '1.5']) {
+      const run = runCli(['check', REFERENCE, '--jobs', jobs]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/--jobs/);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+describe('--cache', () => {
+  it('gives the same output on a second run, and keeps one entry per record', () => {
+    const cache = join(dir, 'cache-1');
+    const plain = runCli(['check', records, '--format', 'json', ...asOf]);
+    const first = runCli([
+      'check',
+      records,
+      '--format',
+      'json',
+      '--cache',
+      '--cache-location',
+      cache,
+      ...asOf,
+    ]);
+    const second = runCli([
+      'check',
+      records,
+      '--format',
+      'json',
+      '--cache',
+      '--cache-location',
+      cache,
+      ...asOf,
+    ]);
+    expect(first).toEqual(plain);
+    expect(second).toEqual(plain);
+    const entries = readdirSync(cache, { recursive: true }).filter((p) =>
+      String(p).endsWith('.json'),
+    );
+    expect(entries).toHaveLength(before.size);
+    // Text output needs the record's text for its code frames: cached reports keep them.
+    const text = runCli(['check', records, '--cache', '--cache-location', cache, ...asOf]);
+    expect(text).toEqual(runCli(['check', records, ...asOf]));
+    expect(snapshot(records)).toEqual(before);
+  });
+
+  it('is never stale: a changed record, date, language or pack is judged afresh', () => {
+    const cache = join(dir, 'cache-2');
+    const copy = join(dir, 'changing');
+    mkdirSync(copy);
+    const file = join(copy, 'record.yaml');
+    const reference = readFileSync(REFERENCE, 'utf8');
+    writeFileSync(file, reference);
+    const cached = (...args: string[]) =>
+      runCli(['check', file, '--format', 'json', '--cache', '--cache-location', cache, ...args]);
+    expect(cached(...asOf).status).toBe(0);
+    // The cap exceeded: the same file name, another content.
+    writeFileSync(file, reference.replace('amount: 10000.00', 'amount: 10000.01'));
+    const changed = cached(...asOf);
+    expect(changed.status).toBe(1);
+    expect(changed).toEqual(runCli(['check', file, '--format', 'json', ...asOf]));
+    // Another evaluation date or language is another report.
+    for (const args of [
+      ['--as-of', '2019-10-01'],
+      ['--lang', 'fr', ...asOf],
+      ['--lang', 'en', ...asOf],
+    ]) {
+      expect(cached(...args)).toEqual(runCli(['check', file, '--format', 'json', ...args]));
+    }
+    // A lawyer lowers the cap in a copy of the pack: the record, unchanged since its last run, is
+    // judged by the new pack.
+    writeFileSync(file, reference);
+    expect(cached(...asOf).status).toBe(0);
+    const pack = join(dir, 'pack');
+    cpSync(join(ROOT, 'rules', 'dinsic-preincubation-2019'), pack, { recursive: true });
+    const parameters = join(pack, 'parameters.yaml');
+    writeFileSync(
+      parameters,
+      readFileSync(parameters, 'utf8').replace('value: 10000.00', 'value: 9999.99'),
+    );
+    const lowered = cached('--rules', pack, ...asOf);
+    expect(lowered.status).toBe(1);
+    const { files } = JSON.parse(lowered.stdout) as {
+      files: { findings: { rule: string; status: string }[] }[];
+    };
+    expect(files[0]!.findings.filter((f) => f.status === 'breach').map((f) => f.rule)).toEqual([
+      'A4-CAP',
+    ]);
+    expect(lowered).toEqual(runCli(['check', file, '--format', 'json', '--rules', pack, ...asOf]));
+  });
+
+  it('treats an unreadable entry as missing, and a cache it cannot write as no cache', () => {
+    const cache = join(dir, 'cache-3');
+    const args = [
+      'check',
+      REFERENCE,
+      '--format',
+      'json',
+      '--cache',
+      '--cache-location',
+      cache,
+      ...asOf,
+    ];
+    const plain = runCli(['check', REFERENCE, '--format', 'json', ...asOf]);
+    expect(runCli(args)).toEqual(plain);
+    const [entry] = readdirSync(cache, { recursive: true }).filter((p) =>
+      String(p).endsWith('.json'),
+    );
+    writeFileSync(join(cache, String(entry)), '{"truncated');
+    expect(runCli(args)).toEqual(plain);
+    // A cache location that is a file: nothing can be cached, the run is the same.
+    const blocked = join(dir, 'blocked');
+    writeFileSync(blocked, '');
+    const run = runCli([
+      'check',
+      REFERENCE,
+      '--format',
+      'json',
+      '--cache',
+      '--cache-location',
+      blocked,
+      ...asOf,
+    ]);
+    expect(run).toEqual(plain);
+  });
+
+  it('keeps its entries in .clausier-cache under the working folder by default', () => {
+    const cwd = join(dir, 'cwd');
+    mkdirSync(cwd);
+    const run = runCli(['check', REFERENCE, '--cache', ...asOf], { cwd });
+    expect(run.status).toBe(0);
+    expect(
+      readdirSync(join(cwd, '.clausier-cache'), { recursive: true }).some((p) =>
+        String(p).endsWith('.json'),
+      ),
+    ).toBe(true);
+  });
+});
