@@ -1,10 +1,10 @@
-// Builds dist/: one bundled file per entry point (the CLI and the library), so that a run loads
+// Builds dist/: bundled files (the CLI, the library, the worker of --jobs), so that a run loads
 // one module instead of hundreds: start-up time is most of a one-file check. The bundle holds
 // the runtime libraries too (json-rules-engine, yaml, commander, tinyglobby), which is why they
 // are devDependencies: the published package needs nothing else installed.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,9 +16,9 @@ rmSync(join(root, 'dist'), { recursive: true, force: true });
 const banner =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
+// The library and the worker of --jobs, as ES modules sharing chunks.
 await build({
   entryPoints: {
-    cli: join(root, 'src/cli.ts'),
     index: join(root, 'src/index.ts'),
     worker: join(root, 'src/worker.ts'),
   },
@@ -33,6 +33,26 @@ await build({
   legalComments: 'linked',
   logLevel: 'warning',
 });
+
+// The command: one CommonJS script, so that dist/cli.js can compile it with a V8 code cache
+// (ES modules cannot use one on Node 20). Measured on a one-file check: about 190 ms without,
+// 145 ms with, beside 80 ms for a bare node.
+await build({
+  entryPoints: { clausier: join(root, 'src/cli.ts') },
+  outdir: join(root, 'dist'),
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  define: { 'import.meta.url': '__clausierUrl' },
+  banner: { js: "const __clausierUrl = require('node:url').pathToFileURL(__filename).href;" },
+  sourcemap: 'linked',
+  legalComments: 'linked',
+  logLevel: 'warning',
+});
+copyFileSync(join(root, 'scripts/cli-loader.js'), join(root, 'dist/cli.js'));
+chmodSync(join(root, 'dist/cli.js'), 0o755);
 
 // Snapshots of the built-in rule packs, so that a run does not read 35 YAML files to start.
 const snapshotter = join(mkdtempSync(join(tmpdir(), 'clausier-build-')), 'snapshot-packs.mjs');
@@ -52,6 +72,17 @@ await build({
 });
 execFileSync(process.execPath, [snapshotter], { stdio: 'inherit' });
 rmSync(dirname(snapshotter), { recursive: true, force: true });
+
+// The code cache of the command, made by a check of the reference record: it holds the
+// functions such a run compiles.
+execFileSync(
+  process.execPath,
+  [join(root, 'dist/cli.js'), 'check', join(root, 'cases/les-lilas-2019.yaml')],
+  {
+    stdio: 'ignore',
+    env: { ...process.env, CLAUSIER_WRITE_CODE_CACHE: '1' },
+  },
+);
 
 // The library's types, for `import { checkRecord } from 'clausier'` in TypeScript.
 execFileSync(

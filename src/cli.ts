@@ -1,5 +1,5 @@
-#!/usr/bin/env node
-// The clausier command: see src/cli/main.ts.
+// The clausier command: see src/cli/main.ts. Built into dist/clausier.cjs, which dist/cli.js
+// (scripts/cli-loader.js) runs with its code cache.
 import { main } from './cli/main.js';
 
 // A reader that stops early (`clausier check ... | head`) is not an error of ours: stop quietly.
@@ -10,4 +10,6 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

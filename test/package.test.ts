@@ -21,7 +21,11 @@ describe('the npm package', () => {
     const files = packed[0]!.files.map((f) => f.path);
     for (const expected of [
       'dist/cli.js',
+      'dist/clausier.cjs',
+      'dist/clausier.cjs.cache',
+      'dist/packs/dinsic-preincubation-2019.json',
       'dist/index.js',
+      'dist/worker.js',
       'dist/types/index.d.ts',
       'rules/dinsic-preincubation-2019/A4-CAP.yaml',
       'rules/dinsic-preincubation-2019/convention.txt',
@@ -60,6 +64,26 @@ describe('the npm package', () => {
     expect(bin.stderr).toBe('');
     expect(bin.status).toBe(0);
     expect(bin.stdout).toContain('record.yaml: compliant as of 2020-06-30');
+    // The worker threads of --jobs load from the installed package too.
+    copyFileSync(REFERENCE, join(app, 'other.yaml'));
+    const jobs = spawnSync(
+      'npx',
+      [
+        '--no-install',
+        'clausier',
+        'check',
+        'record.yaml',
+        'other.yaml',
+        '--jobs',
+        '2',
+        '--lang',
+        'en',
+      ],
+      { cwd: app, encoding: 'utf8' },
+    );
+    expect(jobs.stderr).toBe('');
+    expect(jobs.status).toBe(0);
+    expect(jobs.stdout).toContain('2 files: 2 compliant');
 
     writeFileSync(
       join(app, 'use.mjs'),
