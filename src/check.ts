@@ -13,7 +13,7 @@ import {
   type LoadedRecord,
   type LoadOptions,
 } from './load/index.js';
-import { PackEvaluator, type Status } from './rules/evaluate.js';
+import { PackEvaluator, type ItemRef, type Status } from './rules/evaluate.js';
 import { builtInPacks, builtInPacksDir, loadRulePack, type RulePack } from './rules/pack.js';
 import type { Language } from './rules/template.js';
 import type { Obligor, Severity } from './rules/types.js';
@@ -54,6 +54,11 @@ export interface Finding {
   count?: number;
   /** For a waived breach: the waiver that accepts it. */
   waiver?: AppliedWaiver;
+  /**
+   * For a breach: the item of the rule's collection it judged (its position among the items
+   * the facts give), for views that place findings on derived facts such as weeks.
+   */
+  item?: ItemRef;
 }
 
 /** The waiver that turned a breach into a waived finding. */
@@ -259,6 +264,7 @@ export async function inspectLoaded(
       ...(finding.case !== undefined && { case: finding.case }),
       ...(finding.missing !== undefined && { missing: finding.missing }),
       ...(finding.count !== undefined && { count: finding.count }),
+      ...(finding.item !== undefined && { item: finding.item }),
     };
   });
   report.asOf = formatDay(asOf);

@@ -46,6 +46,18 @@ export { packCases, runCase, type PackCase, type CaseResult, type Expectation } 
 export { loadWaivers, applyWaivers, type LoadedWaiver } from './waivers.js';
 export { formatJson } from './report/json.js';
 export { formatText } from './report/text.js';
+export { formatSarif } from './report/sarif.js';
+export { formatJunit } from './report/junit.js';
+export { formatGithub } from './report/github.js';
+export { formatMarkdown } from './report/markdown.js';
+export {
+  annotateConvention,
+  conventionMarkdown,
+  conventionHtml,
+  programmeReportHtml,
+  type AnnotatedConvention,
+  type ProgrammeReportOptions,
+} from './views/index.js';
 export { summarize, type RunSummary } from './report/summary.js';
 export { FileProblemsError, InputError, type FileProblem, type InputProblem } from './errors.js';
 export type { ProgrammeRecord } from './model/programme.js';

@@ -6,6 +6,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintPack, normalizeSpace } from '../src/rules/lint.js';
+import { conditionInWords, frenchObject } from '../src/rules/describe.js';
 import { builtInPacksDir, loadRulePack, RulePackError } from '../src/rules/pack.js';
 import { REFERENCE, runCli, tempDir } from './helpers.js';
 
@@ -265,5 +266,43 @@ describe('a broken pack is refused, naming the file and line of each problem', (
     expect(run.stderr).toMatch(
       /^clausier: the rule pack cannot be used:\n.*A4-CAP\.yaml:30:53: the operator greaterThan parses numbers loosely/,
     );
+  });
+});
+
+describe('conditions in words', () => {
+  it('agrees the French article of a date operator with what it compares to, and contracts', () => {
+    expect(frenchObject('est avant le', '01/01/2015')).toBe('est avant le 01/01/2015');
+    expect(frenchObject('est après le', 'fin de la convention')).toBe(
+      'est après la fin de la convention',
+    );
+    expect(frenchObject('est après le', 'dernier jour de la phase')).toBe(
+      'est après le dernier jour de la phase',
+    );
+    expect(frenchObject('est avant le', 'le paramètre plausibleFrom')).toBe(
+      'est avant le paramètre plausibleFrom',
+    );
+    expect(frenchObject('est au plus tard le', 'échéance du préavis')).toBe(
+      'est au plus tard l’échéance du préavis',
+    );
+    expect(frenchObject('est au plus tard le', 'envoi de la mise en demeure')).toBe(
+      'est au plus tard l’envoi de la mise en demeure',
+    );
+    expect(frenchObject('est inférieur à', 'le paramètre minReleaseDaysPerWeek')).toBe(
+      'est inférieur au paramètre minReleaseDaysPerWeek',
+    );
+    expect(frenchObject('est inférieur à', '1')).toBe('est inférieur à 1');
+  });
+
+  it('reads every condition of the built-in pack without a broken French article', () => {
+    const pack = loadRulePack(join(builtInPacksDir(), 'dinsic-preincubation-2019'));
+    const lines = pack.rules.flatMap((rule) =>
+      [rule.applies, rule.due.when, ...rule.breaches.map((b) => b.when)]
+        .filter((c) => c !== undefined)
+        .flatMap((c) => conditionInWords(c, pack, 'fr', rule)),
+    );
+    expect(lines.length).toBeGreaterThan(60);
+    expect(
+      lines.filter((l) => /\s(à le|à les|de le|de les|le le|le (date|fin|prise)) /.test(l)),
+    ).toEqual([]);
   });
 });

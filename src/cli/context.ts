@@ -33,6 +33,13 @@ export const languageOption = (): Option =>
     'en',
   ]);
 
+/**
+ * The language of a document. Unlike the messages of `check`, it does not follow the
+ * environment: the convention is French, and so are the people a document is handed to.
+ */
+export const documentLanguage = (): Option =>
+  new Option('--lang <language>', 'language of the document (default: fr)').choices(['fr', 'en']);
+
 /** The pack a command is about: a folder given, else the built-in pack of the reference template. */
 export const DEFAULT_PACK = 'dinsic-preincubation-2019';
 

@@ -5,6 +5,8 @@
 import { Command, CommanderError } from 'commander';
 import { FileProblemsError, InputError } from '../errors.js';
 import { registerCheck } from './check.js';
+import { registerDoc } from './doc.js';
+import { registerReport } from './report.js';
 import { registerExplain } from './explain.js';
 import { registerInit } from './init.js';
 import { registerLint } from './lint.js';
@@ -30,6 +32,8 @@ function buildProgram(context: CliContext): Command {
   registerInit(program, context);
   registerLint(program, context);
   registerTest(program, context);
+  registerDoc(program, context);
+  registerReport(program, context);
   return program;
 }
 

@@ -51,7 +51,7 @@ export function parameterValueInWords(parameter: PackParameter, value: ParamValu
   }
 }
 
-/** The current (first-dated) value of a parameter, in words. */
+/** The current value of a parameter (its last-dated one), in words. */
 export function parameterInWords(pack: RulePack, name: string, language: Language): string {
   const parameter = pack.parameters[name];
   if (!parameter) return name;
@@ -122,5 +122,30 @@ export function conditionInWords(
     value !== null && typeof value === 'object' && !Array.isArray(value)
       ? referenceInWords(value, rule, pack, language)
       : literalInWords(value, language);
-  return [`${pad}${left} ${operator ? operator.words[language] : condition.operator} ${right}`];
+  const words = operator ? operator.words[language] : condition.operator;
+  return [`${pad}${left} ${language === 'fr' ? frenchObject(words, right) : `${words} ${right}`}`];
+}
+
+/** Nouns that start the descriptions compared to dates, and are feminine. */
+const FEMININE = new Set(['date', 'fin', 'prise', 'signature', 'demande', 'réponse']);
+
+/**
+ * An operator's words and what it compares to, in French: the date operators end with their
+ * article (« est avant le 01/01/2015 »), which agrees with a described fact or is dropped before
+ * one that has its own; « à le » and « de le » contract.
+ */
+export function frenchObject(words: string, right: string): string {
+  let phrase = `${words} ${right}`;
+  if (words.endsWith(' le')) {
+    const stem = words.slice(0, -' le'.length);
+    const first = right.split(/[\s’']/)[0]!.toLowerCase();
+    if (/^(le|la|les|l)$/.test(first)) phrase = `${stem} ${right}`;
+    else if (/^[aeiouyéèêh]/i.test(first) && /^[a-zà-ÿ]/.test(right)) phrase = `${stem} l’${right}`;
+    else if (FEMININE.has(first)) phrase = `${stem} la ${right}`;
+  }
+  return phrase
+    .replace(/(^|\s)à le /g, '$1au ')
+    .replace(/(^|\s)à les /g, '$1aux ')
+    .replace(/(^|\s)de le /g, '$1du ')
+    .replace(/(^|\s)de les /g, '$1des ');
 }

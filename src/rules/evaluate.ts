@@ -44,6 +44,14 @@ export interface RuleFinding {
   missing?: string[];
   /** For a finding that sums up items: how many. */
   count?: number;
+  /** For a breach: the item judged, by its position among the items of the rule's collection. */
+  item?: ItemRef;
+}
+
+/** An item of a collection, by its position in the order the facts give the items. */
+export interface ItemRef {
+  collection: string;
+  index: number;
 }
 
 interface ItemOutcome {
@@ -53,6 +61,8 @@ interface ItemOutcome {
   /** The facts of the item, gathered only for a message that shows them. */
   context: () => Record<string, unknown>;
   item: Item;
+  /** The item's position in its collection. */
+  index: number;
 }
 
 const LANGUAGES: Language[] = ['fr', 'en'];
@@ -226,6 +236,7 @@ function outcomeOf(
   lacks: (group: string) => string[],
   context: () => Record<string, unknown>,
   item: Item,
+  index: number,
 ): ItemOutcome {
   const done = (status: Status, cases: BreachCase[] = [], missing: string[] = []): ItemOutcome => ({
     status,
@@ -233,6 +244,7 @@ function outcomeOf(
     missing,
     context,
     item,
+    index,
   });
   if (plan.applies !== undefined) {
     const missing = lacks(plan.applies);
@@ -297,9 +309,12 @@ export class PackEvaluator {
         return { rule, tally };
       });
       // Items are made as they are read and dropped once tallied: only breaching items are kept.
+      let index = 0;
       for (const item of facts.items(plan.collection)) {
         const { holds, lacks, context } = await plan.judge(facts, item);
-        for (const { rule, tally } of own) tally.add(outcomeOf(rule, holds, lacks, context, item));
+        for (const { rule, tally } of own)
+          tally.add(outcomeOf(rule, holds, lacks, context, item, index));
+        index++;
       }
     }
     return this.order.flatMap(({ plan, rule }) => findingsOf(rule.rule, tallies.get(rule)!, plan, facts));
@@ -352,6 +367,7 @@ function findingsOf(rule: LoadedRule, tally: Tally, plan: CollectionPlan, facts:
         case: breach.id,
         text: fill(breach.message, messageContext(outcome.context())),
         pointers: pointersOf(outcome.item, breach.locations),
+        item: { collection: plan.collection, index: outcome.index },
       });
     }
   }

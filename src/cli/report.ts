@@ -1,0 +1,95 @@
+/**
+ * `clausier report RECORD --html FILE`: the report of one programme for a finance controller,
+ * as one static HTML file. A record with input errors gets no report: its errors are printed,
+ * each at its line, and the exit code is 2.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Command } from 'commander';
+import { inspectFile, parseAsOf, type CheckOptions } from '../check.js';
+import { InputError } from '../errors.js';
+import { DEFAULT_MAX_BYTES } from '../load/index.js';
+import type { Language } from '../rules/template.js';
+import { isJudged, programmeReportHtml } from '../views/index.js';
+import { applyWaivers, loadWaivers } from '../waivers.js';
+import { parseSize } from './check.js';
+import { documentLanguage, EXIT, toolInfo, type CliContext } from './context.js';
+import { writeAtomically } from './output.js';
+
+interface ReportOptions {
+  html: string;
+  lang?: Language;
+  asOf?: string;
+  rules?: string;
+  maxSize: number;
+  waivers: string[];
+}
+
+async function run(record: string, options: ReportOptions): Promise<number> {
+  if (options.asOf !== undefined) parseAsOf(options.asOf);
+  if (options.html !== '-') {
+    const folder = dirname(options.html);
+    if (!existsSync(folder) || !statSync(folder).isDirectory())
+      throw new InputError(`--html: the folder ${folder} does not exist`);
+  }
+  const language = options.lang ?? 'fr';
+  const checkOptions: CheckOptions = {
+    language,
+    maxBytes: options.maxSize,
+    ...(options.asOf !== undefined && { asOf: options.asOf }),
+    ...(options.rules !== undefined && { rules: options.rules }),
+  };
+  // A bad waiver file stops the run before the record is read: its waivers would be lost.
+  const waivers = options.waivers.flatMap((file) => loadWaivers(file));
+  const inspection = await inspectFile(record, checkOptions);
+  applyWaivers([inspection.report], waivers, language);
+  if (!isJudged(inspection)) {
+    const errors = inspection.report.errors;
+    process.stderr.write(
+      `clausier: ${record} cannot be reported on until its ${errors.length === 1 ? 'input error is' : `${errors.length} input errors are`} fixed:\n` +
+        errors.map((e) => `  ${record}:${e.line}:${e.column}  ${e.message}\n`).join(''),
+    );
+    return EXIT.input;
+  }
+  const html = programmeReportHtml(inspection, {
+    language,
+    tool: `${toolInfo.name} ${toolInfo.version}`,
+  });
+  if (options.html === '-') process.stdout.write(html);
+  else writeAtomically(options.html, html, '--html');
+  return EXIT.ok;
+}
+
+export function registerReport(program: Command, context: CliContext): void {
+  program
+    .command('report')
+    .description(
+      "a programme's report for a finance controller, as one HTML file: the verdict, the money to the cent, the timeline, the weeks of pré-incubation and every finding with its clause",
+    )
+    .argument('<record>', 'the record file')
+    .requiredOption('--html <file>', 'write the report to this HTML file (- for standard output)')
+    .addOption(documentLanguage())
+    .option(
+      '--as-of <date>',
+      "evaluate as of this date (YYYY-MM-DD), instead of the record's asOf or today",
+    )
+    .option(
+      '--rules <dir>',
+      "a rule pack folder, instead of the built-in pack of the record's template",
+    )
+    .option(
+      '--max-size <size>',
+      'refuse files larger than this (bytes, or e.g. 20M)',
+      parseSize,
+      DEFAULT_MAX_BYTES,
+    )
+    .option(
+      '--waivers <file>',
+      'a waiver file: deviations a finance controller accepts (repeatable)',
+      (file: string, files: string[]) => [...files, file],
+      [] as string[],
+    )
+    .action(async (record: string, options: ReportOptions) => {
+      context.setExit(await run(record, options));
+    });
+}

@@ -1,0 +1,496 @@
+/**
+ * The programme report, for a finance controller: the verdict first, then the money to the
+ * cent, the timeline, the weeks of pré-incubation, and every finding with the clause it applies
+ * and the lines of the record it points to. One static HTML file that prints on A4.
+ */
+import type { Finding, FindingStatus, Inspection, WaiverOutcome } from '../check.js';
+import type { Facts, MoneySummary } from '../facts/measure.js';
+import type { LoadedRecord } from '../load/index.js';
+import type { ProgrammeRecord } from '../model/programme.js';
+import { humanPath } from '../pointer.js';
+import type { RulePack } from '../rules/pack.js';
+import { formatDate, type Language } from '../rules/template.js';
+import { attr, escapeHtml, markedHtml, page, quoteSpans } from './html.js';
+import { REPORT_WORDS, type ReportWords } from './report-words.js';
+import { timelineHtml, timelineOf, TIMELINE_CSS } from './timeline.js';
+import { weekGrid, weekGridHtml, WEEKS_CSS } from './weeks.js';
+import { OBLIGOR_WORDS, SEVERITY_WORDS, STATUS_SYMBOLS, STATUS_WORDS } from './words.js';
+
+export interface ProgrammeReportOptions {
+  language: Language;
+  /** What made the report, for its footer (`clausier 0.1.0`); no date is ever written. */
+  tool?: string;
+}
+
+/** An inspection of a record that could be judged: no input errors. */
+export interface JudgedInspection extends Inspection {
+  loaded: LoadedRecord & { record: ProgrammeRecord };
+  facts: Facts;
+  pack: RulePack;
+}
+
+export function isJudged(inspection: Inspection): inspection is JudgedInspection {
+  return (
+    inspection.report.verdict !== 'invalid' &&
+    inspection.loaded.record !== undefined &&
+    inspection.facts !== undefined &&
+    inspection.pack !== undefined
+  );
+}
+
+const findingAnchor = (index: number): string => `finding-${index + 1}`;
+
+/** The statuses a finding is shown in detail for, gravest first. */
+const OPEN: readonly FindingStatus[] = ['breach', 'waived', 'undetermined', 'pending'];
+
+/** Every status, gravest first: a rule counts under the gravest status of its findings. */
+const ORDER: readonly FindingStatus[] = [
+  'breach',
+  'waived',
+  'undetermined',
+  'pending',
+  'satisfied',
+  'not-applicable',
+];
+
+export function programmeReportHtml(
+  inspection: JudgedInspection,
+  options: ProgrammeReportOptions,
+): string {
+  const { language } = options;
+  const w = REPORT_WORDS[language];
+  const { report, loaded, facts, pack } = inspection;
+  const record = loaded.record;
+  const asOf = formatDate(report.asOf ?? String(facts.globals.asOf), language);
+  const collectivite = record.parties.collectivite.name ?? OBLIGOR_WORDS[language].collectivite;
+
+  const header = [
+    '<header class="report-header">',
+    `<p class="kicker">${escapeHtml(w.title)}</p>`,
+    `<h1>${escapeHtml(collectivite)} <span class="muted">· ${escapeHtml(record.convention.id)}</span></h1>`,
+    '<dl class="meta">',
+    `<div><dt>${escapeHtml(w.file)}</dt><dd><code>${escapeHtml(report.file)}</code></dd></div>`,
+    `<div><dt>${escapeHtml(w.convention)}</dt><dd>${escapeHtml(pack.convention[language])}</dd></div>`,
+    `<div><dt>${escapeHtml(w.pack)}</dt><dd><code>${escapeHtml(pack.id)}</code></dd></div>`,
+    `<div><dt>${escapeHtml(w.asOf)}</dt><dd>${escapeHtml(asOf)}</dd></div>`,
+    '</dl>',
+    '</header>',
+  ].join('\n');
+
+  const grid = weekGrid(report.findings, facts);
+  const money = moneyHtml(report.money!, record, loaded, language);
+  const body = [
+    header,
+    verdictHtml(report.findings, report.waivers ?? [], report.verdict === 'breach', asOf, w),
+    section('money', w.money, `<p class="intro">${escapeHtml(w.moneyIntro)}</p>${money.summary}`),
+    section(
+      'timeline',
+      w.timeline,
+      `<p class="intro">${escapeHtml(w.timelineIntro)}</p>${timelineHtml(timelineOf(loaded, facts, language), language)}`,
+    ),
+    section(
+      'weeks',
+      w.weeks,
+      `<p class="intro">${escapeHtml(w.weeksIntro)}</p>${weekGridHtml(
+        grid,
+        language,
+        findingAnchor,
+        (i) => `${report.findings[i]!.rule}${w.colon} ${report.findings[i]!.message}`,
+      )}`,
+    ),
+    section('findings', w.findings, findingsHtml(inspection, language)),
+    section('movements', w.movements, money.details),
+    `<footer>${escapeHtml(w.generatedBy(options.tool ?? 'clausier', pack.id))}</footer>`,
+  ].join('\n');
+
+  return page({
+    language,
+    title: `${w.title} — ${collectivite} — ${record.convention.id}`,
+    css: CSS + TIMELINE_CSS + WEEKS_CSS,
+    body,
+  });
+}
+
+function section(id: string, title: string, content: string): string {
+  return `<section class="block" id="${id}" aria-labelledby="${id}-title">\n<h2 id="${id}-title">${escapeHtml(title)}</h2>\n${content}\n</section>`;
+}
+
+/** Each rule under the gravest status of its findings. */
+function ruleStatuses(findings: readonly Finding[]): Map<string, FindingStatus> {
+  const out = new Map<string, FindingStatus>();
+  for (const f of findings) {
+    const current = out.get(f.rule);
+    if (current === undefined || ORDER.indexOf(f.status) < ORDER.indexOf(current))
+      out.set(f.rule, f.status);
+  }
+  return out;
+}
+
+function verdictHtml(
+  findings: readonly Finding[],
+  waivers: readonly WaiverOutcome[],
+  breach: boolean,
+  asOf: string,
+  w: ReportWords,
+): string {
+  const breaches = findings.map((f, i) => ({ f, i })).filter(({ f }) => f.status === 'breach');
+  const errors = breaches.filter(({ f }) => f.severity === 'error').length;
+  const statuses = ruleStatuses(findings);
+  const tally = ORDER.map((s) => [s, [...statuses.values()].filter((v) => v === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${w.tally[s]}`)
+    .join(', ');
+  const undetermined = [...statuses.values()].filter((s) => s === 'undetermined').length;
+  const pending = [...statuses.values()].filter((s) => s === 'pending').length;
+  const open = w.alsoOpen(undetermined, pending);
+  const lines = [
+    `<section class="verdict ${breach ? 'verdict-breach' : 'verdict-compliant'}" id="verdict"${attr('data-verdict', breach ? 'breach' : 'compliant')} aria-labelledby="verdict-title">`,
+    `<p class="verdict-symbol" aria-hidden="true">${breach ? '✗' : '✓'}</p>`,
+    '<div>',
+    `<h2 id="verdict-title">${escapeHtml(breach ? w.notCompliant : w.compliant)} <span class="verdict-date">${escapeHtml(w.verdictAsOf(asOf))}</span></h2>`,
+  ];
+  if (breach)
+    lines.push(
+      `<p class="verdict-count">${escapeHtml(w.breaches(breaches.length))} (${escapeHtml(w.bySeverity(errors, breaches.length - errors))})</p>`,
+    );
+  lines.push(
+    `<p>${escapeHtml(`${w.rules(statuses.size)}${w.colon} ${tally}`)}${open ? `<br />${escapeHtml(open)}` : ''}</p>`,
+  );
+  if (breaches.length > 0) {
+    lines.push(
+      '<ul class="verdict-list">',
+      ...breaches.map(
+        ({ f, i }) =>
+          `<li><a href="#${findingAnchor(i)}"><code>${escapeHtml(f.rule)}</code></a> ${escapeHtml(f.message)}</li>`,
+      ),
+      '</ul>',
+    );
+  }
+  if (waivers.length > 0) {
+    lines.push(
+      `<p class="waivers"><strong>${escapeHtml(w.waivers)}${w.colon}</strong></p>`,
+      '<ul class="waiver-list">',
+      ...waivers.map(
+        (o) =>
+          `<li class="waiver-${o.status}"${attr('data-waiver', o.status)}>${escapeHtml(o.message)} <span class="small muted">(${escapeHtml(w.waiverFile(o.file, o.line))})</span></li>`,
+      ),
+      '</ul>',
+    );
+  }
+  lines.push('</div>', '</section>');
+  return lines.join('\n');
+}
+
+function amountCell(cents: number | null, w: ReportWords): string {
+  return `<td class="num"><span class="amount">${escapeHtml(cents === null ? w.unknown : w.euros(cents))}</span></td>`;
+}
+
+function moneyHtml(
+  money: MoneySummary,
+  record: ProgrammeRecord,
+  loaded: LoadedRecord,
+  language: Language,
+): { summary: string; details: string } {
+  const w = REPORT_WORDS[language];
+  const rows: [string, string, number | null][] = [
+    ['cap', w.cap, money.cap],
+    ['paid', w.paid, money.paid],
+    ['eligible', w.eligible, money.eligibleExpenses],
+    ['used', w.used, money.usedFunds],
+    ['refund-due', w.refundDue, money.refundDue],
+    ['refunded', w.refunded, money.refunded],
+    ['balance', w.balance, money.balance],
+  ];
+  const over = money.cap !== null && money.paid > money.cap;
+  const summary = [
+    '<table class="money">',
+    '<tbody>',
+    ...rows.map(
+      ([key, label, cents]) =>
+        `<tr class="money-${key}${key === 'paid' && over ? ' over' : ''}"${attr('data-money', key)}><th scope="row">${escapeHtml(label)}</th>${amountCell(cents, w)}</tr>`,
+    ),
+    '</tbody>',
+    '</table>',
+  ];
+  const notes: string[] = [];
+  if (over)
+    notes.push(
+      `<p class="note note-breach">✗ ${escapeHtml(w.overCap(w.euros(money.paid - money.cap!)))}</p>`,
+    );
+  notes.push(
+    `<p class="note balance-note">${escapeHtml(
+      money.balance === null
+        ? w.balanceUnknown
+        : money.balance > 0
+          ? w.owedToCollectivite(w.euros(money.balance))
+          : money.balance < 0
+            ? w.owedToDinsic(w.euros(-money.balance))
+            : w.nothingOwed,
+    )}</p>`,
+  );
+
+  const line = (pointer: string): number => loaded.locate(pointer).line;
+  const detail = (
+    caption: string,
+    header: string[],
+    items: { cells: string[]; amount: number; pointer: string }[],
+  ): string => {
+    if (items.length === 0)
+      return `<table class="detail"><caption>${escapeHtml(caption)}</caption><tbody><tr><td class="muted">${escapeHtml(w.none)}</td></tr></tbody></table>`;
+    const total = items.reduce((sum, i) => sum + i.amount, 0);
+    return [
+      '<table class="detail">',
+      `<caption>${escapeHtml(caption)}</caption>`,
+      `<thead><tr>${header.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}<th scope="col" class="num">${escapeHtml(w.amount)}</th><th scope="col" class="num">${escapeHtml(w.line)}</th></tr></thead>`,
+      '<tbody>',
+      ...items.map(
+        (i) =>
+          `<tr>${i.cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}${amountCell(i.amount, w)}<td class="num">${line(i.pointer)}</td></tr>`,
+      ),
+      '</tbody>',
+      `<tfoot><tr><th scope="row" colspan="${header.length}">${escapeHtml(w.total)}</th>${amountCell(total, w)}<td></td></tr></tfoot>`,
+      '</table>',
+    ].join('\n');
+  };
+  const date = (d: string): string => formatDate(d, language);
+  const details = [
+    detail(
+      w.payments,
+      [w.date, w.id],
+      (record.payments ?? []).map((p, i) => ({
+        cells: [date(p.date), p.id],
+        amount: p.amount,
+        pointer: `/payments/${i}`,
+      })),
+    ),
+    detail(
+      w.expenses,
+      [w.date, w.id, w.purpose],
+      (record.expenses ?? []).map((e, i) => ({
+        cells: [date(e.date), e.id, w.purposes[e.purpose] ?? e.purpose],
+        amount: e.amount,
+        pointer: `/expenses/${i}`,
+      })),
+    ),
+    detail(
+      w.refunds,
+      [w.date, w.id],
+      (record.refunds ?? []).map((r, i) => ({
+        cells: [date(r.date), r.id],
+        amount: r.amount,
+        pointer: `/refunds/${i}`,
+      })),
+    ),
+  ];
+  return {
+    summary: [
+      '<div class="money-top">',
+      `<div>${summary.join('\n')}</div>`,
+      `<div>${moneyChart(money, w)}${notes.join('\n')}</div>`,
+      '</div>',
+    ].join('\n'),
+    details: `<div class="details">${details.join('\n')}</div>`,
+  };
+}
+
+const CHART_WIDTH = 620;
+
+/** Paid (used, then due back), refunded, against the cap: the money at a glance. */
+function moneyChart(money: MoneySummary, w: ReportWords): string {
+  const top = Math.max(money.cap ?? 0, money.paid, money.refunded, money.eligibleExpenses ?? 0, 1);
+  const left = 150;
+  const inner = CHART_WIDTH - left - 110;
+  const x = (cents: number): number => left + (cents / top) * inner;
+  const r = (n: number): string => String(Math.round(n * 10) / 10);
+  const parts: string[] = [];
+  const barY = [18, 52];
+  parts.push(`<text class="chart-label" x="0" y="${barY[0]! + 13}">${escapeHtml(w.paid)}</text>`);
+  parts.push(
+    `<text class="chart-label" x="0" y="${barY[1]! + 13}">${escapeHtml(w.refunded)}</text>`,
+  );
+  const used = money.usedFunds;
+  if (used !== null) {
+    parts.push(
+      `<rect class="seg-used" x="${left}" y="${barY[0]}" width="${r(x(used) - left)}" height="18"><title>${escapeHtml(`${w.chartUsed} ${w.euros(used)}`)}</title></rect>`,
+      `<rect class="seg-due" x="${r(x(used))}" y="${barY[0]}" width="${r(x(money.paid) - x(used))}" height="18"><title>${escapeHtml(`${w.chartRefundDue} ${w.euros(money.paid - used)}`)}</title></rect>`,
+    );
+  } else {
+    parts.push(
+      `<rect class="seg-paid" x="${left}" y="${barY[0]}" width="${r(x(money.paid) - left)}" height="18" />`,
+    );
+  }
+  parts.push(
+    `<rect class="seg-refunded" x="${left}" y="${barY[1]}" width="${r(x(money.refunded) - left)}" height="18" />`,
+    `<text class="chart-value" x="${r(x(money.paid) + 6)}" y="${barY[0]! + 13}">${escapeHtml(w.euros(money.paid))}</text>`,
+    `<text class="chart-value" x="${r(x(money.refunded) + 6)}" y="${barY[1]! + 13}">${escapeHtml(w.euros(money.refunded))}</text>`,
+  );
+  if (money.cap !== null) {
+    const cx = x(money.cap);
+    parts.push(
+      `<line class="cap-line" x1="${r(cx)}" y1="8" x2="${r(cx)}" y2="80" />`,
+      `<text class="chart-cap" x="${r(cx)}" y="94" text-anchor="end">${escapeHtml(`${w.chartCap} ${w.euros(money.cap)}`)}</text>`,
+    );
+  }
+  const key =
+    used !== null
+      ? `<p class="chart-key small"><span class="sw sw-used"></span> ${escapeHtml(w.chartUsed)} <span class="sw sw-due"></span> ${escapeHtml(w.chartRefundDue)} <span class="sw sw-refunded"></span> ${escapeHtml(w.chartRefunded)}</p>`
+      : '';
+  return `<svg class="money-chart" viewBox="0 0 ${CHART_WIDTH} 100" role="img" aria-label="${escapeHtml(w.money)}">${parts.join('')}</svg>${key}`;
+}
+
+/** The lines of the record around a line, the line itself marked. */
+function frameHtml(loaded: LoadedRecord, line: number): string {
+  const count = loaded.lines.lineCount;
+  const first = Math.max(1, line - 1);
+  const last = Math.min(count, line + 1);
+  const width = String(last).length;
+  const rows: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const text = loaded.lines.lineText(n);
+    rows.push(
+      `<span class="src${n === line ? ' target' : ''}"${n === line ? attr('data-line', n) : ''}><span class="ln">${String(n).padStart(width)}</span> ${escapeHtml(text)}</span>`,
+    );
+  }
+  return `<pre class="frame">${rows.join('')}</pre>`;
+}
+
+function findingsHtml(inspection: JudgedInspection, language: Language): string {
+  const w = REPORT_WORDS[language];
+  const { report, pack, loaded } = inspection;
+  const rules = new Map(pack.rules.map((r) => [r.id, r]));
+  const indexed = report.findings.map((f, i) => ({ f, i }));
+  const open = OPEN.flatMap((status) => indexed.filter(({ f }) => f.status === status));
+  const others = indexed.filter(({ f }) => !OPEN.includes(f.status));
+
+  const clauseBlock = (f: Finding): string =>
+    f.clauses
+      .map((id) => {
+        const unit = pack.clause(id);
+        if (!unit) return '';
+        const quotes = (rules.get(f.rule)?.quotes ?? [])
+          .filter((q) => q.clause === id)
+          .map((q) => ({ text: q.text, label: f.rule }));
+        return `<figure class="clause"><figcaption>${escapeHtml(unit.cite)}</figcaption><blockquote lang="fr">${markedHtml(unit.text, quoteSpans(unit.text, quotes))}</blockquote></figure>`;
+      })
+      .join('\n');
+
+  const cards = open.map(({ f, i }) => {
+    const lines = [...new Set(f.locations.map((l) => l.line))];
+    const missing = f.missing ?? [];
+    return [
+      `<article class="finding st-${f.status} sev-${f.severity}" id="${findingAnchor(i)}"${attr('data-rule', f.rule)}${attr('data-status', f.status)}>`,
+      `<header><span class="st-symbol" aria-hidden="true">${STATUS_SYMBOLS[f.status]}</span> <span class="badge st-badge">${escapeHtml(f.status === 'breach' || f.status === 'waived' ? SEVERITY_WORDS[language][f.severity] : STATUS_WORDS[language][f.status])}</span> <code>${escapeHtml(f.rule)}</code> <strong>${escapeHtml(f.title)}</strong></header>`,
+      `<p class="message">${escapeHtml(f.message)}</p>`,
+      `<p class="small muted">${escapeHtml(w.obligor)}${w.colon} ${escapeHtml(OBLIGOR_WORDS[language][f.obligor])} · ${escapeHtml(f.cite)}</p>`,
+      clauseBlock(f),
+      f.waiver
+        ? `<p class="waiver"><strong>${escapeHtml(w.waiver)}${w.colon}</strong> ${escapeHtml(w.waivedBy(f.waiver.approvedBy, formatDate(f.waiver.approved, language), formatDate(f.waiver.until, language)))}. ${escapeHtml(f.waiver.reason)} <span class="small muted">(${escapeHtml(w.waiverFile(f.waiver.file, f.waiver.line))})</span></p>`
+        : '',
+      missing.length > 0
+        ? `<p><strong>${escapeHtml(w.missingFields)}${w.colon}</strong> ${missing.map((p) => `<code>${escapeHtml(humanPath(p))}</code>`).join(', ')}</p>`
+        : '',
+      lines.length > 0
+        ? `<div class="where"><p class="small"><strong>${escapeHtml(w.recordLines)}${w.colon}</strong> <code>${escapeHtml(report.file)}</code>, ${escapeHtml(w.line.toLowerCase())} ${lines.join(', ')}</p>${lines.map((n) => frameHtml(loaded, n)).join('\n')}</div>`
+        : '',
+      '</article>',
+    ]
+      .filter(Boolean)
+      .join('\n');
+  });
+
+  const table = [
+    '<table class="others">',
+    `<caption>${escapeHtml(w.otherFindings)}</caption>`,
+    `<thead><tr><th scope="col">${escapeHtml(w.rule)}</th><th scope="col">${escapeHtml(w.status)}</th><th scope="col">${escapeHtml(w.message)}</th><th scope="col">${escapeHtml(w.clauses)}</th><th scope="col" class="num">${escapeHtml(w.line)}</th></tr></thead>`,
+    '<tbody>',
+    ...others.map(({ f, i }) => {
+      const quotes = (rules.get(f.rule)?.quotes ?? []).map((q) => q.text);
+      const quoteText = quotes.map((q) => (language === 'fr' ? `« ${q} »` : `“${q}”`)).join(' … ');
+      return `<tr class="st-${f.status}" id="${findingAnchor(i)}"${attr('data-rule', f.rule)}${attr('data-status', f.status)}><th scope="row"><code>${escapeHtml(f.rule)}</code><span class="small muted rule-title">${escapeHtml(f.title)}</span></th><td class="status"><span aria-hidden="true">${STATUS_SYMBOLS[f.status]}</span> ${escapeHtml(STATUS_WORDS[language][f.status])}</td><td>${escapeHtml(f.message)}</td><td class="small">${escapeHtml(f.cite)}<q class="quote-inline" lang="fr">${escapeHtml(quoteText)}</q></td><td class="num">${[...new Set(f.locations.map((l) => l.line))].join(', ')}</td></tr>`;
+    }),
+    '</tbody>',
+    '</table>',
+  ].join('\n');
+
+  return [
+    `<p class="intro">${escapeHtml(w.findingsIntro)}</p>`,
+    `<h3>${escapeHtml(w.openFindings)}</h3>`,
+    cards.length > 0 ? cards.join('\n') : `<p class="muted">${escapeHtml(w.noOpenFindings)}</p>`,
+    others.length > 0 ? table : '',
+  ].join('\n');
+}
+
+const CSS = `
+.report-header .kicker { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.8rem; color: var(--muted); margin: 0; }
+.report-header h1 { margin: 0.1em 0 0.4em; }
+.meta { display: flex; flex-wrap: wrap; gap: 4px 28px; margin: 0 0 1em; font-size: 0.9em; }
+.meta dt { color: var(--muted); font-size: 0.85em; }
+.meta dd { margin: 0; }
+.intro { color: var(--muted); max-width: 75ch; }
+.verdict { display: flex; gap: 18px; align-items: flex-start; border: 2px solid; border-radius: 6px; padding: 12px 18px; margin: 0.5em 0 1.5em; break-inside: avoid; }
+.verdict h2 { border: none; margin: 0 0 0.2em; font-size: 1.6rem; padding: 0; }
+.verdict-date { font-weight: 400; font-size: 1.1rem; }
+.verdict-symbol { font-size: 2.6rem; line-height: 1; margin: 0; font-weight: 700; }
+.verdict-breach { border-color: var(--breach); background: var(--breach-bg); }
+.verdict-breach .verdict-symbol, .verdict-breach h2 { color: var(--breach); }
+.verdict-compliant { border-color: var(--ok); background: var(--ok-bg); }
+.verdict-compliant .verdict-symbol, .verdict-compliant h2 { color: var(--ok); }
+.verdict-count { font-weight: 600; }
+.verdict-list { margin: 0.4em 0 0; padding-left: 1.2em; }
+.block { margin-top: 1.5em; }
+.money-top { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 24px; align-items: start; }
+.money th { font-weight: 400; }
+.money td { font-weight: 600; width: 9em; }
+.money .money-balance th, .money .money-balance td { border-top: 2px solid var(--ink); }
+.money tr.over td { color: var(--breach); }
+.money tr.over td::before { content: "✗ "; }
+.money-chart { width: 100%; height: auto; display: block; }
+.money-chart .chart-label, .money-chart .chart-value, .money-chart .chart-cap { font-size: 13px; fill: var(--ink); }
+.money-chart .seg-used, .sw-used { fill: #2f7d4a; background: #2f7d4a; }
+.money-chart .seg-due { fill: #e9b949; stroke: #7a4a00; stroke-width: 1; stroke-dasharray: 3 2; }
+.sw-due { background: repeating-linear-gradient(135deg, #e9b949 0 3px, #fff5d6 3px 6px); border: 1px dashed #7a4a00; }
+.money-chart .seg-paid { fill: #5f8fd0; }
+.money-chart .seg-refunded, .sw-refunded { fill: #b36b00; background: #b36b00; }
+.money-chart .cap-line { stroke: var(--breach); stroke-width: 2; stroke-dasharray: 6 3; }
+.sw { display: inline-block; width: 14px; height: 10px; margin-left: 8px; vertical-align: 0; }
+.note { font-weight: 600; }
+.note-breach { color: var(--breach); }
+.details { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 20px; }
+.details .detail:nth-child(2) { grid-column: 1 / -1; grid-row: 2; }
+.detail { font-size: 0.88em; }
+.detail tfoot th, .detail tfoot td { border-top: 2px solid var(--ink); }
+.finding { border: 1px solid var(--rule); border-left: 6px solid var(--muted); border-radius: 4px; padding: 8px 14px; margin: 0 0 14px; break-inside: avoid; }
+.finding header { font-size: 1rem; }
+.finding.st-breach { border-left-color: var(--breach); }
+.finding.st-breach.sev-warning { border-left-color: var(--warn); border-left-style: double; border-left-width: 7px; }
+.finding.st-waived { border-left-color: var(--warn); border-left-style: double; border-left-width: 7px; }
+.st-waived .st-symbol, .st-waived .st-badge { color: var(--warn); }
+.waiver { background: var(--warn-bg); padding: 4px 8px; }
+.waiver-list { margin: 0.2em 0 0; padding-left: 1.2em; }
+.finding.st-undetermined, .finding.st-pending { border-left-color: var(--warn); border-left-style: dashed; }
+.st-symbol { font-weight: 700; font-size: 1.2em; }
+.st-breach .st-symbol, .st-breach .st-badge { color: var(--breach); }
+.st-undetermined .st-symbol, .st-pending .st-symbol, .st-undetermined .st-badge, .st-pending .st-badge { color: var(--warn); }
+.finding .message { font-size: 1.05rem; font-weight: 600; }
+.clause { margin: 0.5em 0; }
+.clause figcaption { font-size: 0.85em; color: var(--muted); }
+.clause blockquote { margin: 0.2em 0; padding: 6px 12px; border-left: 4px solid var(--blue); background: #f7f8fb; white-space: pre-line; font-family: Georgia, Cambria, "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; }
+.frame { margin: 0.3em 0; padding: 6px 0; background: #f6f6f6; border: 1px solid var(--rule); font-size: 12.5px; line-height: 1.45; white-space: pre-wrap; overflow-wrap: anywhere; }
+.frame .src { display: block; padding: 0 10px; }
+.frame .ln { color: var(--muted); user-select: none; }
+.frame .target { background: #ffe3a3; font-weight: 600; box-shadow: inset 4px 0 0 var(--breach); }
+.frame .target .ln::before { content: "▶"; color: var(--breach); margin-right: 2px; }
+.others { font-size: 0.88em; }
+.others .rule-title { display: block; }
+.others td.status { white-space: nowrap; }
+.others tr.st-satisfied td.status { color: var(--ok); }
+.quote-inline { display: block; color: var(--muted); font-style: italic; quotes: none; margin-top: 2px; }
+@media (max-width: 800px) { .money-top { grid-template-columns: minmax(0, 1fr); } }
+@media print {
+  .money-top { grid-template-columns: minmax(0, 1fr); gap: 4px; }
+  .money { width: 70%; }
+  .block { margin-top: 1em; }
+  #findings { break-before: page; }
+  .verdict h2 { font-size: 1.35rem; }
+}
+`;

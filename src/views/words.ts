@@ -1,0 +1,67 @@
+/** The words both views share, in French and English: statuses, severities, parties. */
+import type { FindingStatus } from '../check.js';
+import type { Language } from '../rules/template.js';
+import type { Obligor, Severity } from '../rules/types.js';
+
+export const STATUS_WORDS: Record<Language, Record<FindingStatus, string>> = {
+  fr: {
+    breach: 'manquement',
+    waived: 'avec dérogation',
+    undetermined: 'indéterminé',
+    pending: 'en attente',
+    satisfied: 'respecté',
+    'not-applicable': 'sans objet',
+  },
+  en: {
+    breach: 'breach',
+    waived: 'waived',
+    undetermined: 'undetermined',
+    pending: 'pending',
+    satisfied: 'satisfied',
+    'not-applicable': 'not applicable',
+  },
+};
+
+/** A symbol for each status, so that it reads without colour (in grey print, for instance). */
+export const STATUS_SYMBOLS: Record<FindingStatus, string> = {
+  breach: '✗',
+  waived: '(✗)',
+  undetermined: '?',
+  pending: '…',
+  satisfied: '✓',
+  'not-applicable': '–',
+};
+
+export const SEVERITY_WORDS: Record<Language, Record<Severity, string>> = {
+  fr: { error: 'erreur', warning: 'avertissement' },
+  en: { error: 'error', warning: 'warning' },
+};
+
+export const OBLIGOR_WORDS: Record<Language, Record<Obligor, string>> = {
+  fr: { collectivite: 'la collectivité', dinsic: 'la DINSIC', both: 'les deux parties' },
+  en: { collectivite: 'the collectivité', dinsic: 'the DINSIC', both: 'both parties' },
+};
+
+export const PARTY_WORDS: Record<Language, Record<string, string>> = {
+  fr: { collectivite: 'la collectivité', dinsic: 'la DINSIC' },
+  en: { collectivite: 'the collectivité', dinsic: 'the DINSIC' },
+};
+
+/** Months, for the axis of a timeline: no locale data is used, so output is the same anywhere. */
+export const MONTHS_SHORT: Record<Language, string[]> = {
+  fr: [
+    'janv.',
+    'févr.',
+    'mars',
+    'avr.',
+    'mai',
+    'juin',
+    'juil.',
+    'août',
+    'sept.',
+    'oct.',
+    'nov.',
+    'déc.',
+  ],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};

@@ -1,0 +1,253 @@
+/**
+ * The views in a real browser: Debian's Chromium, driven by playwright-core, opens the annotated
+ * convention and the reports of the reference record and of a breaching case from disk, as a
+ * lawyer or a finance controller would. Nothing may fail in the console, nothing may be fetched
+ * but the file itself, the breaching week must be marked in the grid, the print layout must fit
+ * A4, and screenshots are taken for the README (written with CLAUSIER_UPDATE_SCREENSHOTS=1).
+ *
+ * `.ci/run` installs Chromium. Elsewhere, CLAUSIER_CHROMIUM names another Chromium, and
+ * CLAUSIER_SKIP_BROWSER=1 skips these tests, knowingly.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from './helpers.js';
+
+const EXECUTABLE = process.env.CLAUSIER_CHROMIUM ?? '/usr/bin/chromium';
+const SKIP = process.env.CLAUSIER_SKIP_BROWSER === '1';
+/** Relative to the repository, as a user types it (and as the report, and its screenshot, show it). */
+const BREACH_CASE =
+  'cases/A1-RELEASE-WEEKLY/an-intrapreneur-released-half-a-day-in-a-week-breaches-a1-release-weekly.yaml';
+const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+/** CLAUSIER_UPDATE_SCREENSHOTS=1 npm test rewrites docs/screenshots/*.png. */
+const UPDATE_SCREENSHOTS = process.env.CLAUSIER_UPDATE_SCREENSHOTS === '1';
+/** The screenshots taken, by file name. */
+const shots = new Map<string, Buffer>();
+/** The width A4 leaves between the report's print margins (210 mm less 2 × 12 mm), in CSS pixels. */
+const A4_PRINTABLE_WIDTH = Math.floor(((210 - 24) / 25.4) * 96);
+
+/**
+ * What the checks run in the page use of the DOM: the project compiles without the DOM library,
+ * so that no code of clausier's can use it by mistake.
+ */
+interface PageElement {
+  getBoundingClientRect(): { right: number; bottom: number; width: number; height: number };
+  getAttribute(name: string): string | null;
+  innerText: string;
+}
+interface PageWindow {
+  document: {
+    documentElement: { scrollWidth: number };
+    body: { querySelectorAll(selector: string): Iterable<PageElement> };
+  };
+  getComputedStyle(element: PageElement): {
+    backgroundColor: string;
+    backgroundImage: string;
+    outlineStyle: string;
+    outlineWidth: string;
+  };
+  scrollTo(x: number, y: number): void;
+  scrollY: number;
+}
+
+interface Visit {
+  page: Page;
+  url: string;
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+  /** Every request the page made, the file itself included. */
+  requests: string[];
+}
+
+describe.skipIf(SKIP)('the views in Chromium', () => {
+  let context: BrowserContext;
+  let profile: string;
+  const pages: Record<'doc' | 'reference' | 'breach', string> = {
+    doc: '',
+    reference: '',
+    breach: '',
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(EXECUTABLE))
+      throw new Error(
+        `no Chromium at ${EXECUTABLE}: install Debian's chromium (.ci/run does), set CLAUSIER_CHROMIUM, or skip with CLAUSIER_SKIP_BROWSER=1`,
+      );
+    const dir = tempDir('clausier-views-');
+    const made = [
+      runCli(['doc', '--format', 'html', '--out', dir]),
+      runCli(['report', 'cases/les-lilas-2019.yaml', '--html', join(dir, 'reference.html')]),
+      runCli(['report', BREACH_CASE, '--html', join(dir, 'breach.html')]),
+    ];
+    for (const run of made) expect(run.stderr).toBe('');
+    pages.doc = join(dir, 'convention.html');
+    pages.reference = join(dir, 'reference.html');
+    pages.breach = join(dir, 'breach.html');
+    profile = mkdtempSync(join(tmpdir(), 'clausier-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: EXECUTABLE,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      viewport: { width: 1200, height: 900 },
+    });
+    // Anything but a file of the page's folder is refused before it leaves the machine.
+    await context.route('**/*', (route) =>
+      route.request().url().startsWith(pathToFileURL(dir).href)
+        ? route.continue()
+        : route.abort('blockedbyclient'),
+    );
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  async function visit(file: string): Promise<Visit> {
+    const page = await context.newPage();
+    const url = pathToFileURL(file).href;
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(url, { waitUntil: 'load' });
+    return { page, url, errors, requests };
+  }
+
+  /** Emulates print on the width A4 leaves, and gives how far the layout reaches. */
+  async function printWidth(page: Page): Promise<{ scroll: number; right: number }> {
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: A4_PRINTABLE_WIDTH, height: 1100 });
+    const measured = await page.evaluate(() => {
+      const { document } = globalThis as unknown as PageWindow;
+      let right = 0;
+      for (const element of document.body.querySelectorAll('*')) {
+        const box = element.getBoundingClientRect();
+        if (box.width > 0 && box.height > 0) right = Math.max(right, box.right);
+      }
+      return { scroll: document.documentElement.scrollWidth, right };
+    });
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1200, height: 900 });
+    return measured;
+  }
+
+  it('opens the annotated convention with no error and no request but the file', async () => {
+    const { page, url, errors, requests } = await visit(pages.doc);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([url]);
+    await expect(page.title()).resolves.toContain('Convention de partenariat');
+    expect(await page.locator('section.clause').count()).toBeGreaterThan(50);
+    const cap = page.locator('#rule-a4-cap');
+    expect(await cap.locator('h4').innerText()).toContain('A4-CAP');
+    const fits = await printWidth(page);
+    expect(fits.scroll).toBeLessThanOrEqual(A4_PRINTABLE_WIDTH);
+    expect(fits.right).toBeLessThanOrEqual(A4_PRINTABLE_WIDTH + 1);
+    await page.setViewportSize({ width: 1200, height: 1300 });
+    shots.set('doc.png', await page.screenshot({ fullPage: false }));
+    await page.close();
+  });
+
+  it('opens the report of the reference record: compliant, no breach in the grid', async () => {
+    const { page, url, errors, requests } = await visit(pages.reference);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([url]);
+    expect(await page.locator('#verdict').getAttribute('data-verdict')).toBe('compliant');
+    expect(await page.locator('td.wk[data-state="breach"]').count()).toBe(0);
+    expect(await page.locator('svg.timeline g.event').count()).toBe(7);
+    const fits = await printWidth(page);
+    expect(fits.scroll).toBeLessThanOrEqual(A4_PRINTABLE_WIDTH);
+    expect(fits.right).toBeLessThanOrEqual(A4_PRINTABLE_WIDTH + 1);
+    await page.close();
+  });
+
+  it('marks the breaching week of a breaching case, and tells it from closed weeks and leave without colour', async () => {
+    const { page, url, errors, requests } = await visit(pages.breach);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([url]);
+    expect(await page.locator('#verdict').getAttribute('data-verdict')).toBe('breach');
+
+    const cell = (who: string, week: string) =>
+      page.locator(`tr[data-intrapreneur="${who}"] td[data-week="${week}"]`);
+    const look = (who: string, week: string) =>
+      cell(who, week).evaluate((td: PageElement) => {
+        const style = (globalThis as unknown as PageWindow).getComputedStyle(td);
+        return {
+          state: td.getAttribute('data-state'),
+          text: td.innerText.replace(/\s+/g, ' ').trim(),
+          background: `${style.backgroundColor} ${style.backgroundImage}`,
+          outline:
+            style.outlineStyle === 'none' ? 'none' : `${style.outlineStyle} ${style.outlineWidth}`,
+        };
+      });
+    const breach = await look('Sami Benali', '2019-W45');
+    expect(breach.state).toBe('breach');
+    // What is shown, then what a screen reader also says.
+    expect(breach.text).toBe('✗ 0,5 ● manquement');
+    expect(breach.outline).toBe('solid 2px');
+    await expect(
+      cell('Sami Benali', '2019-W45').locator('a').getAttribute('href'),
+    ).resolves.toMatch(/^#finding-\d+$/);
+    const ok = await look('Sami Benali', '2019-W44');
+    expect(ok).toMatchObject({ state: 'ok', text: '1,5 ● sans manquement', outline: 'none' });
+    const closed = await look('Sami Benali', '2019-W52');
+    expect(closed.state).toBe('closed');
+    expect(closed.text).toBe('fermé semaine de fermeture');
+    expect(closed.background).toContain('repeating-linear-gradient');
+    const leave = await look('Léa Robert', '2019-W48');
+    expect(leave.state).toBe('leave');
+    expect(leave.text).toBe('congé congé de l’intrapreneur');
+    expect(leave.background).toContain('radial-gradient');
+    // Four looks, none told by colour alone: a symbol, a word, a pattern or an outline each.
+    expect(
+      new Set([breach.background, ok.background, closed.background, leave.background]).size,
+    ).toBe(4);
+
+    // The link from the week leads to the finding, with its clause and line.
+    await cell('Sami Benali', '2019-W45').locator('a').click();
+    const target = page.locator(':target');
+    expect(await target.getAttribute('data-rule')).toBe('A1-RELEASE-WEEKLY');
+    expect(await target.locator('.src.target').getAttribute('data-line')).toBe('129');
+
+    const fits = await printWidth(page);
+    expect(fits.scroll).toBeLessThanOrEqual(A4_PRINTABLE_WIDTH);
+    expect(fits.right).toBeLessThanOrEqual(A4_PRINTABLE_WIDTH + 1);
+
+    await page.evaluate(() => (globalThis as unknown as PageWindow).scrollTo(0, 0));
+    // The top of the report, down to the grid of weeks: what a finance controller sees first.
+    const gridBottom = await page
+      .locator('#weeks .legend')
+      .evaluate((e: PageElement) =>
+        Math.ceil(
+          e.getBoundingClientRect().bottom + (globalThis as unknown as PageWindow).scrollY + 16,
+        ),
+      );
+    await page.setViewportSize({ width: 1200, height: gridBottom });
+    shots.set('report.png', await page.screenshot({ fullPage: false }));
+    for (const [name, png] of shots) {
+      expect(png.length, name).toBeGreaterThan(20_000);
+      expect(png.length, name).toBeLessThan(1_500_000);
+      // The README's screenshots change only when asked: fonts differ from machine to machine.
+      if (UPDATE_SCREENSHOTS) {
+        mkdirSync(SCREENSHOTS, { recursive: true });
+        writeFileSync(join(SCREENSHOTS, name), png);
+      }
+    }
+    await page.close();
+  });
+});
