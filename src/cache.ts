@@ -2,15 +2,22 @@
  * The report cache (`clausier check --cache`), as ESLint keeps one: a record's report is kept
  * under a key made of its content, the rule packs that may judge it, clausier's version and the
  * options that change a report (evaluation date, language, size limit). A record checked again
- * unchanged is not read as YAML at all. Entries are written atomically; an unreadable one is a
- * miss.
+ * unchanged is not read as YAML at all, and its JSON entry is written as it was kept. Entries are
+ * written atomically; an unreadable one is a miss.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FileReport } from './check.js';
+import type { ReportDigest } from './report/summary.js';
 import { sha256 } from './rules/snapshot.js';
 
 export const DEFAULT_CACHE_LOCATION = '.clausier-cache';
+
+/** A report as the cache keeps it. */
+export interface CachedReport {
+  digest: ReportDigest;
+  /** The report's JSON entry without the file's name (see entryText in report/json.ts). */
+  entry: string;
+}
 
 export class ReportCache {
   private readonly prefix: string;
@@ -31,23 +38,32 @@ export class ReportCache {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
-  /** The cached report of a record with this content, for the file named `file`. */
-  get(key: string, file: string): FileReport | undefined {
+  /**
+   * The cached report of a record with this content: its digest (for the summary and the exit
+   * code) and its JSON entry text (see entryText), which a JSON report writes as it is.
+   */
+  get(key: string): CachedReport | undefined {
     try {
-      const report = JSON.parse(readFileSync(this.path(key), 'utf8')) as Omit<FileReport, 'file'>;
-      return { file, ...report };
+      const text = readFileSync(this.path(key), 'utf8');
+      const newline = text.indexOf('\n');
+      if (newline < 0) return undefined;
+      const header = JSON.parse(text.slice(0, newline)) as { digest: ReportDigest; length: number };
+      const entry = text.slice(newline + 1);
+      // A damaged entry (cut short, edited) is a miss: the report is made again.
+      if (entry.length !== header.length) return undefined;
+      return { digest: header.digest, entry };
     } catch {
       return undefined;
     }
   }
 
-  set(key: string, report: FileReport): void {
+  set(key: string, cached: CachedReport): void {
     const path = this.path(key);
-    const { file: _, ...rest } = report;
     try {
       mkdirSync(join(this.dir, key.slice(0, 2)), { recursive: true });
       const temporary = `${path}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(rest));
+      const header = { digest: cached.digest, length: cached.entry.length };
+      writeFileSync(temporary, `${JSON.stringify(header)}\n${cached.entry}`);
       renameSync(temporary, path);
     } catch {
       // A cache that cannot be written only makes the next run slower.

@@ -1,7 +1,7 @@
 /** `clausier check`: checks records and reports in the format asked for. */
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { DEFAULT_CACHE_LOCATION, ReportCache } from '../cache.js';
 import {
@@ -18,12 +18,22 @@ import {
   DEFAULT_MAX_BYTES,
   loadRecordBytes,
   loadRecordFile,
+  loadRecordSource,
   type LoadedRecord,
 } from '../load/index.js';
 import { WorkerPool } from '../pool.js';
 import { FORMATS, FORMATTERS } from '../report/index.js';
-import { JsonReportWriter } from '../report/json.js';
-import { addToSummary, emptySummary, FAIL_ON, fails, type FailOn } from '../report/summary.js';
+import { entryText, JsonReportWriter, reportOfEntry } from '../report/json.js';
+import {
+  addToSummary,
+  digestOf,
+  emptySummary,
+  FAIL_ON,
+  fails,
+  type FailOn,
+  type ReportDigest,
+} from '../report/summary.js';
+import { readWithin } from '../load/read.js';
 import { formatTextFile, formatTextSummary } from '../report/text.js';
 import { builtInPacks, builtInPacksDir, type RulePack } from '../rules/pack.js';
 import type { Language } from '../rules/template.js';
@@ -79,14 +89,28 @@ export function useColors(
 }
 
 function load(path: string, options: CheckOptions): LoadedRecord {
-  if (path !== STDIN) return loadRecordFile(path, options);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(0);
-  } catch {
-    bytes = new Uint8Array();
-  }
-  return loadRecordBytes(bytes, STDIN, options);
+  return path === STDIN ? loadRecordSource(0, STDIN, options) : loadRecordFile(path, options);
+}
+
+/** A target's result in a run. */
+interface Checked {
+  file: string;
+  /** Its report; from the cache, read back only when asked. */
+  report: () => FileReport;
+  digest: ReportDigest;
+  /** Its JSON entry text, when the cache has it or keeps it. */
+  entry?: string;
+  /** The record's text, for code frames. */
+  text?: string;
+}
+
+function made(report: FileReport, text?: string): Checked {
+  return {
+    file: report.file,
+    report: () => report,
+    digest: digestOf(report),
+    ...(text !== undefined && { text }),
+  };
 }
 
 async function run(
@@ -106,6 +130,8 @@ async function run(
   const waivers = options.waivers.flatMap((file) => loadWaivers(file));
   const registry = new PackRegistry();
   const targets = expandTargets(paths);
+  if (options.output !== undefined)
+    refuseOverwritingInputs(options.output, targets, options.waivers);
   const people = options.format === 'text' && options.output === undefined;
   const progress = new Progress(
     targets.length,
@@ -118,29 +144,36 @@ async function run(
   const jobs = options.jobs ?? (targets.length >= 64 ? Math.min(availableParallelism(), 8) : 1);
   const pool = jobs > 1 ? new WorkerPool(jobs, { options: checkOptions, wantsText }) : undefined;
 
-  /** One target's report, with the text of its record when a code frame will need it. */
-  const check = async (
-    target: (typeof targets)[number],
-  ): Promise<{ report: FileReport; text?: string }> => {
+  /**
+   * One target's result: its report (read back from the cache only when needed), with the text
+   * of its record when a code frame will need it, and, from the cache, its digest and JSON entry.
+   */
+  const check = async (target: (typeof targets)[number]): Promise<Checked> => {
     if (target.problem) {
-      return {
-        report: {
-          file: target.path,
-          errors: [{ message: target.problem, line: 1, column: 1, pointer: '' }],
-          findings: [],
-          verdict: 'invalid',
-        },
-      };
+      return made({
+        file: target.path,
+        errors: [{ message: target.problem, line: 1, column: 1, pointer: '' }],
+        findings: [],
+        verdict: 'invalid',
+      });
     }
     let bytes: Uint8Array | undefined;
     let key: string | undefined;
     if (cache && target.path !== STDIN) {
-      bytes = readBytes(target.path);
+      bytes = readBytes(target.path, checkOptions.maxBytes);
       if (bytes !== undefined) {
         key = cache.key(bytes);
-        const hit = cache.get(key, target.path);
-        if (hit)
-          return { report: hit, ...(wantsText && { text: new TextDecoder().decode(bytes) }) };
+        const hit = cache.get(key);
+        if (hit) {
+          const text = wantsText ? new TextDecoder().decode(bytes) : undefined;
+          return {
+            file: target.path,
+            report: () => reportOfEntry(target.path, hit.entry),
+            entry: hit.entry,
+            digest: hit.digest,
+            ...(text !== undefined && { text }),
+          };
+        }
       }
     }
     let result: { report: FileReport; text?: string };
@@ -154,8 +187,12 @@ async function run(
       const report = await checkLoaded(loaded, checkOptions, registry);
       result = { report, ...(wantsText && { text: loaded.text }) };
     }
-    if (cache && key !== undefined) cache.set(key, result.report);
-    return result;
+    const checked = made(result.report, result.text);
+    if (cache && key !== undefined) {
+      checked.entry = entryText(result.report);
+      cache.set(key, { digest: checked.digest, entry: checked.entry });
+    }
+    return checked;
   };
 
   const formatContext = {
@@ -178,21 +215,34 @@ async function run(
   let failed = false;
   try {
     if (options.format === 'json') await sink.write(json.begin(toolInfo));
-    for await (const { report, text: recordText } of inOrder(targets, check, pool ? jobs * 4 : 1)) {
-      applyWaivers([report], waivers, language);
-      addToSummary(summary, report);
-      invalid ||= report.verdict === 'invalid';
-      failed ||= fails([report], options.failOn);
+    for await (const checked of inOrder(targets, check, pool ? jobs * 4 : 1)) {
+      // Waivers change a report: it is read back and its digest and entry made again.
+      let report: FileReport | undefined;
+      let { digest, entry } = checked;
+      if (waivers.length > 0) {
+        report = checked.report();
+        applyWaivers([report], waivers, language);
+        digest = digestOf(report);
+        entry = undefined;
+      }
+      const full = (): FileReport => (report ??= checked.report());
+
+      addToSummary(summary, digest);
+      invalid ||= digest.verdict === 'invalid';
+      failed ||= fails([digest], options.failOn);
+      const recordText =
+        checked.text !== undefined && digest.breaches.error + digest.breaches.warning > 0
+          ? checked.text
+          : undefined;
       if (options.format === 'text') {
         const frames = new Map<string, string>();
-        if (recordText !== undefined && report.findings.some((f) => f.status === 'breach'))
-          frames.set(report.file, recordText);
-        await sink.write(formatTextFile(report, { ...text, sources: frames }));
-      } else if (options.format === 'json') await sink.write(json.file(report));
-      else {
-        collected.push(report);
-        if (recordText !== undefined && report.findings.some((f) => f.status === 'breach'))
-          sources.set(report.file, recordText);
+        if (recordText !== undefined) frames.set(full().file, recordText);
+        await sink.write(formatTextFile(full(), { ...text, sources: frames }));
+      } else if (options.format === 'json') {
+        await sink.write(entry !== undefined ? json.entry(checked.file, entry) : json.file(full()));
+      } else {
+        collected.push(full());
+        if (recordText !== undefined) sources.set(full().file, recordText);
       }
       progress.tick();
     }
@@ -232,9 +282,34 @@ async function* inOrder<T, R>(
   }
 }
 
-function readBytes(path: string): Uint8Array | undefined {
+/** Refuses an --output that is one of the run's inputs: clausier never writes over what it reads. */
+function refuseOverwritingInputs(
+  output: string,
+  targets: readonly { path: string }[],
+  waiverFiles: readonly string[],
+): void {
+  const real = (path: string): string => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return resolve(path);
+    }
+  };
+  const written = real(output);
+  const input = [...targets.map((t) => t.path).filter((p) => p !== STDIN), ...waiverFiles].find(
+    (path) => real(path) === written,
+  );
+  if (input !== undefined)
+    throw new InputError(
+      `--output: ${output} is ${input}, an input of this run: it is never written over`,
+    );
+}
+
+/** A record's bytes for the cache key; undefined when it cannot be read within the limit. */
+function readBytes(path: string, maxBytes: number | undefined): Uint8Array | undefined {
   try {
-    return readFileSync(path);
+    const read = readWithin(path, maxBytes ?? DEFAULT_MAX_BYTES);
+    return read.ok ? read.bytes : undefined;
   } catch {
     return undefined;
   }

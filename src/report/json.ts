@@ -38,7 +38,24 @@ function fileEntry(report: FileReport): Record<string, unknown> {
   };
 }
 
-const indent = (json: string, by: string): string => json.replace(/\n/g, `\n${by}`);
+const indent = (json: string, by: string): string => json.replaceAll('\n', `\n${by}`);
+
+/** Where a file's entry sits in the report: its lines are indented by this much. */
+const ENTRY_INDENT = '    ';
+
+/**
+ * A file's entry without its first key (the file's name), as the report prints it: what the
+ * report cache keeps, so that an unchanged record's entry is written without being rebuilt.
+ */
+export function entryText(report: FileReport): string {
+  const { file: _, ...rest } = fileEntry(report);
+  return indent(JSON.stringify(rest, null, 2), ENTRY_INDENT);
+}
+
+/** A FileReport read back from its entry text and its file's name. */
+export function reportOfEntry(file: string, text: string): FileReport {
+  return { file, ...(JSON.parse(text) as Omit<FileReport, 'file'>) };
+}
 
 /**
  * The JSON report written file by file, so that a run over thousands of records holds none of
@@ -51,10 +68,17 @@ export class JsonReportWriter {
     return `{\n  "tool": ${indent(JSON.stringify(tool, null, 2), '  ')},\n  "files": [`;
   }
 
+  /** One file's entry. */
   file(report: FileReport): string {
-    const text = `${this.count === 0 ? '\n' : ',\n'}    ${indent(JSON.stringify(fileEntry(report), null, 2), '    ')}`;
-    this.count++;
-    return text;
+    return this.entry(report.file, entryText(report));
+  }
+
+  /** One file's entry, from the file's name and its entry text (see entryText). */
+  entry(file: string, text: string): string {
+    const name = `\n${ENTRY_INDENT}  "file": ${JSON.stringify(file)}`;
+    // The entry text opens with "{" and, unless it is empty, a line break before its first key.
+    const body = text === '{}' ? `{${name}\n${ENTRY_INDENT}}` : `{${name},${text.slice(1)}`;
+    return `${this.count++ === 0 ? '\n' : ',\n'}${ENTRY_INDENT}${body}`;
   }
 
   end(summary: RunSummary): string {

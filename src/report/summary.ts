@@ -28,18 +28,52 @@ export function emptySummary(): RunSummary {
   };
 }
 
-/** Counts one more file's report into a summary. */
-export function addToSummary(summary: RunSummary, report: FileReport): void {
-  summary.files++;
-  if (report.verdict === 'compliant') summary.compliant++;
-  else if (report.verdict === 'breach') summary.withBreaches++;
-  else summary.invalid++;
-  summary.inputErrors += report.errors.length;
+/**
+ * What the summary and the exit code need of one file's report: a few counts, small enough to be
+ * kept beside a cached report and used without reading it back.
+ */
+export interface ReportDigest {
+  verdict: FileReport['verdict'];
+  inputErrors: number;
+  /** Breaches by severity. */
+  breaches: Record<Severity, number>;
+  waived: number;
+  undetermined: number;
+  pending: number;
+  waiverProblems: number;
+}
+
+export function digestOf(report: FileReport): ReportDigest {
+  const digest: ReportDigest = {
+    verdict: report.verdict,
+    inputErrors: report.errors.length,
+    breaches: { error: 0, warning: 0 },
+    waived: 0,
+    undetermined: 0,
+    pending: 0,
+    waiverProblems: (report.waivers ?? []).filter((w) => w.status !== 'applied').length,
+  };
   for (const finding of report.findings) {
-    if (finding.status === 'breach') summary.breaches[finding.severity]++;
-    else if (finding.status === 'waived') summary.waived++;
+    if (finding.status === 'breach') digest.breaches[finding.severity]++;
+    else if (finding.status === 'waived') digest.waived++;
+    else if (finding.status === 'undetermined') digest.undetermined++;
+    else if (finding.status === 'pending') digest.pending++;
   }
-  summary.waiverProblems += (report.waivers ?? []).filter((w) => w.status !== 'applied').length;
+  return digest;
+}
+
+/** Counts one more file into a summary, from its report or its digest. */
+export function addToSummary(summary: RunSummary, report: FileReport | ReportDigest): void {
+  const digest = 'findings' in report ? digestOf(report) : report;
+  summary.files++;
+  if (digest.verdict === 'compliant') summary.compliant++;
+  else if (digest.verdict === 'breach') summary.withBreaches++;
+  else summary.invalid++;
+  summary.inputErrors += digest.inputErrors;
+  summary.breaches.error += digest.breaches.error;
+  summary.breaches.warning += digest.breaches.warning;
+  summary.waived += digest.waived;
+  summary.waiverProblems += digest.waiverProblems;
 }
 
 export function summarize(reports: readonly FileReport[]): RunSummary {
@@ -56,15 +90,20 @@ export type FailOn = 'error' | 'warning' | 'undetermined' | 'pending';
 
 export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'undetermined', 'pending'];
 
-export function fails(reports: readonly FileReport[], failOn: FailOn): boolean {
-  return reports.some(
-    (report) =>
-      (failOn !== 'error' && (report.waivers ?? []).some((w) => w.status !== 'applied')) ||
-      report.findings.some((f) => {
-        if (f.status === 'breach') return failOn !== 'error' || f.severity === 'error';
-        if (f.status === 'undetermined') return failOn === 'undetermined' || failOn === 'pending';
-        if (f.status === 'pending') return failOn === 'pending';
-        return false;
-      }),
-  );
+export function fails(reports: readonly (FileReport | ReportDigest)[], failOn: FailOn): boolean {
+  return reports.some((report) => {
+    const d = 'findings' in report ? digestOf(report) : report;
+    switch (failOn) {
+      case 'error':
+        return d.breaches.error > 0;
+      case 'warning':
+        return d.breaches.error + d.breaches.warning + d.waiverProblems > 0;
+      case 'undetermined':
+        return d.breaches.error + d.breaches.warning + d.waiverProblems + d.undetermined > 0;
+      case 'pending':
+        return (
+          d.breaches.error + d.breaches.warning + d.waiverProblems + d.undetermined + d.pending > 0
+        );
+    }
+  });
 }
