@@ -3,11 +3,11 @@
  * either a record ready for evaluation or the complete list of what is wrong, each problem with
  * its line and column in the file as given.
  */
-import { readFileSync, statSync } from 'node:fs';
 import type { InputProblem } from '../errors.js';
 import type { ProgrammeRecord } from '../model/programme.js';
 import { joinPointer, humanPath } from '../pointer.js';
 import { decodeRecord } from './decode.js';
+import { overLimit, readWithin, type ReadResult } from './read.js';
 import { decodeText, LineIndex } from './text.js';
 import { validateRecord, type SchemaProblem } from './validate.js';
 import { parseYaml, SourcePositions, type SourceLocation } from './yaml.js';
@@ -36,23 +36,35 @@ export interface LoadOptions {
 
 /** Loads a record from a file on disk; the file is only read. */
 export function loadRecordFile(path: string, options: LoadOptions = {}): LoadedRecord {
+  return loadRecordSource(path, path, options);
+}
+
+/**
+ * Loads a record from a file or from standard input (fd 0), read no further than the size limit
+ * allows: an endless input is refused, not read forever.
+ */
+export function loadRecordSource(
+  source: string | 0,
+  file: string,
+  options: LoadOptions = {},
+): LoadedRecord {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let bytes: Uint8Array;
+  let read: ReadResult;
   try {
-    const size = statSync(path).size;
-    if (size > maxBytes) {
-      return failed(path, {
-        message: `the file is ${formatSize(size)}, over the limit of ${formatSize(maxBytes)} (raise it with --max-size)`,
-        line: 1,
-        column: 1,
-        pointer: '',
-      });
-    }
-    bytes = readFileSync(path);
+    read = readWithin(source, maxBytes);
   } catch (error) {
-    return failed(path, { message: describeFsError(error), line: 1, column: 1, pointer: '' });
+    return failed(file, { message: describeFsError(error), line: 1, column: 1, pointer: '' });
   }
-  return loadRecordBytes(bytes, path, options);
+  if (!read.ok) {
+    const what = source === 0 ? 'the input' : 'the file';
+    return failed(file, {
+      message: overLimit(what, read, maxBytes),
+      line: 1,
+      column: 1,
+      pointer: '',
+    });
+  }
+  return loadRecordBytes(read.bytes, file, options);
 }
 
 /** Loads a record from bytes (a file's content, standard input). */
@@ -64,7 +76,7 @@ export function loadRecordBytes(
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
     return failed(file, {
-      message: `the input is ${formatSize(bytes.length)}, over the limit of ${formatSize(maxBytes)} (raise it with --max-size)`,
+      message: overLimit('the input', { size: bytes.length, more: false }, maxBytes),
       line: 1,
       column: 1,
       pointer: '',
@@ -163,12 +175,6 @@ function failed(file: string, problem: InputProblem): LoadedRecord {
     text: '',
     lines,
   };
-}
-
-function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${bytes} bytes`;
 }
 
 function describeFsError(error: unknown): string {

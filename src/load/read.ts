@@ -1,0 +1,90 @@
+/**
+ * Reading input within the size limit. A regular file's size is known before it is read; a
+ * pipe, standard input or a device is read at most up to the limit, then only counted (up to
+ * DRAIN_LIMIT, in a small buffer) to say how large it was: an endless input never takes the
+ * machine's memory.
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+
+/** Past the limit, an input is counted up to this size, then called larger than it. */
+export const DRAIN_LIMIT = 1024 * 1024 * 1024;
+
+export type ReadResult =
+  | { ok: true; bytes: Uint8Array }
+  /** The input is over the limit: its size, or, past DRAIN_LIMIT, a lower bound (`more`). */
+  | { ok: false; size: number; more: boolean };
+
+/** Reads a file (a path) or standard input (fd 0) within `maxBytes`. Throws the system's errors. */
+export function readWithin(source: string | 0, maxBytes: number): ReadResult {
+  const fd = source === 0 ? 0 : openSync(source, 'r');
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    if (stat.isFile() && stat.size > maxBytes) return { ok: false, size: stat.size, more: false };
+    return readFd(fd, maxBytes, stat.isFile() ? stat.size : 64 * 1024);
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
+}
+
+function readFd(fd: number, maxBytes: number, expected: number): ReadResult {
+  let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(expected + 1, 1024)));
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > maxBytes) return { ok: false, ...drain(fd, length) };
+      const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const read = readSome(fd, buffer, length, buffer.length - length);
+    if (read === 0) break;
+    length += read;
+  }
+  if (length > maxBytes) return { ok: false, ...drain(fd, length) };
+  return { ok: true, bytes: buffer.subarray(0, length) };
+}
+
+/** Counts the rest of an input over the limit, keeping nothing. */
+function drain(fd: number, counted: number): { size: number; more: boolean } {
+  const scratch = Buffer.allocUnsafe(64 * 1024);
+  let size = counted;
+  while (size < DRAIN_LIMIT) {
+    const read = readSome(fd, scratch, 0, scratch.length);
+    if (read === 0) return { size, more: false };
+    size += read;
+  }
+  return { size, more: true };
+}
+
+/** One read; a non-blocking input that has nothing yet is waited for. */
+function readSome(fd: number, buffer: Buffer, offset: number, length: number): number {
+  for (;;) {
+    try {
+      return readSync(fd, buffer, offset, length, null);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'EAGAIN') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      else if (code === 'EOF') return 0;
+      else throw error;
+    }
+  }
+}
+
+/** A size as people read it: `512 bytes`, `1.5 KiB`, `20.0 MiB`, `1.0 GiB`. */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
+}
+
+/** Why an input is refused for its size, naming what it is (`the file`, `the input`). */
+export function overLimit(
+  what: string,
+  result: { size: number; more: boolean },
+  maxBytes: number,
+): string {
+  const size = result.more ? `larger than ${formatSize(result.size)}` : formatSize(result.size);
+  return `${what} is ${size}, over the limit of ${formatSize(maxBytes)} (raise it with --max-size)`;
+}
