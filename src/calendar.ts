@@ -5,6 +5,7 @@
  * nothing depends on the machine's time zone or locale. The conversions are Howard Hinnant's
  * `days_from_civil` and `civil_from_days` algorithms, in integer arithmetic.
  */
+import { quote } from './quote.js';
 
 /** A calendar day: the number of days since 1970-01-01 (negative before it). */
 export type Day = number;
@@ -101,6 +102,8 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
  */
 export function parseCalendarDate(text: string): Parsed<Day> {
   // Records repeat the same few hundred days (every week, every session): read each once.
+  // Only text of a date's length is kept: a long string is no date, and is not worth holding.
+  if (text.length > 10) return readCalendarDate(text);
   let parsed = parsedDates.get(text);
   if (parsed === undefined) {
     if (parsedDates.size >= 50_000) parsedDates.clear();
@@ -119,28 +122,28 @@ function readCalendarDate(text: string): Parsed<Day> {
     if (long) {
       return {
         ok: false,
-        problem: `'${text}' is not a date: the year has ${countInWords(long[1]!.length)} digits (expected YYYY-MM-DD)`,
+        problem: `${quote(text)} is not a date: the year has ${countInWords(long[1]!.length)} digits (expected YYYY-MM-DD)`,
       };
     }
     if (/^\d{1,2}\/\d{1,2}\/\d+$/.test(text)) {
       return {
         ok: false,
-        problem: `'${text}' is not a date in the form YYYY-MM-DD (write e.g. 2019-08-30)`,
+        problem: `${quote(text)} is not a date in the form YYYY-MM-DD (write e.g. 2019-08-30)`,
       };
     }
-    return { ok: false, problem: `'${text}' is not a date (expected YYYY-MM-DD)` };
+    return { ok: false, problem: `${quote(text)} is not a date (expected YYYY-MM-DD)` };
   }
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
   if (month < 1 || month > 12) {
-    return { ok: false, problem: `'${text}' is not a date: there is no month ${month}` };
+    return { ok: false, problem: `${quote(text)} is not a date: there is no month ${month}` };
   }
   const last = daysInMonth(year, month);
   if (day < 1 || day > last) {
     return {
       ok: false,
-      problem: `'${text}' is not a date: ${MONTHS_EN[month - 1]} ${year} has ${last} days`,
+      problem: `${quote(text)} is not a date: ${MONTHS_EN[month - 1]} ${year} has ${last} days`,
     };
   }
   return { ok: true, value: dayFromCivil(year, month, day) };
@@ -185,12 +188,12 @@ export function parseIsoWeek(text: string): Parsed<Day> {
     if (long) {
       return {
         ok: false,
-        problem: `'${text}' is not an ISO week: the year has ${countInWords(long[1]!.length)} digits (expected YYYY-Www)`,
+        problem: `${quote(text)} is not an ISO week: the year has ${countInWords(long[1]!.length)} digits (expected YYYY-Www)`,
       };
     }
     return {
       ok: false,
-      problem: `'${text}' is not an ISO week (expected YYYY-Www, e.g. 2019-W42)`,
+      problem: `${quote(text)} is not an ISO week (expected YYYY-Www, e.g. 2019-W42)`,
     };
   }
   const year = Number(match[1]);
@@ -199,7 +202,7 @@ export function parseIsoWeek(text: string): Parsed<Day> {
   if (week < 1 || week > weeks) {
     return {
       ok: false,
-      problem: `'${text}' is not an ISO week: ${year} has ${weeks} ISO weeks (W01 to W${weeks})`,
+      problem: `${quote(text)} is not an ISO week: ${year} has ${weeks} ISO weeks (W01 to W${weeks})`,
     };
   }
   return { ok: true, value: isoWeekMonday({ year, week }) };
@@ -216,7 +219,7 @@ export function parsePeriod(text: string): Parsed<Period> {
   if (!match) {
     return {
       ok: false,
-      problem: `'${text}' is not a period (expected e.g. P30D, P2W, P1M or P1Y)`,
+      problem: `${quote(text)} is not a period (expected e.g. P30D, P2W, P1M or P1Y)`,
     };
   }
   return { ok: true, value: { amount: Number(match[1]), unit: match[2] as Period['unit'] } };

@@ -2,6 +2,7 @@
  * Money as integer cents. Amounts are read from the YAML source text, digit by digit, never
  * through binary floating point: `0.1 + 0.2` never happens here.
  */
+import { quote } from './quote.js';
 import type { Parsed } from './calendar.js';
 
 /** An amount in integer cents of a euro. */
@@ -15,16 +16,16 @@ export type Cents = number;
 export function parseEuros(source: string): Parsed<Cents> {
   const text = source.trim();
   if (/^[-+]?\.(nan|NaN|NAN)$/.test(text)) {
-    return { ok: false, problem: `'${text}' (not a number) is not an amount` };
+    return { ok: false, problem: `${quote(text)} (not a number) is not an amount` };
   }
   if (/^[-+]?\.(inf|Inf|INF)$/.test(text)) {
-    return { ok: false, problem: `'${text}' (infinity) is not an amount` };
+    return { ok: false, problem: `${quote(text)} (infinity) is not an amount` };
   }
   const match = /^([-+]?)(\d+)(?:\.(\d*))?$/.exec(text);
   if (!match) {
     return {
       ok: false,
-      problem: `'${text}' is not an amount in euros (write digits with a dot before the cents, e.g. 10000.00)`,
+      problem: `${quote(text)} is not an amount in euros (write digits with a dot before the cents, e.g. 10000.00)`,
     };
   }
   const [, sign, units, decimals = ''] = match;

@@ -7,6 +7,7 @@ import type { ErrorObject } from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { validateProgramme } from '../generated/programme-validator.js';
 import { parseCalendarDate, parseIsoWeek, parsePeriod } from '../calendar.js';
+import { quote } from '../quote.js';
 import { joinPointer, humanPath, splitPointer } from '../pointer.js';
 import {
   programmeSchema,
@@ -104,7 +105,7 @@ export function expected(schema: ResolvedSchema | undefined): string {
 /** How a value found in a record reads in a message. */
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
-  if (typeof value === 'string') return `the text '${truncate(value)}'`;
+  if (typeof value === 'string') return `the text ${quote(value)}`;
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return '.nan (not a number)';
     if (!Number.isFinite(value)) return `${value > 0 ? '' : '-'}.inf (infinity)`;
@@ -113,10 +114,6 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'boolean') return `${value}`;
   if (Array.isArray(value)) return 'a list';
   return 'a mapping';
-}
-
-function truncate(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 function quoteList(values: unknown[]): string {
@@ -155,7 +152,7 @@ function describeError(
           : '';
       return {
         pointer: joinPointer(pointer, field),
-        message: `${path}: unknown field '${field}'${hint}`,
+        message: `${path}: unknown field ${quote(field)}${hint}`,
         atKey: true,
       };
     }
@@ -176,14 +173,14 @@ function describeError(
           : undefined;
       return {
         pointer: joinPointer(pointer, key),
-        message: `${path}: ${problem ?? `'${key}' is not allowed as a key here`}`,
+        message: `${path}: ${problem ?? `${quote(key)} is not allowed as a key here`}`,
         atKey: true,
       };
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[] | undefined) ?? schema?.enum ?? [];
       const noun = schema?.title ?? 'allowed value';
-      const shown = typeof value === 'string' ? `'${truncate(value)}'` : describeValue(value);
+      const shown = typeof value === 'string' ? quote(value) : describeValue(value);
       return {
         pointer,
         message: `${path}: ${shown} is not ${article(noun)} (expected ${quoteList(allowed)})`,
@@ -214,7 +211,7 @@ function describeError(
       const what = firstSentence(schema?.description);
       return {
         pointer,
-        message: `${path}: ${problem ?? `'${truncate(text)}' is not valid here${what ? ` (expected ${what})` : ''}`}`,
+        message: `${path}: ${problem ?? `${quote(text)} is not valid here${what ? ` (expected ${what})` : ''}`}`,
       };
     }
     case 'minimum':
@@ -259,6 +256,9 @@ function resolvedChild(
 
 /** The allowed name nearest a misspelt one, when it is near enough to be a likely typo. */
 export function closest(word: string, candidates: string[]): string | undefined {
+  // A word much longer than every candidate is no typo of one (and would be slow to compare).
+  const longest = Math.max(0, ...candidates.map((c) => c.length));
+  if (word.length > 2 * longest + 2) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
