@@ -8,6 +8,7 @@ import type { MoneySummary } from '../facts/measure.js';
 import { formatEurosEn, formatEurosFr } from '../money.js';
 import type { Language } from '../rules/template.js';
 import { formatDate } from '../rules/template.js';
+import { LineIndex } from '../load/text.js';
 import { summarize, type RunSummary } from './summary.js';
 
 export interface TextOptions {
@@ -146,18 +147,18 @@ function painter(
 
 /** The lines of a file around a 1-based line, with a caret under the column. */
 export function codeFrame(
-  text: string,
+  source: string | LineIndex,
   line: number,
   column: number,
   paint: Paint = (t) => t,
 ): string[] {
-  const lines = text.split('\n');
+  const lines = typeof source === 'string' ? new LineIndex(source) : source;
   const first = Math.max(1, line - 1);
-  const last = Math.min(lines.length, line + 1);
+  const last = Math.min(lines.lineCount, line + 1);
   const width = String(last).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const content = (lines[n - 1] ?? '').replace(/\r$/, '');
+    const content = lines.lineText(n);
     const shown = content.length > 160 ? `${content.slice(0, 160)}…` : content;
     const gutter = `${n === line ? '>' : ' '} ${String(n).padStart(width)} | `;
     out.push(n === line ? gutter + shown : paint(gutter + shown));
@@ -169,6 +170,19 @@ export function codeFrame(
       );
   }
   return out;
+}
+
+/** The line index of each source text, made once however many frames are cut from it. */
+const lineIndexes = new WeakMap<ReadonlyMap<string, string>, Map<string, LineIndex>>();
+
+function linesOf(sources: ReadonlyMap<string, string>, file: string): LineIndex | undefined {
+  const text = sources.get(file);
+  if (text === undefined) return undefined;
+  let indexes = lineIndexes.get(sources);
+  if (!indexes) lineIndexes.set(sources, (indexes = new Map()));
+  let lines = indexes.get(file);
+  if (!lines) indexes.set(file, (lines = new LineIndex(text)));
+  return lines;
 }
 
 /** The text of one file's report, lines ending with a blank line. */
@@ -279,9 +293,9 @@ function formatFinding(
         ]
       : []),
   ];
-  const text = options.sources?.get(report.file);
-  if (finding.status === 'breach' && text !== undefined && where) {
-    lines.push(...codeFrame(text, where.line, where.column, paint.dim).map((l) => `      ${l}`));
+  const source = options.sources && linesOf(options.sources, report.file);
+  if (finding.status === 'breach' && source !== undefined && where) {
+    lines.push(...codeFrame(source, where.line, where.column, paint.dim).map((l) => `      ${l}`));
   }
   return lines;
 }
