@@ -4,19 +4,16 @@
  * them back in order.
  */
 import { Worker } from 'node:worker_threads';
-import type { FileReport } from './check.js';
 import { FileProblemsError, InputError, type FileProblem } from './errors.js';
-import type { WorkerData, WorkRequest } from './worker.js';
+import type { WorkerData, WorkRequest, WorkResult } from './worker.js';
 
 interface Pending {
-  resolve(value: { report: FileReport; text?: string }): void;
+  resolve(value: WorkResult): void;
   reject(error: Error): void;
 }
 
-interface WorkerReply {
+interface WorkerReply extends Partial<WorkResult> {
   id: number;
-  report?: FileReport;
-  text?: string;
   error?: { name: string; message: string; problems?: FileProblem[]; subject?: string };
 }
 
@@ -45,11 +42,10 @@ export class WorkerPool {
         if (!pending) return;
         this.pending.delete(reply.id);
         if (reply.error) pending.reject(revive(reply.error));
-        else
-          pending.resolve({
-            report: reply.report!,
-            ...(reply.text !== undefined && { text: reply.text }),
-          });
+        else {
+          const { id: _, error: __, ...result } = reply;
+          pending.resolve(result as WorkResult);
+        }
       });
       worker.on('error', (error) => {
         for (const pending of this.pending.values()) pending.reject(error);
@@ -59,7 +55,7 @@ export class WorkerPool {
     }
   }
 
-  check(request: Omit<WorkRequest, 'id'>): Promise<{ report: FileReport; text?: string }> {
+  check(request: Omit<WorkRequest, 'id'>): Promise<WorkResult> {
     const id = this.nextId++;
     const entry = this.workers.reduce((least, w) => (w.inFlight < least.inFlight ? w : least));
     entry.inFlight++;

@@ -1,11 +1,14 @@
 /**
  * A worker thread of `clausier check --jobs N`: it loads the rule packs once and checks the
- * records it is sent, one at a time, sending back each report (and the text of a record with
- * breaches, for the code frames of the text report).
+ * records it is sent, one at a time, sending back what the main thread needs of each: its digest,
+ * and its JSON entry text or its report (and the text of a record with breaches, for the code
+ * frames of the text report).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkLoaded, PackRegistry, type CheckOptions } from './check.js';
+import { checkLoaded, PackRegistry, type CheckOptions, type FileReport } from './check.js';
 import { loadRecordBytes, loadRecordFile } from './load/index.js';
+import { entryText } from './report/json.js';
+import { digestOf, type ReportDigest } from './report/summary.js';
 
 export interface WorkRequest {
   id: number;
@@ -16,11 +19,26 @@ export interface WorkRequest {
 
 export interface WorkerData {
   options: CheckOptions;
-  /** Whether the main thread needs the text of records with breaches. */
-  wantsText: boolean;
+  /** What the main thread needs of each record: at least its report or its entry text. */
+  wants: {
+    /** The JSON entry text (see entryText). */
+    entry: boolean;
+    /** The report itself. */
+    report: boolean;
+    /** The text of a record with breaches, for code frames. */
+    text: boolean;
+  };
 }
 
-const { options, wantsText } = workerData as WorkerData;
+/** What a worker sends back for one record. */
+export interface WorkResult {
+  digest: ReportDigest;
+  entry?: string;
+  report?: FileReport;
+  text?: string;
+}
+
+const { options, wants } = workerData as WorkerData;
 const registry = new PackRegistry();
 
 parentPort!.on('message', (request: WorkRequest) => {
@@ -31,9 +49,12 @@ parentPort!.on('message', (request: WorkRequest) => {
           ? loadRecordBytes(request.bytes, request.path, options)
           : loadRecordFile(request.path, options);
       const report = await checkLoaded(loaded, options, registry);
-      const text =
-        wantsText && report.findings.some((f) => f.status === 'breach') ? loaded.text : undefined;
-      parentPort!.postMessage({ id: request.id, report, text });
+      const result: WorkResult = { digest: digestOf(report) };
+      if (wants.entry) result.entry = entryText(report);
+      if (wants.report || !wants.entry) result.report = report;
+      if (wants.text && result.digest.breaches.error + result.digest.breaches.warning > 0)
+        result.text = loaded.text;
+      parentPort!.postMessage({ id: request.id, ...result });
     } catch (error) {
       // A rule pack that cannot be used, or a bug: the main thread reports it as it would its own.
       parentPort!.postMessage({ id: request.id, error: serializeError(error) });

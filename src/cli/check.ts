@@ -142,7 +142,14 @@ async function run(
   const cache = options.cache ? openCache(options, checkOptions, registry) : undefined;
   // Worker threads pay off for many files only: each one starts clausier afresh.
   const jobs = options.jobs ?? (targets.length >= 64 ? Math.min(availableParallelism(), 8) : 1);
-  const pool = jobs > 1 ? new WorkerPool(jobs, { options: checkOptions, wantsText }) : undefined;
+  // What the workers send back: a JSON run without waivers needs only each file's entry text
+  // and digest, which cost nothing to pass between threads.
+  const wants = {
+    entry: (options.format === 'json' && waivers.length === 0) || options.cache === true,
+    report: options.format !== 'json' || waivers.length > 0,
+    text: wantsText,
+  };
+  const pool = jobs > 1 ? new WorkerPool(jobs, { options: checkOptions, wants }) : undefined;
 
   /**
    * One target's result: its report (read back from the cache only when needed), with the text
@@ -176,20 +183,26 @@ async function run(
         }
       }
     }
-    let result: { report: FileReport; text?: string };
+    let checked: Checked;
     if (pool && target.path !== STDIN) {
-      result = await pool.check({ path: target.path, ...(bytes !== undefined && { bytes }) });
+      const done = await pool.check({ path: target.path, ...(bytes !== undefined && { bytes }) });
+      checked = {
+        file: target.path,
+        digest: done.digest,
+        report: () => done.report ?? reportOfEntry(target.path, done.entry!),
+        ...(done.entry !== undefined && { entry: done.entry }),
+        ...(done.text !== undefined && { text: done.text }),
+      };
     } else {
       const loaded =
         bytes !== undefined
           ? loadRecordBytes(bytes, target.path, checkOptions)
           : load(target.path, checkOptions);
       const report = await checkLoaded(loaded, checkOptions, registry);
-      result = { report, ...(wantsText && { text: loaded.text }) };
+      checked = made(report, wantsText ? loaded.text : undefined);
     }
-    const checked = made(result.report, result.text);
     if (cache && key !== undefined) {
-      checked.entry = entryText(result.report);
+      checked.entry ??= entryText(checked.report());
       cache.set(key, { digest: checked.digest, entry: checked.entry });
     }
     return checked;
