@@ -5,6 +5,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkRecord } from '../src/check.js';
 import { lintPack, normalizeSpace } from '../src/rules/lint.js';
 import { conditionInWords, frenchObject } from '../src/rules/describe.js';
 import { builtInPacksDir, loadRulePack, RulePackError } from '../src/rules/pack.js';
@@ -266,6 +267,27 @@ describe('a broken pack is refused, naming the file and line of each problem', (
     expect(run.stderr).toMatch(
       /^clausier: the rule pack cannot be used:\n.*A4-CAP\.yaml:30:53: the operator greaterThan parses numbers loosely/,
     );
+  });
+});
+
+describe('a name is what the pack declares, even one every JavaScript object has', () => {
+  it('a named condition the pack calls toString is found, checked, judged and worded', async () => {
+    const dir = join(tempDir(), 'pack');
+    cpSync(PACK, dir, { recursive: true });
+    for (const file of ['conditions.yaml', 'A1-COACHING-WEEKLY.yaml', 'A1-RELEASE-WEEKLY.yaml']) {
+      const path = join(dir, file);
+      const text = readFileSync(path, 'utf8');
+      expect(text).toContain('weekOver');
+      writeFileSync(path, text.replaceAll('weekOver', 'toString'));
+    }
+    const pack = loadRulePack(dir);
+    const rule = pack.rules.find((r) => r.id === 'A1-COACHING-WEEKLY')!;
+    expect(conditionInWords(rule.due.when!, pack, 'en', rule)).toEqual([
+      'the week is over (the evaluation date is after its Friday) [toString]',
+    ]);
+    const renamed = await checkRecord({ path: REFERENCE }, { pack });
+    const original = await checkRecord({ path: REFERENCE }, { pack: loadRulePack(PACK) });
+    expect(renamed.findings).toEqual(original.findings);
   });
 });
 

@@ -14,6 +14,7 @@ import { FileProblemsError, type FileProblem } from '../errors.js';
 import {
   collections,
   globalFacts,
+  ownEntry,
   specAt,
   type FactSpec,
   type FactType,
@@ -36,7 +37,7 @@ import conditionsSchema from '../../schemas/conditions.schema.json' with { type:
 import packSchema from '../../schemas/pack.schema.json' with { type: 'json' };
 import parametersSchema from '../../schemas/parameters.schema.json' with { type: 'json' };
 import ruleSchema from '../../schemas/rule.schema.json' with { type: 'json' };
-import { acceptsType, operatorSpec, REFUSED_OPERATORS } from './operators.js';
+import { acceptsType, operatorSpec, refusedOperator } from './operators.js';
 import { packFingerprint, restorePack, sha256 } from './snapshot.js';
 import { parseTemplate, FORMATS } from './template.js';
 import type {
@@ -142,6 +143,14 @@ export function builtInPacks(): string[] {
 }
 
 const RULE_FILE = /^[A-Z0-9]+(-[A-Z0-9]+)+\.yaml$/;
+
+/**
+ * A table of names without prototype, with the entries of another: it holds only what the pack
+ * declares, so that `constructor` or `toString` finds nothing in it.
+ */
+function table<T>(entries: Readonly<Record<string, T>> = {}): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
 
 interface PackParts {
   pack: PackFile;
@@ -314,7 +323,7 @@ function readPack(dir: string, problems: PackProblem[], seen: Set<string>): Pack
       message: 'the pack has no clauses.yaml',
     });
 
-  const parameters: Record<string, PackParameter> = { ...(base?.parameters ?? {}) };
+  const parameters = table(base?.parameters);
   const parametersPath = join(dir, 'parameters.yaml');
   if (existsSync(parametersPath)) {
     const read = readYaml<ParametersFile>(
@@ -339,8 +348,8 @@ function readPack(dir: string, problems: PackProblem[], seen: Set<string>): Pack
     });
   }
 
-  const conditions: Record<string, NamedCondition> = { ...(base?.conditions ?? {}) };
-  const conditionSources: Record<string, PackSourceFile> = { ...(base?.conditionSources ?? {}) };
+  const conditions = table(base?.conditions);
+  const conditionSources = table(base?.conditionSources);
   const conditionsPath = join(dir, 'conditions.yaml');
   if (existsSync(conditionsPath)) {
     const read = readYaml<ConditionsFile>(
@@ -541,13 +550,13 @@ export function resolveReference(
         ? { spec: { type: 'object', description: { fr: 'élément', en: 'item' } }, untyped: true }
         : { problem: 'the fact item exists only in a rule' };
     }
-    const spec = specAt(collections[scope.over], segments);
+    const spec = specAt(ownEntry(collections, scope.over), segments);
     return spec ? { spec } : { problem: `the items of ${scope.over} have no field ${path ?? ''}`, inPath: true };
   }
   if (fact === 'params') {
     const [name, ...rest] = segments;
     if (name === undefined) return { problem: 'name the parameter: path: <parameter>' };
-    const parameter = scope.parameters[name];
+    const parameter = ownEntry(scope.parameters, name);
     if (!parameter) return { problem: `there is no parameter ${name}`, inPath: true };
     if (scope.declaredParameters && !scope.declaredParameters.includes(name)) {
       return { problem: `the parameter ${name} is used but not listed under parameters:`, inPath: true };
@@ -566,7 +575,7 @@ export function resolveReference(
       },
     };
   }
-  const global = globalFacts[fact];
+  const global = ownEntry(globalFacts, fact);
   if (!global) return { problem: `there is no fact ${fact}` };
   const spec = specAt(global, segments);
   return spec ? { spec } : { problem: `the fact ${fact} has no field ${path ?? ''}`, inPath: true };
@@ -596,7 +605,7 @@ export function checkCondition(
   else if ('any' in condition) condition.any.forEach((c, i) => recurse(c, `${pointer}/any/${i}`));
   else if ('not' in condition) recurse(condition.not, `${pointer}/not`);
   else if ('condition' in condition) {
-    const target = named[condition.condition];
+    const target = ownEntry(named, condition.condition);
     if (!target) {
       report(
         `${pointer}/condition`,
@@ -617,7 +626,7 @@ export function checkCondition(
   } else {
     const operator = operatorSpec(condition.operator);
     if (!operator) {
-      const instead = REFUSED_OPERATORS[condition.operator];
+      const instead = refusedOperator(condition.operator);
       report(
         `${pointer}/operator`,
         instead
@@ -764,7 +773,7 @@ function checkReferences(parts: PackParts, problems: PackProblem[]): void {
         );
       }
     });
-    const collection = collections[rule.over];
+    const collection = ownEntry(collections, rule.over);
     if (!collection) {
       report(
         '/over',
@@ -773,7 +782,7 @@ function checkReferences(parts: PackParts, problems: PackProblem[]): void {
       continue;
     }
     (rule.parameters ?? []).forEach((name, i) => {
-      if (!parts.parameters[name])
+      if (!ownEntry(parts.parameters, name))
         report(`/parameters/${i}`, `there is no parameter ${name} in parameters.yaml`);
     });
     const deadlines = Object.keys(rule.deadlines ?? {});
@@ -785,8 +794,8 @@ function checkReferences(parts: PackParts, problems: PackProblem[]): void {
     };
     for (const [name, deadline] of Object.entries(rule.deadlines ?? {})) {
       if (
-        collections[rule.over]!.fields[name] ||
-        globalFacts[name] ||
+        ownEntry(collection.fields, name) ||
+        ownEntry(globalFacts, name) ||
         name === 'item' ||
         name === 'params'
       ) {
@@ -796,7 +805,7 @@ function checkReferences(parts: PackParts, problems: PackProblem[]): void {
       if ('problem' in from) report(`/deadlines/${name}/from`, from.problem);
       else if (from.spec.type !== 'date')
         report(`/deadlines/${name}/from`, `${deadline.from} is not a date`);
-      const parameter = parts.parameters[deadline.add];
+      const parameter = ownEntry(parts.parameters, deadline.add);
       if (!parameter) report(`/deadlines/${name}/add`, `there is no parameter ${deadline.add}`);
       else if (parameter.type !== 'period')
         report(`/deadlines/${name}/add`, `the parameter ${deadline.add} is not a period`);
@@ -816,7 +825,7 @@ function checkReferences(parts: PackParts, problems: PackProblem[]): void {
         report(`/breaches/${i}/id`, `two breach cases are called ${breach.id}`);
       caseIds.add(breach.id);
       (breach.locations ?? []).forEach((field, k) => {
-        const spec = collection.fields[field];
+        const spec = ownEntry(collection.fields, field);
         if (!spec || spec.type !== 'pointer') {
           report(
             `/breaches/${i}/locations/${k}`,
