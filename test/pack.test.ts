@@ -270,6 +270,80 @@ describe('a broken pack is refused, naming the file and line of each problem', (
   });
 });
 
+/**
+ * The problems of a copy of the pack with named conditions `c0`...`c{count}` added, each using
+ * the next as `uses` writes it (the last compares dates), and A1-COACHING-WEEKLY due when `due`.
+ */
+function withNamedConditions(
+  count: number,
+  uses: (next: string) => string,
+  due: string,
+): { problems: string[]; lineOf: (name: string) => number } {
+  const dir = join(tempDir(), 'pack');
+  cpSync(PACK, dir, { recursive: true });
+  const blocks = Array.from({ length: count + 1 }, (_, i) => {
+    const when =
+      i < count
+        ? uses(`c${i + 1}`)
+        : '      fact: asOf\n      operator: dateAfter\n      value:\n        fact: item\n        path: friday';
+    return `  c${i}:\n    description:\n      fr: c\n      en: c\n    when:\n${when}\n`;
+  });
+  const conditions = readFileSync(join(dir, 'conditions.yaml'), 'utf8') + blocks.join('');
+  writeFileSync(join(dir, 'conditions.yaml'), conditions);
+  const rule = join(dir, 'A1-COACHING-WEEKLY.yaml');
+  writeFileSync(
+    rule,
+    readFileSync(rule, 'utf8').replace('when: { condition: weekOver }', `when: ${due}`),
+  );
+  const lineOf = (name: string): number =>
+    conditions.slice(0, conditions.indexOf(`\n  ${name}:\n`)).split('\n').length + 1;
+  try {
+    loadRulePack(dir);
+  } catch (error) {
+    if (error instanceof RulePackError) return { problems: problemsOf(error), lineOf };
+    throw error;
+  }
+  throw new Error('the pack loaded');
+}
+
+describe('named conditions are refused when, written out, they would not end', () => {
+  const written = 'once the named conditions it uses are written out';
+
+  it('nesting past 64 levels, even through a chain of thousands of names', () => {
+    const { problems, lineOf } = withNamedConditions(
+      20_000,
+      (next) => `      condition: ${next}`,
+      '{ condition: c0 }',
+    );
+    // Said once, of the name that goes past the limit, not of each name that uses it.
+    expect(problems).toEqual([
+      `conditions.yaml:${lineOf('c19936')}:3: the named condition c19936 nests more than 64 levels deep ${written} (expected at most 64)`,
+    ]);
+  });
+
+  it('growing past 10 000 conditions: names that each use the next twice', () => {
+    const { problems, lineOf } = withNamedConditions(
+      20,
+      (next) => `      any:\n        - condition: ${next}\n        - condition: ${next}`,
+      '{ condition: c0 }',
+    );
+    expect(problems).toEqual([
+      `conditions.yaml:${lineOf('c8')}:3: the named condition c8 holds more than 10000 conditions ${written} (expected at most 10000)`,
+    ]);
+  });
+
+  it('a rule condition that grows past the limit from names that each stay within it', () => {
+    const { problems } = withNamedConditions(
+      11,
+      (next) => `      any:\n        - condition: ${next}\n        - condition: ${next}`,
+      '{ all: [{ condition: c0 }, { condition: c0 }] }',
+    );
+    expect(problems).toEqual([
+      `A1-COACHING-WEEKLY.yaml:19:9: this condition holds more than 10000 conditions ${written} (expected at most 10000)`,
+    ]);
+  });
+});
+
 describe('a name is what the pack declares, even one every JavaScript object has', () => {
   it('a named condition the pack calls toString is found, checked, judged and worded', async () => {
     const dir = join(tempDir(), 'pack');

@@ -590,7 +590,11 @@ export function resolveDotted(
   return resolveReference(scope, fact!, rest.join('.'));
 }
 
-/** Checks every condition of a tree; problems get the pointer of the place at fault. */
+/**
+ * Checks every condition of a tree; problems get the pointer of the place at fault. In a rule, a
+ * named condition is checked again against the rule's items, except those in `expanding`: the
+ * ones being expanded, and those refused whole (in a cycle, or too large once written out).
+ */
 export function checkCondition(
   condition: Condition,
   pointer: string,
@@ -688,6 +692,132 @@ function referencedConditions(condition: Condition, into: Set<string> = new Set(
   return into;
 }
 
+/**
+ * Past these limits a condition is refused: written out with the named conditions it uses, it
+ * would nest deeper than a document may (each level is a call when it is checked and judged), or
+ * grow so large that judging one item takes unbounded time — a few names, each using the next
+ * twice, make millions of comparisons. A rule pack needs a few levels and a few dozen conditions.
+ */
+export const MAX_CONDITION_DEPTH = 64;
+export const MAX_CONDITION_SIZE = 10_000;
+
+/** How many conditions a condition holds, and how deep they nest, counted up to past the limits. */
+interface Extent {
+  size: number;
+  depth: number;
+}
+
+/**
+ * The extent of a condition once the named conditions it uses are written out; `named` gives
+ * theirs, or nothing for a name not written out (unknown, or in a cycle): it counts as one.
+ */
+function extentIn(condition: Condition, named: (name: string) => Extent | undefined): Extent {
+  let size = 1;
+  let depth = 0;
+  if ('condition' in condition) {
+    const inner = named(condition.condition);
+    size += inner?.size ?? 0;
+    depth = inner?.depth ?? 0;
+  } else {
+    const children =
+      'all' in condition
+        ? condition.all
+        : 'any' in condition
+          ? condition.any
+          : 'not' in condition
+            ? [condition.not]
+            : [];
+    for (const child of children) {
+      const extent = extentIn(child, named);
+      size += extent.size;
+      depth = Math.max(depth, extent.depth);
+    }
+  }
+  return {
+    size: Math.min(size, MAX_CONDITION_SIZE + 1),
+    depth: Math.min(1 + depth, MAX_CONDITION_DEPTH + 1),
+  };
+}
+
+const exceeds = (extent: Extent): boolean =>
+  extent.depth > MAX_CONDITION_DEPTH || extent.size > MAX_CONDITION_SIZE;
+
+/** What is wrong with an extent past the limits, for `what` (a named condition, this condition). */
+function extentProblem(extent: Extent, what: string): string {
+  const written = 'once the named conditions it uses are written out';
+  return extent.depth > MAX_CONDITION_DEPTH
+    ? `${what} nests more than ${MAX_CONDITION_DEPTH} levels deep ${written} (expected at most ${MAX_CONDITION_DEPTH})`
+    : `${what} holds more than ${MAX_CONDITION_SIZE} conditions ${written} (expected at most ${MAX_CONDITION_SIZE})`;
+}
+
+/**
+ * Finds the cycles among the named conditions, and those too large once written out; each is
+ * reported where it is named. Returns the names refused (not to be expanded where rules use
+ * them), the extent of any condition, and whether a condition uses a refused name. The names
+ * are walked with a stack of their own, not by recursion: a chain of thousands of names is data.
+ */
+function measureConditions(
+  parts: PackParts,
+  problems: PackProblem[],
+): {
+  refused: ReadonlySet<string>;
+  extentOf: (condition: Condition) => Extent;
+  usesRefused: (condition: Condition) => boolean;
+} {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const inCycle = new Set<string>();
+  const extents = new Map<string, Extent>();
+  const report = (name: string, message: string): void => {
+    problems.push(at(parts.conditionSources[name]!, `/conditions/${name}`, message, true));
+  };
+  // Names in a cycle count as one condition: every cycle has one such name at least, so the
+  // names left make no cycle and their extents are finite.
+  const measured = (name: string): Extent | undefined =>
+    inCycle.has(name) ? undefined : extents.get(name);
+  for (const root of Object.keys(parts.conditions)) {
+    if (state.has(root)) continue;
+    const stack: { name: string; next: Iterator<string> }[] = [];
+    const enter = (name: string): void => {
+      state.set(name, 'visiting');
+      stack.push({ name, next: referencedConditions(parts.conditions[name]!.when).values() });
+    };
+    enter(root);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const step = top.next.next();
+      if (step.done) {
+        stack.pop();
+        state.set(top.name, 'done');
+        extents.set(top.name, extentIn(parts.conditions[top.name]!.when, measured));
+        continue;
+      }
+      const next = step.value;
+      if (!Object.hasOwn(parts.conditions, next)) continue;
+      if (state.get(next) === 'visiting') {
+        const path = stack.map((frame) => frame.name);
+        const cycle = [...path.slice(path.indexOf(next)), next];
+        cycle.forEach((name) => inCycle.add(name));
+        report(next, `the named conditions form a cycle: ${cycle.join(' -> ')}`);
+      } else if (!state.has(next)) enter(next);
+    }
+  }
+  const refused = new Set(inCycle);
+  const tooLarge = (name: string): boolean => {
+    const extent = measured(name);
+    return extent !== undefined && exceeds(extent);
+  };
+  const usesRefused = (condition: Condition): boolean =>
+    [...referencedConditions(condition)].some(tooLarge);
+  for (const [name, extent] of extents) {
+    if (!tooLarge(name)) continue;
+    refused.add(name);
+    // Said of the names that make it too large, not again of each name that uses them.
+    if (!usesRefused(parts.conditions[name]!.when))
+      report(name, extentProblem(extent, `the named condition ${name}`));
+  }
+  return { refused, extentOf: (condition) => extentIn(condition, measured), usesRefused };
+}
+
 /** The conditions of a rule, with where each is in the rule file. */
 export function ruleConditions(rule: RuleFile): { pointer: string; condition: Condition }[] {
   const out: { pointer: string; condition: Condition }[] = [];
@@ -732,29 +862,7 @@ function checkReferences(parts: PackParts, problems: PackProblem[]): void {
       (pointer, message) => problems.push(at(source, pointer, message)),
     );
   }
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (name: string, path: string[]): void => {
-    if (state.get(name) === 'done') return;
-    if (state.get(name) === 'visiting') {
-      const cycle = [...path.slice(path.indexOf(name)), name].join(' -> ');
-      problems.push(
-        at(
-          parts.conditionSources[name]!,
-          `/conditions/${name}`,
-          `the named conditions form a cycle: ${cycle}`,
-          true,
-        ),
-      );
-      return;
-    }
-    state.set(name, 'visiting');
-    const named = parts.conditions[name];
-    if (named)
-      for (const next of referencedConditions(named.when))
-        if (conditionNames.has(next)) visit(next, [...path, name]);
-    state.set(name, 'done');
-  };
-  for (const name of conditionNames) visit(name, []);
+  const { refused, extentOf, usesRefused } = measureConditions(parts, problems);
 
   for (const rule of parts.rules.values()) {
     const report = (pointer: string, message: string): void => {
@@ -817,7 +925,12 @@ function checkReferences(parts: PackParts, problems: PackProblem[]): void {
       }
     }
     for (const { pointer, condition } of ruleConditions(rule)) {
-      checkCondition(condition, pointer, scope, parts.conditions, report);
+      const extent = extentOf(condition);
+      if (exceeds(extent)) {
+        // Too large to check name by name: said once, unless a named condition it uses is.
+        if (!usesRefused(condition)) report(pointer, extentProblem(extent, 'this condition'));
+        checkCondition(condition, pointer, scope, parts.conditions, report, conditionNames);
+      } else checkCondition(condition, pointer, scope, parts.conditions, report, refused);
     }
     const caseIds = new Set<string>();
     rule.breaches.forEach((breach, i) => {
