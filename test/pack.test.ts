@@ -2,14 +2,15 @@
  * The rule pack: the convention verbatim and fully accounted for, the rule ids of
  * obligations.md, and a broken pack refused with the file and line of each problem.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRecord } from '../src/check.js';
 import { lintPack, normalizeSpace } from '../src/rules/lint.js';
 import { conditionInWords, frenchObject } from '../src/rules/describe.js';
 import { builtInPacksDir, loadRulePack, RulePackError } from '../src/rules/pack.js';
-import { REFERENCE, runCli, tempDir } from './helpers.js';
+import { CLI, REFERENCE, runCli, tempDir } from './helpers.js';
 
 const PACK = join(builtInPacksDir(), 'dinsic-preincubation-2019');
 
@@ -341,6 +342,79 @@ describe('named conditions are refused when, written out, they would not end', (
     expect(problems).toEqual([
       `A1-COACHING-WEEKLY.yaml:19:9: this condition holds more than 10000 conditions ${written} (expected at most 10000)`,
     ]);
+  });
+});
+
+describe('a pack reads only its own files, and only files', () => {
+  /** The problems of a copy of the pack, edited in its folder, beside a file of the machine. */
+  const refused = (edit: (dir: string, outside: string) => void): string[] => {
+    const dir = join(tempDir(), 'pack');
+    cpSync(PACK, dir, { recursive: true });
+    const outside = join(dir, '..', 'outside.txt');
+    writeFileSync(outside, 'a file of the machine, not of the pack');
+    edit(dir, outside);
+    try {
+      loadRulePack(dir);
+    } catch (error) {
+      if (error instanceof RulePackError) return problemsOf(error);
+      throw error;
+    }
+    throw new Error('the pack loaded');
+  };
+
+  it('the convention’s text is a file in the pack’s folder, even through a link', () => {
+    expect(
+      refused((dir) => {
+        const path = join(dir, 'pack.yaml');
+        const text = readFileSync(path, 'utf8');
+        writeFileSync(path, text.replace('source: convention.txt', 'source: ../outside.txt'));
+      }),
+    ).toEqual([
+      expect.stringMatching(
+        /^pack\.yaml:10:9: the convention's text \.\.\/outside\.txt: it is not in the pack's folder \(expected a file of .*pack\)$/,
+      ),
+    ]);
+    expect(
+      refused((dir, outside) => {
+        rmSync(join(dir, 'convention.txt'));
+        symlinkSync(outside, join(dir, 'convention.txt'));
+      }),
+    ).toEqual([
+      expect.stringMatching(
+        /^pack\.yaml:10:9: the convention's text convention\.txt: it is not in the pack's folder/,
+      ),
+    ]);
+  });
+
+  it('a folder named like a rule file is no rule file', () => {
+    expect(
+      refused((dir) => {
+        rmSync(join(dir, 'A4-CAP.yaml'));
+        mkdirSync(join(dir, 'A4-CAP.yaml'));
+      }),
+    ).toEqual([
+      'A4-CAP.yaml:1:1: it is not a regular file (expected a text file, not a folder, device or pipe)',
+    ]);
+  });
+
+  it('a pipe named like a rule file is refused, never read without end', () => {
+    const dir = join(tempDir(), 'pack');
+    cpSync(PACK, dir, { recursive: true });
+    rmSync(join(dir, 'A4-CAP.yaml'));
+    expect(spawnSync('mkfifo', [join(dir, 'A4-CAP.yaml')]).status).toBe(0);
+    // Nothing ever writes to the pipe: reading it would wait for ever.
+    const run = spawnSync(process.execPath, [CLI, 'check', REFERENCE, '--rules', dir], {
+      cwd: join(dir, '..'),
+      env: { PATH: process.env.PATH ?? '' },
+      encoding: 'utf8',
+      timeout: 30_000,
+      killSignal: 'SIGKILL',
+    });
+    expect(run.signal, 'clausier did not finish in 30 s').toBeNull();
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'clausier: the rule pack cannot be used:\npack/A4-CAP.yaml:1:1: it is not a regular file (expected a text file, not a folder, device or pipe)\n',
+    );
   });
 });
 

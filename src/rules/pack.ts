@@ -6,8 +6,8 @@
  * with its file, line and column: a rule pack is data, never executed, and a broken one never
  * judges a record.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCalendarDate, parsePeriod } from '../calendar.js';
 import { FileProblemsError, type FileProblem } from '../errors.js';
@@ -28,6 +28,7 @@ import {
   validateRule,
 } from '../generated/rule-pack-validators.js';
 import { parseEuros } from '../money.js';
+import { DEFAULT_MAX_BYTES } from '../load/index.js';
 import { programmeSchema, type RootSchema } from '../load/schema.js';
 import { decodeText } from '../load/text.js';
 import { validateWith } from '../load/validate.js';
@@ -225,14 +226,12 @@ function readYaml<T>(
   problems: PackProblem[],
 ): { value: T; file: PackSourceFile; positions: SourcePositions; root: unknown } | undefined {
   const name = displayPath(path);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    problems.push({ file: name, line: 1, column: 1, message: 'cannot be read' });
+  const read = readPackFile(path);
+  if ('problem' in read) {
+    problems.push({ file: name, line: 1, column: 1, message: read.problem });
     return undefined;
   }
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(read.bytes);
   if (!decoded.ok) {
     problems.push({
       file: name,
@@ -263,6 +262,35 @@ function readYaml<T>(
   return { value: root as T, file, positions, root };
 }
 
+/**
+ * The bytes of a file of a pack: a regular file within the size limit of records, never a
+ * device or a pipe that would be read without end. With `inside`, the file must also be in that
+ * folder once links are followed: a pack from a pull request reads no other file of the machine.
+ */
+function readPackFile(path: string, inside?: string): { bytes: Buffer } | { problem: string } {
+  try {
+    if (inside !== undefined) {
+      const where = relative(realpathSync(inside), realpathSync(path));
+      if (where === '' || where.split(sep)[0] === '..' || isAbsolute(where)) {
+        const folder = displayPath(inside);
+        return { problem: `it is not in the pack's folder (expected a file of ${folder})` };
+      }
+    }
+    const stats = statSync(path);
+    if (!stats.isFile()) {
+      const expected = 'expected a text file, not a folder, device or pipe';
+      return { problem: `it is not a regular file (${expected})` };
+    }
+    if (stats.size > DEFAULT_MAX_BYTES) {
+      const limit = DEFAULT_MAX_BYTES / (1024 * 1024);
+      return { problem: `the file is over the size limit of ${limit} MiB` };
+    }
+    return { bytes: readFileSync(path) };
+  } catch {
+    return { problem: 'it cannot be read' };
+  }
+}
+
 function at(file: PackSourceFile, pointer: string, message: string, atKey = false): PackProblem {
   return { file: file.path, ...file.locate(pointer, atKey), message };
 }
@@ -288,13 +316,18 @@ function readPack(dir: string, problems: PackProblem[], seen: Set<string>): Pack
 
   let sourceText = base?.sourceText ?? '';
   const sourcePath = join(dir, pack.source);
-    if (existsSync(sourcePath)) {
-    sourceText = readFileSync(sourcePath, 'utf8');
-    // The signed text is part of what the pack is made of: its snapshot and fingerprint follow it.
-    const text = sourceText;
-    files.push({ path: displayPath(sourcePath), text, locate: () => ({ line: 1, column: 1 }) });
-  }
-  else if (!base)
+  if (existsSync(sourcePath)) {
+    const read = readPackFile(sourcePath, dir);
+    if ('problem' in read) {
+      const message = `the convention's text ${pack.source}: ${read.problem}`;
+      problems.push(at(packFile.file, '/source', message));
+    } else {
+      sourceText = read.bytes.toString('utf8');
+      // The signed text is part of what the pack is made of: its snapshot and fingerprint follow it.
+      const text = sourceText;
+      files.push({ path: displayPath(sourcePath), text, locate: () => ({ line: 1, column: 1 }) });
+    }
+  } else if (!base)
     problems.push(
       at(packFile.file, '/source', `the convention's text ${pack.source} is not in the pack`),
     );
