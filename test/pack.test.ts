@@ -333,6 +333,20 @@ describe('named conditions are refused when, written out, they would not end', (
     ]);
   });
 
+  it('a cycle through many names is said once, its middle left out', () => {
+    const { problems, lineOf } = withNamedConditions(
+      19,
+      (next) =>
+        next === 'c19'
+          ? `      any:\n        - condition: c19\n        - condition: c0`
+          : `      condition: ${next}`,
+      '{ condition: c0 }',
+    );
+    expect(problems).toEqual([
+      `conditions.yaml:${lineOf('c0')}:3: the named conditions form a cycle: c0 -> c1 -> c2 -> c3 -> c4 -> … (9 more) -> c14 -> c15 -> c16 -> c17 -> c18 -> c0`,
+    ]);
+  });
+
   it('a rule condition that grows past the limit from names that each stay within it', () => {
     const { problems } = withNamedConditions(
       11,

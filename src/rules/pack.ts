@@ -798,13 +798,15 @@ function measureConditions(
   usesRefused: (condition: Condition) => boolean;
 } {
   const state = new Map<string, 'visiting' | 'done'>();
+  /** Where each name being visited is on the stack. */
+  const onStack = new Map<string, number>();
   const inCycle = new Set<string>();
   const extents = new Map<string, Extent>();
   const report = (name: string, message: string): void => {
     problems.push(at(parts.conditionSources[name]!, `/conditions/${name}`, message, true));
   };
-  // Names in a cycle count as one condition: every cycle has one such name at least, so the
-  // names left make no cycle and their extents are finite.
+  // A name that closes a cycle counts as one condition, never written out: every cycle has one
+  // such name at least, so the names left make no cycle and their extents are finite.
   const measured = (name: string): Extent | undefined =>
     inCycle.has(name) ? undefined : extents.get(name);
   for (const root of Object.keys(parts.conditions)) {
@@ -812,6 +814,7 @@ function measureConditions(
     const stack: { name: string; next: Iterator<string> }[] = [];
     const enter = (name: string): void => {
       state.set(name, 'visiting');
+      onStack.set(name, stack.length);
       stack.push({ name, next: referencedConditions(parts.conditions[name]!.when).values() });
     };
     enter(root);
@@ -820,6 +823,7 @@ function measureConditions(
       const step = top.next.next();
       if (step.done) {
         stack.pop();
+        onStack.delete(top.name);
         state.set(top.name, 'done');
         extents.set(top.name, extentIn(parts.conditions[top.name]!.when, measured));
         continue;
@@ -827,10 +831,12 @@ function measureConditions(
       const next = step.value;
       if (!Object.hasOwn(parts.conditions, next)) continue;
       if (state.get(next) === 'visiting') {
-        const path = stack.map((frame) => frame.name);
-        const cycle = [...path.slice(path.indexOf(next)), next];
-        cycle.forEach((name) => inCycle.add(name));
-        report(next, `the named conditions form a cycle: ${cycle.join(' -> ')}`);
+        // One cycle is said for each name that closes one: the name is where to look.
+        if (!inCycle.has(next)) {
+          const cycle = cycleInWords(stack, onStack.get(next)!);
+          report(next, `the named conditions form a cycle: ${cycle}`);
+        }
+        inCycle.add(next);
       } else if (!state.has(next)) enter(next);
     }
   }
@@ -849,6 +855,21 @@ function measureConditions(
       report(name, extentProblem(extent, `the named condition ${name}`));
   }
   return { refused, extentOf: (condition) => extentIn(condition, measured), usesRefused };
+}
+
+/**
+ * The cycle of the names on a stack from `from` to its top, back to the first, in words; past a
+ * dozen names its middle is left out (a cycle may run through thousands of them).
+ */
+function cycleInWords(stack: readonly { name: string }[], from: number): string {
+  const names = (start: number, end?: number): string[] =>
+    stack.slice(start, end).map((frame) => frame.name);
+  const length = stack.length - from;
+  const shown =
+    length <= 12
+      ? names(from)
+      : [...names(from, from + 5), `… (${length - 10} more)`, ...names(-5)];
+  return [...shown, stack[from]!.name].join(' -> ');
 }
 
 /** The conditions of a rule, with where each is in the rule file. */
@@ -960,7 +981,8 @@ function checkReferences(parts: PackParts, problems: PackProblem[]): void {
     for (const { pointer, condition } of ruleConditions(rule)) {
       const extent = extentOf(condition);
       if (exceeds(extent)) {
-        // Too large to check name by name: said once, unless a named condition it uses is.
+        // Said here unless a named condition it uses is too large itself; its own conditions
+        // are still checked, without writing out the names it uses.
         if (!usesRefused(condition)) report(pointer, extentProblem(extent, 'this condition'));
         checkCondition(condition, pointer, scope, parts.conditions, report, conditionNames);
       } else checkCondition(condition, pointer, scope, parts.conditions, report, refused);
