@@ -75,17 +75,20 @@ export function loadWaivers(path: string): LoadedWaiver[] {
   if (root !== undefined) {
     const sourceText = (pointer: string): string | undefined =>
       parsed.positions.sourceText(root, pointer);
+    // A value already refused while reading the YAML (a foreign tag, a duplicate key) is not
+    // reported again by the schema, as in records (src/load/index.ts).
+    const refused = new Set(parsed.problems.map((p) => p.pointer));
     const schemaProblems = validateWith(
       validateWaivers,
       schema as unknown as RootSchema,
       root,
       sourceText,
-    );
+    ).filter((p) => !refused.has(p.pointer));
     // Dates are real days (decoding walks the record schema, which shares the CalendarDate definition).
     const dateProblems = decodeRecord(
       root,
       sourceText,
-      schemaProblems,
+      [...schemaProblems, ...parsed.problems],
       schema as unknown as RootSchema,
     );
     for (const p of [...schemaProblems, ...dateProblems]) {

@@ -3,12 +3,21 @@
  * flight (json-rules-engine 7.3 skips rules when run() calls overlap on one engine).
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFile, checkSource } from '../src/check.js';
+import { checkFile, checkRecord, checkSource } from '../src/check.js';
 import { missing } from '../src/facts/missing.js';
+import { ParameterTimeline } from '../src/facts/params.js';
 import { ConditionEvaluator, missingIn, referencesOf, resolvePath } from '../src/rules/engine.js';
-import { OperatorTypeError, STRICT_OPERATORS } from '../src/rules/operators.js';
-import { caseFiles, REFERENCE } from './helpers.js';
+import {
+  operatorSpec,
+  OperatorTypeError,
+  refusedOperator,
+  STRICT_OPERATORS,
+} from '../src/rules/operators.js';
+import { builtInPacksDir, loadRulePack } from '../src/rules/pack.js';
+import { formatValue } from '../src/rules/template.js';
+import { caseFiles, REFERENCE, ROOT } from './helpers.js';
 
 describe('strict operators', () => {
   const op = (name: string) => STRICT_OPERATORS[name]!.evaluate;
@@ -103,5 +112,47 @@ describe('concurrent evaluations', () => {
     expect(
       reports[0]!.findings.every((f) => f.status === 'satisfied' || f.status === 'not-applicable'),
     ).toBe(true);
+  });
+});
+
+describe('names are looked up as own entries, never on the prototype chain', () => {
+  it('`constructor`, `toString` and `__proto__` are no operators, allowed or refused', () => {
+    for (const name of ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty']) {
+      expect(operatorSpec(name), name).toBeUndefined();
+      expect(refusedOperator(name), name).toBeUndefined();
+    }
+    expect(operatorSpec('amountAbove')?.kind).toBe('money');
+    expect(refusedOperator('lessThan')).toBe('dateBefore, amountBelow or numberBelow');
+  });
+
+  it('a party format writes a value that names no party as it is', () => {
+    expect(formatValue('constructor', 'party', 'fr')).toBe('constructor');
+    expect(formatValue(['dinsic', 'toString'], 'parties', 'en')).toBe('the DINSIC and toString');
+  });
+
+  it('the parameters in force on a day hold only parameters', () => {
+    const values = new ParameterTimeline({}).at(0);
+    expect(values.constructor).toBeUndefined();
+    expect(values.toString).toBeUndefined();
+  });
+
+  it('a message filled at run time reads own fields only, whatever slipped past loading', async () => {
+    // Loading refuses these placeholders (test/hostile-packs.test.ts); filling must not rely on it.
+    const pack = loadRulePack(join(builtInPacksDir(), 'dinsic-preincubation-2019'));
+    const message = {
+      fr: '{constructor} {item.constructor} {params.fundingCap.toString} {item.paidToDate|eur}',
+      en: '{toString} {item.valueOf} {params.constructor} {item.paidToDate|eur}',
+    };
+    const rules = pack.rules.map((rule) =>
+      rule.id === 'A4-CAP'
+        ? { ...rule, breaches: rule.breaches.map((breach) => ({ ...breach, message })) }
+        : rule,
+    );
+    const report = await checkRecord(
+      { path: join(ROOT, 'cases/A4-CAP/a-payment-of-12000-euros-breaches-the-cap.yaml') },
+      { pack: { ...pack, rules }, language: 'en' },
+    );
+    const breach = report.findings.find((f) => f.rule === 'A4-CAP' && f.status === 'breach');
+    expect(breach?.message).toBe('none none none €12,000.00');
   });
 });

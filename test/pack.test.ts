@@ -2,13 +2,15 @@
  * The rule pack: the convention verbatim and fully accounted for, the rule ids of
  * obligations.md, and a broken pack refused with the file and line of each problem.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkRecord } from '../src/check.js';
 import { lintPack, normalizeSpace } from '../src/rules/lint.js';
 import { conditionInWords, frenchObject } from '../src/rules/describe.js';
 import { builtInPacksDir, loadRulePack, RulePackError } from '../src/rules/pack.js';
-import { REFERENCE, runCli, tempDir } from './helpers.js';
+import { CLI, REFERENCE, runCli, tempDir } from './helpers.js';
 
 const PACK = join(builtInPacksDir(), 'dinsic-preincubation-2019');
 
@@ -266,6 +268,188 @@ describe('a broken pack is refused, naming the file and line of each problem', (
     expect(run.stderr).toMatch(
       /^clausier: the rule pack cannot be used:\n.*A4-CAP\.yaml:30:53: the operator greaterThan parses numbers loosely/,
     );
+  });
+});
+
+/**
+ * The problems of a copy of the pack with named conditions `c0`...`c{count}` added, each using
+ * the next as `uses` writes it (the last compares dates), and A1-COACHING-WEEKLY due when `due`.
+ */
+function withNamedConditions(
+  count: number,
+  uses: (next: string) => string,
+  due: string,
+): { problems: string[]; lineOf: (name: string) => number } {
+  const dir = join(tempDir(), 'pack');
+  cpSync(PACK, dir, { recursive: true });
+  const blocks = Array.from({ length: count + 1 }, (_, i) => {
+    const when =
+      i < count
+        ? uses(`c${i + 1}`)
+        : '      fact: asOf\n      operator: dateAfter\n      value:\n        fact: item\n        path: friday';
+    return `  c${i}:\n    description:\n      fr: c\n      en: c\n    when:\n${when}\n`;
+  });
+  const conditions = readFileSync(join(dir, 'conditions.yaml'), 'utf8') + blocks.join('');
+  writeFileSync(join(dir, 'conditions.yaml'), conditions);
+  const rule = join(dir, 'A1-COACHING-WEEKLY.yaml');
+  writeFileSync(
+    rule,
+    readFileSync(rule, 'utf8').replace('when: { condition: weekOver }', `when: ${due}`),
+  );
+  const lineOf = (name: string): number =>
+    conditions.slice(0, conditions.indexOf(`\n  ${name}:\n`)).split('\n').length + 1;
+  try {
+    loadRulePack(dir);
+  } catch (error) {
+    if (error instanceof RulePackError) return { problems: problemsOf(error), lineOf };
+    throw error;
+  }
+  throw new Error('the pack loaded');
+}
+
+describe('named conditions are refused when, written out, they would not end', () => {
+  const written = 'once the named conditions it uses are written out';
+
+  it('nesting past 64 levels, even through a chain of thousands of names', () => {
+    const { problems, lineOf } = withNamedConditions(
+      20_000,
+      (next) => `      condition: ${next}`,
+      '{ condition: c0 }',
+    );
+    // Said once, of the name that goes past the limit, not of each name that uses it.
+    expect(problems).toEqual([
+      `conditions.yaml:${lineOf('c19936')}:3: the named condition c19936 nests more than 64 levels deep ${written} (expected at most 64)`,
+    ]);
+  });
+
+  it('growing past 10 000 conditions: names that each use the next twice', () => {
+    const { problems, lineOf } = withNamedConditions(
+      20,
+      (next) => `      any:\n        - condition: ${next}\n        - condition: ${next}`,
+      '{ condition: c0 }',
+    );
+    expect(problems).toEqual([
+      `conditions.yaml:${lineOf('c8')}:3: the named condition c8 holds more than 10000 conditions ${written} (expected at most 10000)`,
+    ]);
+  });
+
+  it('a cycle through many names is said once, its middle left out', () => {
+    const { problems, lineOf } = withNamedConditions(
+      19,
+      (next) =>
+        next === 'c19'
+          ? `      any:\n        - condition: c19\n        - condition: c0`
+          : `      condition: ${next}`,
+      '{ condition: c0 }',
+    );
+    expect(problems).toEqual([
+      `conditions.yaml:${lineOf('c0')}:3: the named conditions form a cycle: c0 -> c1 -> c2 -> c3 -> c4 -> … (9 more) -> c14 -> c15 -> c16 -> c17 -> c18 -> c0`,
+    ]);
+  });
+
+  it('a rule condition that grows past the limit from names that each stay within it', () => {
+    const { problems } = withNamedConditions(
+      11,
+      (next) => `      any:\n        - condition: ${next}\n        - condition: ${next}`,
+      '{ all: [{ condition: c0 }, { condition: c0 }] }',
+    );
+    expect(problems).toEqual([
+      `A1-COACHING-WEEKLY.yaml:19:9: this condition holds more than 10000 conditions ${written} (expected at most 10000)`,
+    ]);
+  });
+});
+
+describe('a pack reads only its own files, and only files', () => {
+  /** The problems of a copy of the pack, edited in its folder, beside a file of the machine. */
+  const refused = (edit: (dir: string, outside: string) => void): string[] => {
+    const dir = join(tempDir(), 'pack');
+    cpSync(PACK, dir, { recursive: true });
+    const outside = join(dir, '..', 'outside.txt');
+    writeFileSync(outside, 'a file of the machine, not of the pack');
+    edit(dir, outside);
+    try {
+      loadRulePack(dir);
+    } catch (error) {
+      if (error instanceof RulePackError) return problemsOf(error);
+      throw error;
+    }
+    throw new Error('the pack loaded');
+  };
+
+  it('the convention’s text is a file in the pack’s folder, even through a link', () => {
+    expect(
+      refused((dir) => {
+        const path = join(dir, 'pack.yaml');
+        const text = readFileSync(path, 'utf8');
+        writeFileSync(path, text.replace('source: convention.txt', 'source: ../outside.txt'));
+      }),
+    ).toEqual([
+      expect.stringMatching(
+        /^pack\.yaml:10:9: the convention's text \.\.\/outside\.txt: it is not in the pack's folder \(expected a file of .*pack\)$/,
+      ),
+    ]);
+    expect(
+      refused((dir, outside) => {
+        rmSync(join(dir, 'convention.txt'));
+        symlinkSync(outside, join(dir, 'convention.txt'));
+      }),
+    ).toEqual([
+      expect.stringMatching(
+        /^pack\.yaml:10:9: the convention's text convention\.txt: it is not in the pack's folder/,
+      ),
+    ]);
+  });
+
+  it('a folder named like a rule file is no rule file', () => {
+    expect(
+      refused((dir) => {
+        rmSync(join(dir, 'A4-CAP.yaml'));
+        mkdirSync(join(dir, 'A4-CAP.yaml'));
+      }),
+    ).toEqual([
+      'A4-CAP.yaml:1:1: it is not a regular file (expected a text file, not a folder, device or pipe)',
+    ]);
+  });
+
+  it('a pipe named like a rule file is refused, never read without end', () => {
+    const dir = join(tempDir(), 'pack');
+    cpSync(PACK, dir, { recursive: true });
+    rmSync(join(dir, 'A4-CAP.yaml'));
+    expect(spawnSync('mkfifo', [join(dir, 'A4-CAP.yaml')]).status).toBe(0);
+    // Nothing ever writes to the pipe: reading it would wait for ever.
+    const run = spawnSync(process.execPath, [CLI, 'check', REFERENCE, '--rules', dir], {
+      cwd: join(dir, '..'),
+      env: { PATH: process.env.PATH ?? '' },
+      encoding: 'utf8',
+      timeout: 30_000,
+      killSignal: 'SIGKILL',
+    });
+    expect(run.signal, 'clausier did not finish in 30 s').toBeNull();
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'clausier: the rule pack cannot be used:\npack/A4-CAP.yaml:1:1: it is not a regular file (expected a text file, not a folder, device or pipe)\n',
+    );
+  });
+});
+
+describe('a name is what the pack declares, even one every JavaScript object has', () => {
+  it('a named condition the pack calls toString is found, checked, judged and worded', async () => {
+    const dir = join(tempDir(), 'pack');
+    cpSync(PACK, dir, { recursive: true });
+    for (const file of ['conditions.yaml', 'A1-COACHING-WEEKLY.yaml', 'A1-RELEASE-WEEKLY.yaml']) {
+      const path = join(dir, file);
+      const text = readFileSync(path, 'utf8');
+      expect(text).toContain('weekOver');
+      writeFileSync(path, text.replaceAll('weekOver', 'toString'));
+    }
+    const pack = loadRulePack(dir);
+    const rule = pack.rules.find((r) => r.id === 'A1-COACHING-WEEKLY')!;
+    expect(conditionInWords(rule.due.when!, pack, 'en', rule)).toEqual([
+      'the week is over (the evaluation date is after its Friday) [toString]',
+    ]);
+    const renamed = await checkRecord({ path: REFERENCE }, { pack });
+    const original = await checkRecord({ path: REFERENCE }, { pack: loadRulePack(PACK) });
+    expect(renamed.findings).toEqual(original.findings);
   });
 });
 

@@ -115,6 +115,24 @@ describe('waivers', () => {
     });
   });
 
+  it('a value the YAML reader refuses is reported once, not again by the schema', () => {
+    const dir = tempDir();
+    const file = join(dir, 'waivers.yaml');
+    writeFileSync(
+      file,
+      `waivers:\n${entry('x.yaml', { rule: 'A4-CAP', approved: '!!timestamp 2020-06-01' })}` +
+        'other: !!set { a }\n',
+    );
+    const run = runCli(['check', REFERENCE, '--waivers', file]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n')).toEqual([
+      'clausier: the waiver file cannot be used:',
+      expect.stringContaining(`${file}:5:15: waivers[0].approved: the tag !!timestamp is not used`),
+      expect.stringContaining(`${file}:8:8: other: the tag !!set is not used`),
+      '',
+    ]);
+  });
+
   it('a bad waiver file is refused before any record is checked, every problem located', () => {
     const dir = tempDir();
     const file = join(dir, 'waivers.yaml');

@@ -500,6 +500,18 @@ export const collections: Record<string, CollectionSpec> = {
   },
 };
 
+/**
+ * A table's own entry for a name, if it has one. Names in rule packs are data: `constructor`,
+ * `toString` or `__proto__` name nothing unless a table declares them, never what every
+ * JavaScript object inherits from its prototype.
+ */
+export function ownEntry<T>(
+  table: Readonly<Record<string, T>> | undefined,
+  name: string,
+): T | undefined {
+  return table !== undefined && Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
 /** Where a dotted path leads in a fact's specification, if anywhere. */
 export function specAt(
   spec: FactSpec | CollectionSpec | undefined,
@@ -512,7 +524,7 @@ export function specAt(
         ? { type: 'object', description: spec.description, fields: spec.fields }
         : spec;
   for (const segment of path) {
-    current = current?.fields?.[segment];
+    current = ownEntry(current?.fields, segment);
     if (!current) return undefined;
   }
   return current;

@@ -76,11 +76,11 @@ export class ParameterTimeline {
     }
   }
 
-  /** The values in force on a day, by name. */
+  /** The values in force on a day, by name (without prototype: `constructor` is none of them). */
   at(day: Day): Record<string, ParamValue> {
     const cached = this.cache.get(day);
     if (cached) return cached;
-    const values: Record<string, ParamValue> = {};
+    const values = Object.create(null) as Record<string, ParamValue>;
     for (const parameter of this.parameters) {
       let current: ParamValue | undefined;
       for (const dated of parameter.values) {

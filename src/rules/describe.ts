@@ -3,7 +3,7 @@
  * tests with the catalogue's descriptions of the facts and the parameters' values, in French or
  * English, instead of json-rules-engine's JSON.
  */
-import { collections, globalFacts, specAt } from '../facts/catalogue.js';
+import { collections, globalFacts, ownEntry, specAt } from '../facts/catalogue.js';
 import type { ParamValue } from '../facts/params.js';
 import { formatValue, type Language } from './template.js';
 import { operatorSpec } from './operators.js';
@@ -53,7 +53,7 @@ export function parameterValueInWords(parameter: PackParameter, value: ParamValu
 
 /** The current value of a parameter (its last-dated one), in words. */
 export function parameterInWords(pack: RulePack, name: string, language: Language): string {
-  const parameter = pack.parameters[name];
+  const parameter = ownEntry(pack.parameters, name);
   if (!parameter) return name;
   const current = parameter.values[parameter.values.length - 1];
   const value = current ? parameterValueInWords(parameter, current.value, language) : '?';
@@ -75,14 +75,14 @@ function referenceInWords(
     return `${parameterInWords(pack, name ?? '', language)}${rest.length ? ` (${rest.join('.')})` : ''}`;
   }
   if (reference.fact === 'item') {
-    const spec = rule ? specAt(collections[rule.over], path) : undefined;
+    const spec = rule ? specAt(ownEntry(collections, rule.over), path) : undefined;
     return spec ? `${spec.description[language]} [item.${reference.path}]` : `item.${reference.path ?? ''}`;
   }
-  const deadline = rule?.deadlines?.[reference.fact];
+  const deadline = ownEntry(rule?.deadlines, reference.fact);
   if (deadline) {
     return `${reference.fact} (${WORDS[language].deadline(deadline.from, parameterInWords(pack, deadline.add, language))})`;
   }
-  const spec = specAt(globalFacts[reference.fact], path);
+  const spec = specAt(ownEntry(globalFacts, reference.fact), path);
   const name = [reference.fact, ...path].join('.');
   return spec ? `${spec.description[language]} [${name}]` : name;
 }
@@ -112,7 +112,7 @@ export function conditionInWords(
   if ('any' in condition) return nested(w.any, condition.any);
   if ('not' in condition) return nested(w.not, [condition.not]);
   if ('condition' in condition) {
-    const named = pack.conditions[condition.condition];
+    const named = ownEntry(pack.conditions, condition.condition);
     return [`${pad}${named ? named.description[language] : condition.condition} [${condition.condition}]`];
   }
   const operator = operatorSpec(condition.operator);

@@ -20,7 +20,7 @@ import { isMissing } from '../facts/missing.js';
 import { addPeriodToDate, type Facts, type Item } from '../facts/measure.js';
 import type { ParamValue } from '../facts/params.js';
 import { humanPath } from '../pointer.js';
-import { ConditionEvaluator, referencesOf, resolvePath, type ConditionGroup } from './engine.js';
+import { ConditionEvaluator, referencesOf, type ConditionGroup } from './engine.js';
 import type { LoadedRule, RulePack } from './pack.js';
 import { fillTemplate, type Language } from './template.js';
 import type { BreachCase, Condition, Deadline, Localized, Severity } from './types.js';
@@ -88,7 +88,8 @@ function withSharedDeadlines(condition: Condition, deadlines: Record<string, Dea
   if ('any' in condition) return { any: condition.any.map((c) => withSharedDeadlines(c, deadlines)) };
   if ('not' in condition) return { not: withSharedDeadlines(condition.not, deadlines) };
   if ('condition' in condition) return condition;
-  const rename = (fact: string): string => (deadlines[fact] ? deadlineFact(deadlines[fact]) : fact);
+  const rename = (fact: string): string =>
+    Object.hasOwn(deadlines, fact) ? deadlineFact(deadlines[fact]!) : fact;
   const value = condition.value;
   return {
     ...condition,
@@ -98,12 +99,17 @@ function withSharedDeadlines(condition: Condition, deadlines: Record<string, Dea
   };
 }
 
-/** Reads a path, split beforehand, in a value; an unknown value on the way is returned as it is. */
+/**
+ * Reads a path, split beforehand, in a value; an unknown value on the way is returned as it is.
+ * Only a value's own fields are read: `constructor` or `toString` is no field of a fact.
+ */
 function readPath(value: unknown, segments: readonly string[]): unknown {
   let current = value;
   for (const segment of segments) {
     if (current === null || current === undefined || isMissing(current)) return current;
-    current = (current as Record<string, unknown>)[segment];
+    current = Object.hasOwn(current, segment)
+      ? (current as Record<string, unknown>)[segment]
+      : undefined;
   }
   return current;
 }
@@ -182,8 +188,12 @@ class CollectionPlan {
     const deadlines = new Map<string, unknown>();
     for (const [name, deadline] of this.deadlines) {
       const [fact, ...path] = deadline.from.split('.');
-      const base = fact === 'item' ? (item?.values ?? null) : fact === 'params' ? params : facts.globals[fact!];
-      const from = resolvePath(base, path.join('.'));
+      const from =
+        fact === 'item'
+          ? readPath(item?.values ?? null, path)
+          : fact === 'params'
+            ? readPath(params, path)
+            : readPath(facts.globals, [fact!, ...path]);
       const period = params[deadline.add] as ParamValue | undefined;
       deadlines.set(
         name,
@@ -205,8 +215,12 @@ class CollectionPlan {
     item: Item,
   ): Promise<{ holds: Map<string, boolean>; lacks: (group: string) => string[]; context: () => Record<string, unknown> }> {
     const { params, deadlines } = this.itemFacts(facts, item);
-    const lookup = (fact: string): unknown =>
-      fact === 'item' ? item.values : fact === 'params' ? params : deadlines.has(fact) ? deadlines.get(fact) : facts.globals[fact];
+    const lookup = (fact: string): unknown => {
+      if (fact === 'item') return item.values;
+      if (fact === 'params') return params;
+      if (deadlines.has(fact)) return deadlines.get(fact);
+      return Object.hasOwn(facts.globals, fact) ? facts.globals[fact] : undefined;
+    };
     const context = (): Record<string, unknown> => ({ ...facts.globals, params, item: item.values, ...Object.fromEntries(deadlines) });
     const values = this.references.map(({ fact, segments }) => readPath(lookup(fact), segments));
     const lacks = (group: string): string[] => {
@@ -423,10 +437,8 @@ function pointersOf(item: Item, locations: string[] | undefined): string[] {
 }
 
 function fill(message: Localized, context: Record<string, unknown>): Localized {
-  const lookup = (path: string): unknown => {
-    const [fact, ...rest] = path.split('.');
-    return resolvePath(context[fact!], rest.join('.'));
-  };
+  // A placeholder names a fact and a path in it, read as conditions read them: own fields only.
+  const lookup = (path: string): unknown => readPath(context, path.split('.'));
   const out = { fr: '', en: '' };
   for (const language of LANGUAGES) out[language] = fillTemplate(message[language], lookup, language);
   return out;

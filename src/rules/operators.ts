@@ -5,7 +5,7 @@
  * wrong type: that is a broken rule, not a verdict. `null` (a thing that does not exist, such as
  * a seminar not held) compares false with everything.
  */
-import type { FactType } from '../facts/catalogue.js';
+import { ownEntry, type FactType } from '../facts/catalogue.js';
 import { isMissing } from '../facts/missing.js';
 
 export type OperatorKind = 'date' | 'money' | 'number' | 'any';
@@ -129,12 +129,16 @@ export const STRICT_OPERATORS: Record<string, StrictOperator> = Object.fromEntri
   number('numberNotEqual', 'diffère de', 'differs from', (a, b) => a !== b),
 ]);
 
-/** Every operator a rule may use, with its kind and words. */
+/** Every operator a rule may use, with its kind and words; `constructor`... name none. */
 export function operatorSpec(
   name: string,
 ): { kind: OperatorKind; words: { fr: string; en: string } } | undefined {
-  return STRICT_OPERATORS[name] ?? BUILTIN_OPERATORS[name];
+  return ownEntry(STRICT_OPERATORS, name) ?? ownEntry(BUILTIN_OPERATORS, name);
 }
+
+/** For an operator rules may not use, what to use instead. */
+export const refusedOperator = (name: string): string | undefined =>
+  ownEntry(REFUSED_OPERATORS, name);
 
 /** Which fact types an operator kind compares. */
 export function acceptsType(kind: OperatorKind, type: FactType): boolean {

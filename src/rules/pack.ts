@@ -6,14 +6,15 @@
  * with its file, line and column: a rule pack is data, never executed, and a broken one never
  * judges a record.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCalendarDate, parsePeriod } from '../calendar.js';
 import { FileProblemsError, type FileProblem } from '../errors.js';
 import {
   collections,
   globalFacts,
+  ownEntry,
   specAt,
   type FactSpec,
   type FactType,
@@ -27,6 +28,7 @@ import {
   validateRule,
 } from '../generated/rule-pack-validators.js';
 import { parseEuros } from '../money.js';
+import { DEFAULT_MAX_BYTES } from '../load/index.js';
 import { programmeSchema, type RootSchema } from '../load/schema.js';
 import { decodeText } from '../load/text.js';
 import { validateWith } from '../load/validate.js';
@@ -36,7 +38,7 @@ import conditionsSchema from '../../schemas/conditions.schema.json' with { type:
 import packSchema from '../../schemas/pack.schema.json' with { type: 'json' };
 import parametersSchema from '../../schemas/parameters.schema.json' with { type: 'json' };
 import ruleSchema from '../../schemas/rule.schema.json' with { type: 'json' };
-import { acceptsType, operatorSpec, REFUSED_OPERATORS } from './operators.js';
+import { acceptsType, operatorSpec, refusedOperator } from './operators.js';
 import { packFingerprint, restorePack, sha256 } from './snapshot.js';
 import { parseTemplate, FORMATS } from './template.js';
 import type {
@@ -143,6 +145,14 @@ export function builtInPacks(): string[] {
 
 const RULE_FILE = /^[A-Z0-9]+(-[A-Z0-9]+)+\.yaml$/;
 
+/**
+ * A table of names without prototype, with the entries of another: it holds only what the pack
+ * declares, so that `constructor` or `toString` finds nothing in it.
+ */
+function table<T>(entries: Readonly<Record<string, T>> = {}): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
 interface PackParts {
   pack: PackFile;
   dir: string;
@@ -216,14 +226,12 @@ function readYaml<T>(
   problems: PackProblem[],
 ): { value: T; file: PackSourceFile; positions: SourcePositions; root: unknown } | undefined {
   const name = displayPath(path);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    problems.push({ file: name, line: 1, column: 1, message: 'cannot be read' });
+  const read = readPackFile(path);
+  if ('problem' in read) {
+    problems.push({ file: name, line: 1, column: 1, message: read.problem });
     return undefined;
   }
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(read.bytes);
   if (!decoded.ok) {
     problems.push({
       file: name,
@@ -254,6 +262,35 @@ function readYaml<T>(
   return { value: root as T, file, positions, root };
 }
 
+/**
+ * The bytes of a file of a pack: a regular file within the size limit of records, never a
+ * device or a pipe that would be read without end. With `inside`, the file must also be in that
+ * folder once links are followed: a pack from a pull request reads no other file of the machine.
+ */
+function readPackFile(path: string, inside?: string): { bytes: Buffer } | { problem: string } {
+  try {
+    if (inside !== undefined) {
+      const where = relative(realpathSync(inside), realpathSync(path));
+      if (where === '' || where.split(sep)[0] === '..' || isAbsolute(where)) {
+        const folder = displayPath(inside);
+        return { problem: `it is not in the pack's folder (expected a file of ${folder})` };
+      }
+    }
+    const stats = statSync(path);
+    if (!stats.isFile()) {
+      const expected = 'expected a text file, not a folder, device or pipe';
+      return { problem: `it is not a regular file (${expected})` };
+    }
+    if (stats.size > DEFAULT_MAX_BYTES) {
+      const limit = DEFAULT_MAX_BYTES / (1024 * 1024);
+      return { problem: `the file is over the size limit of ${limit} MiB` };
+    }
+    return { bytes: readFileSync(path) };
+  } catch {
+    return { problem: 'it cannot be read' };
+  }
+}
+
 function at(file: PackSourceFile, pointer: string, message: string, atKey = false): PackProblem {
   return { file: file.path, ...file.locate(pointer, atKey), message };
 }
@@ -279,13 +316,18 @@ function readPack(dir: string, problems: PackProblem[], seen: Set<string>): Pack
 
   let sourceText = base?.sourceText ?? '';
   const sourcePath = join(dir, pack.source);
-    if (existsSync(sourcePath)) {
-    sourceText = readFileSync(sourcePath, 'utf8');
-    // The signed text is part of what the pack is made of: its snapshot and fingerprint follow it.
-    const text = sourceText;
-    files.push({ path: displayPath(sourcePath), text, locate: () => ({ line: 1, column: 1 }) });
-  }
-  else if (!base)
+  if (existsSync(sourcePath)) {
+    const read = readPackFile(sourcePath, dir);
+    if ('problem' in read) {
+      const message = `the convention's text ${pack.source}: ${read.problem}`;
+      problems.push(at(packFile.file, '/source', message));
+    } else {
+      sourceText = read.bytes.toString('utf8');
+      // The signed text is part of what the pack is made of: its snapshot and fingerprint follow it.
+      const text = sourceText;
+      files.push({ path: displayPath(sourcePath), text, locate: () => ({ line: 1, column: 1 }) });
+    }
+  } else if (!base)
     problems.push(
       at(packFile.file, '/source', `the convention's text ${pack.source} is not in the pack`),
     );
@@ -314,7 +356,7 @@ function readPack(dir: string, problems: PackProblem[], seen: Set<string>): Pack
       message: 'the pack has no clauses.yaml',
     });
 
-  const parameters: Record<string, PackParameter> = { ...(base?.parameters ?? {}) };
+  const parameters = table(base?.parameters);
   const parametersPath = join(dir, 'parameters.yaml');
   if (existsSync(parametersPath)) {
     const read = readYaml<ParametersFile>(
@@ -339,8 +381,8 @@ function readPack(dir: string, problems: PackProblem[], seen: Set<string>): Pack
     });
   }
 
-  const conditions: Record<string, NamedCondition> = { ...(base?.conditions ?? {}) };
-  const conditionSources: Record<string, PackSourceFile> = { ...(base?.conditionSources ?? {}) };
+  const conditions = table(base?.conditions);
+  const conditionSources = table(base?.conditionSources);
   const conditionsPath = join(dir, 'conditions.yaml');
   if (existsSync(conditionsPath)) {
     const read = readYaml<ConditionsFile>(
@@ -541,13 +583,13 @@ export function resolveReference(
         ? { spec: { type: 'object', description: { fr: 'élément', en: 'item' } }, untyped: true }
         : { problem: 'the fact item exists only in a rule' };
     }
-    const spec = specAt(collections[scope.over], segments);
+    const spec = specAt(ownEntry(collections, scope.over), segments);
     return spec ? { spec } : { problem: `the items of ${scope.over} have no field ${path ?? ''}`, inPath: true };
   }
   if (fact === 'params') {
     const [name, ...rest] = segments;
     if (name === undefined) return { problem: 'name the parameter: path: <parameter>' };
-    const parameter = scope.parameters[name];
+    const parameter = ownEntry(scope.parameters, name);
     if (!parameter) return { problem: `there is no parameter ${name}`, inPath: true };
     if (scope.declaredParameters && !scope.declaredParameters.includes(name)) {
       return { problem: `the parameter ${name} is used but not listed under parameters:`, inPath: true };
@@ -566,7 +608,7 @@ export function resolveReference(
       },
     };
   }
-  const global = globalFacts[fact];
+  const global = ownEntry(globalFacts, fact);
   if (!global) return { problem: `there is no fact ${fact}` };
   const spec = specAt(global, segments);
   return spec ? { spec } : { problem: `the fact ${fact} has no field ${path ?? ''}`, inPath: true };
@@ -581,7 +623,11 @@ export function resolveDotted(
   return resolveReference(scope, fact!, rest.join('.'));
 }
 
-/** Checks every condition of a tree; problems get the pointer of the place at fault. */
+/**
+ * Checks every condition of a tree; problems get the pointer of the place at fault. In a rule, a
+ * named condition is checked again against the rule's items, except those in `expanding`: the
+ * ones being expanded, and those refused whole (in a cycle, or too large once written out).
+ */
 export function checkCondition(
   condition: Condition,
   pointer: string,
@@ -596,7 +642,7 @@ export function checkCondition(
   else if ('any' in condition) condition.any.forEach((c, i) => recurse(c, `${pointer}/any/${i}`));
   else if ('not' in condition) recurse(condition.not, `${pointer}/not`);
   else if ('condition' in condition) {
-    const target = named[condition.condition];
+    const target = ownEntry(named, condition.condition);
     if (!target) {
       report(
         `${pointer}/condition`,
@@ -617,7 +663,7 @@ export function checkCondition(
   } else {
     const operator = operatorSpec(condition.operator);
     if (!operator) {
-      const instead = REFUSED_OPERATORS[condition.operator];
+      const instead = refusedOperator(condition.operator);
       report(
         `${pointer}/operator`,
         instead
@@ -679,6 +725,153 @@ function referencedConditions(condition: Condition, into: Set<string> = new Set(
   return into;
 }
 
+/**
+ * Past these limits a condition is refused: written out with the named conditions it uses, it
+ * would nest deeper than a document may (each level is a call when it is checked and judged), or
+ * grow so large that judging one item takes unbounded time — a few names, each using the next
+ * twice, make millions of comparisons. A rule pack needs a few levels and a few dozen conditions.
+ */
+export const MAX_CONDITION_DEPTH = 64;
+export const MAX_CONDITION_SIZE = 10_000;
+
+/** How many conditions a condition holds, and how deep they nest, counted up to past the limits. */
+interface Extent {
+  size: number;
+  depth: number;
+}
+
+/**
+ * The extent of a condition once the named conditions it uses are written out; `named` gives
+ * theirs, or nothing for a name not written out (unknown, or in a cycle): it counts as one.
+ */
+function extentIn(condition: Condition, named: (name: string) => Extent | undefined): Extent {
+  let size = 1;
+  let depth = 0;
+  if ('condition' in condition) {
+    const inner = named(condition.condition);
+    size += inner?.size ?? 0;
+    depth = inner?.depth ?? 0;
+  } else {
+    const children =
+      'all' in condition
+        ? condition.all
+        : 'any' in condition
+          ? condition.any
+          : 'not' in condition
+            ? [condition.not]
+            : [];
+    for (const child of children) {
+      const extent = extentIn(child, named);
+      size += extent.size;
+      depth = Math.max(depth, extent.depth);
+    }
+  }
+  return {
+    size: Math.min(size, MAX_CONDITION_SIZE + 1),
+    depth: Math.min(1 + depth, MAX_CONDITION_DEPTH + 1),
+  };
+}
+
+const exceeds = (extent: Extent): boolean =>
+  extent.depth > MAX_CONDITION_DEPTH || extent.size > MAX_CONDITION_SIZE;
+
+/** What is wrong with an extent past the limits, for `what` (a named condition, this condition). */
+function extentProblem(extent: Extent, what: string): string {
+  const written = 'once the named conditions it uses are written out';
+  return extent.depth > MAX_CONDITION_DEPTH
+    ? `${what} nests more than ${MAX_CONDITION_DEPTH} levels deep ${written} (expected at most ${MAX_CONDITION_DEPTH})`
+    : `${what} holds more than ${MAX_CONDITION_SIZE} conditions ${written} (expected at most ${MAX_CONDITION_SIZE})`;
+}
+
+/**
+ * Finds the cycles among the named conditions, and those too large once written out; each is
+ * reported where it is named. Returns the names refused (not to be expanded where rules use
+ * them), the extent of any condition, and whether a condition uses a refused name. The names
+ * are walked with a stack of their own, not by recursion: a chain of thousands of names is data.
+ */
+function measureConditions(
+  parts: PackParts,
+  problems: PackProblem[],
+): {
+  refused: ReadonlySet<string>;
+  extentOf: (condition: Condition) => Extent;
+  usesRefused: (condition: Condition) => boolean;
+} {
+  const state = new Map<string, 'visiting' | 'done'>();
+  /** Where each name being visited is on the stack. */
+  const onStack = new Map<string, number>();
+  const inCycle = new Set<string>();
+  const extents = new Map<string, Extent>();
+  const report = (name: string, message: string): void => {
+    problems.push(at(parts.conditionSources[name]!, `/conditions/${name}`, message, true));
+  };
+  // A name that closes a cycle counts as one condition, never written out: every cycle has one
+  // such name at least, so the names left make no cycle and their extents are finite.
+  const measured = (name: string): Extent | undefined =>
+    inCycle.has(name) ? undefined : extents.get(name);
+  for (const root of Object.keys(parts.conditions)) {
+    if (state.has(root)) continue;
+    const stack: { name: string; next: Iterator<string> }[] = [];
+    const enter = (name: string): void => {
+      state.set(name, 'visiting');
+      onStack.set(name, stack.length);
+      stack.push({ name, next: referencedConditions(parts.conditions[name]!.when).values() });
+    };
+    enter(root);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const step = top.next.next();
+      if (step.done) {
+        stack.pop();
+        onStack.delete(top.name);
+        state.set(top.name, 'done');
+        extents.set(top.name, extentIn(parts.conditions[top.name]!.when, measured));
+        continue;
+      }
+      const next = step.value;
+      if (!Object.hasOwn(parts.conditions, next)) continue;
+      if (state.get(next) === 'visiting') {
+        // One cycle is said for each name that closes one: the name is where to look.
+        if (!inCycle.has(next)) {
+          const cycle = cycleInWords(stack, onStack.get(next)!);
+          report(next, `the named conditions form a cycle: ${cycle}`);
+        }
+        inCycle.add(next);
+      } else if (!state.has(next)) enter(next);
+    }
+  }
+  const refused = new Set(inCycle);
+  const tooLarge = (name: string): boolean => {
+    const extent = measured(name);
+    return extent !== undefined && exceeds(extent);
+  };
+  const usesRefused = (condition: Condition): boolean =>
+    [...referencedConditions(condition)].some(tooLarge);
+  for (const [name, extent] of extents) {
+    if (!tooLarge(name)) continue;
+    refused.add(name);
+    // Said of the names that make it too large, not again of each name that uses them.
+    if (!usesRefused(parts.conditions[name]!.when))
+      report(name, extentProblem(extent, `the named condition ${name}`));
+  }
+  return { refused, extentOf: (condition) => extentIn(condition, measured), usesRefused };
+}
+
+/**
+ * The cycle of the names on a stack from `from` to its top, back to the first, in words; past a
+ * dozen names its middle is left out (a cycle may run through thousands of them).
+ */
+function cycleInWords(stack: readonly { name: string }[], from: number): string {
+  const names = (start: number, end?: number): string[] =>
+    stack.slice(start, end).map((frame) => frame.name);
+  const length = stack.length - from;
+  const shown =
+    length <= 12
+      ? names(from)
+      : [...names(from, from + 5), `… (${length - 10} more)`, ...names(-5)];
+  return [...shown, stack[from]!.name].join(' -> ');
+}
+
 /** The conditions of a rule, with where each is in the rule file. */
 export function ruleConditions(rule: RuleFile): { pointer: string; condition: Condition }[] {
   const out: { pointer: string; condition: Condition }[] = [];
@@ -723,29 +916,7 @@ function checkReferences(parts: PackParts, problems: PackProblem[]): void {
       (pointer, message) => problems.push(at(source, pointer, message)),
     );
   }
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (name: string, path: string[]): void => {
-    if (state.get(name) === 'done') return;
-    if (state.get(name) === 'visiting') {
-      const cycle = [...path.slice(path.indexOf(name)), name].join(' -> ');
-      problems.push(
-        at(
-          parts.conditionSources[name]!,
-          `/conditions/${name}`,
-          `the named conditions form a cycle: ${cycle}`,
-          true,
-        ),
-      );
-      return;
-    }
-    state.set(name, 'visiting');
-    const named = parts.conditions[name];
-    if (named)
-      for (const next of referencedConditions(named.when))
-        if (conditionNames.has(next)) visit(next, [...path, name]);
-    state.set(name, 'done');
-  };
-  for (const name of conditionNames) visit(name, []);
+  const { refused, extentOf, usesRefused } = measureConditions(parts, problems);
 
   for (const rule of parts.rules.values()) {
     const report = (pointer: string, message: string): void => {
@@ -764,7 +935,7 @@ function checkReferences(parts: PackParts, problems: PackProblem[]): void {
         );
       }
     });
-    const collection = collections[rule.over];
+    const collection = ownEntry(collections, rule.over);
     if (!collection) {
       report(
         '/over',
@@ -773,7 +944,7 @@ function checkReferences(parts: PackParts, problems: PackProblem[]): void {
       continue;
     }
     (rule.parameters ?? []).forEach((name, i) => {
-      if (!parts.parameters[name])
+      if (!ownEntry(parts.parameters, name))
         report(`/parameters/${i}`, `there is no parameter ${name} in parameters.yaml`);
     });
     const deadlines = Object.keys(rule.deadlines ?? {});
@@ -785,8 +956,8 @@ function checkReferences(parts: PackParts, problems: PackProblem[]): void {
     };
     for (const [name, deadline] of Object.entries(rule.deadlines ?? {})) {
       if (
-        collections[rule.over]!.fields[name] ||
-        globalFacts[name] ||
+        ownEntry(collection.fields, name) ||
+        ownEntry(globalFacts, name) ||
         name === 'item' ||
         name === 'params'
       ) {
@@ -796,7 +967,7 @@ function checkReferences(parts: PackParts, problems: PackProblem[]): void {
       if ('problem' in from) report(`/deadlines/${name}/from`, from.problem);
       else if (from.spec.type !== 'date')
         report(`/deadlines/${name}/from`, `${deadline.from} is not a date`);
-      const parameter = parts.parameters[deadline.add];
+      const parameter = ownEntry(parts.parameters, deadline.add);
       if (!parameter) report(`/deadlines/${name}/add`, `there is no parameter ${deadline.add}`);
       else if (parameter.type !== 'period')
         report(`/deadlines/${name}/add`, `the parameter ${deadline.add} is not a period`);
@@ -808,7 +979,13 @@ function checkReferences(parts: PackParts, problems: PackProblem[]): void {
       }
     }
     for (const { pointer, condition } of ruleConditions(rule)) {
-      checkCondition(condition, pointer, scope, parts.conditions, report);
+      const extent = extentOf(condition);
+      if (exceeds(extent)) {
+        // Said here unless a named condition it uses is too large itself; its own conditions
+        // are still checked, without writing out the names it uses.
+        if (!usesRefused(condition)) report(pointer, extentProblem(extent, 'this condition'));
+        checkCondition(condition, pointer, scope, parts.conditions, report, conditionNames);
+      } else checkCondition(condition, pointer, scope, parts.conditions, report, refused);
     }
     const caseIds = new Set<string>();
     rule.breaches.forEach((breach, i) => {
@@ -816,7 +993,7 @@ function checkReferences(parts: PackParts, problems: PackProblem[]): void {
         report(`/breaches/${i}/id`, `two breach cases are called ${breach.id}`);
       caseIds.add(breach.id);
       (breach.locations ?? []).forEach((field, k) => {
-        const spec = collection.fields[field];
+        const spec = ownEntry(collection.fields, field);
         if (!spec || spec.type !== 'pointer') {
           report(
             `/breaches/${i}/locations/${k}`,

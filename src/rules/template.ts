@@ -6,6 +6,7 @@
 import { parseCalendarDate, formatDay } from '../calendar.js';
 import { formatEurosEn, formatEurosFr } from '../money.js';
 import { humanPath } from '../pointer.js';
+import { ownEntry } from '../facts/catalogue.js';
 import { isMissing } from '../facts/missing.js';
 
 export type Language = 'fr' | 'en';
@@ -103,6 +104,11 @@ const PHASE_NAMES: Record<Language, string[]> = {
   ],
 };
 
+/** A party in words; a value that names no party (`constructor`...) is written as it is. */
+function partyName(value: unknown, language: Language): string {
+  return ownEntry(PARTY_NAMES[language], String(value)) ?? String(value);
+}
+
 const NONE: Record<Language, string> = { fr: 'aucune', en: 'none' };
 
 function joinWords(items: string[], language: Language): string {
@@ -166,14 +172,12 @@ export function formatValue(
       return `${formatNumber(value, language)} ${unit}`;
     }
     case 'party':
-      return PARTY_NAMES[language][String(value)] ?? String(value);
+      return partyName(value, language);
     case 'parties':
     case 'list':
       if (!Array.isArray(value)) return String(value);
       return joinWords(
-        value.map((v) =>
-          format === 'parties' ? (PARTY_NAMES[language][String(v)] ?? String(v)) : String(v),
-        ),
+        value.map((v) => (format === 'parties' ? partyName(v, language) : String(v))),
         language,
       );
     case 'phase':
