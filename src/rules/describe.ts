@@ -32,7 +32,11 @@ const WORDS = {
 };
 
 /** How a parameter's value reads: `10 000,00 €`, `30 jours`. */
-export function parameterValueInWords(parameter: PackParameter, value: ParamValue, language: Language): string {
+export function parameterValueInWords(
+  parameter: PackParameter,
+  value: ParamValue,
+  language: Language,
+): string {
   switch (parameter.type) {
     case 'money':
       return formatValue(value, 'eur', language);
@@ -76,7 +80,9 @@ function referenceInWords(
   }
   if (reference.fact === 'item') {
     const spec = rule ? specAt(ownEntry(collections, rule.over), path) : undefined;
-    return spec ? `${spec.description[language]} [item.${reference.path}]` : `item.${reference.path ?? ''}`;
+    return spec
+      ? `${spec.description[language]} [item.${reference.path}]`
+      : `item.${reference.path ?? ''}`;
   }
   const deadline = ownEntry(rule?.deadlines, reference.fact);
   if (deadline) {
@@ -106,17 +112,28 @@ export function conditionInWords(
   const w = WORDS[language];
   const nested = (label: string, children: Condition[]): string[] => [
     `${pad}${label}`,
-    ...children.flatMap((c) => conditionInWords(c, pack, language, rule, depth + 1).map((l, i) => (i === 0 ? l.replace(/^(\s*)/, '$1- ') : `  ${l}`))),
+    ...children.flatMap((c) =>
+      conditionInWords(c, pack, language, rule, depth + 1).map((l, i) =>
+        i === 0 ? l.replace(/^(\s*)/, '$1- ') : `  ${l}`,
+      ),
+    ),
   ];
   if ('all' in condition) return nested(w.all, condition.all);
   if ('any' in condition) return nested(w.any, condition.any);
   if ('not' in condition) return nested(w.not, [condition.not]);
   if ('condition' in condition) {
     const named = ownEntry(pack.conditions, condition.condition);
-    return [`${pad}${named ? named.description[language] : condition.condition} [${condition.condition}]`];
+    return [
+      `${pad}${named ? named.description[language] : condition.condition} [${condition.condition}]`,
+    ];
   }
   const operator = operatorSpec(condition.operator);
-  const left = referenceInWords({ fact: condition.fact, ...(condition.path !== undefined && { path: condition.path }) }, rule, pack, language);
+  const left = referenceInWords(
+    { fact: condition.fact, ...(condition.path !== undefined && { path: condition.path }) },
+    rule,
+    pack,
+    language,
+  );
   const value = condition.value;
   const right =
     value !== null && typeof value === 'object' && !Array.isArray(value)

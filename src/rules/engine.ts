@@ -121,7 +121,8 @@ function leavesOf(groups: ConditionGroup[], named: Record<string, NamedCondition
     else if ('not' in condition) visit(condition.not, seen);
     else if ('condition' in condition) {
       const target = named[condition.condition];
-      if (target && !seen.has(condition.condition)) visit(target.when, new Set([...seen, condition.condition]));
+      if (target && !seen.has(condition.condition))
+        visit(target.when, new Set([...seen, condition.condition]));
     } else {
       const value = condition.value;
       const reference =
@@ -144,7 +145,11 @@ function leavesOf(groups: ConditionGroup[], named: Record<string, NamedCondition
 }
 
 /** A fact's value at a path, as json-rules-engine's almanac reads it (a path on a non-object is ignored). */
-function almanacValue(lookup: (fact: string) => unknown, fact: string, segments: readonly string[]): unknown {
+function almanacValue(
+  lookup: (fact: string) => unknown,
+  fact: string,
+  segments: readonly string[],
+): unknown {
   let value = lookup(fact);
   if (segments.length === 0 || value === null || typeof value !== 'object') return value;
   for (const segment of segments) {
@@ -165,7 +170,9 @@ function almanacValue(lookup: (fact: string) => unknown, fact: string, segments:
 export class ConditionEvaluator {
   private readonly idle: Engine[] = [];
   private readonly leaves: Leaf[];
-  private readonly operators: { get(name: string): { evaluate(a: unknown, b: unknown): boolean } | null };
+  private readonly operators: {
+    get(name: string): { evaluate(a: unknown, b: unknown): boolean } | null;
+  };
 
   constructor(
     private readonly groups: ConditionGroup[],
@@ -176,8 +183,10 @@ export class ConditionEvaluator {
     this.idle.push(engine);
     // The engine's operator map (json-rules-engine 7: engine.operators), so that a comparison
     // here is the very comparison the engine makes.
-    const operators = (engine as unknown as { operators?: ConditionEvaluator['operators'] }).operators;
-    if (typeof operators?.get !== 'function') throw new Error('json-rules-engine has no operator map: the adapter needs updating');
+    const operators = (engine as unknown as { operators?: ConditionEvaluator['operators'] })
+      .operators;
+    if (typeof operators?.get !== 'function')
+      throw new Error('json-rules-engine has no operator map: the adapter needs updating');
     this.operators = operators;
   }
 
@@ -188,19 +197,22 @@ export class ConditionEvaluator {
       const operator = this.operators.get(leaf.operator);
       if (!operator) throw new Error(`Unknown operator: ${leaf.operator}`);
       const left = almanacValue(lookup, leaf.fact, leaf.segments);
-      const right = leaf.valueFact ? almanacValue(lookup, leaf.valueFact.fact, leaf.valueFact.segments) : leaf.value;
+      const right = leaf.valueFact
+        ? almanacValue(lookup, leaf.valueFact.fact, leaf.valueFact.segments)
+        : leaf.value;
       key += operator.evaluate(left, right) ? '1' : '0';
     }
     return key;
   }
 
-    /** Whether each group holds for these facts. */
+  /** Whether each group holds for these facts. */
   async evaluate(facts: Record<string, unknown>): Promise<Map<string, boolean>> {
     const engine = this.idle.pop() ?? newEngine(this.groups, this.named);
     // Facts are handed over uncached: json-rules-engine would otherwise hash every fact's
     // parameters on every run, for a cache that lives only as long as the run.
     const runtime: Record<string, Fact> = {};
-    for (const [id, value] of Object.entries(facts)) runtime[id] = new Fact(id, value, { cache: false });
+    for (const [id, value] of Object.entries(facts))
+      runtime[id] = new Fact(id, value, { cache: false });
     // An engine whose run failed is dropped, not reused.
     const { results, failureResults } = await engine.run(runtime);
     const outcome = new Map<string, boolean>();

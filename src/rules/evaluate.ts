@@ -27,7 +27,13 @@ import type { BreachCase, Condition, Deadline, Localized, Severity } from './typ
 
 export type Status = 'breach' | 'pending' | 'satisfied' | 'not-applicable' | 'undetermined';
 
-export const STATUSES: readonly Status[] = ['breach', 'undetermined', 'pending', 'satisfied', 'not-applicable'];
+export const STATUSES: readonly Status[] = [
+  'breach',
+  'undetermined',
+  'pending',
+  'satisfied',
+  'not-applicable',
+];
 
 /** A finding before it is located in the record's file. */
 export interface RuleFinding {
@@ -84,8 +90,10 @@ const deadlineFact = (deadline: Deadline): string => `deadline(${deadline.from}+
 
 /** A rule's condition with its deadline facts renamed to their shared names. */
 function withSharedDeadlines(condition: Condition, deadlines: Record<string, Deadline>): Condition {
-  if ('all' in condition) return { all: condition.all.map((c) => withSharedDeadlines(c, deadlines)) };
-  if ('any' in condition) return { any: condition.any.map((c) => withSharedDeadlines(c, deadlines)) };
+  if ('all' in condition)
+    return { all: condition.all.map((c) => withSharedDeadlines(c, deadlines)) };
+  if ('any' in condition)
+    return { any: condition.any.map((c) => withSharedDeadlines(c, deadlines)) };
   if ('not' in condition) return { not: withSharedDeadlines(condition.not, deadlines) };
   if ('condition' in condition) return condition;
   const rename = (fact: string): string =>
@@ -95,7 +103,9 @@ function withSharedDeadlines(condition: Condition, deadlines: Record<string, Dea
     ...condition,
     fact: rename(condition.fact),
     value:
-      value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...value, fact: rename(value.fact) } : value,
+      value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? { ...value, fact: rename(value.fact) }
+        : value,
   };
 }
 
@@ -127,7 +137,7 @@ class CollectionPlan {
   readonly rules: RulePlan[] = [];
   private readonly groups: ConditionGroup[] = [];
   private readonly groupByKey = new Map<string, string>();
-    /** Every (fact, path) a condition reads, once; the path split once for all. */
+  /** Every (fact, path) a condition reads, once; the path split once for all. */
   private readonly references: { fact: string; path: string; segments: string[] }[] = [];
   private readonly referenceIndex = new Map<string, number>();
   /** For each group, the indexes of the references it reads. */
@@ -154,7 +164,7 @@ class CollectionPlan {
         let index = this.referenceIndex.get(refKey);
         if (index === undefined) {
           index = this.references.length;
-                    this.references.push({ ...ref, segments: ref.path === '' ? [] : ref.path.split('.') });
+          this.references.push({ ...ref, segments: ref.path === '' ? [] : ref.path.split('.') });
           this.referenceIndex.set(refKey, index);
         }
         if (!indexes.includes(index)) indexes.push(index);
@@ -166,8 +176,10 @@ class CollectionPlan {
 
   add(rule: LoadedRule): void {
     const deadlines = rule.deadlines ?? {};
-    for (const deadline of Object.values(deadlines)) this.deadlines.set(deadlineFact(deadline), deadline);
-    const shared = (condition: Condition): string => this.group(withSharedDeadlines(condition, deadlines));
+    for (const deadline of Object.values(deadlines))
+      this.deadlines.set(deadlineFact(deadline), deadline);
+    const shared = (condition: Condition): string =>
+      this.group(withSharedDeadlines(condition, deadlines));
     this.rules.push({
       rule,
       ...(rule.applies && { applies: shared(rule.applies) }),
@@ -179,11 +191,19 @@ class CollectionPlan {
   /** The facts the conditions see for an item (or for none): globals, params, item, deadlines. */
   context(facts: Facts, item: Item | undefined): Record<string, unknown> {
     const { params, deadlines } = this.itemFacts(facts, item);
-    return { ...facts.globals, params, item: item?.values ?? null, ...Object.fromEntries(deadlines) };
+    return {
+      ...facts.globals,
+      params,
+      item: item?.values ?? null,
+      ...Object.fromEntries(deadlines),
+    };
   }
 
   /** The parameters in force for an item, and the deadlines its rules compute. */
-  private itemFacts(facts: Facts, item: Item | undefined): { params: Record<string, ParamValue>; deadlines: Map<string, unknown> } {
+  private itemFacts(
+    facts: Facts,
+    item: Item | undefined,
+  ): { params: Record<string, ParamValue>; deadlines: Map<string, unknown> } {
     const params = facts.parameters.at(item?.paramDay ?? facts.asOf);
     const deadlines = new Map<string, unknown>();
     for (const [name, deadline] of this.deadlines) {
@@ -213,7 +233,11 @@ class CollectionPlan {
   async judge(
     facts: Facts,
     item: Item,
-  ): Promise<{ holds: Map<string, boolean>; lacks: (group: string) => string[]; context: () => Record<string, unknown> }> {
+  ): Promise<{
+    holds: Map<string, boolean>;
+    lacks: (group: string) => string[];
+    context: () => Record<string, unknown>;
+  }> {
     const { params, deadlines } = this.itemFacts(facts, item);
     const lookup = (fact: string): unknown => {
       if (fact === 'item') return item.values;
@@ -221,7 +245,12 @@ class CollectionPlan {
       if (deadlines.has(fact)) return deadlines.get(fact);
       return Object.hasOwn(facts.globals, fact) ? facts.globals[fact] : undefined;
     };
-    const context = (): Record<string, unknown> => ({ ...facts.globals, params, item: item.values, ...Object.fromEntries(deadlines) });
+    const context = (): Record<string, unknown> => ({
+      ...facts.globals,
+      params,
+      item: item.values,
+      ...Object.fromEntries(deadlines),
+    });
     const values = this.references.map(({ fact, segments }) => readPath(lookup(fact), segments));
     const lacks = (group: string): string[] => {
       const pointers = new Set<string>();
@@ -310,7 +339,9 @@ export class PackEvaluator {
     this.plans = [...byCollection.values()];
     this.order = this.plans
       .flatMap((plan) => plan.rules.map((rule) => ({ plan, rule })))
-      .sort((a, b) => (a.rule.rule.id < b.rule.rule.id ? -1 : a.rule.rule.id > b.rule.rule.id ? 1 : 0));
+      .sort((a, b) =>
+        a.rule.rule.id < b.rule.rule.id ? -1 : a.rule.rule.id > b.rule.rule.id ? 1 : 0,
+      );
   }
 
   /** Every finding of every rule, rules in id order. */
@@ -331,7 +362,9 @@ export class PackEvaluator {
         index++;
       }
     }
-    return this.order.flatMap(({ plan, rule }) => findingsOf(rule.rule, tallies.get(rule)!, plan, facts));
+    return this.order.flatMap(({ plan, rule }) =>
+      findingsOf(rule.rule, tallies.get(rule)!, plan, facts),
+    );
   }
 }
 
@@ -369,10 +402,16 @@ class Tally {
   }
 }
 
-function findingsOf(rule: LoadedRule, tally: Tally, plan: CollectionPlan, facts: Facts): RuleFinding[] {
+function findingsOf(
+  rule: LoadedRule,
+  tally: Tally,
+  plan: CollectionPlan,
+  facts: Facts,
+): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const base = { rule: rule.id, severity: rule.severity };
-  const messageContext = (context: Record<string, unknown>): Record<string, unknown> => withRuleDeadlines(context, rule);
+  const messageContext = (context: Record<string, unknown>): Record<string, unknown> =>
+    withRuleDeadlines(context, rule);
   for (const outcome of tally.breaches) {
     for (const breach of outcome.cases) {
       findings.push({
@@ -400,7 +439,11 @@ function findingsOf(rule: LoadedRule, tally: Tally, plan: CollectionPlan, facts:
   if (findings.length > 0) return findings;
 
   const summary: Status =
-    tally.count('pending') > 0 ? 'pending' : tally.count('satisfied') > 0 ? 'satisfied' : 'not-applicable';
+    tally.count('pending') > 0
+      ? 'pending'
+      : tally.count('satisfied') > 0
+        ? 'satisfied'
+        : 'not-applicable';
   const only = tally.only;
   const context = {
     ...messageContext(only ? only.context() : plan.context(facts, undefined)),
@@ -424,7 +467,10 @@ function findingsOf(rule: LoadedRule, tally: Tally, plan: CollectionPlan, facts:
 }
 
 /** A context where the rule's own deadline names (used in its messages) are set. */
-function withRuleDeadlines(context: Record<string, unknown>, rule: LoadedRule): Record<string, unknown> {
+function withRuleDeadlines(
+  context: Record<string, unknown>,
+  rule: LoadedRule,
+): Record<string, unknown> {
   const deadlines = Object.entries(rule.deadlines ?? {});
   if (deadlines.length === 0) return context;
   const out = { ...context };
@@ -433,21 +479,30 @@ function withRuleDeadlines(context: Record<string, unknown>, rule: LoadedRule): 
 }
 
 function pointersOf(item: Item, locations: string[] | undefined): string[] {
-  return (locations ?? ['pointer']).map((field) => item.values[field]).filter((p): p is string => typeof p === 'string');
+  return (locations ?? ['pointer'])
+    .map((field) => item.values[field])
+    .filter((p): p is string => typeof p === 'string');
 }
 
 function fill(message: Localized, context: Record<string, unknown>): Localized {
   // A placeholder names a fact and a path in it, read as conditions read them: own fields only.
   const lookup = (path: string): unknown => readPath(context, path.split('.'));
   const out = { fr: '', en: '' };
-  for (const language of LANGUAGES) out[language] = fillTemplate(message[language], lookup, language);
+  for (const language of LANGUAGES)
+    out[language] = fillTemplate(message[language], lookup, language);
   return out;
 }
 
 /** A generic message with one placeholder replaced by a localized text. */
 function substitute(message: Localized, name: string, value: Localized): Localized {
   return {
-    fr: message.fr.replace(`{${name}}`, value.fr.replace(/[{}]/g, (c) => c + c)),
-    en: message.en.replace(`{${name}}`, value.en.replace(/[{}]/g, (c) => c + c)),
+    fr: message.fr.replace(
+      `{${name}}`,
+      value.fr.replace(/[{}]/g, (c) => c + c),
+    ),
+    en: message.en.replace(
+      `{${name}}`,
+      value.en.replace(/[{}]/g, (c) => c + c),
+    ),
   };
 }

@@ -11,7 +11,7 @@ export const normalizeSpace = (text: string): string => text.replace(/\s+/g, ' '
 
 export function lintPack(pack: RulePack): PackProblem[] {
   const problems: PackProblem[] = [];
-    // A pack that extends another may have its own clauses.yaml: the last one read is the pack's.
+  // A pack that extends another may have its own clauses.yaml: the last one read is the pack's.
   const clausesFile = pack.files.findLast((f) => f.path.endsWith('clauses.yaml'));
   const atClause = (index: number, field: string, message: string): void => {
     const where = clausesFile?.locate(`/units/${index}/${field}`) ?? { line: 1, column: 1 };
@@ -24,7 +24,15 @@ export function lintPack(pack: RulePack): PackProblem[] {
   if (joined !== source) {
     let at = 0;
     while (at < joined.length && joined[at] === source[at]) at++;
-    const offset = pack.clauses.findIndex((_, i) => normalizeSpace(pack.clauses.slice(0, i + 1).map((u) => u.text).join(' ')).length >= at);
+    const offset = pack.clauses.findIndex(
+      (_, i) =>
+        normalizeSpace(
+          pack.clauses
+            .slice(0, i + 1)
+            .map((u) => u.text)
+            .join(' '),
+        ).length >= at,
+    );
     atClause(
       Math.max(0, offset),
       'text',
@@ -49,10 +57,18 @@ export function lintPack(pack: RulePack): PackProblem[] {
   pack.clauses.forEach((unit, index) => {
     const rules = encodedBy.get(unit.id) ?? [];
     if (rules.length === 0 && !unit.notEncoded) {
-      atClause(index, 'id', `clause ${unit.id} is encoded by no rule and does not say why (add notEncoded)`);
+      atClause(
+        index,
+        'id',
+        `clause ${unit.id} is encoded by no rule and does not say why (add notEncoded)`,
+      );
     }
     if (rules.length > 0 && unit.notEncoded) {
-      atClause(index, 'notEncoded', `clause ${unit.id} says it is not encoded, but ${rules.join(', ')} encode it`);
+      atClause(
+        index,
+        'notEncoded',
+        `clause ${unit.id} says it is not encoded, but ${rules.join(', ')} encode it`,
+      );
     }
   });
   return problems;

@@ -88,7 +88,7 @@ export interface RulePack {
   id: string;
   title: Localized;
   convention: Localized;
-    /** The folder of the pack. */
+  /** The folder of the pack. */
   dir: string;
   /** The folder of its cases, if it has one. */
   casesDir?: string;
@@ -115,7 +115,7 @@ export function packageRoot(): string {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest) && existsSync(join(dir, 'rules'))) {
       try {
-                if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'clausier') {
+        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'clausier') {
           knownRoot = dir;
           return dir;
         }
@@ -191,7 +191,8 @@ export function readRulePack(dir: string): RulePack {
   if (parts) checkReferences(parts, problems);
   if (problems.length > 0 || !parts) {
     problems.sort(
-            (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
+      (a, b) =>
+        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
     );
     throw new RulePackError(problems);
   }
@@ -200,7 +201,7 @@ export function readRulePack(dir: string): RulePack {
     id: parts.pack.id,
     title: parts.pack.title,
     convention: parts.pack.convention,
-        dir: parts.dir,
+    dir: parts.dir,
     ...(parts.casesDir !== undefined && { casesDir: parts.casesDir }),
     sourceText: parts.sourceText,
     clauses: parts.clauses,
@@ -209,7 +210,12 @@ export function readRulePack(dir: string): RulePack {
     conditions: parts.conditions,
     rules: [...parts.rules.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     files: parts.files,
-    fingerprint: packFingerprint(parts.files.map((f) => ({ path: relative(parts.dir, resolve(f.path)), sha256: sha256(f.text) }))),
+    fingerprint: packFingerprint(
+      parts.files.map((f) => ({
+        path: relative(parts.dir, resolve(f.path)),
+        sha256: sha256(f.text),
+      })),
+    ),
   };
 }
 
@@ -429,7 +435,7 @@ function readPack(dir: string, problems: PackProblem[], seen: Set<string>): Pack
     }
     rules.set(read.value.id, { ...read.value, source: read.file });
   }
-    const casesDir = pack.cases !== undefined ? resolve(dir, pack.cases) : undefined;
+  const casesDir = pack.cases !== undefined ? resolve(dir, pack.cases) : undefined;
   return {
     pack,
     dir,
@@ -584,7 +590,9 @@ export function resolveReference(
         : { problem: 'the fact item exists only in a rule' };
     }
     const spec = specAt(ownEntry(collections, scope.over), segments);
-    return spec ? { spec } : { problem: `the items of ${scope.over} have no field ${path ?? ''}`, inPath: true };
+    return spec
+      ? { spec }
+      : { problem: `the items of ${scope.over} have no field ${path ?? ''}`, inPath: true };
   }
   if (fact === 'params') {
     const [name, ...rest] = segments;
@@ -592,10 +600,15 @@ export function resolveReference(
     const parameter = ownEntry(scope.parameters, name);
     if (!parameter) return { problem: `there is no parameter ${name}`, inPath: true };
     if (scope.declaredParameters && !scope.declaredParameters.includes(name)) {
-      return { problem: `the parameter ${name} is used but not listed under parameters:`, inPath: true };
+      return {
+        problem: `the parameter ${name} is used but not listed under parameters:`,
+        inPath: true,
+      };
     }
     const spec = specAt(parameterFactSpec(parameter), rest);
-    return spec ? { spec } : { problem: `the parameter ${name} has no field ${rest.join('.')}`, inPath: true };
+    return spec
+      ? { spec }
+      : { problem: `the parameter ${name} has no field ${rest.join('.')}`, inPath: true };
   }
   if (scope.deadlines?.includes(fact)) {
     if (segments.length > 0) return { problem: `the deadline ${fact} is a date, with no path` };
@@ -684,7 +697,8 @@ export function checkCondition(
     const value = condition.value;
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const right = resolveReference(scope, value.fact, value.path);
-      if ('problem' in right) report(`${pointer}/value/${right.inPath ? 'path' : 'fact'}`, right.problem);
+      if ('problem' in right)
+        report(`${pointer}/value/${right.inPath ? 'path' : 'fact'}`, right.problem);
       else if (operator && !right.untyped && !acceptsType(operator.kind, right.spec.type)) {
         report(
           `${pointer}/value`,

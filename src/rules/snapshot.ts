@@ -32,7 +32,8 @@ interface PackSnapshot {
   files: SnapshotFile[];
 }
 
-export const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+export const sha256 = (bytes: Uint8Array | string): string =>
+  createHash('sha256').update(bytes).digest('hex');
 
 /** A pack's fingerprint: the hash of the hashes of its files, each with its path. */
 export function packFingerprint(files: readonly { path: string; sha256: string }[]): string {
@@ -52,11 +53,17 @@ export function serializePack(pack: RulePack): string {
     sourceText: pack.sourceText,
     clauses: pack.clauses,
     parameters: Object.fromEntries(
-      Object.entries(pack.parameters).map(([name, p]) => [name, { ...p, source: rel(p.source.path) }]),
+      Object.entries(pack.parameters).map(([name, p]) => [
+        name,
+        { ...p, source: rel(p.source.path) },
+      ]),
     ),
     conditions: pack.conditions,
     rules: pack.rules.map((r) => ({ ...r, source: rel(r.source.path) })),
-    files: pack.files.map((f) => ({ path: rel(f.path), sha256: sha256(readFileSync(resolve(f.path))) })),
+    files: pack.files.map((f) => ({
+      path: rel(f.path),
+      sha256: sha256(readFileSync(resolve(f.path))),
+    })),
   };
   return JSON.stringify(snapshot);
 }
@@ -121,7 +128,10 @@ export function restorePack(dir: string, snapshotPath: string): RulePack | undef
     clauses: snapshot.clauses,
     clause: (id) => byId.get(id),
     parameters: Object.fromEntries(
-      Object.entries(snapshot.parameters).map(([name, p]) => [name, { ...p, source: source(p.source) }]),
+      Object.entries(snapshot.parameters).map(([name, p]) => [
+        name,
+        { ...p, source: source(p.source) },
+      ]),
     ),
     conditions: snapshot.conditions,
     rules: snapshot.rules.map((r) => ({ ...r, source: source(r.source) })),

@@ -37,7 +37,7 @@ export interface PackFile {
   convention: Localized;
   /** The file (in the pack) holding the convention's text as signed, which `clauses.yaml` splits. */
   source: string;
-    /**
+  /**
    * Another pack (a folder, relative to this one) whose clauses, parameters and rules this one
    * takes, before its own files replace some of them.
    */
