@@ -5,14 +5,15 @@
  * matching breaches become `waived` findings, counted apart. A waiver that has expired, is not
  * yet approved, or matches no breach is reported itself, so that none lingers unseen.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { FileReport, WaiverOutcome } from './check.js';
 import { FileProblemsError, type FileProblem } from './errors.js';
 import { validateWaivers } from './generated/waiver-validator.js';
 import { decodeRecord } from './load/decode.js';
 import { decodeText } from './load/text.js';
-import { validateWith } from './load/validate.js';
+import { DEFAULT_MAX_BYTES, describeFsError } from './load/index.js';
+import { overLimit, readWithin, type ReadResult } from './load/read.js';
+import { validateParsed } from './load/validate.js';
 import { parseYaml } from './load/yaml.js';
 import type { Waiver, WaiverFile } from './model/waivers.js';
 import schema from '../schemas/waivers.schema.json' with { type: 'json' };
@@ -51,18 +52,26 @@ export interface LoadedWaiver extends Waiver {
   recordPath: string;
 }
 
-/** Reads a waiver file; a bad one is refused whole, with every problem located. */
-export function loadWaivers(path: string): LoadedWaiver[] {
+/**
+ * Reads a waiver file (held to the same size limit as records); a bad one is refused whole, with
+ * every problem located.
+ */
+export function loadWaivers(path: string, options: { maxBytes?: number } = {}): LoadedWaiver[] {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const fail = (problems: FileProblem[]): never => {
     throw new FileProblemsError('the waiver file', problems);
   };
-  let bytes: Uint8Array;
+  let read: ReadResult;
   try {
-    bytes = readFileSync(path);
-  } catch {
-    return fail([{ file: path, line: 1, column: 1, message: 'cannot be read' }]);
+    read = readWithin(path, maxBytes);
+  } catch (error) {
+    return fail([{ file: path, line: 1, column: 1, message: describeFsError(error) }]);
   }
-  const decoded = decodeText(bytes);
+  if (!read.ok) {
+    const message = overLimit('the file', read, maxBytes);
+    return fail([{ file: path, line: 1, column: 1, message }]);
+  }
+  const decoded = decodeText(read.bytes);
   if (!decoded.ok) return fail([{ file: path, ...decoded.problem }]);
   const parsed = parseYaml(decoded.text);
   const root = parsed.value;
@@ -75,15 +84,7 @@ export function loadWaivers(path: string): LoadedWaiver[] {
   if (root !== undefined) {
     const sourceText = (pointer: string): string | undefined =>
       parsed.positions.sourceText(root, pointer);
-    // A value already refused while reading the YAML (a foreign tag, a duplicate key) is not
-    // reported again by the schema, as in records (src/load/index.ts).
-    const refused = new Set(parsed.problems.map((p) => p.pointer));
-    const schemaProblems = validateWith(
-      validateWaivers,
-      schema as unknown as RootSchema,
-      root,
-      sourceText,
-    ).filter((p) => !refused.has(p.pointer));
+    const schemaProblems = validateParsed(parsed, validateWaivers, schema as unknown as RootSchema);
     // Dates are real days (decoding walks the record schema, which shares the CalendarDate definition).
     const dateProblems = decodeRecord(
       root,

@@ -2,7 +2,7 @@
  * Waivers: accepted deviations turn matching breaches into `waived` findings, counted apart; an
  * expired, not yet approved or unmatched waiver is reported and fails the run by default.
  */
-import { writeFileSync } from 'node:fs';
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REFERENCE, ROOT, runCli, tempDir } from './helpers.js';
@@ -150,6 +150,32 @@ describe('waivers', () => {
         `${file}:2:5: waivers[0]: missing field 'until' (the last day it holds; after it, the breach is a breach again)\n` +
         `${file}:5:5: waivers[0]: unknown field 'reson' (did you mean 'reason'?)\n` +
         `${file}:4:15: waivers[0].approved: '2020-02-30' is not a date: February 2020 has 29 days\n`,
+    );
+  });
+
+  it('a waiver file is held to the size limit of records, and a folder is no waiver file', () => {
+    const dir = tempDir();
+    const file = join(dir, 'waivers.yaml');
+    // A sparse file: 21 MiB that take no room on disk.
+    writeFileSync(file, '');
+    truncateSync(file, 21 * 1024 * 1024);
+    const big = runCli(['check', REFERENCE, '--waivers', file]);
+    expect(big.status).toBe(2);
+    expect(big.stderr).toBe(
+      'clausier: the waiver file cannot be used:\n' +
+        `${file}:1:1: the file is 21.0 MiB, over the limit of 20.0 MiB (raise it with --max-size)\n`,
+    );
+    // --max-size raises it, as for records: the file is then read (NUL bytes: no text).
+    const raised = runCli(['check', REFERENCE, '--waivers', file, '--max-size', '30M']);
+    expect(raised.stderr).toBe(
+      'clausier: the waiver file cannot be used:\n' +
+        `${file}:1:1: the file contains a NUL byte: it looks like a binary file (expected UTF-8 text)\n`,
+    );
+    const folder = runCli(['check', REFERENCE, '--waivers', dir]);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toBe(
+      'clausier: the waiver file cannot be used:\n' +
+        `${dir}:1:1: this is a directory, not a file\n`,
     );
   });
 });

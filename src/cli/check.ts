@@ -127,7 +127,9 @@ async function run(
     ...(options.rules !== undefined && { rules: options.rules }),
   };
   // A bad waiver file stops the run before any record is read: its waivers would be silently lost.
-  const waivers = options.waivers.flatMap((file) => loadWaivers(file));
+  const waivers = options.waivers.flatMap((file) =>
+    loadWaivers(file, { maxBytes: options.maxSize }),
+  );
   const registry = new PackRegistry();
   const targets = expandTargets(paths);
   if (options.output !== undefined)

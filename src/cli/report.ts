@@ -40,7 +40,9 @@ async function run(record: string, options: ReportOptions): Promise<number> {
     ...(options.rules !== undefined && { rules: options.rules }),
   };
   // A bad waiver file stops the run before the record is read: its waivers would be lost.
-  const waivers = options.waivers.flatMap((file) => loadWaivers(file));
+  const waivers = options.waivers.flatMap((file) =>
+    loadWaivers(file, { maxBytes: options.maxSize }),
+  );
   const inspection = await inspectFile(record, checkOptions);
   applyWaivers([inspection.report], waivers, language);
   if (!isJudged(inspection)) {

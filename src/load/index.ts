@@ -9,7 +9,7 @@ import { joinPointer, humanPath } from '../pointer.js';
 import { decodeRecord } from './decode.js';
 import { overLimit, readWithin, type ReadResult } from './read.js';
 import { decodeText, LineIndex } from './text.js';
-import { validateRecord, type SchemaProblem } from './validate.js';
+import { validateParsed, type SchemaProblem } from './validate.js';
 import { parseYaml, SourcePositions, type SourceLocation } from './yaml.js';
 
 /** Files larger than this are refused unless the limit is raised (`--max-size`). */
@@ -97,10 +97,7 @@ export function loadRecordText(text: string, file: string): LoadedRecord {
   if (root === undefined) return result(file, undefined, problems, locate, positions);
 
   const sourceText = (pointer: string): string | undefined => positions.sourceText(root, pointer);
-  // A value already refused while reading the YAML (a foreign tag, a duplicate key) is not
-  // reported again by the schema.
-  const refused = new Set(parsed.problems.map((p) => p.pointer));
-  const schemaProblems = validateRecord(root, sourceText).filter((p) => !refused.has(p.pointer));
+  const schemaProblems = validateParsed(parsed);
   const decodeProblems = decodeRecord(root, sourceText, [...schemaProblems, ...parsed.problems]);
   const idProblems = duplicateIds(root);
   for (const problem of [...schemaProblems, ...decodeProblems, ...idProblems]) {
@@ -177,7 +174,8 @@ function failed(file: string, problem: InputProblem): LoadedRecord {
   };
 }
 
-function describeFsError(error: unknown): string {
+/** Why a file cannot be read, in words. */
+export function describeFsError(error: unknown): string {
   const code = (error as { code?: string }).code;
   switch (code) {
     case 'ENOENT':

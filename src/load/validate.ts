@@ -8,6 +8,7 @@ import type { ValidateFunction } from 'ajv';
 import { validateProgramme } from '../generated/programme-validator.js';
 import { parseCalendarDate, parseIsoWeek, parsePeriod } from '../calendar.js';
 import { quote } from '../quote.js';
+import type { SourcePositions } from './yaml.js';
 import { joinPointer, humanPath, splitPointer } from '../pointer.js';
 import {
   programmeSchema,
@@ -34,12 +35,20 @@ export function valueAt(root: unknown, pointer: string): unknown {
   return node;
 }
 
-/** Validates a record; every problem is returned, worded and with its pointer. */
-export function validateRecord(
-  record: unknown,
-  sourceText: (pointer: string) => string | undefined,
+/**
+ * The schema's problems with a parsed YAML document, without those at values its reader already
+ * refused (a foreign tag, a duplicate key): each problem of a file is reported once.
+ */
+export function validateParsed(
+  parsed: { value: unknown; problems: readonly { pointer: string }[]; positions: SourcePositions },
+  validate: ValidateFunction = validateProgramme,
+  root: RootSchema = programmeSchema,
 ): SchemaProblem[] {
-  return validateWith(validateProgramme, programmeSchema, record, sourceText);
+  const value = parsed.value;
+  const refused = new Set(parsed.problems.map((p) => p.pointer));
+  return validateWith(validate, root, value, (p) => parsed.positions.sourceText(value, p)).filter(
+    (p) => !refused.has(p.pointer),
+  );
 }
 
 /** Validates a value with a precompiled validator of a schema, wording every problem. */
