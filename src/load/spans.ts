@@ -24,6 +24,8 @@ export class SpanTable {
   private readonly first = new WeakMap<object, number>();
   /** The keys in written order, for the mappings whose own key order differs. */
   private readonly written = new WeakMap<object, readonly string[]>();
+  /** The keys' positions of the large mappings looked into (see indexOf). */
+  private readonly indexes = new WeakMap<object, Map<string, number>>();
 
   /**
    * `textLength` sizes the buffer: records hold about one offset per 5 to 6 characters, so one
@@ -73,9 +75,25 @@ export class SpanTable {
     if (Array.isArray(container)) {
       index = INTEGER_LIKE.test(segment) ? Number(segment) : -1;
       if (index >= container.length) index = -1;
-    } else index = this.keys(container).indexOf(segment);
+    } else index = this.indexOf(container, segment);
     if (index < 0) return undefined;
     return this.at(base, index);
+  }
+
+  /**
+   * The position of a key in a mapping. A large mapping (a pack's parameters, a record with many
+   * problems to locate) gets an index on its first lookup, so that locating every key of it is
+   * not quadratic.
+   */
+  private indexOf(container: object, key: string): number {
+    let index = this.indexes.get(container);
+    if (!index) {
+      const keys = this.keys(container);
+      if (keys.length <= 16) return keys.indexOf(key);
+      index = new Map(keys.map((k, i) => [k, i]));
+      this.indexes.set(container, index);
+    }
+    return index.get(key) ?? -1;
   }
 
   /** The span of each entry of a known container, in written order. */
