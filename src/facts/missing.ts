@@ -17,3 +17,18 @@ export class Missing {
 export const missing = (...pointers: string[]): Missing => new Missing(pointers);
 
 export const isMissing = (value: unknown): value is Missing => value instanceof Missing;
+
+/**
+ * A value's field at a path of own fields (never one of the prototype chain: a rule naming
+ * `constructor` reads nothing). A missing or absent value on the way is returned as it is.
+ */
+export function readPath(value: unknown, segments: readonly string[]): unknown {
+  let current = value;
+  for (const segment of segments) {
+    if (current === null || current === undefined || isMissing(current)) return current;
+    current = Object.hasOwn(current, segment)
+      ? (current as Record<string, unknown>)[segment]
+      : undefined;
+  }
+  return current;
+}

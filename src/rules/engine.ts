@@ -10,7 +10,7 @@
  * - its default JSONPath resolver is slow: paths are plain dotted paths here.
  */
 import { Engine, Fact, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
-import { isMissing } from '../facts/missing.js';
+import { isMissing, readPath } from '../facts/missing.js';
 import { REFUSED_OPERATORS, STRICT_OPERATORS } from './operators.js';
 import type { Condition, NamedCondition } from './types.js';
 
@@ -20,15 +20,9 @@ export interface ConditionGroup {
   condition: Condition;
 }
 
-/** Reads a dotted path in a value; an unknown value on the way is returned as it is. */
+/** Reads a dotted path of own fields in a value; an unknown value on the way is returned as it is. */
 export function resolvePath(value: unknown, path: string): unknown {
-  if (path === '') return value;
-  let current = value;
-  for (const segment of path.split('.')) {
-    if (isMissing(current) || current === null || current === undefined) return current;
-    current = (current as Record<string, unknown>)[segment];
-  }
-  return current;
+  return path === '' ? value : readPath(value, path.split('.'));
 }
 
 function topLevel(condition: Condition): TopLevelCondition {
@@ -150,13 +144,9 @@ function almanacValue(
   fact: string,
   segments: readonly string[],
 ): unknown {
-  let value = lookup(fact);
+  const value = lookup(fact);
   if (segments.length === 0 || value === null || typeof value !== 'object') return value;
-  for (const segment of segments) {
-    if (isMissing(value) || value === null || value === undefined) return value;
-    value = (value as Record<string, unknown>)[segment];
-  }
-  return value;
+  return readPath(value, segments);
 }
 
 /**

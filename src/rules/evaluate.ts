@@ -16,7 +16,7 @@
  * the values it reads, so items whose read values are all equal share one run: a bounded memo
  * keyed by those values, kept across records.
  */
-import { isMissing } from '../facts/missing.js';
+import { isMissing, readPath } from '../facts/missing.js';
 import { addPeriodToDate, type Facts, type Item } from '../facts/measure.js';
 import type { ParamValue } from '../facts/params.js';
 import { humanPath } from '../pointer.js';
@@ -107,21 +107,6 @@ function withSharedDeadlines(condition: Condition, deadlines: Record<string, Dea
         ? { ...value, fact: rename(value.fact) }
         : value,
   };
-}
-
-/**
- * Reads a path, split beforehand, in a value; an unknown value on the way is returned as it is.
- * Only a value's own fields are read: `constructor` or `toString` is no field of a fact.
- */
-function readPath(value: unknown, segments: readonly string[]): unknown {
-  let current = value;
-  for (const segment of segments) {
-    if (current === null || current === undefined || isMissing(current)) return current;
-    current = Object.hasOwn(current, segment)
-      ? (current as Record<string, unknown>)[segment]
-      : undefined;
-  }
-  return current;
 }
 
 /** What a rule needs of its collection's groups. */
