@@ -218,6 +218,39 @@ describe('YAML that is not a record', () => {
   });
 });
 
+describe('documents nested too deeply', () => {
+  const deep = 'the document is nested too deeply (more than 64 levels)';
+
+  /** Runs `read` with about `frames` calls already on the stack. */
+  const withStackUsed = <T>(frames: number, read: () => T): T =>
+    frames === 0 ? read() : withStackUsed(frames - 1, read);
+
+  it('are refused at their first value past level 64, however deep, whatever the stack left', () => {
+    for (const depth of [65, 1_000, 10_000]) {
+      const flow = `a: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+      const block = `a:\n  ${'- '.repeat(depth)}x\n`;
+      for (const frames of [0, 2_000, 5_000]) {
+        expect(withStackUsed(frames, () => problems(flow))).toEqual([`1:68 ${deep}`]);
+        expect(withStackUsed(frames, () => problems(block))).toEqual([`2:131 ${deep}`]);
+      }
+    }
+  });
+
+  it('each branch that goes past level 64 is refused, in the order of the file', () => {
+    const branch = `${'['.repeat(70)}${']'.repeat(70)}`;
+    expect(problems(`a: ${branch}\nb: ${branch}\n`)).toEqual([`1:68 ${deep}`, `2:68 ${deep}`]);
+  });
+
+  it('a pair written in a flow sequence is a mapping of its own: one more level', () => {
+    // `a: [[k: [k: ...` nests, each time, a list and the mapping of its pair: the 32nd pair is at
+    // level 65. It is refused at its key whether the value is built (32 pairs) or the depth is
+    // measured before composing (100 pairs: 101 lists, the 65th at another place).
+    const pairs = (count: number) => `a: [${'[k: '.repeat(count)}1${']'.repeat(count + 1)}\n`;
+    expect(problems(pairs(32))).toEqual([`1:130 ${deep}`]);
+    expect(problems(pairs(100))).toEqual([`1:130 ${deep}`]);
+  });
+});
+
 describe('bytes that are not UTF-8 text', () => {
   it('binary content', () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('convention:\n  id: x\0y\n')]);

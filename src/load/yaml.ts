@@ -9,11 +9,13 @@
  */
 import {
   Alias,
+  Composer,
   isAlias,
   isMap,
   isScalar,
   isSeq,
-  parseAllDocuments,
+  Parser,
+  type CST,
   type Document,
   type Node,
 } from 'yaml';
@@ -166,25 +168,14 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
     problems,
   });
 
-  let documents: Document.Parsed[];
-  try {
-    const parsed = parseAllDocuments(text, {
-      prettyErrors: false,
-      uniqueKeys: false,
-      strict: true,
-    });
-    documents = Array.isArray(parsed) ? parsed : [];
-  } catch (error) {
-    if (error instanceof RangeError) {
-      problem(
-        deepestOffset(text),
-        `the document is nested too deeply (more than ${MAX_DEPTH} levels)`,
-      );
-      return fail();
+  const composed = compose(text);
+  if ('deep' in composed) {
+    for (const offset of composed.deep) {
+      problem(offset, `the document is nested too deeply (more than ${MAX_DEPTH} levels)`);
     }
-    throw error;
+    return fail();
   }
-
+  const { documents } = composed;
   const document = documents[0];
   if (!document || document.contents === null) {
     problem(0, 'the file holds no record (expected a programme record: a YAML mapping)');
@@ -334,36 +325,69 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
   return { value, positions: new SourcePositions(lines, table, rootStart), problems };
 }
 
+/**
+ * The documents of a text; or, for a text nested deeper than MAX_DEPTH, where it is.
+ *
+ * The parser keeps its own stack and reads any depth; the composer recurses once a level, and
+ * past some hundreds of levels turns its own stack overflow into an error placed wherever the
+ * stack ran out. So the depth is measured on the parser's tokens before anything is composed.
+ * The tokens are dropped on return, before the value is built.
+ */
+function compose(text: string): { documents: Document.Parsed[] } | { deep: number[] } {
+  const tokens = Array.from(new Parser().parse(text));
+  const deep = tooDeep(tokens);
+  if (deep.length > 0) return { deep };
+  const composer = new Composer({ uniqueKeys: false, strict: true });
+  return { documents: Array.from(composer.compose(tokens)) };
+}
+
 function shortTag(tag: string): string {
   return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
 }
 
-/** Where a document nests deepest (flow brackets and indentation), for a located error. */
-function deepestOffset(text: string): number {
-  let depth = 0;
-  let best = 0;
-  let bestAt = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '[' || c === '{') {
-      depth++;
-      if (depth > best) {
-        best = depth;
-        bestAt = i;
-      }
-    } else if (c === ']' || c === '}') depth--;
-  }
-  if (best > 0) return bestAt;
-  let widest = 0;
-  let widestAt = 0;
-  let lineStart = 0;
-  for (const line of text.split('\n')) {
-    const indent = line.length - line.trimStart().length;
-    if (indent > widest) {
-      widest = indent;
-      widestAt = lineStart + indent;
+/**
+ * Where a document nests deeper than MAX_DEPTH, found in the parser's tokens without recursion:
+ * the start of each collection at level MAX_DEPTH + 1, in text order. Levels are those build()
+ * counts: the root is level 0, each value and key one level below its collection, and a pair
+ * written in a flow sequence (`[a: 1]`) a mapping of its own.
+ */
+function tooDeep(tokens: readonly CST.Token[]): number[] {
+  const deep: number[] = [];
+  const pending: { token: CST.Token | null | undefined; level: number }[] = tokens.map((token) => ({
+    token: token.type === 'document' ? token.value : undefined,
+    level: 0,
+  }));
+  while (pending.length > 0) {
+    const { token, level } = pending.pop()!;
+    if (
+      token?.type !== 'block-map' &&
+      token?.type !== 'block-seq' &&
+      token?.type !== 'flow-collection'
+    ) {
+      continue;
     }
-    lineStart += line.length + 1;
+    if (level > MAX_DEPTH) {
+      deep.push(token.offset);
+      continue;
+    }
+    const inFlowSequence =
+      token.type === 'flow-collection' && token.start.type === 'flow-seq-start';
+    for (const item of token.items as CST.CollectionItem[]) {
+      let itemLevel = level + 1;
+      if (inFlowSequence && (item.sep || item.start.some((t) => t.type === 'explicit-key-ind'))) {
+        // The composer makes the pair a mapping, placed at its key (an empty key: at its `:`).
+        if (itemLevel > MAX_DEPTH) {
+          const colon = item.sep?.find((t) => t.type === 'map-value-ind');
+          const last = item.start[item.start.length - 1];
+          deep.push(
+            item.key?.offset ?? colon?.offset ?? (last ? last.offset + last.source.length : 0),
+          );
+          continue;
+        }
+        itemLevel++;
+      }
+      pending.push({ token: item.key, level: itemLevel }, { token: item.value, level: itemLevel });
+    }
   }
-  return widestAt;
+  return deep.sort((a, b) => a - b);
 }
