@@ -8,13 +8,14 @@
  * bomb, documents nested absurdly deep, several documents in one file.
  */
 import {
-  Alias,
   Composer,
   isAlias,
   isMap,
   isScalar,
   isSeq,
   Parser,
+  visit,
+  type Alias,
   type CST,
   type Document,
   type Node,
@@ -203,6 +204,19 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
     return fail();
   }
 
+  // Each alias stands for the last node anchored with its name before it, in document order:
+  // found for all aliases in one walk (`Alias.resolve` walks the whole document for each one).
+  const anchored = new Map<Alias, Node>();
+  const latest = new Map<string, Node>();
+  visit(document, {
+    Node: (_key, node) => {
+      if (isAlias(node)) {
+        const target = latest.get(node.source);
+        if (target) anchored.set(node, target);
+      } else if (node.anchor) latest.set(node.anchor, node);
+    },
+  });
+
   // An alias may be expanded as often as it is used; a record has no reason to make the tree
   // much larger than its text. Past this many values, aliases are refused as a bomb.
   const budget = Math.max(100_000, text.length);
@@ -235,9 +249,9 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
       return null;
     }
     if (isAlias(node)) {
-      const target = (node as Alias).resolve(document);
+      const target = anchored.get(node);
       if (!target) {
-        problem(node.range?.[0] ?? 0, `unknown alias *${(node as Alias).source}`, pointer);
+        problem(node.range?.[0] ?? 0, `unknown alias *${node.source}`, pointer);
         return null;
       }
       return build(target, pointer, depth + 1, aliasAt ?? node.range?.[0]);
