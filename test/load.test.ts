@@ -216,6 +216,39 @@ describe('YAML that is not a record', () => {
       '7:7 asOf: the tag !!binary is not used in programme records (remove it)',
     ]);
   });
+
+  it('a tag the YAML reader does not know, in words, at the tag, with its field', () => {
+    expect(problems(`${base}asOf: !custom 2020-01-01\n`)).toEqual([
+      '7:7 asOf: the tag !custom is not used in programme records (remove it)',
+    ]);
+    expect(problems(`${base}closedWeeks: !!js/array [2019-W52]\n`)).toEqual([
+      '7:14 closedWeeks: the tag !!js/array is not used in programme records (remove it)',
+    ]);
+    // A known tag on the wrong kind of collection.
+    expect(problems(`${base}closedWeeks: !!set [2019-W52]\n`)).toEqual([
+      '7:14 closedWeeks: the tag !!set is not used in programme records (remove it)',
+    ]);
+    // On a key: the key is not read as if untagged.
+    expect(problems(`${base}!custom asOf: 2020-01-01\n`)).toEqual([
+      '7:1 asOf: the tag !custom is not used in programme records (remove it)',
+    ]);
+  });
+
+  it('a core tag on a value it does not fit', () => {
+    expect(problems(`${base}asOf: !!int 2020-01-01\n`)).toEqual([
+      '7:7 asOf: the tag !!int does not fit this value (remove it)',
+    ]);
+    expect(problems(`${base}closedWeeks: !!str [2019-W52]\n`)).toEqual([
+      '7:14 closedWeeks: the tag !!str does not fit this value (remove it)',
+    ]);
+    expect(problems(`${base}closedWeeks: !!map [2019-W52]\n`)).toEqual([
+      '7:14 closedWeeks: the tag !!map does not fit this value (remove it)',
+    ]);
+    expect(problems(`${base}!!bool asOf: 2020-01-01\n`)).toEqual([
+      '7:1 asOf: the tag !!bool does not fit this value (remove it)',
+    ]);
+    expect(problems(`${base}asOf: !!str 2020-01-01\nclosedWeeks: !!seq [2019-W52]\n`)).toEqual([]);
+  });
 });
 
 describe('documents nested too deeply', () => {

@@ -18,6 +18,7 @@ import {
   type Alias,
   type CST,
   type Document,
+  type ErrorCode,
   type Node,
 } from 'yaml';
 import type { InputProblem } from '../errors.js';
@@ -32,16 +33,23 @@ export { MAX_DEPTH } from './limits.js';
 /** Keys refused everywhere: they name parts of JavaScript objects, not of a record. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Tags a record may use: those of the YAML core schema. */
-const CORE_TAGS = new Set([
-  'tag:yaml.org,2002:str',
-  'tag:yaml.org,2002:int',
-  'tag:yaml.org,2002:float',
-  'tag:yaml.org,2002:bool',
-  'tag:yaml.org,2002:null',
-  'tag:yaml.org,2002:map',
-  'tag:yaml.org,2002:seq',
+/**
+ * Tags a record may use: those of the YAML core schema, each on the nodes it fits. The `yaml`
+ * package keeps a core tag it could not apply, with only a warning: `!!int abc` stays the text
+ * 'abc', `!!str [1]` a list.
+ */
+const CORE_TAGS = new Map<string, (node: Node) => boolean>([
+  ['tag:yaml.org,2002:str', (node) => isScalar(node) && typeof node.value === 'string'],
+  ['tag:yaml.org,2002:int', (node) => isScalar(node) && typeof node.value === 'number'],
+  ['tag:yaml.org,2002:float', (node) => isScalar(node) && typeof node.value === 'number'],
+  ['tag:yaml.org,2002:bool', (node) => isScalar(node) && typeof node.value === 'boolean'],
+  ['tag:yaml.org,2002:null', (node) => isScalar(node) && node.value === null],
+  ['tag:yaml.org,2002:map', isMap],
+  ['tag:yaml.org,2002:seq', isSeq],
 ]);
+
+/** The warnings of the `yaml` package about a tag it cannot apply: build() refuses those tags. */
+const TAG_WARNINGS = new Set<ErrorCode>(['TAG_RESOLVE_FAILED', 'BAD_COLLECTION_TYPE']);
 
 export interface SourceLocation {
   /** The pointer asked for. */
@@ -188,7 +196,10 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
       `the file holds ${documents.length} YAML documents (expected one programme record)`,
     );
   }
-  for (const error of [...document.errors, ...document.warnings]) {
+  // A tag the `yaml` package cannot apply is only a warning to it, in its own words and without
+  // the field: build() refuses every tag a record does not use, in words, at the tag.
+  const warnings = document.warnings.filter((warning) => !TAG_WARNINGS.has(warning.code));
+  for (const error of [...document.errors, ...warnings]) {
     const message = error.message.split('\n')[0]!.replace(/\.$/, '');
     problem(error.pos[0], `YAML syntax: ${message}`);
   }
@@ -216,6 +227,24 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
       } else if (node.anchor) latest.set(node.anchor, node);
     },
   });
+
+  /**
+   * Refuses a node's tag, unless it is a core tag the node fits; says whether it refused it. Under
+   * an alias, the problem is placed at the alias, as everything under it.
+   */
+  const refusedTag = (node: Node, pointer: string, aliasAt: number | undefined): boolean => {
+    const tag = node.tag;
+    if (tag === undefined || CORE_TAGS.get(tag)?.(node) === true) return false;
+    const at = node.range?.[0] ?? 0;
+    // The node starts after its tag: point at the tag itself, written just before.
+    let bang = text.lastIndexOf('!', at);
+    while (bang > 0 && text[bang - 1] === '!') bang--;
+    const tagAt = bang >= 0 && !text.slice(bang, at).includes('\n') ? bang : at;
+    const where = pointer === '' ? '' : `${humanPath(pointer)}: `;
+    const why = CORE_TAGS.has(tag) ? 'does not fit this value' : 'is not used in programme records';
+    problem(aliasAt ?? tagAt, `${where}the tag ${shortTag(tag)} ${why} (remove it)`, pointer);
+    return true;
+  };
 
   // An alias may be expanded as often as it is used; a record has no reason to make the tree
   // much larger than its text. Past this many values, aliases are refused as a bomb.
@@ -256,20 +285,7 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
       }
       return build(target, pointer, depth + 1, aliasAt ?? node.range?.[0]);
     }
-    const tag = (node as { tag?: string }).tag;
-    if (tag !== undefined && !CORE_TAGS.has(tag)) {
-      const where = pointer === '' ? '' : `${humanPath(pointer)}: `;
-      // The node starts after its tag: point at the tag itself, written just before.
-      let bang = text.lastIndexOf('!', at);
-      while (bang > 0 && text[bang - 1] === '!') bang--;
-      const tagAt = bang >= 0 && !text.slice(bang, at).includes('\n') ? bang : at;
-      problem(
-        tagAt,
-        `${where}the tag ${shortTag(tag)} is not used in programme records (remove it)`,
-        pointer,
-      );
-      return null;
-    }
+    if (refusedTag(node, pointer, aliasAt)) return null;
     if (isScalar(node)) return node.value;
     if (isSeq(node)) {
       const items: unknown[] = [];
@@ -299,6 +315,7 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
         const rawKey = keyNode === null ? null : keyNode.value;
         const key = rawKey === null ? '' : String(rawKey);
         const entryPointer = joinPointer(pointer, key);
+        if (keyNode !== null && refusedTag(keyNode, entryPointer, aliasAt)) continue;
         const where = pointer === '' ? '' : `${humanPath(pointer)}: `;
         if (FORBIDDEN_KEYS.has(key)) {
           problem(keyAt, `${where}the key '${key}' is not allowed in a record`, entryPointer);
