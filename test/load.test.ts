@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadRecordBytes, loadRecordText } from '../src/load/index.js';
+import { parseYaml } from '../src/load/yaml.js';
 import { REFERENCE } from './helpers.js';
 
 const base = `convention:
@@ -248,6 +249,38 @@ describe('YAML that is not a record', () => {
       '7:1 asOf: the tag !!bool does not fit this value (remove it)',
     ]);
     expect(problems(`${base}asOf: !!str 2020-01-01\nclosedWeeks: !!seq [2019-W52]\n`)).toEqual([]);
+  });
+});
+
+describe('aliases', () => {
+  it('an amount written as an alias is read from its anchor, and placed at the alias', () => {
+    const text = `${base}payments:\n  - { id: p, date: 2019-09-12, amount: &m 1400.50 }\n  - { id: q, date: 2019-09-13, amount: *m }\n`;
+    const loaded = loadRecordText(text, 't');
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.record?.payments?.map((p) => p.amount)).toEqual([140_050, 140_050]);
+    const wrong = text.replace('1400.50', '1400.505');
+    expect(problems(wrong)).toEqual([
+      '8:43 payments[0].amount: 1400.505 has more than two decimals (an amount in euros is exact to the cent)',
+      '9:40 payments[1].amount: 1400.505 has more than two decimals (an amount in euros is exact to the cent)',
+    ]);
+  });
+
+  it('the values of a whole item written as an alias are read from the anchored item', () => {
+    const text = `${base}payments:\n  - &p { id: p, date: 2019-09-12, amount: 1400.50 }\n  - *p\n`;
+    // The ids repeat, but the amounts read.
+    expect(problems(text)).toEqual([
+      "9:5 payments[1].id: the id 'p' is already that of payments[0] (ids must be unique)",
+    ]);
+    const parsed = parseYaml(text, { exact: true });
+    expect(parsed.positions.sourceText(parsed.value, '/payments/1/amount')).toBe('1400.50');
+    expect(parsed.positions.place(parsed.value, '/payments/1/amount')).toEqual({
+      line: 9,
+      column: 5,
+    });
+    // An alias under an alias is read from its own anchor.
+    const nested = parseYaml('m: &m 2.50\na: &a { amount: *m }\nb: *a\n');
+    expect(nested.positions.sourceText(nested.value, '/b/amount')).toBe('2.50');
+    expect(nested.positions.sourceText(nested.value, '/a/amount')).toBe('2.50');
   });
 });
 

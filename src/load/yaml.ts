@@ -60,12 +60,22 @@ export interface SourceLocation {
   found: string;
 }
 
+/**
+ * Where the values of entries under an alias are written, by container and key (or index).
+ *
+ * Such an entry is placed at the alias, where the record uses it, but its text (what amounts are
+ * read from, digit by digit) is that of the anchored value. Only entries under aliases are kept
+ * here: the common path stays one triple per entry in the span table.
+ */
+type WrittenElsewhere = WeakMap<object, Map<string, readonly [start: number, end: number]>>;
+
 /** Where each value of a tree is written in its text. */
 export class SourcePositions {
   constructor(
     readonly lines: LineIndex,
     private readonly spans: SpanTable,
     private readonly rootStart: number,
+    private readonly elsewhere?: WrittenElsewhere,
   ) {}
 
   /** The text of the file. */
@@ -82,25 +92,36 @@ export class SourcePositions {
     return { pointer, ...this.lines.position(span.start), found: span.found };
   }
 
-  /** The offsets of a pointer's entry: where it starts (its key, if any) and where its value ends. */
+  /**
+   * The offsets of a pointer's entry: where it starts (its key, if any) and where its value ends;
+   * `written`, for an entry under an alias, where its value's text is (at the anchor).
+   */
   span(
     root: unknown,
     pointer: string,
-  ): { start: number; valueStart: number; end: number; found: string } {
+  ): {
+    start: number;
+    valueStart: number;
+    end: number;
+    found: string;
+    written?: readonly [start: number, end: number];
+  } {
     let node = root;
     let found = '';
     let start = this.rootStart;
     let valueStart = this.rootStart;
     let end = this.lines.text.length;
+    let written: readonly [number, number] | undefined;
     for (const segment of splitPointer(pointer)) {
       if (node === null || typeof node !== 'object') break;
       const entry = this.spans.entry(node, segment);
       if (!entry) break;
       ({ start, valueStart, end } = entry);
+      written = this.elsewhere?.get(node)?.get(segment);
       found = joinPointer(found, segment);
       node = (node as Record<string, unknown>)[segment];
     }
-    return { start, valueStart, end, found };
+    return written ? { start, valueStart, end, found, written } : { start, valueStart, end, found };
   }
 
   /**
@@ -139,11 +160,15 @@ export class SourcePositions {
     return out;
   }
 
-  /** The source text of the value at a pointer, as written (quotes included). */
+  /**
+   * The source text of the value at a pointer, as written (quotes included); for a value under an
+   * alias, the text of the anchored value.
+   */
   sourceText(root: unknown, pointer: string): string | undefined {
     const span = this.span(root, pointer);
     if (span.found !== pointer) return undefined;
-    return this.lines.text.slice(span.valueStart, span.end);
+    const [from, to] = span.written ?? [span.valueStart, span.end];
+    return this.lines.text.slice(from, to);
   }
 }
 
@@ -167,13 +192,14 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
       problems: [],
     };
   const table = new SpanTable(text.length);
+  const elsewhere: WrittenElsewhere = new WeakMap();
   const problems: InputProblem[] = [];
   const problem = (offset: number, message: string, pointer = ''): void => {
     problems.push({ message, ...lines.position(offset), pointer });
   };
   const fail = (rootStart = 0): ParsedYaml => ({
     value: undefined,
-    positions: new SourcePositions(lines, table, rootStart),
+    positions: new SourcePositions(lines, table, rootStart, elsewhere),
     problems,
   });
 
@@ -227,6 +253,20 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
       } else if (node.anchor) latest.set(node.anchor, node);
     },
   });
+
+  /**
+   * Where the text of an entry's value is, when the entry is placed elsewhere: an alias, or any
+   * value under one, is placed at the alias but written at the anchored node. Undefined for the
+   * common case, a value placed where it is written.
+   */
+  const writtenAt = (
+    node: Node | null | undefined,
+    aliasAt: number | undefined,
+  ): readonly [number, number] | undefined => {
+    if (!node || (aliasAt === undefined && !isAlias(node))) return undefined;
+    const range = (isAlias(node) ? anchored.get(node) : node)?.range;
+    return range ? [range[0], range[1]] : undefined;
+  };
 
   /**
    * Refuses a node's tag, unless it is a core tag the node fits; says whether it refused it. Under
@@ -290,20 +330,25 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
     if (isSeq(node)) {
       const items: unknown[] = [];
       const spans = new Int32Array(3 * node.items.length);
+      let written: Map<string, readonly [number, number]> | undefined;
       node.items.forEach((item, index) => {
         const range = (item as Node | null)?.range ?? [at, at, at];
         spans[3 * index] = aliasAt ?? range[0];
         spans[3 * index + 1] = aliasAt ?? range[0];
         spans[3 * index + 2] = aliasAt ?? range[1];
+        const source = writtenAt(item as Node | null, aliasAt);
+        if (source) (written ??= new Map()).set(String(index), source);
         items.push(build(item as Node, joinPointer(pointer, index), depth + 1, aliasAt));
       });
       table.add(items, spans, items.length);
+      if (written) elsewhere.set(items, written);
       return items;
     }
     if (isMap(node)) {
       const object: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       const keys: string[] = [];
       const spans = new Int32Array(3 * node.items.length);
+      let written: Map<string, readonly [number, number]> | undefined;
       const firstAt = new Map<string, number>();
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;
@@ -337,10 +382,13 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
         spans[3 * index] = keyAt;
         spans[3 * index + 1] = aliasAt ?? valueRange[0];
         spans[3 * index + 2] = aliasAt ?? valueRange[1];
+        const source = writtenAt(valueNode, aliasAt);
+        if (source) (written ??= new Map()).set(key, source);
         keys.push(key);
         object[key] = build(valueNode, entryPointer, depth + 1, aliasAt);
       }
       table.add(object, spans, keys.length, keys);
+      if (written) elsewhere.set(object, written);
       return object;
     }
     problem(at, 'this value cannot be read', pointer);
@@ -353,7 +401,11 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
   // Other problems (a duplicate key, a refused tag) leave a value worth validating, so that
   // every error of the file is reported at once.
   if (exhausted) return fail(rootStart);
-  return { value, positions: new SourcePositions(lines, table, rootStart), problems };
+  return {
+    value,
+    positions: new SourcePositions(lines, table, rootStart, elsewhere),
+    problems,
+  };
 }
 
 /**
