@@ -72,6 +72,9 @@ describe('the fast path agrees with the exact path', () => {
       '"quoted key": 1\n\'single\': 2\n2019: 3\n1.50: 4\ntrue: 5\nnull: 6\nkey with spaces: 7\n',
     'empty and nested values': 'a:\nb:\n  c:\n  d: 1\ne: {}\nf: []\n',
     'no newline at the end': 'a: 1\nb: [x, y]',
+    // An empty value is placed after the spaces that follow its `:`: at a comment, at the end.
+    'empty values before a comment or trailing spaces':
+      'a: # note\nb:   # note\nc:   \nd:\ne: 1\nf:  ',
   };
   for (const [name, text] of Object.entries(awkward)) {
     it(`on ${name}`, () => {

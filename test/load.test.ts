@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadRecordBytes, loadRecordText } from '../src/load/index.js';
+import { parseYaml } from '../src/load/yaml.js';
 import { REFERENCE } from './helpers.js';
 
 const base = `convention:
@@ -215,6 +216,104 @@ describe('YAML that is not a record', () => {
     expect(problems(`${base}asOf: !!binary aGVsbG8=\n`)).toEqual([
       '7:7 asOf: the tag !!binary is not used in programme records (remove it)',
     ]);
+  });
+
+  it('a tag the YAML reader does not know, in words, at the tag, with its field', () => {
+    expect(problems(`${base}asOf: !custom 2020-01-01\n`)).toEqual([
+      '7:7 asOf: the tag !custom is not used in programme records (remove it)',
+    ]);
+    expect(problems(`${base}closedWeeks: !!js/array [2019-W52]\n`)).toEqual([
+      '7:14 closedWeeks: the tag !!js/array is not used in programme records (remove it)',
+    ]);
+    // A known tag on the wrong kind of collection.
+    expect(problems(`${base}closedWeeks: !!set [2019-W52]\n`)).toEqual([
+      '7:14 closedWeeks: the tag !!set is not used in programme records (remove it)',
+    ]);
+    // On a key: the key is not read as if untagged.
+    expect(problems(`${base}!custom asOf: 2020-01-01\n`)).toEqual([
+      '7:1 asOf: the tag !custom is not used in programme records (remove it)',
+    ]);
+  });
+
+  it('a core tag on a value it does not fit', () => {
+    expect(problems(`${base}asOf: !!int 2020-01-01\n`)).toEqual([
+      '7:7 asOf: the tag !!int does not fit this value (remove it)',
+    ]);
+    expect(problems(`${base}closedWeeks: !!str [2019-W52]\n`)).toEqual([
+      '7:14 closedWeeks: the tag !!str does not fit this value (remove it)',
+    ]);
+    expect(problems(`${base}closedWeeks: !!map [2019-W52]\n`)).toEqual([
+      '7:14 closedWeeks: the tag !!map does not fit this value (remove it)',
+    ]);
+    expect(problems(`${base}!!bool asOf: 2020-01-01\n`)).toEqual([
+      '7:1 asOf: the tag !!bool does not fit this value (remove it)',
+    ]);
+    expect(problems(`${base}asOf: !!str 2020-01-01\nclosedWeeks: !!seq [2019-W52]\n`)).toEqual([]);
+  });
+});
+
+describe('aliases', () => {
+  it('an amount written as an alias is read from its anchor, and placed at the alias', () => {
+    const text = `${base}payments:\n  - { id: p, date: 2019-09-12, amount: &m 1400.50 }\n  - { id: q, date: 2019-09-13, amount: *m }\n`;
+    const loaded = loadRecordText(text, 't');
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.record?.payments?.map((p) => p.amount)).toEqual([140_050, 140_050]);
+    const wrong = text.replace('1400.50', '1400.505');
+    expect(problems(wrong)).toEqual([
+      '8:43 payments[0].amount: 1400.505 has more than two decimals (an amount in euros is exact to the cent)',
+      '9:40 payments[1].amount: 1400.505 has more than two decimals (an amount in euros is exact to the cent)',
+    ]);
+  });
+
+  it('the values of a whole item written as an alias are read from the anchored item', () => {
+    const text = `${base}payments:\n  - &p { id: p, date: 2019-09-12, amount: 1400.50 }\n  - *p\n`;
+    // The ids repeat, but the amounts read.
+    expect(problems(text)).toEqual([
+      "9:5 payments[1].id: the id 'p' is already that of payments[0] (ids must be unique)",
+    ]);
+    const parsed = parseYaml(text, { exact: true });
+    expect(parsed.positions.sourceText(parsed.value, '/payments/1/amount')).toBe('1400.50');
+    expect(parsed.positions.place(parsed.value, '/payments/1/amount')).toEqual({
+      line: 9,
+      column: 5,
+    });
+    // An alias under an alias is read from its own anchor.
+    const nested = parseYaml('m: &m 2.50\na: &a { amount: *m }\nb: *a\n');
+    expect(nested.positions.sourceText(nested.value, '/b/amount')).toBe('2.50');
+    expect(nested.positions.sourceText(nested.value, '/a/amount')).toBe('2.50');
+  });
+});
+
+describe('documents nested too deeply', () => {
+  const deep = 'the document is nested too deeply (more than 64 levels)';
+
+  /** Runs `read` with about `frames` calls already on the stack. */
+  const withStackUsed = <T>(frames: number, read: () => T): T =>
+    frames === 0 ? read() : withStackUsed(frames - 1, read);
+
+  it('are refused at their first value past level 64, however deep, whatever the stack left', () => {
+    for (const depth of [65, 1_000, 10_000]) {
+      const flow = `a: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+      const block = `a:\n  ${'- '.repeat(depth)}x\n`;
+      for (const frames of [0, 2_000, 5_000]) {
+        expect(withStackUsed(frames, () => problems(flow))).toEqual([`1:68 ${deep}`]);
+        expect(withStackUsed(frames, () => problems(block))).toEqual([`2:131 ${deep}`]);
+      }
+    }
+  });
+
+  it('each branch that goes past level 64 is refused, in the order of the file', () => {
+    const branch = `${'['.repeat(70)}${']'.repeat(70)}`;
+    expect(problems(`a: ${branch}\nb: ${branch}\n`)).toEqual([`1:68 ${deep}`, `2:68 ${deep}`]);
+  });
+
+  it('a pair written in a flow sequence is a mapping of its own: one more level', () => {
+    // `a: [[k: [k: ...` nests, each time, a list and the mapping of its pair: the 32nd pair is at
+    // level 65. It is refused at its key whether the value is built (32 pairs) or the depth is
+    // measured before composing (100 pairs: 101 lists, the 65th at another place).
+    const pairs = (count: number) => `a: [${'[k: '.repeat(count)}1${']'.repeat(count + 1)}\n`;
+    expect(problems(pairs(32))).toEqual([`1:130 ${deep}`]);
+    expect(problems(pairs(100))).toEqual([`1:130 ${deep}`]);
   });
 });
 

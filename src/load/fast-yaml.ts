@@ -378,7 +378,9 @@ class Reader {
             : this.blockMapping(content.at, content.indent);
         return { value: nested.value, start: content.at, end: nested.end, next: nested.next };
       }
-      return { value: null, start: at, end: at, next };
+      // An empty value is placed as the `yaml` package places it: after the spaces that follow
+      // the indicator, at the comment or the line's end.
+      return { value: null, start: i, end: i, next };
     }
     if (c === '[' || c === '{') {
       const { value, end } = this.flow(i, indent);

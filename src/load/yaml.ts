@@ -8,13 +8,17 @@
  * bomb, documents nested absurdly deep, several documents in one file.
  */
 import {
-  Alias,
+  Composer,
   isAlias,
   isMap,
   isScalar,
   isSeq,
-  parseAllDocuments,
+  Parser,
+  visit,
+  type Alias,
+  type CST,
   type Document,
+  type ErrorCode,
   type Node,
 } from 'yaml';
 import type { InputProblem } from '../errors.js';
@@ -29,16 +33,23 @@ export { MAX_DEPTH } from './limits.js';
 /** Keys refused everywhere: they name parts of JavaScript objects, not of a record. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Tags a record may use: those of the YAML core schema. */
-const CORE_TAGS = new Set([
-  'tag:yaml.org,2002:str',
-  'tag:yaml.org,2002:int',
-  'tag:yaml.org,2002:float',
-  'tag:yaml.org,2002:bool',
-  'tag:yaml.org,2002:null',
-  'tag:yaml.org,2002:map',
-  'tag:yaml.org,2002:seq',
+/**
+ * Tags a record may use: those of the YAML core schema, each on the nodes it fits. The `yaml`
+ * package keeps a core tag it could not apply, with only a warning: `!!int abc` stays the text
+ * 'abc', `!!str [1]` a list.
+ */
+const CORE_TAGS = new Map<string, (node: Node) => boolean>([
+  ['tag:yaml.org,2002:str', (node) => isScalar(node) && typeof node.value === 'string'],
+  ['tag:yaml.org,2002:int', (node) => isScalar(node) && typeof node.value === 'number'],
+  ['tag:yaml.org,2002:float', (node) => isScalar(node) && typeof node.value === 'number'],
+  ['tag:yaml.org,2002:bool', (node) => isScalar(node) && typeof node.value === 'boolean'],
+  ['tag:yaml.org,2002:null', (node) => isScalar(node) && node.value === null],
+  ['tag:yaml.org,2002:map', isMap],
+  ['tag:yaml.org,2002:seq', isSeq],
 ]);
+
+/** The warnings of the `yaml` package about a tag it cannot apply: build() refuses those tags. */
+const TAG_WARNINGS = new Set<ErrorCode>(['TAG_RESOLVE_FAILED', 'BAD_COLLECTION_TYPE']);
 
 export interface SourceLocation {
   /** The pointer asked for. */
@@ -49,12 +60,22 @@ export interface SourceLocation {
   found: string;
 }
 
+/**
+ * Where the values of entries under an alias are written, by container and key (or index).
+ *
+ * Such an entry is placed at the alias, where the record uses it, but its text (what amounts are
+ * read from, digit by digit) is that of the anchored value. Only entries under aliases are kept
+ * here: the common path stays one triple per entry in the span table.
+ */
+type WrittenElsewhere = WeakMap<object, Map<string, readonly [start: number, end: number]>>;
+
 /** Where each value of a tree is written in its text. */
 export class SourcePositions {
   constructor(
     readonly lines: LineIndex,
     private readonly spans: SpanTable,
     private readonly rootStart: number,
+    private readonly elsewhere?: WrittenElsewhere,
   ) {}
 
   /** The text of the file. */
@@ -71,25 +92,36 @@ export class SourcePositions {
     return { pointer, ...this.lines.position(span.start), found: span.found };
   }
 
-  /** The offsets of a pointer's entry: where it starts (its key, if any) and where its value ends. */
+  /**
+   * The offsets of a pointer's entry: where it starts (its key, if any) and where its value ends;
+   * `written`, for an entry under an alias, where its value's text is (at the anchor).
+   */
   span(
     root: unknown,
     pointer: string,
-  ): { start: number; valueStart: number; end: number; found: string } {
+  ): {
+    start: number;
+    valueStart: number;
+    end: number;
+    found: string;
+    written?: readonly [start: number, end: number];
+  } {
     let node = root;
     let found = '';
     let start = this.rootStart;
     let valueStart = this.rootStart;
     let end = this.lines.text.length;
+    let written: readonly [number, number] | undefined;
     for (const segment of splitPointer(pointer)) {
       if (node === null || typeof node !== 'object') break;
       const entry = this.spans.entry(node, segment);
       if (!entry) break;
       ({ start, valueStart, end } = entry);
+      written = this.elsewhere?.get(node)?.get(segment);
       found = joinPointer(found, segment);
       node = (node as Record<string, unknown>)[segment];
     }
-    return { start, valueStart, end, found };
+    return written ? { start, valueStart, end, found, written } : { start, valueStart, end, found };
   }
 
   /**
@@ -128,11 +160,15 @@ export class SourcePositions {
     return out;
   }
 
-  /** The source text of the value at a pointer, as written (quotes included). */
+  /**
+   * The source text of the value at a pointer, as written (quotes included); for a value under an
+   * alias, the text of the anchored value.
+   */
   sourceText(root: unknown, pointer: string): string | undefined {
     const span = this.span(root, pointer);
     if (span.found !== pointer) return undefined;
-    return this.lines.text.slice(span.valueStart, span.end);
+    const [from, to] = span.written ?? [span.valueStart, span.end];
+    return this.lines.text.slice(from, to);
   }
 }
 
@@ -156,35 +192,25 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
       problems: [],
     };
   const table = new SpanTable(text.length);
+  const elsewhere: WrittenElsewhere = new WeakMap();
   const problems: InputProblem[] = [];
   const problem = (offset: number, message: string, pointer = ''): void => {
     problems.push({ message, ...lines.position(offset), pointer });
   };
   const fail = (rootStart = 0): ParsedYaml => ({
     value: undefined,
-    positions: new SourcePositions(lines, table, rootStart),
+    positions: new SourcePositions(lines, table, rootStart, elsewhere),
     problems,
   });
 
-  let documents: Document.Parsed[];
-  try {
-    const parsed = parseAllDocuments(text, {
-      prettyErrors: false,
-      uniqueKeys: false,
-      strict: true,
-    });
-    documents = Array.isArray(parsed) ? parsed : [];
-  } catch (error) {
-    if (error instanceof RangeError) {
-      problem(
-        deepestOffset(text),
-        `the document is nested too deeply (more than ${MAX_DEPTH} levels)`,
-      );
-      return fail();
+  const composed = compose(text);
+  if ('deep' in composed) {
+    for (const offset of composed.deep) {
+      problem(offset, `the document is nested too deeply (more than ${MAX_DEPTH} levels)`);
     }
-    throw error;
+    return fail();
   }
-
+  const { documents } = composed;
   const document = documents[0];
   if (!document || document.contents === null) {
     problem(0, 'the file holds no record (expected a programme record: a YAML mapping)');
@@ -196,7 +222,10 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
       `the file holds ${documents.length} YAML documents (expected one programme record)`,
     );
   }
-  for (const error of [...document.errors, ...document.warnings]) {
+  // A tag the `yaml` package cannot apply is only a warning to it, in its own words and without
+  // the field: build() refuses every tag a record does not use, in words, at the tag.
+  const warnings = document.warnings.filter((warning) => !TAG_WARNINGS.has(warning.code));
+  for (const error of [...document.errors, ...warnings]) {
     const message = error.message.split('\n')[0]!.replace(/\.$/, '');
     problem(error.pos[0], `YAML syntax: ${message}`);
   }
@@ -211,6 +240,51 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
     );
     return fail();
   }
+
+  // Each alias stands for the last node anchored with its name before it, in document order:
+  // found for all aliases in one walk (`Alias.resolve` walks the whole document for each one).
+  const anchored = new Map<Alias, Node>();
+  const latest = new Map<string, Node>();
+  visit(document, {
+    Node: (_key, node) => {
+      if (isAlias(node)) {
+        const target = latest.get(node.source);
+        if (target) anchored.set(node, target);
+      } else if (node.anchor) latest.set(node.anchor, node);
+    },
+  });
+
+  /**
+   * Where the text of an entry's value is, when the entry is placed elsewhere: an alias, or any
+   * value under one, is placed at the alias but written at the anchored node. Undefined for the
+   * common case, a value placed where it is written.
+   */
+  const writtenAt = (
+    node: Node | null | undefined,
+    aliasAt: number | undefined,
+  ): readonly [number, number] | undefined => {
+    if (!node || (aliasAt === undefined && !isAlias(node))) return undefined;
+    const range = (isAlias(node) ? anchored.get(node) : node)?.range;
+    return range ? [range[0], range[1]] : undefined;
+  };
+
+  /**
+   * Refuses a node's tag, unless it is a core tag the node fits; says whether it refused it. Under
+   * an alias, the problem is placed at the alias, as everything under it.
+   */
+  const refusedTag = (node: Node, pointer: string, aliasAt: number | undefined): boolean => {
+    const tag = node.tag;
+    if (tag === undefined || CORE_TAGS.get(tag)?.(node) === true) return false;
+    const at = node.range?.[0] ?? 0;
+    // The node starts after its tag: point at the tag itself, written just before.
+    let bang = text.lastIndexOf('!', at);
+    while (bang > 0 && text[bang - 1] === '!') bang--;
+    const tagAt = bang >= 0 && !text.slice(bang, at).includes('\n') ? bang : at;
+    const where = pointer === '' ? '' : `${humanPath(pointer)}: `;
+    const why = CORE_TAGS.has(tag) ? 'does not fit this value' : 'is not used in programme records';
+    problem(aliasAt ?? tagAt, `${where}the tag ${shortTag(tag)} ${why} (remove it)`, pointer);
+    return true;
+  };
 
   // An alias may be expanded as often as it is used; a record has no reason to make the tree
   // much larger than its text. Past this many values, aliases are refused as a bomb.
@@ -244,45 +318,37 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
       return null;
     }
     if (isAlias(node)) {
-      const target = (node as Alias).resolve(document);
+      const target = anchored.get(node);
       if (!target) {
-        problem(node.range?.[0] ?? 0, `unknown alias *${(node as Alias).source}`, pointer);
+        problem(node.range?.[0] ?? 0, `unknown alias *${node.source}`, pointer);
         return null;
       }
       return build(target, pointer, depth + 1, aliasAt ?? node.range?.[0]);
     }
-    const tag = (node as { tag?: string }).tag;
-    if (tag !== undefined && !CORE_TAGS.has(tag)) {
-      const where = pointer === '' ? '' : `${humanPath(pointer)}: `;
-      // The node starts after its tag: point at the tag itself, written just before.
-      let bang = text.lastIndexOf('!', at);
-      while (bang > 0 && text[bang - 1] === '!') bang--;
-      const tagAt = bang >= 0 && !text.slice(bang, at).includes('\n') ? bang : at;
-      problem(
-        tagAt,
-        `${where}the tag ${shortTag(tag)} is not used in programme records (remove it)`,
-        pointer,
-      );
-      return null;
-    }
+    if (refusedTag(node, pointer, aliasAt)) return null;
     if (isScalar(node)) return node.value;
     if (isSeq(node)) {
       const items: unknown[] = [];
       const spans = new Int32Array(3 * node.items.length);
+      let written: Map<string, readonly [number, number]> | undefined;
       node.items.forEach((item, index) => {
         const range = (item as Node | null)?.range ?? [at, at, at];
         spans[3 * index] = aliasAt ?? range[0];
         spans[3 * index + 1] = aliasAt ?? range[0];
         spans[3 * index + 2] = aliasAt ?? range[1];
+        const source = writtenAt(item as Node | null, aliasAt);
+        if (source) (written ??= new Map()).set(String(index), source);
         items.push(build(item as Node, joinPointer(pointer, index), depth + 1, aliasAt));
       });
       table.add(items, spans, items.length);
+      if (written) elsewhere.set(items, written);
       return items;
     }
     if (isMap(node)) {
       const object: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       const keys: string[] = [];
       const spans = new Int32Array(3 * node.items.length);
+      let written: Map<string, readonly [number, number]> | undefined;
       const firstAt = new Map<string, number>();
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;
@@ -294,6 +360,7 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
         const rawKey = keyNode === null ? null : keyNode.value;
         const key = rawKey === null ? '' : String(rawKey);
         const entryPointer = joinPointer(pointer, key);
+        if (keyNode !== null && refusedTag(keyNode, entryPointer, aliasAt)) continue;
         const where = pointer === '' ? '' : `${humanPath(pointer)}: `;
         if (FORBIDDEN_KEYS.has(key)) {
           problem(keyAt, `${where}the key '${key}' is not allowed in a record`, entryPointer);
@@ -315,10 +382,13 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
         spans[3 * index] = keyAt;
         spans[3 * index + 1] = aliasAt ?? valueRange[0];
         spans[3 * index + 2] = aliasAt ?? valueRange[1];
+        const source = writtenAt(valueNode, aliasAt);
+        if (source) (written ??= new Map()).set(key, source);
         keys.push(key);
         object[key] = build(valueNode, entryPointer, depth + 1, aliasAt);
       }
       table.add(object, spans, keys.length, keys);
+      if (written) elsewhere.set(object, written);
       return object;
     }
     problem(at, 'this value cannot be read', pointer);
@@ -331,39 +401,76 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
   // Other problems (a duplicate key, a refused tag) leave a value worth validating, so that
   // every error of the file is reported at once.
   if (exhausted) return fail(rootStart);
-  return { value, positions: new SourcePositions(lines, table, rootStart), problems };
+  return {
+    value,
+    positions: new SourcePositions(lines, table, rootStart, elsewhere),
+    problems,
+  };
+}
+
+/**
+ * The documents of a text; or, for a text nested deeper than MAX_DEPTH, where it is.
+ *
+ * The parser keeps its own stack and reads any depth; the composer recurses once a level, and
+ * past some hundreds of levels turns its own stack overflow into an error placed wherever the
+ * stack ran out. So the depth is measured on the parser's tokens before anything is composed.
+ * The tokens are dropped on return, before the value is built.
+ */
+function compose(text: string): { documents: Document.Parsed[] } | { deep: number[] } {
+  const tokens = Array.from(new Parser().parse(text));
+  const deep = tooDeep(tokens);
+  if (deep.length > 0) return { deep };
+  const composer = new Composer({ uniqueKeys: false, strict: true });
+  return { documents: Array.from(composer.compose(tokens)) };
 }
 
 function shortTag(tag: string): string {
   return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
 }
 
-/** Where a document nests deepest (flow brackets and indentation), for a located error. */
-function deepestOffset(text: string): number {
-  let depth = 0;
-  let best = 0;
-  let bestAt = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '[' || c === '{') {
-      depth++;
-      if (depth > best) {
-        best = depth;
-        bestAt = i;
-      }
-    } else if (c === ']' || c === '}') depth--;
-  }
-  if (best > 0) return bestAt;
-  let widest = 0;
-  let widestAt = 0;
-  let lineStart = 0;
-  for (const line of text.split('\n')) {
-    const indent = line.length - line.trimStart().length;
-    if (indent > widest) {
-      widest = indent;
-      widestAt = lineStart + indent;
+/**
+ * Where a document nests deeper than MAX_DEPTH, found in the parser's tokens without recursion:
+ * the start of each collection at level MAX_DEPTH + 1, in text order. Levels are those build()
+ * counts: the root is level 0, each value and key one level below its collection, and a pair
+ * written in a flow sequence (`[a: 1]`) a mapping of its own.
+ */
+function tooDeep(tokens: readonly CST.Token[]): number[] {
+  const deep: number[] = [];
+  const pending: { token: CST.Token | null | undefined; level: number }[] = tokens.map((token) => ({
+    token: token.type === 'document' ? token.value : undefined,
+    level: 0,
+  }));
+  while (pending.length > 0) {
+    const { token, level } = pending.pop()!;
+    if (
+      token?.type !== 'block-map' &&
+      token?.type !== 'block-seq' &&
+      token?.type !== 'flow-collection'
+    ) {
+      continue;
     }
-    lineStart += line.length + 1;
+    if (level > MAX_DEPTH) {
+      deep.push(token.offset);
+      continue;
+    }
+    const inFlowSequence =
+      token.type === 'flow-collection' && token.start.type === 'flow-seq-start';
+    for (const item of token.items as CST.CollectionItem[]) {
+      let itemLevel = level + 1;
+      if (inFlowSequence && (item.sep || item.start.some((t) => t.type === 'explicit-key-ind'))) {
+        // The composer makes the pair a mapping, placed at its key (an empty key: at its `:`).
+        if (itemLevel > MAX_DEPTH) {
+          const colon = item.sep?.find((t) => t.type === 'map-value-ind');
+          const last = item.start[item.start.length - 1];
+          deep.push(
+            item.key?.offset ?? colon?.offset ?? (last ? last.offset + last.source.length : 0),
+          );
+          continue;
+        }
+        itemLevel++;
+      }
+      pending.push({ token: item.key, level: itemLevel }, { token: item.value, level: itemLevel });
+    }
   }
-  return widestAt;
+  return deep.sort((a, b) => a - b);
 }
