@@ -1,0 +1,232 @@
+/**
+ * Nothing lost: clausier never writes to what it reads (records, rule packs, waiver files), and
+ * `--output` is written atomically — to a temporary file beside it, renamed into place once the
+ * report is whole — so that a run that fails or is killed midway leaves the previous report as it
+ * was, and a run that succeeds replaces it whole.
+ */
+import { spawn } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { builtInPacksDir } from '../src/rules/pack.js';
+import { CLI, REFERENCE, ROOT, runCli, tempDir } from './helpers.js';
+
+const CAP_BREACH = join(ROOT, 'cases/A4-CAP/a-payment-of-12000-euros-breaches-the-cap.yaml');
+const PACK = join(builtInPacksDir(), 'dinsic-preincubation-2019');
+const OLD_REPORT = '{ "previous": "report", "kept": true }\n'.repeat(100);
+
+const temporary: string[] = [];
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+function scratch(): string {
+  const dir = tempDir('clausier-nothing-lost-');
+  temporary.push(dir);
+  return dir;
+}
+
+/** Every file under a folder, with its bytes and its modification time. */
+function snapshot(dir: string): Map<string, { bytes: string; mtime: number }> {
+  const out = new Map<string, { bytes: string; mtime: number }>();
+  const walk = (d: string): void => {
+    for (const entry of readdirSync(d).sort()) {
+      const path = join(d, entry);
+      const stats = statSync(path);
+      if (stats.isDirectory()) walk(path);
+      else
+        out.set(relative(dir, path), {
+          bytes: readFileSync(path).toString('base64'),
+          mtime: stats.mtimeMs,
+        });
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** The temporary files an --output left behind in a folder. */
+const leftovers = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+
+describe('clausier never writes to its inputs', () => {
+  it('records, rule pack and waiver file are unchanged, bytes and times, whatever the options', () => {
+    const root = scratch();
+    const inputs = join(root, 'inputs');
+    cpSync(join(ROOT, 'cases'), join(inputs, 'cases'), { recursive: true });
+    cpSync(PACK, join(inputs, 'pack'), { recursive: true });
+    writeFileSync(
+      join(inputs, 'waivers.yaml'),
+      'waivers:\n  - rule: A4-CAP\n    record: cases/A4-CAP/a-payment-of-12000-euros-breaches-the-cap.yaml\n    reason: Accepté.\n    approvedBy: Jeanne Martin\n    approved: 2020-06-01\n    until: 2020-12-31\n',
+    );
+    mkdirSync(join(root, 'out'));
+    const before = snapshot(inputs);
+    expect(before.size).toBeGreaterThan(50);
+
+    const runs = [
+      runCli(['check', 'inputs/cases', '--format', 'json'], { cwd: root }),
+      runCli(
+        [
+          'check',
+          'inputs/cases',
+          '--cache',
+          '--cache-location',
+          'out/cache',
+          '--output',
+          'out/report.txt',
+          '--waivers',
+          'inputs/waivers.yaml',
+        ],
+        { cwd: root },
+      ),
+      runCli(
+        [
+          'check',
+          'inputs/cases/les-lilas-2019.yaml',
+          'inputs/cases/A4-CAP',
+          '--rules',
+          'inputs/pack',
+          '--format',
+          'sarif',
+          '--output',
+          'out/report.sarif',
+          '--jobs',
+          '2',
+        ],
+        { cwd: root },
+      ),
+    ];
+    for (const run of runs) {
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(1);
+    }
+    expect(snapshot(inputs)).toEqual(before);
+    expect(readdirSync(join(root, 'out')).sort()).toEqual(['cache', 'report.sarif', 'report.txt']);
+  });
+
+  it('refuses to write its report over one of the records it checks', () => {
+    const dir = scratch();
+    const record = join(dir, 'record.yaml');
+    cpSync(REFERENCE, record);
+    const before = readFileSync(record);
+    const run = runCli(['check', record, '--output', record]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^clausier: --output: .*record\.yaml/);
+    expect(readFileSync(record).equals(before)).toBe(true);
+    expect(leftovers(dir)).toEqual([]);
+  });
+});
+
+describe('--output is written atomically', () => {
+  /** A folder holding a previous report. */
+  function withPreviousReport(): { dir: string; output: string } {
+    const dir = scratch();
+    const output = join(dir, 'report.json');
+    writeFileSync(output, OLD_REPORT);
+    return { dir, output };
+  }
+
+  it('a successful run replaces the previous report whole, and leaves no temporary file', () => {
+    const { dir, output } = withPreviousReport();
+    const args = ['check', REFERENCE, CAP_BREACH, '--format', 'json', '--lang', 'en'];
+    const run = runCli([...args, '--output', output]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(readFileSync(output, 'utf8')).toBe(runCli(args).stdout);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('a broken rule pack met midway keeps the previous report, and leaves no temporary file', () => {
+    const { dir, output } = withPreviousReport();
+    const pack = join(dir, 'pack');
+    cpSync(PACK, pack, { recursive: true });
+    const rule = join(pack, 'A4-CAP.yaml');
+    writeFileSync(
+      rule,
+      readFileSync(rule, 'utf8').replace('operator: amountAbove', 'operator: greaterThan'),
+    );
+    const run = runCli([
+      'check',
+      REFERENCE,
+      '--rules',
+      pack,
+      '--format',
+      'json',
+      '--output',
+      output,
+    ]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^clausier: the rule pack cannot be used:\n.*A4-CAP\.yaml:30:53: /);
+    expect(readFileSync(output, 'utf8')).toBe(OLD_REPORT);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('a bad waiver file keeps the previous report, and leaves no temporary file', () => {
+    const { dir, output } = withPreviousReport();
+    const waivers = join(dir, 'waivers.yaml');
+    writeFileSync(waivers, 'waivers:\n  - rule: A4-CAP\n    unknownField: 1\n');
+    const run = runCli(['check', REFERENCE, '--waivers', waivers, '--output', output]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^clausier: the waiver file cannot be used:\n/);
+    expect(readFileSync(output, 'utf8')).toBe(OLD_REPORT);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('a destination that cannot be written is an error, and nothing is left behind', () => {
+    const dir = scratch();
+    const missing = join(dir, 'no-such-folder', 'report.json');
+    const run = runCli(['check', REFERENCE, '--output', missing]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`clausier: --output: cannot write ${missing} (ENOENT)\n`);
+    expect(readdirSync(dir)).toEqual([]);
+
+    // A folder where the report should go: it stays as it was.
+    const folder = join(dir, 'report.json');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'inside.txt'), 'kept');
+    const onFolder = runCli(['check', REFERENCE, '--output', folder]);
+    expect(onFolder.status).toBe(2);
+    expect(onFolder.stderr).toMatch(
+      /^clausier: --output: cannot write .*report\.json \(E[A-Z]+\)\n$/,
+    );
+    expect(readdirSync(folder)).toEqual(['inside.txt']);
+    expect(readFileSync(join(folder, 'inside.txt'), 'utf8')).toBe('kept');
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('a run killed midway leaves the previous report intact', async () => {
+    const { dir, output } = withPreviousReport();
+    // The second input is standard input, left open: the run waits there, its report half written.
+    const child = spawn(
+      process.execPath,
+      [CLI, 'check', REFERENCE, '-', '--format', 'json', '--output', output],
+      { cwd: ROOT, env: { PATH: process.env.PATH ?? '' }, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_, signal) => resolve(signal)),
+    );
+    try {
+      // Wait until the report is being written (the temporary file exists), however long it takes.
+      while (leftovers(dir).length === 0) {
+        if (child.exitCode !== null) throw new Error('clausier ended before writing its report');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } finally {
+      child.kill('SIGKILL');
+    }
+    expect(await exited).toBe('SIGKILL');
+    expect(readFileSync(output, 'utf8')).toBe(OLD_REPORT);
+    // A killed process cannot clean up: what it leaves is its own temporary file, by its pid.
+    expect(leftovers(dir)).toEqual([`.report.json.${child.pid}.tmp`]);
+    expect(existsSync(output)).toBe(true);
+  });
+});
