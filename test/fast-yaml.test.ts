@@ -73,6 +73,7 @@ describe('the fast path agrees with the exact path', () => {
     'empty and nested values': 'a:\nb:\n  c:\n  d: 1\ne: {}\nf: []\n',
     'no newline at the end': 'a: 1\nb: [x, y]',
     // An empty value is placed after the spaces that follow its `:`: at a comment, at the end.
+    'signed numbers in flow collections': 'a: [-1, -.5, +2]\nb: {k: -3}\n',
     'empty values before a comment or trailing spaces':
       'a: # note\nb:   # note\nc:   \nd:\ne: 1\nf:  ',
   };
@@ -103,6 +104,12 @@ describe('the fast path agrees with the exact path', () => {
     'a complex key': '? a\n: 1\n',
     'a list at the root': '- a\n',
     'a dash for a value': 'a: -\n',
+    'a key starting with a closing bracket': '}a: 1\n',
+    'a value starting with a closing bracket': 'a: ]x\n',
+    'a list item starting with a comma': 'a:\n  - ,x\n',
+    'a dash in a flow collection': 'a: [x, - y]\n',
+    'a lone dash in a flow collection': 'a: [-]\n',
+    'a comment at the start of a line in a flow collection': 'a: {k: x\n# c\n  }\n',
     'an unknown escape': 'a: "\\q"\n',
     'nesting deeper than 64': `a: ${'['.repeat(70)}${']'.repeat(70)}\n`,
   };
