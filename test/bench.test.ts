@@ -43,7 +43,8 @@ describe('npm run bench', () => {
     // Every row has a finite ratio: each figure was measured beside its baseline.
     for (const line of lines.slice(3).filter((l) => l !== '')) {
       const ratio = line.split(/\s{2,}/)[3];
-      expect(ratio).toMatch(/^\d+\.\d\d×$/);
+      // A difference of memory can come out below zero in so small a run: its sign is noise.
+      expect(ratio).toMatch(/^-?\d+\.\d\d×$/);
     }
   }, 120_000);
 });

@@ -3,7 +3,7 @@
  * convention and the reports of the reference record and of a breaching case from disk, as a
  * lawyer or a finance controller would. Nothing may fail in the console, nothing may be fetched
  * but the file itself, the breaching week must be marked in the grid, the print layout must fit
- * A4, and screenshots are taken for the README (written with CLAUSIER_UPDATE_SCREENSHOTS=1).
+ * A4, and screenshots are taken for the README (saved in test-output/screenshots; the README's rewritten with CLAUSIER_UPDATE_SCREENSHOTS=1).
  *
  * `.ci/run` installs Chromium. Elsewhere, CLAUSIER_CHROMIUM names another Chromium, and
  * CLAUSIER_SKIP_BROWSER=1 skips these tests, knowingly.
@@ -22,7 +22,9 @@ const SKIP = process.env.CLAUSIER_SKIP_BROWSER === '1';
 const BREACH_CASE =
   'cases/A1-RELEASE-WEEKLY/an-intrapreneur-released-half-a-day-in-a-week-breaches-a1-release-weekly.yaml';
 const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
-/** CLAUSIER_UPDATE_SCREENSHOTS=1 npm test rewrites docs/screenshots/*.png. */
+/** Where each run saves its screenshots. */
+const SAVED = join(ROOT, 'test-output', 'screenshots');
+/** CLAUSIER_UPDATE_SCREENSHOTS=1 npm test rewrites docs/screenshots/*.png too. */
 const UPDATE_SCREENSHOTS = process.env.CLAUSIER_UPDATE_SCREENSHOTS === '1';
 /** The screenshots taken, by file name. */
 const shots = new Map<string, Buffer>();
@@ -242,10 +244,11 @@ describe.skipIf(SKIP)('the views in Chromium', () => {
     for (const [name, png] of shots) {
       expect(png.length, name).toBeGreaterThan(20_000);
       expect(png.length, name).toBeLessThan(1_500_000);
-      // The README's screenshots change only when asked: fonts differ from machine to machine.
-      if (UPDATE_SCREENSHOTS) {
-        mkdirSync(SCREENSHOTS, { recursive: true });
-        writeFileSync(join(SCREENSHOTS, name), png);
+      // Every run saves its screenshots in test-output/ (ignored by git), to look at or keep as
+      // CI artefacts; the README's change only when asked, as fonts differ between machines.
+      for (const dir of UPDATE_SCREENSHOTS ? [SAVED, SCREENSHOTS] : [SAVED]) {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, name), png);
       }
     }
     await page.close();

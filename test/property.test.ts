@@ -427,7 +427,13 @@ function editTree(text: string, m: Mutation & { index: number }): string {
   const at = Math.floor(m.index / targets.length) % target.items.length;
   if (m.kind === 'remove-field') target.items.splice(at, 1);
   else target.items.splice(at, 0, target.items[at]);
-  return document.toString({ lineWidth: 0 });
+  // An earlier edit may have left an alias to no anchor (`*nowhere`), which the yaml package
+  // cannot write back: the edit is then skipped, as it is for a document with errors.
+  try {
+    return document.toString({ lineWidth: 0 });
+  } catch {
+    return text;
+  }
 }
 
 const applyAll = (bytes: Uint8Array, mutations: Mutation[]): Uint8Array =>
