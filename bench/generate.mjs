@@ -20,36 +20,16 @@ export function random(seed) {
   };
 }
 
-// Calendar arithmetic on day numbers (days since 1970-01-01), as in src/calendar.ts.
-function dayFromCivil(y, m, d) {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * ((m + 9) % 12) + 2) / 5) + d - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-}
-function civil(day) {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
+// Calendar arithmetic on day numbers (days since 1970-01-01). UTC milliseconds are exact for
+// whole days and never touch the machine's time zone, so the records are the same everywhere.
+const DAY_MS = 86_400_000;
+const dayFromCivil = (y, m, d) => Date.UTC(y, m - 1, d) / DAY_MS;
 const pad = (n, w = 2) => String(n).padStart(w, '0');
-const date = (day) => {
-  const [y, m, d] = civil(day);
-  return `${y}-${pad(m)}-${pad(d)}`;
-};
+const date = (day) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 const weekday = (day) => ((((day + 3) % 7) + 7) % 7) + 1;
 function isoWeek(day) {
   const thursday = day + 4 - weekday(day);
-  const [year] = civil(thursday);
+  const year = new Date(thursday * DAY_MS).getUTCFullYear();
   const week = Math.floor((thursday - dayFromCivil(year, 1, 1)) / 7) + 1;
   return `${year}-W${pad(week)}`;
 }

@@ -37,26 +37,51 @@ import { readWithin } from '../load/read.js';
 import { formatTextFile, formatTextSummary } from '../report/text.js';
 import { builtInPacks, builtInPacksDir, type RulePack } from '../rules/pack.js';
 import type { Language } from '../rules/template.js';
-import { applyWaivers, loadWaivers } from '../waivers.js';
+import { applyWaivers, loadWaivers, type LoadedWaiver } from '../waivers.js';
 import { EXIT, languageOption, toolInfo, type CliContext } from './context.js';
 import { OutputSink } from './output.js';
 import { Progress } from './progress.js';
 
-interface CheckCommandOptions {
+interface CheckCommandOptions extends CheckRunOptions {
   format: string;
   output?: string;
-  asOf?: string;
   lang?: Language;
-  rules?: string;
   verbose?: boolean;
   failOn: FailOn;
-  maxSize: number;
   color?: boolean;
   progress?: boolean;
-  waivers: string[];
   jobs?: number;
   cache?: boolean;
   cacheLocation: string;
+}
+
+/** What `check` and `report` share on the command line. */
+export interface CheckRunOptions {
+  asOf?: string;
+  rules?: string;
+  maxSize: number;
+  waivers: string[];
+}
+
+/**
+ * The options of a check, and its waivers. Waiver files are read here, before any record: a bad
+ * one stops the run, since its waivers would otherwise be silently lost.
+ */
+export function prepareCheck(
+  options: CheckRunOptions,
+  language: Language,
+): { checkOptions: CheckOptions; waivers: LoadedWaiver[] } {
+  if (options.asOf !== undefined) parseAsOf(options.asOf);
+  const checkOptions: CheckOptions = {
+    language,
+    maxBytes: options.maxSize,
+    ...(options.asOf !== undefined && { asOf: options.asOf }),
+    ...(options.rules !== undefined && { rules: options.rules }),
+  };
+  const waivers = options.waivers.flatMap((file) =>
+    loadWaivers(file, { maxBytes: options.maxSize }),
+  );
+  return { checkOptions, waivers };
 }
 
 function parseJobs(value: string): number {
@@ -118,18 +143,8 @@ async function run(
   options: CheckCommandOptions,
   context: CliContext,
 ): Promise<number> {
-  if (options.asOf !== undefined) parseAsOf(options.asOf);
   const language = options.lang ?? context.language;
-  const checkOptions: CheckOptions = {
-    language,
-    maxBytes: options.maxSize,
-    ...(options.asOf !== undefined && { asOf: options.asOf }),
-    ...(options.rules !== undefined && { rules: options.rules }),
-  };
-  // A bad waiver file stops the run before any record is read: its waivers would be silently lost.
-  const waivers = options.waivers.flatMap((file) =>
-    loadWaivers(file, { maxBytes: options.maxSize }),
-  );
+  const { checkOptions, waivers } = prepareCheck(options, language);
   const registry = new PackRegistry();
   const targets = expandTargets(paths);
   if (options.output !== undefined)

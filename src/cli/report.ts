@@ -6,43 +6,29 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import { inspectFile, parseAsOf, type CheckOptions } from '../check.js';
+import { inspectFile } from '../check.js';
 import { InputError } from '../errors.js';
 import { DEFAULT_MAX_BYTES } from '../load/index.js';
 import type { Language } from '../rules/template.js';
 import { isJudged, programmeReportHtml } from '../views/index.js';
-import { applyWaivers, loadWaivers } from '../waivers.js';
-import { parseSize } from './check.js';
+import { applyWaivers } from '../waivers.js';
+import { parseSize, prepareCheck, type CheckRunOptions } from './check.js';
 import { documentLanguage, EXIT, toolInfo, type CliContext } from './context.js';
 import { writeAtomically } from './output.js';
 
-interface ReportOptions {
+interface ReportOptions extends CheckRunOptions {
   html: string;
   lang?: Language;
-  asOf?: string;
-  rules?: string;
-  maxSize: number;
-  waivers: string[];
 }
 
 async function run(record: string, options: ReportOptions): Promise<number> {
-  if (options.asOf !== undefined) parseAsOf(options.asOf);
+  const language = options.lang ?? 'fr';
+  const { checkOptions, waivers } = prepareCheck(options, language);
   if (options.html !== '-') {
     const folder = dirname(options.html);
     if (!existsSync(folder) || !statSync(folder).isDirectory())
       throw new InputError(`--html: the folder ${folder} does not exist`);
   }
-  const language = options.lang ?? 'fr';
-  const checkOptions: CheckOptions = {
-    language,
-    maxBytes: options.maxSize,
-    ...(options.asOf !== undefined && { asOf: options.asOf }),
-    ...(options.rules !== undefined && { rules: options.rules }),
-  };
-  // A bad waiver file stops the run before the record is read: its waivers would be lost.
-  const waivers = options.waivers.flatMap((file) =>
-    loadWaivers(file, { maxBytes: options.maxSize }),
-  );
   const inspection = await inspectFile(record, checkOptions);
   applyWaivers([inspection.report], waivers, language);
   if (!isJudged(inspection)) {

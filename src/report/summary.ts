@@ -1,5 +1,5 @@
 /** What a run found, counted the same way by every output format. */
-import type { FileReport } from '../check.js';
+import type { FileReport, Finding, FindingStatus } from '../check.js';
 import type { Severity } from '../rules/types.js';
 
 export interface RunSummary {
@@ -106,4 +106,36 @@ export function fails(reports: readonly (FileReport | ReportDigest)[], failOn: F
         );
     }
   });
+}
+
+/** Every status, gravest first. */
+export const STATUS_ORDER: readonly FindingStatus[] = [
+  'breach',
+  'waived',
+  'undetermined',
+  'pending',
+  'satisfied',
+  'not-applicable',
+];
+
+/**
+ * How many rules stand under each status, gravest first, leaving out the statuses no rule has:
+ * a rule counts once, under the gravest status of its findings.
+ */
+export function ruleTally(findings: readonly Finding[]): {
+  rules: number;
+  counts: (readonly [FindingStatus, number])[];
+} {
+  const gravest = new Map<string, number>();
+  for (const f of findings) {
+    const rank = STATUS_ORDER.indexOf(f.status);
+    const current = gravest.get(f.rule);
+    if (current === undefined || rank < current) gravest.set(f.rule, rank);
+  }
+  const counts = STATUS_ORDER.map((status, rank) => {
+    let n = 0;
+    for (const r of gravest.values()) if (r === rank) n++;
+    return [status, n] as const;
+  }).filter(([, n]) => n > 0);
+  return { rules: gravest.size, counts };
 }

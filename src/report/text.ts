@@ -9,7 +9,7 @@ import { formatEurosEn, formatEurosFr } from '../money.js';
 import type { Language } from '../rules/template.js';
 import { formatDate } from '../rules/template.js';
 import { LineIndex } from '../load/text.js';
-import { summarize, type RunSummary } from './summary.js';
+import { ruleTally, summarize, type RunSummary } from './summary.js';
 
 export interface TextOptions {
   language: Language;
@@ -218,27 +218,9 @@ export function formatTextFile(report: FileReport, options: TextOptions): string
       waiver.status === 'applied' ? paint.dim(w.waiverApplied) : paint.yellow(w.waiverProblem);
     out.push(`  ${waiver.file}:${waiver.line}:${waiver.column}  ${label}  ${waiver.message}`);
   }
-  // Each rule counts once, under the gravest status of its findings.
-  const order = [
-    'breach',
-    'waived',
-    'undetermined',
-    'pending',
-    'satisfied',
-    'not-applicable',
-  ] as const;
-  const ruleStatus = new Map<string, (typeof order)[number]>();
-  for (const f of report.findings) {
-    const current = ruleStatus.get(f.rule);
-    if (current === undefined || order.indexOf(f.status) < order.indexOf(current))
-      ruleStatus.set(f.rule, f.status);
-  }
-  const tally = order
-    .map((s) => [s, [...ruleStatus.values()].filter((v) => v === s).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${w.tally[s]}`)
-    .join(', ');
-  out.push(paint.dim(`  ${w.rules(ruleStatus.size)} (${report.pack ?? ''})${w.colon} ${tally}`));
+  const { rules, counts } = ruleTally(report.findings);
+  const tally = counts.map(([s, n]) => `${n} ${w.tally[s]}`).join(', ');
+  out.push(paint.dim(`  ${w.rules(rules)} (${report.pack ?? ''})${w.colon} ${tally}`));
   if (report.money) out.push(...formatMoney(report.money, options.language));
   out.push('');
 

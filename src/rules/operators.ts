@@ -69,45 +69,21 @@ interface StrictOperator {
   evaluate: (a: unknown, b: unknown) => boolean;
 }
 
-const date = (
-  name: string,
-  fr: string,
-  en: string,
-  compare: (a: string, b: string) => boolean,
-): [string, StrictOperator] => [
-  name,
-  {
-    kind: 'date',
-    words: { fr, en },
-    evaluate: strict(name, isDate, 'dates (YYYY-MM-DD)', compare),
-  },
-];
-const money = (
-  name: string,
-  fr: string,
-  en: string,
-  compare: (a: number, b: number) => boolean,
-): [string, StrictOperator] => [
-  name,
-  {
-    kind: 'money',
-    words: { fr, en },
-    evaluate: strict(name, isCents, 'amounts in integer cents', compare),
-  },
-];
-const number = (
-  name: string,
-  fr: string,
-  en: string,
-  compare: (a: number, b: number) => boolean,
-): [string, StrictOperator] => [
-  name,
-  {
-    kind: 'number',
-    words: { fr, en },
-    evaluate: strict(name, isNumber, 'finite numbers', compare),
-  },
-];
+/** The operators of one kind: each accepts only values of that kind, or throws. */
+function family<T>(kind: OperatorKind, accepts: (v: unknown) => v is T, expected: string) {
+  return (
+    name: string,
+    fr: string,
+    en: string,
+    compare: (a: T, b: T) => boolean,
+  ): [string, StrictOperator] => [
+    name,
+    { kind, words: { fr, en }, evaluate: strict(name, accepts, expected, compare) },
+  ];
+}
+const date = family('date', isDate, 'dates (YYYY-MM-DD)');
+const money = family('money', isCents, 'amounts in integer cents');
+const number = family('number', isNumber, 'finite numbers');
 
 /** The strict operators, by name. Dates compare as `YYYY-MM-DD` text, which orders them. */
 export const STRICT_OPERATORS: Record<string, StrictOperator> = Object.fromEntries([

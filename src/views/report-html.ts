@@ -8,6 +8,7 @@ import type { Facts, MoneySummary } from '../facts/measure.js';
 import type { LoadedRecord } from '../load/index.js';
 import type { ProgrammeRecord } from '../model/programme.js';
 import { humanPath } from '../pointer.js';
+import { ruleTally } from '../report/summary.js';
 import type { RulePack } from '../rules/pack.js';
 import { formatDate, type Language } from '../rules/template.js';
 import { attr, escapeHtml, markedHtml, page, quoteSpans } from './html.js';
@@ -42,16 +43,6 @@ const findingAnchor = (index: number): string => `finding-${index + 1}`;
 
 /** The statuses a finding is shown in detail for, gravest first. */
 const OPEN: readonly FindingStatus[] = ['breach', 'waived', 'undetermined', 'pending'];
-
-/** Every status, gravest first: a rule counts under the gravest status of its findings. */
-const ORDER: readonly FindingStatus[] = [
-  'breach',
-  'waived',
-  'undetermined',
-  'pending',
-  'satisfied',
-  'not-applicable',
-];
 
 export function programmeReportHtml(
   inspection: JudgedInspection,
@@ -115,17 +106,6 @@ function section(id: string, title: string, content: string): string {
   return `<section class="block" id="${id}" aria-labelledby="${id}-title">\n<h2 id="${id}-title">${escapeHtml(title)}</h2>\n${content}\n</section>`;
 }
 
-/** Each rule under the gravest status of its findings. */
-function ruleStatuses(findings: readonly Finding[]): Map<string, FindingStatus> {
-  const out = new Map<string, FindingStatus>();
-  for (const f of findings) {
-    const current = out.get(f.rule);
-    if (current === undefined || ORDER.indexOf(f.status) < ORDER.indexOf(current))
-      out.set(f.rule, f.status);
-  }
-  return out;
-}
-
 function verdictHtml(
   findings: readonly Finding[],
   waivers: readonly WaiverOutcome[],
@@ -135,13 +115,12 @@ function verdictHtml(
 ): string {
   const breaches = findings.map((f, i) => ({ f, i })).filter(({ f }) => f.status === 'breach');
   const errors = breaches.filter(({ f }) => f.severity === 'error').length;
-  const statuses = ruleStatuses(findings);
-  const tally = ORDER.map((s) => [s, [...statuses.values()].filter((v) => v === s).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${w.tally[s]}`)
-    .join(', ');
-  const undetermined = [...statuses.values()].filter((s) => s === 'undetermined').length;
-  const pending = [...statuses.values()].filter((s) => s === 'pending').length;
+  const { rules, counts } = ruleTally(findings);
+  const tally = counts.map(([s, n]) => `${n} ${w.tally[s]}`).join(', ');
+  const rulesUnder = (status: FindingStatus): number =>
+    counts.find(([s]) => s === status)?.[1] ?? 0;
+  const undetermined = rulesUnder('undetermined');
+  const pending = rulesUnder('pending');
   const open = w.alsoOpen(undetermined, pending);
   const lines = [
     `<section class="verdict ${breach ? 'verdict-breach' : 'verdict-compliant'}" id="verdict"${attr('data-verdict', breach ? 'breach' : 'compliant')} aria-labelledby="verdict-title">`,
@@ -154,7 +133,7 @@ function verdictHtml(
       `<p class="verdict-count">${escapeHtml(w.breaches(breaches.length))} (${escapeHtml(w.bySeverity(errors, breaches.length - errors))})</p>`,
     );
   lines.push(
-    `<p>${escapeHtml(`${w.rules(statuses.size)}${w.colon} ${tally}`)}${open ? `<br />${escapeHtml(open)}` : ''}</p>`,
+    `<p>${escapeHtml(`${w.rules(rules)}${w.colon} ${tally}`)}${open ? `<br />${escapeHtml(open)}` : ''}</p>`,
   );
   if (breaches.length > 0) {
     lines.push(
