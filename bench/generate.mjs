@@ -7,6 +7,7 @@
 //   node bench/generate.mjs --size 1000000 > big.yaml        (about 1 MB)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 
 /** mulberry32: a small, good, seeded generator. */
 export function random(seed) {
@@ -300,24 +301,61 @@ export function optionsForSize(bytes, seed = 1) {
   };
 }
 
-function argument(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : fallback;
+const USAGE = `usage: node bench/generate.mjs --count N --out DIR [--seed S] [--breaches P]
+       node bench/generate.mjs --size BYTES [--seed S] > record.yaml
+  --count N      how many records of about 10 KiB to write into DIR
+  --out DIR      the folder to write them in (created if needed)
+  --size BYTES   write one record of about BYTES to standard output instead
+  --seed S       the seed of the first record (default 1); record i uses S + i
+  --breaches P   the chance, 0 to 1, of each kind of breach (default 0)
+`;
+
+/** A number option, or exit 2 with the usage when it is not one. */
+function numberOption(values, name, fallback) {
+  const raw = values[name] ?? fallback;
+  const value = Number(raw);
+  if (raw === undefined || !Number.isFinite(value) || value < 0) {
+    process.stderr.write(`generate: --${name} wants a number, not '${raw}'\n${USAGE}`);
+    process.exit(2);
+  }
+  return value;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const seed = Number(argument('seed', '1'));
-  const size = argument('size');
-  if (size !== undefined) {
-    process.stdout.write(generateRecord(optionsForSize(Number(size), seed)));
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        count: { type: 'string' },
+        out: { type: 'string' },
+        size: { type: 'string' },
+        seed: { type: 'string' },
+        breaches: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    process.stderr.write(`generate: ${error.message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  const seed = numberOption(values, 'seed', '1');
+  if (values.size !== undefined) {
+    process.stdout.write(generateRecord(optionsForSize(numberOption(values, 'size'), seed)));
   } else {
-    const count = Number(argument('count', '10'));
-    const dir = argument('out', 'records');
-    const breaches = Number(argument('breaches', '0'));
-    mkdirSync(dir, { recursive: true });
+    if (values.count === undefined || values.out === undefined) {
+      process.stderr.write(`generate: say --count and --out, or --size\n${USAGE}`);
+      process.exit(2);
+    }
+    const count = numberOption(values, 'count');
+    const breaches = numberOption(values, 'breaches', '0');
+    mkdirSync(values.out, { recursive: true });
     for (let i = 0; i < count; i++) {
       const text = generateRecord({ ...optionsForSize(10_000, seed + i), breaches });
-      writeFileSync(join(dir, `record-${pad(i, 5)}.yaml`), text);
+      writeFileSync(join(values.out, `record-${pad(i, 5)}.yaml`), text);
     }
   }
 }

@@ -4,7 +4,7 @@
  * `npm run bench`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,4 +47,36 @@ describe('npm run bench', () => {
       expect(ratio).toMatch(/^-?\d+\.\d\d×$/);
     }
   }, 120_000);
+});
+
+describe('bench/generate.mjs', () => {
+  const here = mkdtempSync(join(work, 'generate-'));
+  const generate = (...args: string[]) =>
+    spawnSync(process.execPath, [join(process.cwd(), 'bench/generate.mjs'), ...args], {
+      cwd: here,
+      encoding: 'utf8',
+    });
+
+  it('prints its usage on --help, and writes nothing when told neither where nor how many', () => {
+    const help = generate('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: node bench\/generate\.mjs --count N --out DIR/);
+    const bare = generate();
+    expect(bare.status).toBe(2);
+    expect(bare.stderr.split('\n')[0]).toBe('generate: say --count and --out, or --size');
+    const bogus = generate('--count', 'ten', '--out', 'x');
+    expect(bogus.status).toBe(2);
+    expect(bogus.stderr.split('\n')[0]).toBe("generate: --count wants a number, not 'ten'");
+    expect(readdirSync(here)).toEqual([]);
+  });
+
+  it('writes the same records for the same seed', () => {
+    expect(generate('--count', '2', '--out', 'a', '--seed', '5').status).toBe(0);
+    expect(generate('--count', '2', '--out', 'b', '--seed', '5').status).toBe(0);
+    for (const name of ['record-00000.yaml', 'record-00001.yaml'])
+      expect(readFileSync(join(here, 'b', name), 'utf8')).toBe(
+        readFileSync(join(here, 'a', name), 'utf8'),
+      );
+    expect(readdirSync(join(here, 'a'))).toEqual(['record-00000.yaml', 'record-00001.yaml']);
+  });
 });
