@@ -90,38 +90,49 @@ describe('message templates are filled, never evaluated', () => {
     );
   });
 
-  it('JavaScript in a placeholder is refused at load', () => {
-    expect(refused('A4-CAP.yaml', inMessage('{process.exit(7)}'))).toEqual([
-      'A4-CAP.yaml:32:11: {process.exit(7)} is not a placeholder (expected {name.path} or {name.path|format})',
-    ]);
-    expect(refused('A4-CAP.yaml', inMessage('{item.paidToDate + 1}'))).toEqual([
-      'A4-CAP.yaml:32:11: {item.paidToDate + 1} is not a placeholder (expected {name.path} or {name.path|format})',
-    ]);
-    expect(refused('A4-CAP.yaml', inMessage('{__proto__.x}'))).toEqual([
-      'A4-CAP.yaml:32:11: {__proto__.x} is not a placeholder (expected {name.path} or {name.path|format})',
+  it.each([
+    [
+      '{process.exit(7)}',
+      '{process.exit(7)} is not a placeholder (expected {name.path} or {name.path|format})',
+    ],
+    [
+      '{item.paidToDate + 1}',
+      '{item.paidToDate + 1} is not a placeholder (expected {name.path} or {name.path|format})',
+    ],
+    [
+      '{__proto__.x}',
+      '{__proto__.x} is not a placeholder (expected {name.path} or {name.path|format})',
+    ],
+  ])('JavaScript in the placeholder %s is refused at load', (placeholder, message) => {
+    expect(refused('A4-CAP.yaml', inMessage(placeholder))).toEqual([
+      `A4-CAP.yaml:32:11: ${message}`,
     ]);
   });
 
-  it('a placeholder named like a property of every object names nothing, and is refused at load', () => {
-    expect(refused('A4-CAP.yaml', inMessage('{constructor}'))).toEqual([
-      'A4-CAP.yaml:32:11: {constructor}: there is no fact constructor',
-    ]);
-    expect(refused('A4-CAP.yaml', inMessage('{valueOf}'))).toEqual([
-      'A4-CAP.yaml:32:11: {valueOf}: there is no fact valueOf',
-    ]);
-    expect(refused('A4-CAP.yaml', inMessage('{item.constructor}'))).toEqual([
-      'A4-CAP.yaml:32:11: {item.constructor}: the items of payments have no field constructor',
-    ]);
-    expect(refused('A4-CAP.yaml', inMessage('{item.hasOwnProperty}'))).toEqual([
-      'A4-CAP.yaml:32:11: {item.hasOwnProperty}: the items of payments have no field hasOwnProperty',
-    ]);
-    expect(refused('A4-CAP.yaml', inMessage('{params.fundingCap.constructor}'))).toEqual([
-      'A4-CAP.yaml:32:11: {params.fundingCap.constructor}: the parameter fundingCap has no field constructor',
-    ]);
-    expect(refused('A4-CAP.yaml', inMessage('{item.paidToDate|constructor}'))).toEqual([
-      'A4-CAP.yaml:32:11: {item.paidToDate|constructor}: there is no format constructor (known: eur, date, days, count, list, party, parties, phase, week, period, text, path)',
-    ]);
-  });
+  it.each([
+    ['{constructor}', '{constructor}: there is no fact constructor'],
+    ['{valueOf}', '{valueOf}: there is no fact valueOf'],
+    ['{item.constructor}', '{item.constructor}: the items of payments have no field constructor'],
+    [
+      '{item.hasOwnProperty}',
+      '{item.hasOwnProperty}: the items of payments have no field hasOwnProperty',
+    ],
+    [
+      '{params.fundingCap.constructor}',
+      '{params.fundingCap.constructor}: the parameter fundingCap has no field constructor',
+    ],
+    [
+      '{item.paidToDate|constructor}',
+      '{item.paidToDate|constructor}: there is no format constructor (known: eur, date, days, count, list, party, parties, phase, week, period, text, path)',
+    ],
+  ])(
+    'the placeholder %s, named like a property of every object, names nothing and is refused at load',
+    (placeholder, message) => {
+      expect(refused('A4-CAP.yaml', inMessage(placeholder))).toEqual([
+        `A4-CAP.yaml:32:11: ${message}`,
+      ]);
+    },
+  );
 
   it('a parameter named constructor is no parameter, even listed under parameters:', () => {
     expect(

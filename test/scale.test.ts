@@ -95,26 +95,9 @@ describe('--cache', () => {
   it('gives the same output on a second run, and keeps one entry per record', () => {
     const cache = join(dir, 'cache-1');
     const plain = runCli(['check', records, '--format', 'json', ...asOf]);
-    const first = runCli([
-      'check',
-      records,
-      '--format',
-      'json',
-      '--cache',
-      '--cache-location',
-      cache,
-      ...asOf,
-    ]);
-    const second = runCli([
-      'check',
-      records,
-      '--format',
-      'json',
-      '--cache',
-      '--cache-location',
-      cache,
-      ...asOf,
-    ]);
+    const cached = ['check', records, '--format', 'json', '--cache', '--cache-location', cache];
+    const first = runCli([...cached, ...asOf]);
+    const second = runCli([...cached, ...asOf]);
     expect(first).toEqual(plain);
     expect(second).toEqual(plain);
     const entries = readdirSync(cache, { recursive: true }).filter((p) =>
