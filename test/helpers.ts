@@ -11,12 +11,20 @@ export interface Run {
   status: number | null;
   stdout: string;
   stderr: string;
+  /** The signal that ended the run: SIGKILL when it outlived `timeoutMs`. */
+  signal: NodeJS.Signals | null;
 }
 
 /** Runs the built CLI as a user would, with a controlled environment. */
 export function runCli(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; input?: string | Buffer; cwd?: string } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    input?: string | Buffer;
+    cwd?: string;
+    /** Kill the run after this long: for tests that a hang would otherwise never end. */
+    timeoutMs?: number;
+  } = {},
 ): Run {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,
@@ -24,8 +32,17 @@ export function runCli(
     input: options.input,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    ...(options.timeoutMs !== undefined && {
+      timeout: options.timeoutMs,
+      killSignal: 'SIGKILL' as const,
+    }),
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    signal: result.signal,
+  };
 }
 
 export function tempDir(prefix = 'clausier-'): string {

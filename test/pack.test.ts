@@ -10,7 +10,7 @@ import { checkRecord } from '../src/check.js';
 import { lintPack, normalizeSpace } from '../src/rules/lint.js';
 import { conditionInWords, frenchObject } from '../src/rules/describe.js';
 import { builtInPacksDir, loadRulePack, RulePackError } from '../src/rules/pack.js';
-import { CLI, REFERENCE, runCli, tempDir } from './helpers.js';
+import { REFERENCE, runCli, tempDir } from './helpers.js';
 
 const PACK = join(builtInPacksDir(), 'dinsic-preincubation-2019');
 
@@ -417,12 +417,9 @@ describe('a pack reads only its own files, and only files', () => {
     rmSync(join(dir, 'A4-CAP.yaml'));
     expect(spawnSync('mkfifo', [join(dir, 'A4-CAP.yaml')]).status).toBe(0);
     // Nothing ever writes to the pipe: reading it would wait for ever.
-    const run = spawnSync(process.execPath, [CLI, 'check', REFERENCE, '--rules', dir], {
+    const run = runCli(['check', REFERENCE, '--rules', dir], {
       cwd: join(dir, '..'),
-      env: { PATH: process.env.PATH ?? '' },
-      encoding: 'utf8',
-      timeout: 30_000,
-      killSignal: 'SIGKILL',
+      timeoutMs: 30_000,
     });
     expect(run.signal, 'clausier did not finish in 30 s').toBeNull();
     expect(run.status).toBe(2);
