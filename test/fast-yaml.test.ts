@@ -163,3 +163,27 @@ describe('the fast path agrees with the exact path', () => {
     ]);
   });
 });
+
+describe('the mappings read, on both paths', () => {
+  it.each([
+    ['fast', false],
+    ['exact', true],
+  ])(
+    'inherit nothing (%s path): no constructor, no toString, a prototype no one can change',
+    (_, exact) => {
+      const parsed = parseYaml('a: { b: 1 }\nc:\n  - d: 2\n', { exact });
+      const root = parsed.value as Record<string, Record<string, unknown>>;
+      const mappings = [root, root.a!, (root.c as unknown as Record<string, unknown>[])[0]!];
+      for (const mapping of mappings) {
+        for (const name of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'])
+          expect(mapping[name], name).toBeUndefined();
+        expect('isPrototypeOf' in mapping).toBe(false);
+        const prototype = Object.getPrototypeOf(mapping) as object;
+        expect(Object.isFrozen(prototype)).toBe(true);
+        expect(Reflect.ownKeys(prototype)).toEqual([]);
+        expect(Object.getPrototypeOf(prototype)).toBeNull();
+      }
+      expect(root.a).toEqual({ b: 1 });
+    },
+  );
+});

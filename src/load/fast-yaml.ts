@@ -11,6 +11,7 @@
  * records; ./yaml.ts explains why the exact path exists.
  */
 import { MAX_DEPTH } from './limits.js';
+import { newMapping } from './mapping.js';
 import { SpanTable } from './spans.js';
 
 /** Where the entries of one mapping or sequence are written: [keyStart, valueStart, valueEnd] each. */
@@ -324,7 +325,7 @@ class Reader {
     this.enter();
     const keys: string[] = [];
     const spans: number[] = [];
-    const object: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    const object = newMapping();
     const items: unknown[] = [];
     let i = this.flowSpace(at + 1, parentIndent);
     while (text[i] !== close) {
@@ -413,7 +414,7 @@ class Reader {
     indent: number,
   ): { value: Record<string, unknown>; end: number; next: number } {
     this.enter();
-    const object: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    const object = newMapping();
     const keys: string[] = [];
     const spans: number[] = [];
     let keyAt = at;

@@ -24,6 +24,7 @@ import {
 import type { InputProblem } from '../errors.js';
 import { humanPath, joinPointer, splitPointer } from '../pointer.js';
 import { fastParse } from './fast-yaml.js';
+import { newMapping } from './mapping.js';
 import { SpanTable } from './spans.js';
 import { MAX_DEPTH } from './limits.js';
 import { LineIndex } from './text.js';
@@ -345,7 +346,7 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
       return items;
     }
     if (isMap(node)) {
-      const object: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      const object = newMapping();
       const keys: string[] = [];
       const spans = new Int32Array(3 * node.items.length);
       let written: Map<string, readonly [number, number]> | undefined;
