@@ -429,6 +429,19 @@ describe('CRLF line ends', () => {
     expect(said(mixed)).toEqual(said(lf));
   });
 
+  it('lines ended by a carriage return alone are refused, at the end of the first line', () => {
+    const mac = REF.replace(/\n/g, '\r');
+    const firstLine = REF.slice(0, REF.indexOf('\n'));
+    expect(problems(mac)).toEqual([
+      {
+        message:
+          'the lines of the file end with a carriage return alone (CR, as on old Macs), which YAML does not read as a line end (save it with LF or CRLF line ends)',
+        line: 1,
+        column: firstLine.length + 1,
+      },
+    ]);
+  });
+
   it('an error is at the same line and column', () => {
     const wrong = edit('amount: 10000.00', 'amount: 10000.001');
     const expected = [
@@ -495,6 +508,17 @@ describe('bytes that are not UTF-8', () => {
     expect(problems(utf16)).toEqual([
       { message: 'the file is encoded in UTF-16 (expected UTF-8 text)', line: 1, column: 1 },
     ]);
+    expect(problems(Buffer.from([0xfe, 0xff, 0, 0x61]))).toEqual([
+      { message: 'the file is encoded in UTF-16 (expected UTF-8 text)', line: 1, column: 1 },
+    ]);
+  });
+
+  it('UTF-32 with its byte-order mark, little- or big-endian', () => {
+    const utf32 = [
+      { message: 'the file is encoded in UTF-32 (expected UTF-8 text)', line: 1, column: 1 },
+    ];
+    expect(problems(Buffer.from([0xff, 0xfe, 0, 0, 0x61, 0, 0, 0]))).toEqual(utf32);
+    expect(problems(Buffer.from([0, 0, 0xfe, 0xff, 0, 0, 0, 0x61]))).toEqual(utf32);
   });
 });
 

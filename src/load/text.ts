@@ -112,6 +112,10 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes.length === 0) {
     return problemAt(0, 'the file is empty (expected a programme record: a YAML mapping)');
   }
+  const utf32 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) ||
+    (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff);
+  if (utf32) return problemAt(0, 'the file is encoded in UTF-32 (expected UTF-8 text)');
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return problemAt(0, 'the file is encoded in UTF-16 (expected UTF-8 text)');
   }
@@ -131,6 +135,15 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     return problemAt(
       start + invalid,
       `the file is not valid UTF-8 (byte 0x${byte} here; save it as UTF-8 text)`,
+    );
+  }
+  // Carriage returns alone ended lines on old Macs; YAML does not read them as line ends, so such
+  // a file would read as one long line. (A CR before an LF, as on Windows, is a line end.)
+  const cr = body.indexOf(0x0d);
+  if (cr !== -1 && body.indexOf(0x0a) === -1) {
+    return problemAt(
+      start + cr,
+      'the lines of the file end with a carriage return alone (CR, as on old Macs), which YAML does not read as a line end (save it with LF or CRLF line ends)',
     );
   }
   return { ok: true, text: new TextDecoder('utf-8').decode(body) };
