@@ -332,18 +332,21 @@ export function measure(
 
   // --- expenses, and the money they leave to refund (article 4)
   const expenseList = record.expenses ?? [];
-  collections.expenses = () =>
-    expenseList.map((expense, index) => ({
-      paramDay: day(expense.date),
-      values: {
-        id: expense.id,
-        date: expense.date,
-        amount: expense.amount,
-        purpose: expense.purpose,
-        pointer: `/expenses/${index}`,
-        datePointer: `/expenses/${index}/date`,
-      },
-    }));
+  // A long programme has tens of thousands of expenses: made one at a time, as they are read.
+  collections.expenses = function* () {
+    for (const [index, expense] of expenseList.entries())
+      yield {
+        paramDay: day(expense.date),
+        values: {
+          id: expense.id,
+          date: expense.date,
+          amount: expense.amount,
+          purpose: expense.purpose,
+          pointer: `/expenses/${index}`,
+          datePointer: `/expenses/${index}/date`,
+        },
+      };
+  };
   const paid = paymentList.reduce((sum, p) => sum + p.amount, 0);
   const refundList = record.refunds ?? [];
   const refunded = refundList.reduce((sum, r) => sum + r.amount, 0);
