@@ -4,10 +4,9 @@
  * report is whole — so that a run that fails or is killed midway leaves the previous report as it
  * was, and a run that succeeds replaces it whole.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
-  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -203,12 +202,19 @@ describe('--output is written atomically', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
-  it('a run killed midway leaves the previous report intact', async () => {
+  /** Starts a run whose report is half written, and sends it a signal. */
+  async function interrupted(signal: NodeJS.Signals, waitOn: 'stdin' | 'pipe' = 'stdin') {
     const { dir, output } = withPreviousReport();
-    // The second input is standard input, left open: the run waits there, its report half written.
+    // The second input is standard input, or a named pipe, left open: the run waits there, its
+    // report half written.
+    let second = '-';
+    if (waitOn === 'pipe') {
+      second = join(dir, 'pipe.yaml');
+      expect(spawnSync('mkfifo', [second]).status).toBe(0);
+    }
     const child = spawn(
       process.execPath,
-      [CLI, 'check', REFERENCE, '-', '--format', 'json', '--output', output],
+      [CLI, 'check', REFERENCE, second, '--format', 'json', '--output', output],
       { cwd: ROOT, env: { PATH: process.env.PATH ?? '' }, stdio: ['pipe', 'pipe', 'pipe'] },
     );
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>
@@ -221,12 +227,33 @@ describe('--output is written atomically', () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     } finally {
-      child.kill('SIGKILL');
+      child.kill(signal);
     }
-    expect(await exited).toBe('SIGKILL');
+    const ended = await exited;
+    // However it ended, the previous report is whole.
     expect(readFileSync(output, 'utf8')).toBe(OLD_REPORT);
+    return { ended, leftovers: leftovers(dir), pid: child.pid };
+  }
+
+  it('a run killed midway leaves the previous report intact', async () => {
+    const { ended, leftovers, pid } = await interrupted('SIGKILL');
+    expect(ended).toBe('SIGKILL');
     // A killed process cannot clean up: what it leaves is its own temporary file, by its pid.
-    expect(leftovers(dir)).toEqual([`.report.json.${child.pid}.tmp`]);
-    expect(existsSync(output)).toBe(true);
+    expect(leftovers).toEqual([`.report.json.${pid}.tmp`]);
+  });
+
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)(
+    'a run interrupted by %s ends by that signal, leaving the previous report and no temporary file',
+    async (signal) => {
+      const { ended, leftovers } = await interrupted(signal);
+      expect(ended).toBe(signal);
+      expect(leftovers).toEqual([]);
+    },
+  );
+
+  it('a run waiting on a named pipe no one writes to still answers Ctrl-C, and cleans up', async () => {
+    const { ended, leftovers } = await interrupted('SIGINT', 'pipe');
+    expect(ended).toBe('SIGINT');
+    expect(leftovers).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /** `clausier check`: checks records and reports in the format asked for. */
 import { availableParallelism } from 'node:os';
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { DEFAULT_CACHE_LOCATION, ReportCache } from '../cache.js';
@@ -18,7 +18,7 @@ import {
   DEFAULT_MAX_BYTES,
   loadRecordBytes,
   loadRecordFile,
-  loadRecordSource,
+  loadRecordSourceAsync,
   type LoadedRecord,
 } from '../load/index.js';
 import { WorkerPool } from '../pool.js';
@@ -113,8 +113,23 @@ export function useColors(
   return isTTY;
 }
 
-function load(path: string, options: CheckOptions): LoadedRecord {
-  return path === STDIN ? loadRecordSource(0, STDIN, options) : loadRecordFile(path, options);
+/**
+ * Loads a record in this thread. Standard input and named pipes, which can keep a reader waiting,
+ * are read off the main thread, so that Ctrl-C still removes a half-written --output meanwhile.
+ */
+async function load(path: string, options: CheckOptions): Promise<LoadedRecord> {
+  if (path === STDIN) return loadRecordSourceAsync(0, STDIN, options);
+  return isRegularFile(path)
+    ? loadRecordFile(path, options)
+    : loadRecordSourceAsync(path, path, options);
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** A target's result in a run. */
@@ -214,7 +229,7 @@ async function run(
       const loaded =
         bytes !== undefined
           ? loadRecordBytes(bytes, target.path, checkOptions)
-          : load(target.path, checkOptions);
+          : await load(target.path, checkOptions);
       const report = await checkLoaded(loaded, checkOptions, registry);
       checked = made(report, wantsText ? loaded.text : undefined);
     }

@@ -26,6 +26,30 @@ export function emit(content: string, output: string | undefined): void {
   else writeAtomically(output, content);
 }
 
+/** The sinks whose temporary file exists: an interrupted run removes them before it ends. */
+const open = new Set<OutputSink>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * On Ctrl-C, SIGTERM or SIGHUP, removes the temporary files, then lets the signal end the process
+ * as it would have (a shell sees exit status 130 for Ctrl-C). SIGKILL cannot be caught: it leaves
+ * the temporary file, and the previous report intact.
+ */
+function onSignal(signal: NodeJS.Signals): void {
+  for (const sink of open) sink.abandon();
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  process.kill(process.pid, signal);
+}
+
+function track(sink: OutputSink, isOpen: boolean): void {
+  if (isOpen) {
+    if (open.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+    open.add(sink);
+  } else if (open.delete(sink) && open.size === 0) {
+    for (const s of SIGNALS) process.removeListener(s, onSignal);
+  }
+}
+
 /**
  * Where a report is written piece by piece: standard output (waiting when it is full), or a
  * temporary file beside --output, renamed into place once the report is whole.
@@ -43,6 +67,7 @@ export class OutputSink {
       this.temporary = join(dirname(output), `.${basename(output)}.${process.pid}.tmp`);
       try {
         this.fd = openSync(this.temporary, 'w');
+        track(this, true);
       } catch (error) {
         throw this.cannotWrite(error);
       }
@@ -74,10 +99,12 @@ export class OutputSink {
       closeSync(this.fd);
       this.fd = undefined;
       renameSync(this.temporary, this.output);
+      track(this, false);
     } catch (error) {
       if (this.fd !== undefined) closeSync(this.fd);
       this.fd = undefined;
       rmSync(this.temporary, { force: true });
+      track(this, false);
       throw this.cannotWrite(error);
     }
   }
@@ -87,5 +114,6 @@ export class OutputSink {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
     if (this.temporary !== undefined) rmSync(this.temporary, { force: true });
+    track(this, false);
   }
 }

@@ -7,8 +7,8 @@ import type { InputProblem } from '../errors.js';
 import type { ProgrammeRecord } from '../model/programme.js';
 import { joinPointer, humanPath } from '../pointer.js';
 import { decodeRecord } from './decode.js';
-import { overLimit, readWithin, type ReadResult } from './read.js';
-import { decodeText, LineIndex } from './text.js';
+import { overLimit, readWithin, readWithinAsync, type ReadResult } from './read.js';
+import { decodeText, LineIndex, type DecodedText } from './text.js';
 import { validateParsed, type SchemaProblem } from './validate.js';
 import { parseYaml, SourcePositions, type SourceLocation } from './yaml.js';
 
@@ -48,23 +48,43 @@ export function loadRecordSource(
   file: string,
   options: LoadOptions = {},
 ): LoadedRecord {
+  // The bytes are read and decoded in a frame of their own, which is gone before the text is
+  // parsed: a large file's bytes are not kept alive beside its text and its values.
+  const decoded = readText(source, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  return decoded.ok ? loadRecordText(decoded.text, file) : failed(file, decoded.problem);
+}
+
+/**
+ * The same, reading off the main thread (see readWithinAsync): for standard input and named
+ * pipes, which may keep a reader waiting.
+ */
+export async function loadRecordSourceAsync(
+  source: string | 0,
+  file: string,
+  options: LoadOptions = {},
+): Promise<LoadedRecord> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let read: ReadResult;
+  let decoded: DecodedText;
   try {
-    read = readWithin(source, maxBytes);
+    decoded = textRead(source, await readWithinAsync(source, maxBytes), maxBytes);
   } catch (error) {
-    return failed(file, { message: describeFsError(error), line: 1, column: 1, pointer: '' });
+    decoded = atStart(describeFsError(error));
   }
-  if (!read.ok) {
-    const what = source === 0 ? 'the input' : 'the file';
-    return failed(file, {
-      message: overLimit(what, read, maxBytes),
-      line: 1,
-      column: 1,
-      pointer: '',
-    });
+  return decoded.ok ? loadRecordText(decoded.text, file) : failed(file, decoded.problem);
+}
+
+function readText(source: string | 0, maxBytes: number): DecodedText {
+  try {
+    return textRead(source, readWithin(source, maxBytes), maxBytes);
+  } catch (error) {
+    return atStart(describeFsError(error));
   }
-  return loadRecordBytes(read.bytes, file, options);
+}
+
+/** What was read, as text: refused when over the limit, else decoded. */
+function textRead(source: string | 0, read: ReadResult, maxBytes: number): DecodedText {
+  if (!read.ok) return atStart(overLimit(source === 0 ? 'the input' : 'the file', read, maxBytes));
+  return textOf(read.bytes, maxBytes);
 }
 
 /** Loads a record from bytes (a file's content, standard input). */
@@ -73,19 +93,21 @@ export function loadRecordBytes(
   file: string,
   options: LoadOptions = {},
 ): LoadedRecord {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.length > maxBytes) {
-    return failed(file, {
-      message: overLimit('the input', { size: bytes.length, more: false }, maxBytes),
-      line: 1,
-      column: 1,
-      pointer: '',
-    });
-  }
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) return failed(file, decoded.problem);
-  return loadRecordText(decoded.text, file);
+  const decoded = textOf(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  return decoded.ok ? loadRecordText(decoded.text, file) : failed(file, decoded.problem);
 }
+
+/** Bytes within the size limit, decoded as UTF-8. */
+function textOf(bytes: Uint8Array, maxBytes: number): DecodedText {
+  if (bytes.length > maxBytes)
+    return atStart(overLimit('the input', { size: bytes.length, more: false }, maxBytes));
+  return decodeText(bytes);
+}
+
+const atStart = (message: string): DecodedText => ({
+  ok: false,
+  problem: { message, line: 1, column: 1, pointer: '' },
+});
 
 /** Loads a record from its text. */
 export function loadRecordText(text: string, file: string): LoadedRecord {

@@ -4,7 +4,11 @@
  * DRAIN_LIMIT, in a small buffer) to say how large it was: an endless input never takes the
  * machine's memory.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, read, readSync, type Stats } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { promisify } from 'node:util';
+
+const readAsync = promisify(read);
 
 /** Past the limit, an input is counted up to this size, then called larger than it. */
 export const DRAIN_LIMIT = 1024 * 1024 * 1024;
@@ -14,47 +18,78 @@ export type ReadResult =
   /** The input is over the limit: its size, or, past DRAIN_LIMIT, a lower bound (`more`). */
   | { ok: false; size: number; more: boolean };
 
+/** One read asked of a driver: into `buffer` at `offset`, at most `length` bytes. */
+interface ReadRequest {
+  buffer: Buffer;
+  offset: number;
+  length: number;
+}
+
+/**
+ * How an input is read within `maxBytes`, whatever performs the reads: each step yields the read
+ * it needs and is given the number of bytes read (0 at the end of the input).
+ */
+function* reading(stat: Stats, maxBytes: number): Generator<ReadRequest, ReadResult, number> {
+  if (stat.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+  if (stat.isFile() && stat.size > maxBytes) return { ok: false, size: stat.size, more: false };
+  const expected = stat.isFile() ? stat.size : 64 * 1024;
+  let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(expected + 1, 1024)));
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > maxBytes) break;
+      const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const read = yield { buffer, offset: length, length: buffer.length - length };
+    if (read === 0) break;
+    length += read;
+  }
+  if (length <= maxBytes) return { ok: true, bytes: buffer.subarray(0, length) };
+  // Over the limit: the rest is counted, up to DRAIN_LIMIT, in a small buffer, keeping nothing.
+  const scratch = Buffer.allocUnsafe(64 * 1024);
+  let size = length;
+  while (size < DRAIN_LIMIT) {
+    const read = yield { buffer: scratch, offset: 0, length: scratch.length };
+    if (read === 0) return { ok: false, size, more: false };
+    size += read;
+  }
+  return { ok: false, size, more: true };
+}
+
 /** Reads a file (a path) or standard input (fd 0) within `maxBytes`. Throws the system's errors. */
 export function readWithin(source: string | 0, maxBytes: number): ReadResult {
   const fd = source === 0 ? 0 : openSync(source, 'r');
   try {
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
-    if (stat.isFile() && stat.size > maxBytes) return { ok: false, size: stat.size, more: false };
-    return readFd(fd, maxBytes, stat.isFile() ? stat.size : 64 * 1024);
+    const steps = reading(fstatSync(fd), maxBytes);
+    for (let step = steps.next(); ;) {
+      if (step.done) return step.value;
+      const { buffer, offset, length } = step.value;
+      step = steps.next(readSome(fd, buffer, offset, length));
+    }
   } finally {
     if (fd !== 0) closeSync(fd);
   }
 }
 
-function readFd(fd: number, maxBytes: number, expected: number): ReadResult {
-  let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(expected + 1, 1024)));
-  let length = 0;
-  for (;;) {
-    if (length === buffer.length) {
-      if (length > maxBytes) return { ok: false, ...drain(fd, length) };
-      const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2));
-      buffer.copy(grown, 0, 0, length);
-      buffer = grown;
+/**
+ * The same, with the reads done off the main thread: while it waits for standard input or a
+ * named pipe, the process still answers signals (Ctrl-C removes a half-written --output).
+ */
+export async function readWithinAsync(source: string | 0, maxBytes: number): Promise<ReadResult> {
+  const handle = source === 0 ? undefined : await open(source, 'r');
+  const fd = handle?.fd ?? 0;
+  try {
+    const steps = reading(handle ? await handle.stat() : fstatSync(0), maxBytes);
+    for (let step = steps.next(); ;) {
+      if (step.done) return step.value;
+      const { buffer, offset, length } = step.value;
+      step = steps.next(await readSomeAsync(fd, buffer, offset, length));
     }
-    const read = readSome(fd, buffer, length, buffer.length - length);
-    if (read === 0) break;
-    length += read;
+  } finally {
+    await handle?.close();
   }
-  if (length > maxBytes) return { ok: false, ...drain(fd, length) };
-  return { ok: true, bytes: buffer.subarray(0, length) };
-}
-
-/** Counts the rest of an input over the limit, keeping nothing. */
-function drain(fd: number, counted: number): { size: number; more: boolean } {
-  const scratch = Buffer.allocUnsafe(64 * 1024);
-  let size = counted;
-  while (size < DRAIN_LIMIT) {
-    const read = readSome(fd, scratch, 0, scratch.length);
-    if (read === 0) return { size, more: false };
-    size += read;
-  }
-  return { size, more: true };
 }
 
 /** One read; a non-blocking input that has nothing yet is waited for. */
@@ -65,6 +100,24 @@ function readSome(fd: number, buffer: Buffer, offset: number, length: number): n
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === 'EAGAIN') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      else if (code === 'EOF') return 0;
+      else throw error;
+    }
+  }
+}
+
+async function readSomeAsync(
+  fd: number,
+  buffer: Buffer,
+  offset: number,
+  length: number,
+): Promise<number> {
+  for (;;) {
+    try {
+      return (await readAsync(fd, buffer, offset, length, null)).bytesRead;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'EAGAIN') await new Promise((resolve) => setTimeout(resolve, 5));
       else if (code === 'EOF') return 0;
       else throw error;
     }
