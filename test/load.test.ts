@@ -265,6 +265,17 @@ describe('aliases', () => {
     ]);
   });
 
+  it('each repeated id is reported at its item, naming the first item with that id', () => {
+    const items = ['b', 'a', 'b', 'c', 'a', 'b']
+      .map((id, i) => `  - { id: ${id}, date: 2019-09-1${i}, amount: 1 }`)
+      .join('\n');
+    expect(problems(`${base}payments:\n${items}\n`)).toEqual([
+      "10:11 payments[2].id: the id 'b' is already that of payments[0] (ids must be unique)",
+      "12:11 payments[4].id: the id 'a' is already that of payments[1] (ids must be unique)",
+      "13:11 payments[5].id: the id 'b' is already that of payments[0] (ids must be unique)",
+    ]);
+  });
+
   it('the values of a whole item written as an alias are read from the anchored item', () => {
     const text = `${base}payments:\n  - &p { id: p, date: 2019-09-12, amount: 1400.50 }\n  - *p\n`;
     // The ids repeat, but the amounts read.

@@ -151,20 +151,19 @@ function duplicateIds(root: unknown): SchemaProblem[] {
   const path: (string | number)[] = [];
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
-      const first = new Map<string, number>();
-      node.forEach((item, index) => {
+      const ids = node.map((item) => {
         const id = (item as { id?: unknown } | null)?.id;
-        if (typeof id === 'string') {
-          const earlier = first.get(id);
-          if (earlier !== undefined) {
-            const list = joinPointer('', ...path);
-            const at = joinPointer(list, index, 'id');
-            problems.push({
-              pointer: at,
-              message: `${humanPath(at)}: the id '${id}' is already that of ${humanPath(joinPointer(list, earlier))} (ids must be unique)`,
-            });
-          } else first.set(id, index);
-        }
+        return typeof id === 'string' ? id : undefined;
+      });
+      for (const [index, earlier] of repeatedIds(ids)) {
+        const list = joinPointer('', ...path);
+        const at = joinPointer(list, index, 'id');
+        problems.push({
+          pointer: at,
+          message: `${humanPath(at)}: the id '${ids[index]}' is already that of ${humanPath(joinPointer(list, earlier))} (ids must be unique)`,
+        });
+      }
+      node.forEach((item, index) => {
         if (item !== null && typeof item === 'object') {
           path.push(index);
           visit(item);
@@ -182,6 +181,24 @@ function duplicateIds(root: unknown): SchemaProblem[] {
   };
   visit(root);
   return problems;
+}
+
+/**
+ * For each item whose id an earlier item already has, in order: its index and the first item's.
+ * Found by sorting the positions by id (a list of 100,000 expenses would take some 6 MB in a
+ * Map of its ids, and 400 kB this way); ids compare as code units, whatever the locale.
+ */
+function repeatedIds(ids: readonly (string | undefined)[]): [index: number, first: number][] {
+  const order = Uint32Array.from(ids.keys()).filter((i) => ids[i] !== undefined);
+  order.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b));
+  const repeated: [number, number][] = [];
+  let first = order[0]!;
+  for (let k = 1; k < order.length; k++) {
+    const index = order[k]!;
+    if (ids[index] === ids[order[k - 1]!]) repeated.push([index, first]);
+    else first = index;
+  }
+  return repeated.sort((x, y) => x[0] - y[0]);
 }
 
 function failed(file: string, problem: InputProblem): LoadedRecord {
