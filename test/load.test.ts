@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadRecordBytes, loadRecordText } from '../src/load/index.js';
+import { valuesOfDefinition, walkWithSchema } from '../src/load/schema.js';
 import { parseYaml } from '../src/load/yaml.js';
-import { REFERENCE } from './helpers.js';
+import { caseFiles, REFERENCE } from './helpers.js';
 
 const base = `convention:
   id: test
@@ -422,5 +423,21 @@ describe('validation against the schema', () => {
     ).toEqual([
       "9:11 payments[1].id: the id 'p' is already that of payments[0] (ids must be unique)",
     ]);
+  });
+});
+
+describe('the values of a definition', () => {
+  it('are every date of a record, in document order, as the schema walk finds them', () => {
+    for (const file of [REFERENCE, ...caseFiles().filter((f) => f.includes('terminated'))]) {
+      const { record } = loadRecordText(readFileSync(file, 'utf8'), file);
+      const walked: { value: string; pointer: string }[] = [];
+      walkWithSchema(record, (value, schema, pointer) => {
+        if (schema.definition !== 'CalendarDate') return true;
+        if (typeof value === 'string') walked.push({ value, pointer: pointer() });
+        return false;
+      });
+      expect(walked.length, file).toBeGreaterThan(20);
+      expect([...valuesOfDefinition(record, 'CalendarDate')], file).toEqual(walked);
+    }
   });
 });

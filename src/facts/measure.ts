@@ -18,12 +18,7 @@ import {
 import type { AccountRef, Party, Phase, ProgrammeRecord } from '../model/programme.js';
 import { formatEurosPlain } from '../money.js';
 import { joinPointer } from '../pointer.js';
-import {
-  childSchema,
-  programmeSchema,
-  resolveSchema,
-  type ResolvedSchema,
-} from '../load/schema.js';
+import { valuesOfDefinition } from '../load/schema.js';
 import { isMissing, missing, Missing } from './missing.js';
 import { lastSignatureOfBoth, ParameterTimeline, type LoadedParameter } from './params.js';
 import { ribKey, ribText } from './rib.js';
@@ -592,41 +587,6 @@ function* preincubationWeeks(
       }
     }
   }
-}
-
-/** The values of a record whose schema is a given definition (every date...), with their pointers. */
-function* valuesOfDefinition(
-  record: ProgrammeRecord,
-  definition: string,
-): Generator<{ value: string; pointer: string }> {
-  const path: string[] = [];
-  const pointer = (): string =>
-    path.map((segment) => '/' + segment.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-  function* walk(
-    node: unknown,
-    schema: ResolvedSchema | undefined,
-  ): Generator<{ value: string; pointer: string }> {
-    if (!schema) return;
-    if (schema.definition === definition) {
-      if (typeof node === 'string') yield { value: node, pointer: pointer() };
-      return;
-    }
-    if (Array.isArray(node)) {
-      const items = schema.items ? resolveSchema(schema.items) : undefined;
-      for (let index = 0; index < node.length; index++) {
-        path.push(String(index));
-        yield* walk(node[index], items);
-        path.pop();
-      }
-    } else if (node !== null && typeof node === 'object') {
-      for (const key of Object.keys(node)) {
-        path.push(key);
-        yield* walk((node as Record<string, unknown>)[key], childSchema(schema, key));
-        path.pop();
-      }
-    }
-  }
-  yield* walk(record, resolveSchema(programmeSchema));
 }
 
 /** Adds a period to a date as rules see it; null stays null. */

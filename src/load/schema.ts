@@ -132,8 +132,7 @@ export function walkWithSchema(
   root: RootSchema = programmeSchema,
 ): void {
   const path: string[] = [];
-  const pointer = (): string =>
-    path.map((segment) => '/' + segment.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  const pointer = (): string => pointerOfPath(path);
   const walk = (node: unknown, schema: ResolvedSchema | undefined): void => {
     if (!schema) return;
     if (visit(node, schema, pointer, false) === false) return;
@@ -158,4 +157,85 @@ export function walkWithSchema(
     }
   };
   walk(value, resolveSchema(root, root));
+}
+
+/** The JSON pointer of a path of segments. */
+function pointerOfPath(path: readonly string[]): string {
+  let out = '';
+  for (const segment of path) out += '/' + segment.replace(/~/g, '~0').replace(/\//g, '~1');
+  return out;
+}
+
+/** Whether a value of this schema can hold, at any depth, an instance of a definition. */
+function canHold(
+  schema: ResolvedSchema,
+  definition: string,
+  root: RootSchema,
+  visiting = new Set<ResolvedSchema>(),
+): boolean {
+  let known = holdsCache.get(schema)?.get(definition);
+  if (known !== undefined) return known;
+  if (schema.definition === definition) known = true;
+  else if (visiting.has(schema))
+    return true; // a recursive schema: assume it may
+  else {
+    visiting.add(schema);
+    const children = [
+      ...(schema.items ? [schema.items] : []),
+      ...Object.values(schema.properties ?? {}),
+      ...(typeof schema.additionalProperties === 'object' ? [schema.additionalProperties] : []),
+    ];
+    known = children.some((child) => {
+      const resolved = resolveSchema(child, root);
+      return resolved !== undefined && canHold(resolved, definition, root, visiting);
+    });
+    visiting.delete(schema);
+  }
+  let byDefinition = holdsCache.get(schema);
+  if (!byDefinition) holdsCache.set(schema, (byDefinition = new Map()));
+  byDefinition.set(definition, known);
+  return known;
+}
+const holdsCache = new WeakMap<ResolvedSchema, Map<string, boolean>>();
+
+/**
+ * The string values of a record that are instances of a definition (every `CalendarDate`...), with
+ * their pointers, in document order, made one at a time. Parts of the record whose schema cannot
+ * hold the definition are not visited.
+ */
+export function* valuesOfDefinition(
+  value: unknown,
+  definition: string,
+  root: RootSchema = programmeSchema,
+): Generator<{ value: string; pointer: string }> {
+  const top = resolveSchema(root, root);
+  if (!top) return;
+  // Depth-first with a stack of its own (children pushed last first, to keep document order):
+  // nested generators would cost a resumption per level for every value.
+  const path: string[] = [];
+  const stack: { node: unknown; schema: ResolvedSchema; depth: number; segment: string }[] = [
+    { node: value, schema: top, depth: 0, segment: '' },
+  ];
+  for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
+    const { node, schema, depth, segment } = frame;
+    path.length = Math.max(0, depth - 1);
+    if (depth > 0) path.push(segment);
+    if (schema.definition === definition) {
+      if (typeof node === 'string') yield { value: node, pointer: pointerOfPath(path) };
+      continue;
+    }
+    if (node === null || typeof node !== 'object' || !canHold(schema, definition, root)) continue;
+    const keys = Array.isArray(node) ? node.map((_, i) => String(i)) : Object.keys(node);
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const key = keys[k]!;
+      const child = childSchema(schema, key, root);
+      if (child)
+        stack.push({
+          node: (node as Record<string, unknown>)[key],
+          schema: child,
+          depth: depth + 1,
+          segment: key,
+        });
+    }
+  }
 }

@@ -71,8 +71,6 @@ interface ItemOutcome {
   index: number;
 }
 
-const LANGUAGES: Language[] = ['fr', 'en'];
-
 const GENERIC = {
   undetermined: {
     fr: 'Indéterminé : le dossier ne renseigne pas {fields}.',
@@ -403,7 +401,7 @@ function findingsOf(
         ...base,
         status: 'breach',
         case: breach.id,
-        text: fill(breach.message, messageContext(outcome.context())),
+        text: fill(breach.message, () => messageContext(outcome.context())),
         pointers: pointersOf(outcome.item, breach.locations),
         item: { collection: plan.collection, index: outcome.index },
       });
@@ -415,7 +413,7 @@ function findingsOf(
     findings.push({
       ...base,
       status: 'undetermined',
-      text: fill(GENERIC.undetermined, { fields }),
+      text: fill(GENERIC.undetermined, () => ({ fields })),
       pointers: missing,
       missing,
       count,
@@ -430,10 +428,10 @@ function findingsOf(
         ? 'satisfied'
         : 'not-applicable';
   const only = tally.only;
-  const context = {
+  const context = () => ({
     ...messageContext(only ? only.context() : plan.context(facts, undefined)),
     count: tally.count(summary),
-  };
+  });
   const template =
     summary === 'pending'
       ? (rule.messages.pending ?? substitute(GENERIC.pending, 'due', rule.due.description))
@@ -469,13 +467,31 @@ function pointersOf(item: Item, locations: string[] | undefined): string[] {
     .filter((p): p is string => typeof p === 'string');
 }
 
-function fill(message: Localized, context: Record<string, unknown>): Localized {
-  // A placeholder names a fact and a path in it, read as conditions read them: own fields only.
-  const lookup = (path: string): unknown => readPath(context, path.split('.'));
-  const out = { fr: '', en: '' };
-  for (const language of LANGUAGES)
-    out[language] = fillTemplate(message[language], lookup, language);
-  return out;
+/**
+ * A message in both languages, each filled when first read: a run reports in one language, and
+ * every rule has a message, so the other language and the facts it would read are never made.
+ */
+function fill(message: Localized, context: () => Record<string, unknown>): Localized {
+  let made: Record<string, unknown> | undefined;
+  const filled: Partial<Localized> = {};
+  const text = (language: Language): string => {
+    if (filled[language] === undefined) {
+      made ??= context();
+      const facts = made;
+      // A placeholder names a fact and a path in it, read as conditions read them: own fields only.
+      const lookup = (path: string): unknown => readPath(facts, path.split('.'));
+      filled[language] = fillTemplate(message[language], lookup, language);
+    }
+    return filled[language];
+  };
+  return {
+    get fr() {
+      return text('fr');
+    },
+    get en() {
+      return text('en');
+    },
+  };
 }
 
 /** A generic message with one placeholder replaced by a localized text. */
