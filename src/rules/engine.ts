@@ -96,6 +96,11 @@ function newEngine(groups: ConditionGroup[], named: Record<string, NamedConditio
 }
 
 /** A comparison of a condition, ready to be worked out on its own. */
+/** One of json-rules-engine's operators, as its operator map holds it. */
+interface EngineOperator {
+  evaluate(a: unknown, b: unknown): boolean;
+}
+
 interface Leaf {
   fact: string;
   path: string;
@@ -159,38 +164,38 @@ function almanacValue(
  */
 export class ConditionEvaluator {
   private readonly idle: Engine[] = [];
-  private readonly leaves: Leaf[];
-  private readonly operators: {
-    get(name: string): { evaluate(a: unknown, b: unknown): boolean } | null;
-  };
+  /** Every comparison, with the engine's operator that makes it. */
+  private readonly leaves: (Leaf & { compare: EngineOperator })[];
 
   constructor(
     private readonly groups: ConditionGroup[],
     private readonly named: Record<string, NamedCondition>,
   ) {
-    this.leaves = leavesOf(groups, named);
     const engine = newEngine(groups, named);
     this.idle.push(engine);
     // The engine's operator map (json-rules-engine 7: engine.operators), so that a comparison
     // here is the very comparison the engine makes.
-    const operators = (engine as unknown as { operators?: ConditionEvaluator['operators'] })
-      .operators;
+    const operators = (
+      engine as unknown as { operators?: { get(name: string): EngineOperator | null } }
+    ).operators;
     if (typeof operators?.get !== 'function')
       throw new Error('json-rules-engine has no operator map: the adapter needs updating');
-    this.operators = operators;
+    this.leaves = leavesOf(groups, named).map((leaf) => {
+      const compare = operators.get(leaf.operator);
+      if (!compare) throw new Error(`Unknown operator: ${leaf.operator}`);
+      return { ...leaf, compare };
+    });
   }
 
   /** The truth of every comparison of the groups for these facts, as a key. */
   outcomeKey(lookup: (fact: string) => unknown): string {
     let key = '';
     for (const leaf of this.leaves) {
-      const operator = this.operators.get(leaf.operator);
-      if (!operator) throw new Error(`Unknown operator: ${leaf.operator}`);
       const left = almanacValue(lookup, leaf.fact, leaf.segments);
       const right = leaf.valueFact
         ? almanacValue(lookup, leaf.valueFact.fact, leaf.valueFact.segments)
         : leaf.value;
-      key += operator.evaluate(left, right) ? '1' : '0';
+      key += leaf.compare.evaluate(left, right) ? '1' : '0';
     }
     return key;
   }
