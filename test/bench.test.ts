@@ -35,6 +35,8 @@ describe('npm run bench', () => {
       'scaling, 6 files, --jobs 2',
       'scaling, 6 files, --jobs 4',
       'peak memory, 6 files',
+      'read, measure, evaluate a record',
+      'json-rules-engine, in one process',
       'one record of 8 kB',
       'one record of 17 kB',
       'time, 17 kB over 8 kB',
