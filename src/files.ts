@@ -13,6 +13,11 @@ export interface Target {
   path: string;
   /** Why the argument names no file, when it does not. */
   problem?: string;
+  /**
+   * Standard input, a pipe or a device: reading it may wait for a writer, so it is read off the
+   * main thread (Ctrl-C must still be answered meanwhile). Regular files are read at once.
+   */
+  mayWait?: true;
 }
 
 export const STDIN = '-';
@@ -48,7 +53,7 @@ export function expandTargets(args: readonly string[]): Target[] {
   };
   for (const arg of args) {
     if (arg === STDIN) {
-      add({ path: STDIN });
+      add({ path: STDIN, mayWait: true });
       continue;
     }
     let stats;
@@ -60,7 +65,7 @@ export function expandTargets(args: readonly string[]): Target[] {
           .filter((path) => isRecordFile(path) || !arg.endsWith('*'))
           .sort(byCodePoint);
         if (found.length === 0) add({ path: arg, problem: 'the pattern matches no file' });
-        found.forEach((path) => add({ path }));
+        found.forEach((path) => add(fileTarget(path)));
       } else add({ path: arg, problem: 'no such file or folder' });
       continue;
     }
@@ -74,7 +79,16 @@ export function expandTargets(args: readonly string[]): Target[] {
       }
       if (found.length === 0) add({ path: arg, problem: 'the folder holds no .yaml or .yml file' });
       found.forEach((path) => add({ path }));
-    } else add({ path: arg });
+    } else add(stats.isFile() ? { path: arg } : { path: arg, mayWait: true });
   }
   return targets;
+}
+
+/** A file a glob found (which may be a pipe: globs only leave folders out). */
+function fileTarget(path: string): Target {
+  try {
+    return statSync(path).isFile() ? { path } : { path, mayWait: true };
+  } catch {
+    return { path };
+  }
 }

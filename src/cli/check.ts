@@ -1,6 +1,6 @@
 /** `clausier check`: checks records and reports in the format asked for. */
 import { availableParallelism } from 'node:os';
-import { realpathSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { DEFAULT_CACHE_LOCATION, ReportCache } from '../cache.js';
@@ -13,7 +13,7 @@ import {
   type FileReport,
 } from '../check.js';
 import { InputError } from '../errors.js';
-import { expandTargets, STDIN } from '../files.js';
+import { expandTargets, STDIN, type Target } from '../files.js';
 import {
   DEFAULT_MAX_BYTES,
   loadRecordBytes,
@@ -114,22 +114,14 @@ export function useColors(
 }
 
 /**
- * Loads a record in this thread. Standard input and named pipes, which can keep a reader waiting,
- * are read off the main thread, so that Ctrl-C still removes a half-written --output meanwhile.
+ * Loads a record in this thread. Standard input and pipes, which can keep a reader waiting, are
+ * read off the main thread, so that Ctrl-C still removes a half-written --output meanwhile.
  */
-async function load(path: string, options: CheckOptions): Promise<LoadedRecord> {
-  if (path === STDIN) return loadRecordSourceAsync(0, STDIN, options);
-  return isRegularFile(path)
-    ? loadRecordFile(path, options)
-    : loadRecordSourceAsync(path, path, options);
-}
-
-function isRegularFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
+async function load(target: Target, options: CheckOptions): Promise<LoadedRecord> {
+  if (!target.mayWait) return loadRecordFile(target.path, options);
+  return target.path === STDIN
+    ? loadRecordSourceAsync(0, STDIN, options)
+    : loadRecordSourceAsync(target.path, target.path, options);
 }
 
 /** A target's result in a run. */
@@ -229,7 +221,7 @@ async function run(
       const loaded =
         bytes !== undefined
           ? loadRecordBytes(bytes, target.path, checkOptions)
-          : await load(target.path, checkOptions);
+          : await load(target, checkOptions);
       const report = await checkLoaded(loaded, checkOptions, registry);
       checked = made(report, wantsText ? loaded.text : undefined);
     }
