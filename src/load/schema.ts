@@ -4,7 +4,7 @@
  * than a type (amounts, dates, weeks). The schema is the one generated from src/model.
  */
 import schemaJson from '../../schemas/programme.schema.json' with { type: 'json' };
-import { splitPointer } from '../pointer.js';
+import { joinPointer, splitPointer } from '../pointer.js';
 
 export interface SchemaNode {
   $ref?: string;
@@ -132,7 +132,7 @@ export function walkWithSchema(
   root: RootSchema = programmeSchema,
 ): void {
   const path: string[] = [];
-  const pointer = (): string => pointerOfPath(path);
+  const pointer = (): string => joinPointer('', ...path);
   const walk = (node: unknown, schema: ResolvedSchema | undefined): void => {
     if (!schema) return;
     if (visit(node, schema, pointer, false) === false) return;
@@ -157,13 +157,6 @@ export function walkWithSchema(
     }
   };
   walk(value, resolveSchema(root, root));
-}
-
-/** The JSON pointer of a path of segments. */
-function pointerOfPath(path: readonly string[]): string {
-  let out = '';
-  for (const segment of path) out += '/' + segment.replace(/~/g, '~0').replace(/\//g, '~1');
-  return out;
 }
 
 /** Whether a value of this schema can hold, at any depth, an instance of a definition. */
@@ -221,7 +214,7 @@ export function* valuesOfDefinition(
     path.length = Math.max(0, depth - 1);
     if (depth > 0) path.push(segment);
     if (schema.definition === definition) {
-      if (typeof node === 'string') yield { value: node, pointer: pointerOfPath(path) };
+      if (typeof node === 'string') yield { value: node, pointer: joinPointer('', ...path) };
       continue;
     }
     if (node === null || typeof node !== 'object' || !canHold(schema, definition, root)) continue;

@@ -1,5 +1,6 @@
 /** What a run found, counted the same way by every output format. */
 import type { FileReport, Finding, FindingStatus } from '../check.js';
+import { STATUSES } from '../rules/evaluate.js';
 import type { Severity } from '../rules/types.js';
 
 export interface RunSummary {
@@ -108,15 +109,10 @@ export function fails(reports: readonly (FileReport | ReportDigest)[], failOn: F
   });
 }
 
-/** Every status, gravest first. */
-export const STATUS_ORDER: readonly FindingStatus[] = [
-  'breach',
-  'waived',
-  'undetermined',
-  'pending',
-  'satisfied',
-  'not-applicable',
-];
+/** Every status of a finding, gravest first: a breach a waiver accepts ranks just below a breach. */
+const FINDING_ORDER: readonly FindingStatus[] = STATUSES.flatMap((status): FindingStatus[] =>
+  status === 'breach' ? ['breach', 'waived'] : [status],
+);
 
 /**
  * How many rules stand under each status, gravest first, leaving out the statuses no rule has:
@@ -128,11 +124,11 @@ export function ruleTally(findings: readonly Finding[]): {
 } {
   const gravest = new Map<string, number>();
   for (const f of findings) {
-    const rank = STATUS_ORDER.indexOf(f.status);
+    const rank = FINDING_ORDER.indexOf(f.status);
     const current = gravest.get(f.rule);
     if (current === undefined || rank < current) gravest.set(f.rule, rank);
   }
-  const counts = STATUS_ORDER.map((status, rank) => {
+  const counts = FINDING_ORDER.map((status, rank) => {
     let n = 0;
     for (const r of gravest.values()) if (r === rank) n++;
     return [status, n] as const;

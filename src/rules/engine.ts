@@ -95,12 +95,12 @@ function newEngine(groups: ConditionGroup[], named: Record<string, NamedConditio
   return engine;
 }
 
-/** A comparison of a condition, ready to be worked out on its own. */
 /** One of json-rules-engine's operators, as its operator map holds it. */
 interface EngineOperator {
   evaluate(a: unknown, b: unknown): boolean;
 }
 
+/** A comparison of a condition, ready to be worked out on its own. */
 interface Leaf {
   fact: string;
   path: string;

@@ -27,6 +27,7 @@ import type { BreachCase, Condition, Deadline, Localized, Severity } from './typ
 
 export type Status = 'breach' | 'pending' | 'satisfied' | 'not-applicable' | 'undetermined';
 
+/** Every status, gravest first. */
 export const STATUSES: readonly Status[] = [
   'breach',
   'undetermined',

@@ -4,7 +4,7 @@
  * This module gathers what the Markdown and HTML views show; they only lay it out.
  */
 import { expectedStatus, type PackCase } from '../cases.js';
-import type { Status } from '../rules/evaluate.js';
+import { STATUSES, type Status } from '../rules/evaluate.js';
 import type { LoadedRule, RulePack } from '../rules/pack.js';
 import type { Language } from '../rules/template.js';
 import type { ClauseUnit, Condition, Localized } from '../rules/types.js';
@@ -124,15 +124,6 @@ export function countCoverage(clauses: AnnotatedClause[]): Record<Coverage, numb
   return counts;
 }
 
-/** The statuses cases are listed under, gravest first. */
-const CASE_ORDER: readonly Status[] = [
-  'breach',
-  'undetermined',
-  'pending',
-  'satisfied',
-  'not-applicable',
-];
-
 /**
  * The cases of a rule by status. The cases that breach it, leave it undetermined or pending are
  * always named; those that satisfy it or to which it does not apply are named when they are few
@@ -141,7 +132,7 @@ const CASE_ORDER: readonly Status[] = [
 export function rulesCasesByStatus(
   cases: RuleCase[],
 ): { status: Status; names: string[]; count: number }[] {
-  return CASE_ORDER.map((status) => {
+  return STATUSES.map((status) => {
     const names = cases.filter((c) => c.status === status).map((c) => c.name);
     const listed = status === 'satisfied' || status === 'not-applicable' ? names.length <= 5 : true;
     return { status, names: listed ? names : [], count: names.length };
