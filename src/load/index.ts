@@ -51,7 +51,7 @@ export function loadRecordSource(
   // The bytes are read and decoded in a frame of their own, which is gone before the text is
   // parsed: a large file's bytes are not kept alive beside its text and its values.
   const decoded = readText(source, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  return decoded.ok ? loadRecordText(decoded.text, file) : failed(file, decoded.problem);
+  return loadDecoded(decoded, file);
 }
 
 /**
@@ -70,7 +70,7 @@ export async function loadRecordSourceAsync(
   } catch (error) {
     decoded = atStart(describeFsError(error));
   }
-  return decoded.ok ? loadRecordText(decoded.text, file) : failed(file, decoded.problem);
+  return loadDecoded(decoded, file);
 }
 
 function readText(source: string | 0, maxBytes: number): DecodedText {
@@ -79,6 +79,10 @@ function readText(source: string | 0, maxBytes: number): DecodedText {
   } catch (error) {
     return atStart(describeFsError(error));
   }
+}
+
+function loadDecoded(decoded: DecodedText, file: string): LoadedRecord {
+  return decoded.ok ? loadRecordText(decoded.text, file) : failed(file, decoded.problem);
 }
 
 /** What was read, as text: refused when over the limit, else decoded. */
@@ -94,7 +98,7 @@ export function loadRecordBytes(
   options: LoadOptions = {},
 ): LoadedRecord {
   const decoded = textOf(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  return decoded.ok ? loadRecordText(decoded.text, file) : failed(file, decoded.problem);
+  return loadDecoded(decoded, file);
 }
 
 /** Bytes within the size limit, decoded as UTF-8. */

@@ -98,10 +98,8 @@ function readSome(fd: number, buffer: Buffer, offset: number, length: number): n
     try {
       return readSync(fd, buffer, offset, length, null);
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === 'EAGAIN') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-      else if (code === 'EOF') return 0;
-      else throw error;
+      if (failedRead(error) === 'end') return 0;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
     }
   }
 }
@@ -116,12 +114,21 @@ async function readSomeAsync(
     try {
       return (await readAsync(fd, buffer, offset, length, null)).bytesRead;
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === 'EAGAIN') await new Promise((resolve) => setTimeout(resolve, 5));
-      else if (code === 'EOF') return 0;
-      else throw error;
+      if (failedRead(error) === 'end') return 0;
+      await new Promise((resolve) => setTimeout(resolve, 5));
     }
   }
+}
+
+/**
+ * What a failed read means: `again` for a non-blocking input with nothing yet (try again soon),
+ * `end` for Windows' EOF error; any other error is the system's, and is thrown again.
+ */
+function failedRead(error: unknown): 'again' | 'end' {
+  const code = (error as { code?: string }).code;
+  if (code === 'EAGAIN') return 'again';
+  if (code === 'EOF') return 'end';
+  throw error;
 }
 
 /** A size as people read it: `512 bytes`, `1.5 KiB`, `20.0 MiB`, `1.0 GiB`. */
