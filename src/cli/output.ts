@@ -65,10 +65,12 @@ export class OutputSink {
   ) {
     if (output !== undefined) {
       this.temporary = join(dirname(output), `.${basename(output)}.${process.pid}.tmp`);
+      // Watched for signals before the file exists: a signal between the two would leave it.
+      track(this, true);
       try {
         this.fd = openSync(this.temporary, 'w');
-        track(this, true);
       } catch (error) {
+        track(this, false);
         throw this.cannotWrite(error);
       }
     }
