@@ -253,6 +253,22 @@ describe('the size limit', () => {
     ]);
   });
 
+  it('a file one byte over the limit is said so in bytes, not as 20.0 MiB over 20.0 MiB', () => {
+    const file = join(scratch(), 'one-over.yaml');
+    writeFileSync(file, '');
+    truncateSync(file, 20 * 1024 * 1024 + 1);
+    const refused = runBounded(['check', file, '--format', 'json']);
+    expect(filesOf(refused.stdout)[0]!.errors[0]!.message).toBe(
+      'the file is 20,971,521 bytes, over the limit of 20,971,520 bytes (raise it with --max-size)',
+    );
+    // Where the rounded figures differ, they say enough.
+    truncateSync(file, 20 * 1024 * 1024 + 60 * 1024);
+    const further = runBounded(['check', file, '--format', 'json']);
+    expect(filesOf(further.stdout)[0]!.errors[0]!.message).toBe(
+      'the file is 20.1 MiB, over the limit of 20.0 MiB (raise it with --max-size)',
+    );
+  });
+
   it('standard input is held to the same limit', () => {
     const input = Buffer.alloc(50 * 1024 * 1024, 0x20);
     const run = runBounded(['check', '-', '--format', 'json'], { input });
