@@ -80,13 +80,30 @@ const REFUSED_START = new Set([...'&*!|>%@`?,]}', '\t', '\r']);
 /** Keys longer than this, from their first character to their `:`, are for the exact path. */
 const LONGEST_KEY = 1000;
 
+/**
+ * How many entries, and how many collections, a text may make for its length. Each costs memory
+ * out of proportion to the characters that write it (`[{},{},...]`: three characters, some 200
+ * bytes), so that a text dense with them could make a file within the size limit take gigabytes.
+ * Records make one entry for 15 characters or more, one collection for 60 or more: past one for
+ * 8 and one for 32, the fast path gives up, and the exact path's own limit applies
+ * (exactPathLimit).
+ */
+const CHARACTERS_PER_ENTRY = 8;
+const CHARACTERS_PER_COLLECTION = 32;
+
 class Reader {
+  /** The start of the entry being read: where the reader is said to stop when it gives up. */
   pos = 0;
   readonly spans: SpanTable;
   private depth = 0;
+  /** The entries and the collections the text may still make (see CHARACTERS_PER_ENTRY). */
+  private entriesLeft: number;
+  private collectionsLeft: number;
 
   constructor(readonly text: string) {
     this.spans = new SpanTable(text.length);
+    this.entriesLeft = Math.max(10_000, Math.floor(text.length / CHARACTERS_PER_ENTRY));
+    this.collectionsLeft = Math.max(1_000, Math.floor(text.length / CHARACTERS_PER_COLLECTION));
   }
 
   giveUp(): never {
@@ -138,7 +155,12 @@ class Reader {
   }
 
   enter(): void {
-    if (++this.depth > MAX_DEPTH) this.giveUp();
+    if (++this.depth > MAX_DEPTH || --this.collectionsLeft < 0) this.giveUp();
+  }
+
+  /** Counts one more entry of a mapping or a sequence. */
+  entry(): void {
+    if (--this.entriesLeft < 0) this.giveUp();
   }
 
   leave(): void {
@@ -147,6 +169,7 @@ class Reader {
 
   /** A key, plain or quoted, at `at`; returns its text and where its ':' is. */
   key(at: number, flow: boolean): { key: string; colon: number } {
+    this.pos = at;
     const text = this.text;
     const c = text[at];
     if (c === '"' || c === "'") {
@@ -364,11 +387,14 @@ class Reader {
         const { value, end } = this.flowValue(valueAt, parentIndent);
         object[key] = value;
         keys.push(key);
+        this.entry();
+        this.entry();
         spans.push(i, valueAt, end);
         i = space(end);
       } else {
         const { value, end } = this.flowValue(i, parentIndent);
         items.push(value);
+        this.entry();
         spans.push(i, i, end);
         i = space(end);
       }
@@ -382,6 +408,7 @@ class Reader {
   }
 
   flowValue(at: number, parentIndent: number): { value: unknown; end: number } {
+    this.pos = at;
     const c = this.text[at];
     if (c === '[' || c === '{') return this.flow(at, parentIndent, false);
     if (c === '"' || c === "'") return this.quoted(at);
@@ -480,6 +507,7 @@ class Reader {
     let end: number;
     let next: number;
     for (;;) {
+      this.pos = dash;
       let i = dash + 1;
       while (text.charCodeAt(i) === SPACE) i++;
       const c = text[i];
@@ -493,6 +521,7 @@ class Reader {
         item = { value: mapping.value, start: i, end: mapping.end, next: mapping.next };
       }
       items.push(item.value);
+      this.entry();
       spans.push(item.start, item.start, item.end);
       end = item.end;
       next = item.next;
@@ -523,22 +552,38 @@ class Reader {
   }
 }
 
-/** Reads a record's text on the fast path, or returns undefined for the exact path to read it. */
-export function fastParse(text: string): FastParse | undefined {
+/**
+ * Reads a record's text on the fast path, or returns undefined for the exact path to read it;
+ * `stop.at` is then where the fast path stopped: the first character it does not read, or the
+ * start of the entry it could not read.
+ */
+export function fastParse(text: string, stop?: { at: number }): FastParse | undefined {
   // What the fast path never reads: tabs and carriage returns (indentation and line ends the
   // exact path judges), byte-order marks (the `yaml` package drops some and keeps others, by
   // where they are: a first one is dropped before the text gets here), and document markers and
   // directives.
-  if (/[\t\r\ufeff]/.test(text) || /^(?:---|\.\.\.|%)/m.test(text)) return undefined;
+  const refused = /[\t\r\ufeff]|^(?:---|\.\.\.|%)/m.exec(text);
+  if (refused) {
+    if (stop) stop.at = refused.index;
+    return undefined;
+  }
   const reader = new Reader(text);
   try {
     const first = reader.nextContentLine(0);
-    if (!first || first.indent !== 0) return undefined;
+    if (!first || first.indent !== 0) {
+      reader.pos = first?.at ?? 0;
+      throw GIVE_UP;
+    }
     const { value, next } = reader.blockMapping(first.at, 0);
-    if (reader.nextContentLine(next) !== undefined) return undefined;
+    const after = reader.nextContentLine(next);
+    if (after !== undefined) {
+      reader.pos = after.at;
+      reader.giveUp();
+    }
     return { value, spans: reader.spans, rootStart: first.at };
   } catch (error) {
-    if (error === GIVE_UP) return undefined;
-    throw error;
+    if (error !== GIVE_UP) throw error;
+    if (stop) stop.at = reader.pos;
+    return undefined;
   }
 }
