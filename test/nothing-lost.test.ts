@@ -12,6 +12,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -121,6 +122,77 @@ describe('clausier never writes to its inputs', () => {
     expect(run.stderr).toMatch(/^clausier: --output: .*record\.yaml/);
     expect(readFileSync(record).equals(before)).toBe(true);
     expect(leftovers(dir)).toEqual([]);
+  });
+});
+
+describe('--output is refused over any input', () => {
+  /** Runs a check whose report would go over `output`: refused, and nothing written. */
+  function refused(args: string[], output: string): void {
+    const run = runCli(['check', ...args, '--output', output]);
+    expect(run.status, output).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr, output).toMatch(
+      /^clausier: --output: .* is .*: it is never written (over|there)\n$/,
+    );
+  }
+
+  it('every file of the --rules pack and of the pack it extends, directly or through links', () => {
+    const dir = scratch();
+    const base = join(dir, 'base');
+    cpSync(PACK, base, { recursive: true });
+    // A pack that extends the copy, with one rule of its own.
+    const pack = join(dir, 'pack');
+    mkdirSync(pack);
+    writeFileSync(
+      join(pack, 'pack.yaml'),
+      readFileSync(join(base, 'pack.yaml'), 'utf8').replace(
+        'source: convention.txt',
+        'source: convention.txt\nextends: ../base',
+      ),
+    );
+    cpSync(join(base, 'A4-CAP.yaml'), join(pack, 'A4-CAP.yaml'));
+    cpSync(join(base, 'convention.txt'), join(pack, 'convention.txt'));
+    symlinkSync(join(base, 'parameters.yaml'), join(dir, 'parameters-link.yaml'));
+    symlinkSync(base, join(dir, 'base-link'));
+    const before = snapshot(dir);
+    for (const output of [
+      join(pack, 'pack.yaml'),
+      join(pack, 'A4-CAP.yaml'),
+      join(pack, 'convention.txt'),
+      join(base, 'clauses.yaml'),
+      join(base, 'A1-SEMINAR.yaml'),
+      join(base, 'convention.txt'),
+      join(dir, 'parameters-link.yaml'),
+      join(dir, 'base-link', 'conditions.yaml'),
+      // A new .yaml file in a pack's folder would be read as one of its rules.
+      join(pack, 'report.yaml'),
+    ])
+      refused([REFERENCE, '--rules', pack], output);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('the built-in packs, whose files a run reads when no --rules is given', () => {
+    const rule = join(PACK, 'A4-CAP.yaml');
+    const before = readFileSync(rule);
+    refused([REFERENCE], rule);
+    refused([REFERENCE], join(PACK, 'clauses.yaml'));
+    expect(readFileSync(rule).equals(before)).toBe(true);
+  });
+
+  it('records found in folders and through links, and waiver files through links', () => {
+    const dir = scratch();
+    const records = join(dir, 'records');
+    mkdirSync(records);
+    cpSync(REFERENCE, join(records, 'record.yaml'));
+    symlinkSync(records, join(dir, 'records-link'));
+    const waivers = join(dir, 'waivers.yaml');
+    writeFileSync(waivers, 'waivers: []\n');
+    symlinkSync(waivers, join(dir, 'waivers-link.yaml'));
+    const before = snapshot(dir);
+    refused([join(dir, 'records-link')], join(records, 'record.yaml'));
+    refused([records], join(dir, 'records-link', 'record.yaml'));
+    refused([REFERENCE, '--waivers', waivers], join(dir, 'waivers-link.yaml'));
+    expect(snapshot(dir)).toEqual(before);
   });
 });
 

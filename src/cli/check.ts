@@ -1,7 +1,7 @@
 /** `clausier check`: checks records and reports in the format asked for. */
 import { availableParallelism } from 'node:os';
-import { realpathSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { DEFAULT_CACHE_LOCATION, ReportCache } from '../cache.js';
 import {
@@ -35,7 +35,7 @@ import {
 } from '../report/summary.js';
 import { readWithin } from '../load/read.js';
 import { formatTextFile, formatTextSummary } from '../report/text.js';
-import { builtInPacks, builtInPacksDir, type RulePack } from '../rules/pack.js';
+import { builtInPacks, builtInPacksDir, packInputs, type RulePack } from '../rules/pack.js';
 import type { Language } from '../rules/template.js';
 import { applyWaivers, loadWaivers, type LoadedWaiver } from '../waivers.js';
 import { EXIT, languageOption, toolInfo, type CliContext } from './context.js';
@@ -155,7 +155,14 @@ async function run(
   const registry = new PackRegistry();
   const targets = expandTargets(paths);
   if (options.output !== undefined)
-    refuseOverwritingInputs(options.output, targets, options.waivers);
+    refuseOverwritingInputs(
+      options.output,
+      targets,
+      options.waivers,
+      checkOptions.rules !== undefined
+        ? [checkOptions.rules]
+        : builtInPacks().map((id) => join(builtInPacksDir(), id)),
+    );
   const people = options.format === 'text' && options.output === undefined;
   const progress = new Progress(
     targets.length,
@@ -319,26 +326,59 @@ async function* inOrder<T, R>(
   }
 }
 
-/** Refuses an --output that is one of the run's inputs: clausier never writes over what it reads. */
+/**
+ * Refuses an --output that is one of the run's inputs — a record, a waiver file, a file of a rule
+ * pack that may judge the records — or a new `.yaml` file in a pack's folder, which would become
+ * part of the pack: clausier never writes over what it reads. Paths are compared once links are
+ * followed, and files by identity (a hard link is the same file).
+ */
 function refuseOverwritingInputs(
   output: string,
   targets: readonly { path: string }[],
   waiverFiles: readonly string[],
+  packDirs: readonly string[],
 ): void {
   const real = (path: string): string => {
     try {
       return realpathSync(path);
     } catch {
-      return resolve(path);
+      // A file not written yet: its folder's real path, and its name.
+      try {
+        return join(realpathSync(dirname(path)), basename(path));
+      } catch {
+        return resolve(path);
+      }
+    }
+  };
+  const identity = (path: string): string | undefined => {
+    try {
+      const stats = statSync(path);
+      return `${stats.dev}:${stats.ino}`;
+    } catch {
+      return undefined;
     }
   };
   const written = real(output);
-  const input = [...targets.map((t) => t.path).filter((p) => p !== STDIN), ...waiverFiles].find(
-    (path) => real(path) === written,
+  const writtenIdentity = identity(output);
+  const packs = packDirs.map((dir) => packInputs(dir));
+  const inputs = [
+    ...targets.map((t) => t.path).filter((p) => p !== STDIN),
+    ...waiverFiles,
+    ...packs.flatMap((pack) => pack.files),
+  ];
+  const input = inputs.find(
+    (path) =>
+      real(path) === written ||
+      (writtenIdentity !== undefined && identity(path) === writtenIdentity),
   );
   if (input !== undefined)
     throw new InputError(
       `--output: ${output} is ${input}, an input of this run: it is never written over`,
+    );
+  const folder = packs.flatMap((pack) => pack.folders).find((f) => real(f) === dirname(written));
+  if (folder !== undefined && /\.ya?ml$/i.test(written))
+    throw new InputError(
+      `--output: ${output} is in ${folder}, the folder of a rule pack, where every .yaml file is part of the pack: it is never written there`,
     );
 }
 
