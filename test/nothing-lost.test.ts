@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
+  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -17,6 +18,7 @@ import {
 } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generateRecord, optionsForSize } from '../bench/generate.mjs';
 import { builtInPacksDir } from '../src/rules/pack.js';
 import { CLI, REFERENCE, ROOT, runCli, tempDir } from './helpers.js';
 
@@ -274,19 +276,19 @@ describe('--output is written atomically', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
-  /** Starts a run whose report is half written, and sends it a signal. */
-  async function interrupted(signal: NodeJS.Signals, waitOn: 'stdin' | 'pipe' = 'stdin') {
+  /**
+   * Starts a run whose report is half written, and sends it a signal. By default its second
+   * input is standard input, left open: the run waits there, its report half written.
+   */
+  async function interrupted(
+    signal: NodeJS.Signals,
+    how: { inputs?: (dir: string) => string[]; options?: string[]; cache?: string } = {},
+  ) {
     const { dir, output } = withPreviousReport();
-    // The second input is standard input, or a named pipe, left open: the run waits there, its
-    // report half written.
-    let second = '-';
-    if (waitOn === 'pipe') {
-      second = join(dir, 'pipe.yaml');
-      expect(spawnSync('mkfifo', [second]).status).toBe(0);
-    }
+    const inputs = how.inputs?.(dir) ?? [REFERENCE, '-'];
     const child = spawn(
       process.execPath,
-      [CLI, 'check', REFERENCE, second, '--format', 'json', '--output', output],
+      [CLI, 'check', ...inputs, '--format', 'json', '--output', output, ...(how.options ?? [])],
       { cwd: ROOT, env: { PATH: process.env.PATH ?? '' }, stdio: ['pipe', 'pipe', 'pipe'] },
     );
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>
@@ -324,8 +326,59 @@ describe('--output is written atomically', () => {
   );
 
   it('a run waiting on a named pipe no one writes to still answers Ctrl-C, and cleans up', async () => {
-    const { ended, leftovers } = await interrupted('SIGINT', 'pipe');
+    const { ended, leftovers } = await interrupted('SIGINT', {
+      inputs: (dir) => {
+        const pipe = join(dir, 'pipe.yaml');
+        expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
+        return [REFERENCE, pipe];
+      },
+    });
     expect(ended).toBe('SIGINT');
     expect(leftovers).toEqual([]);
   });
+
+  /** A folder of records that take some seconds to check, whatever the mode. */
+  let records: string | undefined;
+  function manyRecords(): string {
+    if (records !== undefined) return records;
+    records = join(scratch(), 'records');
+    mkdirSync(records);
+    for (let i = 0; i < 300; i++)
+      writeFileSync(
+        join(records, `record-${String(i).padStart(3, '0')}.yaml`),
+        generateRecord(optionsForSize(40_000, i + 1)),
+      );
+    return records;
+  }
+
+  // Files are read and checked without waiting on anything: a signal must still be acted on
+  // between two of them, whatever the mode, and the cache leave no temporary entry.
+  const MODES: Record<string, (cache: string) => string[]> = {
+    'one thread (--jobs 1, the default under 64 files)': () => ['--jobs', '1'],
+    'worker threads (--jobs 2)': () => ['--jobs', '2'],
+    'the cache (--cache)': (cache) => ['--jobs', '1', '--cache', '--cache-location', cache],
+    'the cache, every report read from it': (cache) => {
+      const options = ['--jobs', '1', '--cache', '--cache-location', cache];
+      expect(runCli(['check', manyRecords(), '--format', 'json', ...options]).status).toBe(0);
+      return options;
+    },
+  };
+  for (const [mode, options] of Object.entries(MODES)) {
+    it.each(['SIGINT', 'SIGTERM'] as const)(
+      `a run over many files in ${mode} interrupted by %s ends by it, keeping the previous report`,
+      async (signal) => {
+        const folder = manyRecords();
+        const cache = join(scratch(), 'cache');
+        const { ended, leftovers } = await interrupted(signal, {
+          inputs: () => [folder],
+          options: options(cache),
+        });
+        expect(ended).toBe(signal);
+        expect(leftovers).toEqual([]);
+        const entries = existsSync(cache) ? readdirSync(cache, { recursive: true }) : [];
+        expect(entries.filter((e) => String(e).endsWith('.tmp'))).toEqual([]);
+      },
+      60_000,
+    );
+  }
 });

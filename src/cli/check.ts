@@ -39,7 +39,7 @@ import { builtInPacks, builtInPacksDir, packInputs, type RulePack } from '../rul
 import type { Language } from '../rules/template.js';
 import { applyWaivers, loadWaivers, type LoadedWaiver } from '../waivers.js';
 import { EXIT, languageOption, toolInfo, type CliContext } from './context.js';
-import { OutputSink } from './output.js';
+import { onInterrupt, OutputSink } from './output.js';
 import { Progress } from './progress.js';
 
 interface CheckCommandOptions extends CheckRunOptions {
@@ -248,6 +248,9 @@ async function run(
     tool: toolInfo,
   };
   const sink = new OutputSink(options.output);
+  // The cache writes files too (each whole, between two records): the run is watched for signals
+  // while it does, so that one ends it between two files, never inside a write.
+  const stopWatching = options.cache ? onInterrupt() : undefined;
   const text = { language, verbose: formatContext.verbose, colors: formatContext.colors };
   const json = new JsonReportWriter();
   const summary = emptySummary();
@@ -289,6 +292,10 @@ async function run(
         if (recordText !== undefined) sources.set(full().file, recordText);
       }
       progress.tick();
+      // Records are read and checked without waiting on anything: the event loop is given a turn
+      // between two, so that Ctrl-C or SIGTERM is acted on (it removes a half-written --output)
+      // instead of waiting for the end of the run, which would then replace the report.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     progress.done();
     if (options.format === 'text') await sink.write(formatTextSummary(summary, text));
@@ -304,6 +311,7 @@ async function run(
     sink.abandon();
     throw error;
   } finally {
+    stopWatching?.();
     await pool?.close();
   }
   if (invalid) return EXIT.input;
