@@ -1,7 +1,7 @@
 /**
  * The command line, run as users run it: the built dist/cli.js in a child process.
  */
-import { mkdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseFiles, REFERENCE, ROOT, runCli, tempDir } from './helpers.js';
@@ -154,6 +154,69 @@ describe('files and folders', () => {
       errors: [{ message: 'no such file or folder', line: 1, column: 1, pointer: '' }],
     });
     expect(files[1]!.verdict).toBe('compliant');
+  });
+
+  /** A tree of records reached through links: two real records, links to them and to their folder. */
+  function linkedTree(): string {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'real'));
+    mkdirSync(join(dir, 'links'));
+    cpSync(REFERENCE, join(dir, 'real', 'a.yaml'));
+    cpSync(REFERENCE, join(dir, 'real', 'b.yaml'));
+    symlinkSync('../real/a.yaml', join(dir, 'links', 'a.yaml'));
+    symlinkSync('../real/b.yaml', join(dir, 'links', 'b-again.yaml'));
+    symlinkSync('../real', join(dir, 'links', 'sub'));
+    return dir;
+  }
+
+  /** The files of a JSON report, relative to a folder, and their verdicts and first errors. */
+  const checked = (stdout: string, dir: string) =>
+    (
+      JSON.parse(stdout).files as { file: string; verdict: string; errors: { message: string }[] }[]
+    ).map((f) => [
+      f.file.slice(f.file.indexOf(dir) + dir.length + 1),
+      f.verdict,
+      f.errors[0]?.message,
+    ]);
+
+  it('follows links in folders as globs do, and checks each real file once', () => {
+    const dir = linkedTree();
+    const expected = [
+      ['links/a.yaml', 'compliant', undefined],
+      ['links/b-again.yaml', 'compliant', undefined],
+    ];
+    const folder = runCli(['check', join(dir, 'links'), '--format', 'json']);
+    expect(checked(folder.stdout, dir)).toEqual(expected);
+    expect(folder.status).toBe(0);
+    const glob = runCli(['check', join(dir, 'links', '**', '*.yaml'), '--format', 'json']);
+    expect(checked(glob.stdout, dir)).toEqual(expected);
+    // A file named twice, once through a link, is checked once.
+    const twice = runCli([
+      'check',
+      join(dir, 'real', 'a.yaml'),
+      join(dir, 'links', 'a.yaml'),
+      '--format',
+      'json',
+    ]);
+    expect(checked(twice.stdout, dir)).toEqual([['real/a.yaml', 'compliant', undefined]]);
+  });
+
+  it('reports a link that loops back to a folder above it, and walks the loop no further', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'loop'));
+    cpSync(REFERENCE, join(dir, 'loop', 'record.yaml'));
+    symlinkSync('.', join(dir, 'loop', 'again'));
+    const loop = [
+      'loop/again',
+      'invalid',
+      'a link to a folder that holds it (a loop): it is not followed',
+    ];
+    const record = ['loop/record.yaml', 'compliant', undefined];
+    const folder = runCli(['check', join(dir, 'loop'), '--format', 'json']);
+    expect(checked(folder.stdout, dir)).toEqual([loop, record]);
+    expect(folder.status).toBe(2);
+    const glob = runCli(['check', join(dir, 'loop', '**', '*.yaml'), '--format', 'json']);
+    expect(checked(glob.stdout, dir)).toEqual([loop, record]);
   });
 
   it('never writes to the files it checks', () => {
