@@ -229,6 +229,44 @@ describe('files and folders', () => {
   });
 });
 
+describe('control characters', () => {
+  // What a file name or a value could make a terminal do: clear it, retitle it, recolour it.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+  it('are shown escaped in text output: file names, messages and code frames', () => {
+    const dir = tempDir();
+    const reference = readFileSync(REFERENCE, 'utf8');
+    const evil = join(dir, 'evil\u001b[2J\u001b]0;title\u0007.yaml');
+    writeFileSync(
+      evil,
+      reference.replace('amount: 10000.00', 'amount: 10000.01 # \u001b[31mred\u009b1m'),
+    );
+    writeFileSync(join(dir, 'bad.yaml'), `${reference}"bad\\e[31mkey": 1\n`);
+    const run = runCli(['check', dir, '--lang', 'en']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).not.toMatch(CONTROLS);
+    expect(run.stdout).toContain("(record): unknown field 'bad\\x1B[31mkey'");
+    expect(run.stdout).toContain(
+      `${dir}/evil\\x1B[2J\\x1B]0;title\\x07.yaml: NOT COMPLIANT (2 breaches) as of 2020-06-30`,
+    );
+    expect(run.stdout).toContain('> 177 |     amount: 10000.01 # \\x1B[31mred\\x9B1m\n');
+    // The caret stays under the place it points at.
+    expect(run.stdout).toContain('\n            |     ^\n');
+  });
+
+  it('are shown escaped in errors on standard error', () => {
+    const dir = tempDir();
+    const output = join(dir, 'no\u001b[2Jfolder', 'report.txt');
+    const run = runCli(['check', REFERENCE, '--output', output]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).not.toMatch(CONTROLS);
+    expect(run.stderr).toBe(
+      `clausier: --output: cannot write ${dir}/no\\x1B[2Jfolder/report.txt (ENOENT)\n`,
+    );
+  });
+});
+
 describe('usage', () => {
   it('an unknown option or format is bad usage: exit 2', () => {
     expect(runCli(['check', REFERENCE, '--frobnicate']).status).toBe(2);

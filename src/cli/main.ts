@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { FileProblemsError, InputError } from '../errors.js';
+import { showControls } from '../quote.js';
 import { registerCheck } from './check.js';
 import { registerDoc } from './doc.js';
 import { registerReport } from './report.js';
@@ -55,11 +56,13 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.input;
     }
     if (error instanceof FileProblemsError) {
-      process.stderr.write(`clausier: ${error.subject} cannot be used:\n${error.message}\n`);
+      process.stderr.write(
+        showControls(`clausier: ${error.subject} cannot be used:\n${error.message}`) + '\n',
+      );
       return EXIT.input;
     }
     if (error instanceof InputError) {
-      process.stderr.write(`clausier: ${error.describe()}\n`);
+      process.stderr.write(`clausier: ${showControls(error.describe())}\n`);
       return EXIT.input;
     }
     const message = error instanceof Error ? error.message : String(error);
