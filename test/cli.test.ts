@@ -2,6 +2,7 @@
  * The command line, run as users run it: the built dist/cli.js in a child process.
  */
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseFiles, REFERENCE, ROOT, runCli, tempDir } from './helpers.js';
@@ -308,6 +309,27 @@ describe('usage', () => {
     );
     expect(runCli(['check', undetermined]).status).toBe(0);
     expect(runCli(['check', undetermined, '--fail-on', 'undetermined']).status).toBe(1);
+  });
+
+  it('command-line values are checked before any file is read: a bad one never waits on a pipe', () => {
+    const pipe = join(tempDir(), 'pipe.yaml');
+    expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
+    // Nothing ever writes to the pipe: reading it would wait for ever.
+    for (const [option, value] of [
+      ['--as-of', '2019-02-30'],
+      ['--max-size', '20X'],
+      ['--jobs', '0'],
+      ['--format', 'pdf'],
+    ]) {
+      const run = runCli(['check', pipe, option!, value!], { timeoutMs: 30_000 });
+      expect(run.signal, `${option}: clausier waited on the pipe`).toBeNull();
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      // The problem is said first (commander then shows the usage for its own errors).
+      expect(run.stderr.split('\n')[0]).toMatch(
+        new RegExp(`^(clausier: |error: option .*)${option}`),
+      );
+    }
   });
 
   it('help and version exit 0', () => {

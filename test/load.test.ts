@@ -46,6 +46,19 @@ describe('a valid record', () => {
     // A pointer to something absent is located at its nearest parent, and says so.
     expect(loaded.locate('/termination/date')).toMatchObject({ line: 3, column: 1, found: '' });
   });
+
+  it('columns count UTF-16 code units, as editors do: an emoji takes two', () => {
+    const text = readFileSync(REFERENCE, 'utf8').replace(
+      'terms: {}',
+      'terms: { "😀é": 1, "😀": 2 }',
+    );
+    const loaded = loadRecordBytes(new TextEncoder().encode(text), 'r.yaml');
+    // The second key is after `terms: { "😀é": 1, `: 19 code units, 18 characters.
+    expect(loaded.problems.map((p) => [p.line, p.column])).toEqual([
+      [44, 10],
+      [44, 20],
+    ]);
+  });
 });
 
 describe('exact money', () => {

@@ -3,7 +3,15 @@
  * obligations.md, and a broken pack refused with the file and line of each problem.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRecord } from '../src/check.js';
@@ -409,6 +417,15 @@ describe('a pack reads only its own files, and only files', () => {
     ).toEqual([
       'A4-CAP.yaml:1:1: it is not a regular file (expected a text file, not a folder, device or pipe)',
     ]);
+  });
+
+  it('a rule file over the size limit of records is refused before it is read', () => {
+    expect(
+      refused((dir) => {
+        // A sparse file: 20 MiB and one byte that take no room on disk.
+        truncateSync(join(dir, 'A4-CAP.yaml'), 20 * 1024 * 1024 + 1);
+      }),
+    ).toEqual(['A4-CAP.yaml:1:1: the file is over the size limit of 20 MiB']);
   });
 
   it('a pipe named like a rule file is refused, never read without end', () => {
