@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
+  linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -156,6 +157,7 @@ describe('--output is refused over any input', () => {
     cpSync(join(base, 'convention.txt'), join(pack, 'convention.txt'));
     symlinkSync(join(base, 'parameters.yaml'), join(dir, 'parameters-link.yaml'));
     symlinkSync(base, join(dir, 'base-link'));
+    linkSync(join(base, 'clauses.yaml'), join(dir, 'hard-link.yaml'));
     const before = snapshot(dir);
     for (const output of [
       join(pack, 'pack.yaml'),
@@ -166,6 +168,7 @@ describe('--output is refused over any input', () => {
       join(base, 'convention.txt'),
       join(dir, 'parameters-link.yaml'),
       join(dir, 'base-link', 'conditions.yaml'),
+      join(dir, 'hard-link.yaml'),
       // A new .yaml file in a pack's folder would be read as one of its rules.
       join(pack, 'report.yaml'),
     ])
