@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadRecordBytes, loadRecordText } from '../src/load/index.js';
-import { valuesOfDefinition, walkWithSchema } from '../src/load/schema.js';
+import { DATE_DEFINITIONS, valuesOfDefinition, walkWithSchema } from '../src/load/schema.js';
 import { parseYaml } from '../src/load/yaml.js';
 import { caseFiles, REFERENCE } from './helpers.js';
 
@@ -398,6 +398,27 @@ describe('validation against the schema', () => {
     ]);
   });
 
+  it('a reference to an amendment the record does not hold, with the likely id', () => {
+    const amendments = 'amendments:\n  - { id: avenant-1, requested: 2020-02-05 }\n';
+    expect(
+      problems(
+        `${base}payments:\n  - { id: p, date: 2019-09-12, amount: 1, amendment: Avenant-1 }\n` +
+          `projects:\n  - id: x\n    incubationDecision: { date: 2020-02-11, outcome: incubate, amendment: avenant-9 }\n` +
+          amendments,
+      ),
+    ).toEqual([
+      "8:54 payments[0].amendment: 'Avenant-1' is not the id of an amendment of this record (did you mean 'avenant-1'?)",
+      "11:75 projects[0].incubationDecision.amendment: 'avenant-9' is not the id of an amendment of this record (did you mean 'avenant-1'?)",
+    ]);
+    expect(
+      problems(
+        `${base}payments:\n  - { id: p, date: 2019-09-12, amount: 1, amendment: avenant-1 }\n`,
+      ),
+    ).toEqual([
+      "8:54 payments[0].amendment: 'avenant-1' is not the id of an amendment of this record (the record has no amendments)",
+    ]);
+  });
+
   it('a value outside a list of choices', () => {
     expect(
       problems(`${base}payments:\n  - { id: p, date: 2019-09-12, amount: 1, from: mairie }\n`),
@@ -441,16 +462,25 @@ describe('validation against the schema', () => {
 
 describe('the values of a definition', () => {
   it('are every date of a record, in document order, as the schema walk finds them', () => {
-    for (const file of [REFERENCE, ...caseFiles().filter((f) => f.includes('terminated'))]) {
+    for (const file of [
+      REFERENCE,
+      ...caseFiles().filter((f) => f.includes('terminated/a-programme-terminated-after')),
+    ]) {
       const { record } = loadRecordText(readFileSync(file, 'utf8'), file);
-      const walked: { value: string; pointer: string }[] = [];
+      const walked: { value: string; pointer: string; definition: string }[] = [];
       walkWithSchema(record, (value, schema, pointer) => {
-        if (schema.definition !== 'CalendarDate') return true;
-        if (typeof value === 'string') walked.push({ value, pointer: pointer() });
+        if (schema.definition === undefined || !DATE_DEFINITIONS.has(schema.definition))
+          return true;
+        if (typeof value === 'string')
+          walked.push({ value, pointer: pointer(), definition: schema.definition });
         return false;
       });
       expect(walked.length, file).toBeGreaterThan(20);
-      expect([...valuesOfDefinition(record, 'CalendarDate')], file).toEqual(walked);
+      expect([...valuesOfDefinition(record, DATE_DEFINITIONS)], file).toEqual(walked);
+      // One definition alone gives its own dates, in the same order.
+      expect([...valuesOfDefinition(record, 'EventDate')], file).toEqual(
+        walked.filter((w) => w.definition === 'EventDate'),
+      );
     }
   });
 });

@@ -8,6 +8,7 @@ import type { ProgrammeRecord } from '../model/programme.js';
 import { joinPointer, humanPath } from '../pointer.js';
 import { decodeRecord } from './decode.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
+import { danglingReferences } from './references.js';
 import { overLimit, readWithin, readWithinAsync, type ReadResult } from './read.js';
 import { decodeText, LineIndex, type DecodedText } from './text.js';
 import { validateParsed, type SchemaProblem } from './validate.js';
@@ -131,7 +132,7 @@ export function loadRecordText(
   const sourceText = (pointer: string): string | undefined => positions.sourceText(root, pointer);
   const schemaProblems = validateParsed(parsed);
   const decodeProblems = decodeRecord(root, sourceText, [...schemaProblems, ...parsed.problems]);
-  const idProblems = duplicateIds(root);
+  const idProblems = [...duplicateIds(root), ...danglingReferences(root)];
   for (const problem of [...schemaProblems, ...decodeProblems, ...idProblems]) {
     problems.push(place(problem, root, positions));
   }
