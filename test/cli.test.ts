@@ -1,5 +1,5 @@
 /**
- * The command line, run as users run it: the built dist/cli.js in a child process.
+ * The command line, run as users run it: the built dist/cli.cjs in a child process.
  */
 import { mkdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
