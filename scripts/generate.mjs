@@ -131,7 +131,8 @@ const use = (file, key) => {
 const capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
- * Writes the French beside the English in a schema: `x-title-fr` and `x-description-fr`, and
+ * Writes the French beside the English in a schema: `x-title-fr` (and `x-article-fr`, un or une)
+ * and `x-description-fr`, and
  * `markdownDescription`, which the YAML language server shows on hover instead of `description`:
  * the French, then the English, each with the notes of the value types a field takes (an
  * expense purpose's `other` is not eligible, an amount has at most two decimals), which an
@@ -200,7 +201,11 @@ function addFrench(schema, table, source) {
       const { title, article } = table.types[name] ?? {};
       if (title === undefined || article === undefined)
         missing.push(`${name}: its title "${definition.title}" (title and article)`);
-      else definition['x-title-fr'] = title;
+      else {
+        definition['x-title-fr'] = title;
+        // For messages that name the type: `expected un montant en euros`.
+        definition['x-article-fr'] = article;
+      }
     }
   }
   for (const [name, definition] of Object.entries(definitions)) {
@@ -264,7 +269,7 @@ export async function generateAll({ french: frenchText = {} } = {}) {
       code: { source: true, esm: true, optimize: true },
     });
     // Annotations for editors and for clausier's French messages, not for validation.
-    ajv.addVocabulary(['markdownDescription', 'x-description-fr', 'x-title-fr']);
+    ajv.addVocabulary(['markdownDescription', 'x-description-fr', 'x-title-fr', 'x-article-fr']);
     const french = target.french && new FrenchTable(target.french, read);
     const exports = {};
     for (const entry of target.schemas) {
