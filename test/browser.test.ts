@@ -80,9 +80,16 @@ describe.skipIf(SKIP)('the views in Chromium', () => {
       );
     const dir = tempDir('clausier-views-');
     const made = [
-      runCli(['doc', '--format', 'html', '--out', dir]),
-      runCli(['report', 'cases/les-lilas-2019.yaml', '--html', join(dir, 'reference.html')]),
-      runCli(['report', BREACH_CASE, '--html', join(dir, 'breach.html')]),
+      runCli(['doc', '--format', 'html', '-o', join(dir, 'convention.html'), '--lang', 'fr']),
+      runCli([
+        'report',
+        'cases/les-lilas-2019.yaml',
+        '-o',
+        join(dir, 'reference.html'),
+        '--lang',
+        'fr',
+      ]),
+      runCli(['report', BREACH_CASE, '-o', join(dir, 'breach.html'), '--lang', 'fr']),
     ];
     for (const run of made) expect(run.stderr).toBe('');
     pages.doc = join(dir, 'convention.html');

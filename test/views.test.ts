@@ -546,23 +546,29 @@ describe('clausier report: the programme report', () => {
 });
 
 describe('the views from the command line', () => {
-  it('clausier doc prints Markdown; --out writes convention.md or convention.html', () => {
-    const printed = runCli(['doc']);
+  it('clausier doc prints Markdown; --output writes it to a file; --lang and LANG choose the language', () => {
+    const printed = runCli(['doc', '--lang', 'fr']);
     expect(printed.status).toBe(0);
     expect(printed.stdout).toBe(MARKDOWN);
+    // Like check, it follows the environment when --lang is not given.
+    expect(runCli(['doc'], { env: { LANG: 'fr_FR.UTF-8' } }).stdout).toBe(MARKDOWN);
+    expect(runCli(['doc'], { env: { LANG: 'C' } }).stdout).toBe(conventionMarkdown(DOC, 'en'));
     const dir = tempDir();
-    expect(runCli(['doc', '--out', dir]).status).toBe(0);
-    expect(readFileSync(join(dir, 'convention.md'), 'utf8')).toBe(MARKDOWN);
-    expect(runCli(['doc', '--format', 'html', '--out', join(dir, 'sub')]).status).toBe(0);
-    expect(readFileSync(join(dir, 'sub', 'convention.html'), 'utf8')).toBe(
-      conventionHtml(DOC, 'fr'),
-    );
+    const html = join(dir, 'convention.html');
+    const written = runCli(['doc', '-f', 'html', '-o', html, '--lang', 'fr']);
+    expect(written.stdout + written.stderr).toBe('');
+    expect(readFileSync(html, 'utf8')).toBe(conventionHtml(DOC, 'fr'));
+    // The first spellings, --out DIR and md, still work, and say what replaces them.
+    const old = runCli(['doc', '--format', 'md', '--out', join(dir, 'sub'), '--lang', 'fr']);
+    expect(old.status).toBe(0);
+    expect(old.stderr).toBe('clausier : --out est une ancienne orthographe ; utilisez --output\n');
+    expect(readFileSync(join(dir, 'sub', 'convention.md'), 'utf8')).toBe(MARKDOWN);
   });
 
   it('clausier report writes the HTML file, and on an invalid record exits 2 with its errors and writes nothing', async () => {
     const dir = tempDir();
     const out = join(dir, 'report.html');
-    const run = runCli(['report', CAP_CASE, '--html', out]);
+    const run = runCli(['report', CAP_CASE, '--output', out, '--lang', 'fr']);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(
@@ -577,7 +583,7 @@ describe('the views from the command line', () => {
       bad,
       readFileSync(REFERENCE, 'utf8').replace('amount: 10000.00', 'ammount: 10000.00'),
     );
-    const refused = runCli(['report', bad, '--html', join(dir, 'bad.html')]);
+    const refused = runCli(['report', bad, '-o', join(dir, 'bad.html')]);
     expect(refused.status).toBe(2);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain(`clausier: ${bad} cannot be reported on until its`);
@@ -587,12 +593,19 @@ describe('the views from the command line', () => {
     expect(refused.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 'bad.html'))).toBe(false);
 
-    expect(runCli(['report', CAP_CASE]).status).toBe(2);
-    const noFolder = runCli(['report', CAP_CASE, '--html', join(dir, 'no', 'such.html')]);
+    // Without --output, the report goes to standard output, as check's does.
+    const printed = runCli(['report', CAP_CASE, '--lang', 'fr']);
+    expect(printed.status).toBe(0);
+    expect(printed.stdout).toBe(readFileSync(out, 'utf8'));
+    const noFolder = runCli(['report', CAP_CASE, '--output', join(dir, 'no', 'such.html')]);
     expect(noFolder.status).toBe(2);
     expect(noFolder.stderr).toBe(
-      `clausier: --html: the folder ${join(dir, 'no')} does not exist\n`,
+      `clausier: --output: the folder ${join(dir, 'no')} does not exist\n`,
     );
+    // --html, the first spelling, still works and says what replaces it.
+    const old = runCli(['report', CAP_CASE, '--html', join(dir, 'old.html'), '--lang', 'fr']);
+    expect(old.stderr).toBe('clausier : --html est une ancienne orthographe ; utilisez --output\n');
+    expect(readFileSync(join(dir, 'old.html'), 'utf8')).toBe(readFileSync(out, 'utf8'));
   });
 
   it('gives the same bytes in any time zone and locale', () => {
@@ -602,9 +615,9 @@ describe('the views from the command line', () => {
       { TZ: 'America/Los_Angeles', LC_ALL: 'en_US.UTF-8' },
     ];
     for (const args of [
-      ['report', HALF_DAY_CASE, '--html', '-'],
-      ['report', HALF_DAY_CASE, '--html', '-', '--lang', 'en'],
-      ['doc', '--format', 'html'],
+      ['report', HALF_DAY_CASE, '--lang', 'fr'],
+      ['report', HALF_DAY_CASE, '--lang', 'en'],
+      ['doc', '--format', 'html', '--lang', 'fr'],
     ]) {
       const outputs = environments.map((env) => runCli(args, { env }));
       for (const output of outputs) {
