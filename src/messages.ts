@@ -11,7 +11,9 @@
  * phrase such as `a calendar date (YYYY-MM-DD)`), `{name?}` likewise where the French can do
  * without it: a segment `[[...]]` holding it is left out when it has no French (the first
  * sentence of a rule pack schema's description, which only has English). `{name,}` is a decimal
- * number, written with a comma in French.
+ * number, written with a comma in French; `{name~}` a list of names, its last `or` an `ou`.
+ * Templates that start with words are tried before those that start with a placeholder, which
+ * would take those words for a value.
  */
 import clausesSchema from '../schemas/clauses.schema.json' with { type: 'json' };
 import conditionsSchema from '../schemas/conditions.schema.json' with { type: 'json' };
@@ -229,6 +231,54 @@ const YAML_SYNTAX: Entry[] = [
   ['Expected a flow scalar value, but found: {x}', 'une valeur était attendue, mais trouvé : {x}'],
   ['Unresolved tag: {tag}', 'étiquette inconnue : {tag}'],
   [
+    'Block collections are not allowed within flow collections',
+    'une liste ou une table en bloc ne peut pas se trouver entre crochets ou accolades',
+  ],
+  ['Block scalar header not found', 'en-tête de bloc de texte introuvable'],
+  ['Invalid block scalar header', 'en-tête de bloc de texte invalide'],
+  ['Map comment with trailing content', 'commentaire de table suivi d’autre chose'],
+  [
+    'Unexpected block-seq-ind on same line with key',
+    'tiret de liste inattendu sur la ligne de la clé',
+  ],
+  ['Verbatim tags must end with a >', 'une étiquette littérale doit finir par >'],
+  [
+    'Unexpected token in block scalar header: {x}',
+    'élément inattendu dans l’en-tête du bloc de texte : {x}',
+  ],
+  ['Could not resolve tag: {tag}', 'étiquette non résolue : {tag}'],
+  ['Not a valid tag: {tag}', 'étiquette invalide : {tag}'],
+  ['The {tag} tag has no suffix', 'l’étiquette {tag} n’a pas de suffixe'],
+  ['Unknown directive {name}', 'directive inconnue {name}'],
+  ['Unsupported YAML version {version}', 'version de YAML non prise en charge {version}'],
+  ['Unexpected {token} token in YAML document', 'élément {token} inattendu dans le document YAML'],
+  ['Unexpected {token} token in YAML stream', 'élément {token} inattendu dans le flux YAML'],
+  ['Unsupported token {token}', 'élément non pris en charge {token}'],
+  ['Unsupported token (type: {token})', 'élément non pris en charge (type : {token})'],
+  ['Not a YAML token: {x}', 'pas un élément YAML : {x}'],
+  ['Value may be parsed as either {a} or {b}', 'la valeur peut se lire comme {a} ou comme {b}'],
+  [
+    "Verbatim tags aren't resolved, so {tag} is invalid.",
+    'les étiquettes littérales ne sont pas résolues : {tag} est invalide',
+  ],
+  [
+    'Expected a YAML collection as document contents',
+    'attendu : une liste ou une table comme contenu du document',
+  ],
+  ['collection', 'dans une liste ou une table'],
+  ['Flow map must end with a {end}', 'une table entre accolades doit finir par {end}'],
+  ['Flow sequence must end with a {end}', 'une liste entre crochets doit finir par {end}'],
+  [
+    'Flow map in block collection must be sufficiently indented and end with a {end}',
+    'une table entre accolades dans un bloc doit être assez indentée et finir par {end}',
+  ],
+  [
+    'Flow sequence in block collection must be sufficiently indented and end with a {end}',
+    'une liste entre crochets dans un bloc doit être assez indentée et finir par {end}',
+  ],
+  ['Tried to pop an empty stack', 'pile vide (défaut du lecteur YAML)'],
+  ['With stringKeys, all keys must be strings', 'toutes les clés doivent être du texte'],
+  [
     'Source contains control characters; consider using a different serialisation',
     'le texte contient des caractères de contrôle',
   ],
@@ -244,6 +294,10 @@ const SCHEMA: Entry[] = [
     'unknown field {field} (expected one of {list*})',
     'champ inconnu {field} (attendu : l’un de {list})',
   ],
+  [
+    'unknown field {field} (an amount written {written}? write {amount}: a dot before the cents)',
+    'champ inconnu {field} (un montant écrit {written} ? écrivez {amount} : un point avant les centimes)',
+  ],
   ['unknown field {field}', 'champ inconnu {field}'],
   ['missing field {field} ({what?})', 'champ manquant {field}[[ ({what})]]'],
   ['missing field {field}', 'champ manquant {field}'],
@@ -257,7 +311,7 @@ const SCHEMA: Entry[] = [
   ['{value*} is not {noun*}', '{value} n’est pas {noun}'],
   [
     'expected {expected*}, got {value*} (write it in quotes to keep it as written: {written})',
-    'attendu : {expected} ; trouvé : {value} (écrivez-la entre guillemets pour la garder telle qu’écrite : {written})',
+    'attendu : {expected} ; trouvé : {value} (écrivez la valeur entre guillemets pour la garder telle qu’écrite : {written})',
   ],
   [
     'expected {expected*}, got {value*} (did you mean {amount}? a dot before the cents, no spaces)',
@@ -277,10 +331,6 @@ const SCHEMA: Entry[] = [
   ['{value} is less than the minimum, {n}', '{value} est inférieur au minimum, {n}'],
   ['{value} is more than the maximum, {n}', '{value} est supérieur au maximum, {n}'],
   ['expected at least {n} item(s)', 'attendu : au moins {n} élément(s)'],
-  [
-    'unknown field {field} (an amount written {written}? write {amount}: a dot before the cents)',
-    'champ inconnu {field} (un montant écrit {written} ? écrivez {amount} : un point avant les centimes)',
-  ],
   // What a value is, and what was expected instead
   ['nothing here', 'rien ici'],
   ['nothing', 'rien'],
@@ -532,7 +582,7 @@ const PACKS: Entry[] = [
     'il n’y a pas de condition nommée {name} dans conditions.yaml',
   ],
   [
-    'the operator {op} parses numbers loosely: use {other}',
+    'the operator {op} parses numbers loosely: use {other~}',
     'l’opérateur {op} lit les nombres trop librement : utilisez {other}',
   ],
   ['there is no operator {op}', 'il n’y a pas d’opérateur {op}'],
@@ -738,11 +788,11 @@ interface Template {
   /** Literal text the English starts and ends with: most templates are ruled out by them. */
   starts: string;
   ends: string;
-  placeholders: { name: string; kind: '' | '*' | '?' | ',' }[];
+  placeholders: { name: string; kind: '' | '*' | '?' | ',' | '~' }[];
   french: string;
 }
 
-const PLACEHOLDER = /\{(\w+)([*?,]?)\}/g;
+const PLACEHOLDER = /\{(\w+)([*?,~]?)\}/g;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function compile([english, french]: Entry): Template {
@@ -759,7 +809,7 @@ function compile([english, french]: Entry): Template {
   }
   source += escapeRegExp(english.slice(last));
   const first = english.search(PLACEHOLDER);
-  const tail = /\{\w+[*?,]?\}([^{}]*)$/.exec(english);
+  const tail = /\{\w+[*?,~]?\}([^{}]*)$/.exec(english);
   return {
     pattern: new RegExp(`^${source}$`, 's'),
     starts: first < 0 ? english : english.slice(0, first),
@@ -790,8 +840,15 @@ function table(): { literals: Map<string, string>; templates: Template[] } {
       if (entry[0].search(PLACEHOLDER) >= 0) templates.push(compile(entry));
       else if (!literals.has(entry[0])) literals.set(entry[0], entry[1]);
     }
+    // Stable: among templates that start alike, the table's order holds.
+    templates.sort((a, b) => b.starts.length - a.starts.length);
   }
   return { literals, templates };
+}
+
+/** Every entry of the table, English and French: for the tests, which read its vocabulary. */
+export function entries(): readonly Entry[] {
+  return [...LOADING, ...YAML_SYNTAX, ...SCHEMA, ...VALUES, ...RUN, ...PACKS, ...USAGE];
 }
 
 /** The French of an English message or phrase, or undefined when this table does not know it. */
@@ -816,6 +873,7 @@ export function french(text: string): string | undefined {
       const raw = match[i + 1]!;
       if (kind === '') values.set(name, raw);
       else if (kind === ',') values.set(name, raw.replace('.', ','));
+      else if (kind === '~') values.set(name, raw.replace(/ or (?=\S+$)/, ' ou '));
       else {
         const translated = french(raw);
         if (translated === undefined && kind === '*') usable = false;

@@ -13,6 +13,7 @@ import {
   type FileReport,
 } from '../check.js';
 import { InputError } from '../errors.js';
+import { inLanguage } from '../messages.js';
 import { expandTargets, STDIN, type Target } from '../files.js';
 import {
   DEFAULT_MAX_BYTES,
@@ -238,7 +239,9 @@ async function run(
     if (target.problem) {
       return made({
         file: target.path,
-        errors: [{ message: target.problem, line: 1, column: 1, pointer: '' }],
+        errors: [
+          { message: inLanguage(target.problem, language), line: 1, column: 1, pointer: '' },
+        ],
         findings: [],
         verdict: 'invalid',
       });
