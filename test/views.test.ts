@@ -627,3 +627,101 @@ describe('the views from the command line', () => {
     }
   });
 });
+
+// --- Reading and printing: contrast, landmarks, page breaks --------------------------------------
+
+/** The relative luminance of a colour written #rgb or #rrggbb (WCAG 2). */
+function luminance(hex: string): number {
+  const full = hex.length === 4 ? hex.replace(/\w/g, (c) => c + c) : hex;
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(full.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** The WCAG contrast ratio of two colours. */
+function contrast(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
+/**
+ * Every text colour of a page's CSS and every background text is written on, read from its CSS:
+ * `color`, and the `fill` of SVG text (a rule that also sets a font); backgrounds as solid
+ * colours and stripes. Not backgrounds that hold no text: legend swatches (`.sw-…`), the dots of
+ * the leave pattern, dark fills.
+ */
+function coloursOf(html: string): { texts: Map<string, string[]>; backgrounds: Set<string> } {
+  const css = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
+  const variables = new Map(
+    [...css.matchAll(/(--[\w-]+):\s*(#[0-9a-fA-F]{3,6})\b/g)].map((m) => [m[1]!, m[2]!]),
+  );
+  const colour = (value: string): string | undefined => {
+    const variable = /^var\((--[\w-]+)\)$/.exec(value.trim());
+    const resolved = variable ? variables.get(variable[1]!) : value.trim();
+    return resolved !== undefined && /^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(resolved)
+      ? resolved.toLowerCase()
+      : undefined;
+  };
+  const texts = new Map<string, string[]>();
+  const backgrounds = new Set(['#fff']);
+  for (const [, selector, body] of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    const declarations = new Map(
+      body!
+        .split(';')
+        .map((d) => d.split(':'))
+        .filter((d) => d.length >= 2)
+        .map(([name, ...value]) => [name!.trim(), value.join(':').trim()]),
+    );
+    const text = [declarations.get('color')];
+    if (declarations.has('font-size') || declarations.has('font-weight'))
+      text.push(declarations.get('fill'));
+    for (const value of text) {
+      const c = value === undefined ? undefined : colour(value);
+      if (c !== undefined) texts.set(c, [...(texts.get(c) ?? []), selector!.trim()]);
+    }
+    if (/(^|,)\s*\.sw[-\s{,]/.test(selector!)) continue;
+    for (const name of ['background', 'background-color']) {
+      const value = declarations.get(name);
+      if (value === undefined || value.includes('radial-gradient')) continue;
+      for (const [written] of value.matchAll(/var\(--[\w-]+\)|#[0-9a-fA-F]{3,6}\b/g)) {
+        const c = colour(written);
+        if (c !== undefined && luminance(c) > 0.5) backgrounds.add(c);
+      }
+    }
+  }
+  return { texts, backgrounds };
+}
+
+describe('reading and printing', () => {
+  it('every text colour stands at 4.5:1 or more on every background text is written on', async () => {
+    for (const html of [
+      conventionHtml(DOC, 'fr'),
+      await reportOf(CAP_CASE),
+      await reportOf(HALF_DAY_CASE),
+    ]) {
+      const { texts, backgrounds } = coloursOf(html);
+      expect(texts.size).toBeGreaterThan(5);
+      expect(backgrounds.size).toBeGreaterThan(5);
+      for (const [text, selectors] of texts)
+        for (const background of backgrounds)
+          expect(
+            contrast(text, background),
+            `${text} on ${background} (${selectors.join(' | ')})`,
+          ).toBeGreaterThanOrEqual(4.5);
+    }
+    // The measure is the one WCAG gives: the refund orange it replaced stood at 4.18:1 on white.
+    expect(contrast('#b36b00', '#fff')).toBeCloseTo(4.18, 2);
+    expect(contrast('#000', '#fff')).toBeCloseTo(21, 5);
+  });
+
+  it('the report has one main landmark, between its header and its footer', async () => {
+    const html = await reportOf(CAP_CASE);
+    expect(html.match(/<main>/g)).toHaveLength(1);
+    expect(html.match(/<\/main>/g)).toHaveLength(1);
+    expect(html.indexOf('</header>\n<main>')).toBeGreaterThan(0);
+    expect(html.indexOf('</main>\n<footer>')).toBeGreaterThan(html.indexOf('<main>'));
+    expect(conventionHtml(DOC, 'fr').match(/<main>/g)).toHaveLength(1);
+  });
+});
