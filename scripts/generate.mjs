@@ -340,5 +340,11 @@ async function main() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await main();
+  try {
+    await main();
+  } catch (error) {
+    // What the types or their French lack is said in words, without a stack trace.
+    console.error(`generate: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }

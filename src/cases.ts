@@ -5,20 +5,33 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { checkFile, PackRegistry, type FileReport, type Status } from './check.js';
+import { checkFile, PackRegistry, type FileReport, type Finding, type Status } from './check.js';
 import { InputError } from './errors.js';
 import { decodeText } from './load/text.js';
 import { parseYaml } from './load/yaml.js';
 import type { RulePack } from './rules/pack.js';
 
+/** A breach of the convention, or a warning about the record, as a case expects it. */
+export interface ExpectedBreach {
+  rule: string;
+  case: string;
+  line: number;
+  message: string;
+}
+
 /** What a case's record must give, exactly. Every rule not listed is satisfied. */
 export interface Expectation {
   /** The case as a sentence. */
   description: string;
-  breaches: { rule: string; case: string; line: number; message: string }[];
+  /** Breaches of the convention's obligations. */
+  breaches: ExpectedBreach[];
+  /** Warnings about the record (the findings of record checks). */
+  recordWarnings: ExpectedBreach[];
   undetermined: { rule: string; missing: string[] }[];
   pending: string[];
   notApplicable: string[];
+  /** What the record holds that is not counted (dated after the evaluation date). */
+  notices: { line: number; message: string }[];
 }
 
 export interface PackCase {
@@ -59,20 +72,28 @@ export function readExpectation(path: string): Expectation {
   if (typeof value.description !== 'string') fail('description', 'the case as a sentence');
   const expectation: Expectation = {
     description: value.description as string,
-    breaches: list('breaches') as Expectation['breaches'],
+    breaches: list('breaches') as ExpectedBreach[],
+    recordWarnings: list('recordWarnings') as ExpectedBreach[],
     undetermined: list('undetermined') as Expectation['undetermined'],
     pending: list('pending') as string[],
     notApplicable: list('notApplicable') as string[],
+    notices: list('notices') as Expectation['notices'],
   };
-  expectation.breaches.forEach((b, i) => {
-    if (
-      typeof b?.rule !== 'string' ||
-      typeof b.case !== 'string' ||
-      typeof b.line !== 'number' ||
-      typeof b.message !== 'string'
-    ) {
-      fail(`breaches/${i}`, 'rule, case, line and message');
-    }
+  for (const field of ['breaches', 'recordWarnings'] as const) {
+    expectation[field].forEach((b, i) => {
+      if (
+        typeof b?.rule !== 'string' ||
+        typeof b.case !== 'string' ||
+        typeof b.line !== 'number' ||
+        typeof b.message !== 'string'
+      ) {
+        fail(`${field}/${i}`, 'rule, case, line and message');
+      }
+    });
+  }
+  expectation.notices.forEach((n, i) => {
+    if (typeof n?.line !== 'number' || typeof n.message !== 'string')
+      fail(`notices/${i}`, 'line and message');
   });
   return expectation;
 }
@@ -82,26 +103,31 @@ export function findingsAsExpectation(report: FileReport): Omit<Expectation, 'de
   const rules = (status: Status): string[] => [
     ...new Set(report.findings.filter((f) => f.status === status).map((f) => f.rule)),
   ];
-  return {
-    breaches: report.findings
-      .filter((f) => f.status === 'breach')
+  const breaches = (kind: Finding['kind']): ExpectedBreach[] =>
+    report.findings
+      .filter((f) => f.status === 'breach' && f.kind === kind)
       .map((f) => ({
         rule: f.rule,
         case: f.case ?? '',
         line: f.locations[0]?.line ?? 0,
         message: f.message,
-      })),
+      }));
+  return {
+    breaches: breaches('obligation'),
+    recordWarnings: breaches('record'),
     undetermined: report.findings
       .filter((f) => f.status === 'undetermined')
       .map((f) => ({ rule: f.rule, missing: f.missing ?? [] })),
     pending: rules('pending'),
     notApplicable: rules('not-applicable'),
+    notices: (report.notices ?? []).map((n) => ({ line: n.line, message: n.message })),
   };
 }
 
 /** The status a case expects of a rule. */
 export function expectedStatus(expectation: Expectation, rule: string): Status {
-  if (expectation.breaches.some((b) => b.rule === rule)) return 'breach';
+  if ([...expectation.breaches, ...expectation.recordWarnings].some((b) => b.rule === rule))
+    return 'breach';
   if (expectation.undetermined.some((u) => u.rule === rule)) return 'undetermined';
   if (expectation.pending.includes(rule)) return 'pending';
   if (expectation.notApplicable.includes(rule)) return 'not-applicable';
@@ -176,7 +202,14 @@ export async function runCase(
     const actual = findingsAsExpectation(report);
     const { description: _, ...expected } = testCase.expectation;
     const key = (value: unknown): string => JSON.stringify(value);
-    for (const field of ['breaches', 'undetermined', 'pending', 'notApplicable'] as const) {
+    for (const field of [
+      'breaches',
+      'recordWarnings',
+      'undetermined',
+      'pending',
+      'notApplicable',
+      'notices',
+    ] as const) {
       const want = (expected[field] as unknown[]).map(key);
       const got = (actual[field] as unknown[]).map(key);
       for (const item of want)
@@ -199,11 +232,13 @@ export function caseCoverageProblems(
 ): { rule: string; pointer: string; message: string }[] {
   const problems: { rule: string; pointer: string; message: string }[] = [];
   const own = pack.rules.filter((rule) => resolve(rule.source.path).startsWith(pack.dir + sep));
+  const found = (c: PackCase): ExpectedBreach[] => [
+    ...c.expectation.breaches,
+    ...c.expectation.recordWarnings,
+  ];
   for (const rule of own) {
     const alone = cases.some(
-      (c) =>
-        c.expectation.breaches.length > 0 &&
-        c.expectation.breaches.every((b) => b.rule === rule.id),
+      (c) => found(c).length > 0 && found(c).every((b) => b.rule === rule.id),
     );
     if (!alone)
       problems.push({
@@ -216,9 +251,18 @@ export function caseCoverageProblems(
     }
     const exercised = new Set(
       cases.flatMap((c) =>
-        c.expectation.breaches.filter((b) => b.rule === rule.id).map((b) => b.case),
+        found(c)
+          .filter((b) => b.rule === rule.id)
+          .map((b) => b.case),
       ),
     );
+    // A rule that words a late performance has the breach case `late` too.
+    if (rule.messages.late !== undefined && !exercised.has('late'))
+      problems.push({
+        rule: rule.id,
+        pointer: '/messages/late',
+        message: `no case exercises the breach case ${rule.id}/late`,
+      });
     rule.breaches.forEach((breach, index) => {
       if (!exercised.has(breach.id)) {
         problems.push({

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { formatDay, parseCalendarDate, type Day } from './calendar.js';
 import { InputError, type InputProblem } from './errors.js';
+import { recordAsOf } from './facts/as-of.js';
 import { measure, type Facts, type MoneySummary } from './facts/measure.js';
 import { inLanguage } from './messages.js';
 import {
@@ -16,8 +17,8 @@ import {
 } from './load/index.js';
 import { PackEvaluator, type ItemRef, type Status } from './rules/evaluate.js';
 import { builtInPacks, builtInPacksDir, loadRulePack, type RulePack } from './rules/pack.js';
-import type { Language } from './rules/template.js';
-import type { Obligor, Severity } from './rules/types.js';
+import { formatDate, type Language } from './rules/template.js';
+import type { Obligor, RuleKind, Severity } from './rules/types.js';
 
 export type { Status } from './rules/evaluate.js';
 
@@ -37,6 +38,11 @@ export interface Finding {
   rule: string;
   status: FindingStatus;
   severity: Severity;
+  /**
+   * `obligation`: an obligation of the parties, on which the verdict rests; `record`: a check of
+   * the record itself (a mistyped date, an entry outside its period), counted apart.
+   */
+  kind: RuleKind;
   message: string;
   /** The clause units the rule encodes. */
   clauses: string[];
@@ -60,6 +66,22 @@ export interface Finding {
    * the facts give), for views that place findings on derived facts such as weeks.
    */
   item?: ItemRef;
+  /** The last day to perform the obligation (`YYYY-MM-DD`), where the rule sets one and it is known. */
+  due?: string;
+  /** The day it was performed, where known. */
+  performed?: string;
+  /** For a breach: days between the due date and the performance (late), or the evaluation date (overdue). */
+  daysLate?: number;
+}
+
+/** Something of the record not counted, with why: an event dated after the evaluation date. */
+export interface RecordNotice {
+  /** What it is: `after-evaluation-date`. */
+  kind: 'after-evaluation-date';
+  message: string;
+  pointer: string;
+  line: number;
+  column: number;
 }
 
 /** The waiver that turned a breach into a waived finding. */
@@ -101,6 +123,11 @@ export interface FileReport {
   pack?: string;
   /** The programme's money, in cents. */
   money?: MoneySummary;
+  /**
+   * What the record holds that was not counted: each event or step dated after the evaluation
+   * date, once, where its date is written.
+   */
+  notices?: RecordNotice[];
   /** With --waivers: what became of each waiver concerning this record. */
   waivers?: WaiverOutcome[];
 }
@@ -171,6 +198,11 @@ export class PackRegistry {
 }
 
 const defaultRegistry = new PackRegistry();
+
+const NOT_YET: Record<Language, (date: string, asOf: string) => string> = {
+  fr: (date, asOf) => `Daté du ${date}, après la date d’évaluation (${asOf}) : non pris en compte.`,
+  en: (date, asOf) => `Dated ${date}, after the evaluation date (${asOf}): not counted.`,
+};
 
 /** A checked record with what it was judged on: for views that show more than the findings. */
 export interface Inspection {
@@ -249,19 +281,24 @@ export async function inspectLoaded(
       : record.asOf !== undefined
         ? parseAsOf(record.asOf)
         : parseAsOf((options.today ?? todayInParis)());
-  const facts = measure(record, pack.parameters, asOf);
+  // The record as it stood on the evaluation date: what is dated after it is not counted.
+  const stood = recordAsOf(record, asOf);
+  const facts = measure(stood.record, pack.parameters, asOf, record);
   const ruleFindings = await evaluator.evaluate(facts);
   const rules = new Map(pack.rules.map((r) => [r.id, r]));
   report.findings = ruleFindings.map((finding) => {
     const rule = rules.get(finding.rule)!;
-    const locations = finding.pointers.map((pointer) => {
-      const at = loaded.locate(pointer);
-      return { pointer, line: at.line, column: at.column };
+    // Pointers into the record as it stood are turned into pointers into the file.
+    const inFile = facts.asWritten.has(rule.over) ? (p: string) => p : stood.original;
+    const locations = finding.pointers.map((pointer): Location => {
+      const at = loaded.locate(inFile(pointer));
+      return { pointer: inFile(pointer), line: at.line, column: at.column };
     });
     return {
       rule: finding.rule,
       status: finding.status,
       severity: finding.severity,
+      kind: rule.kind ?? 'obligation',
       message: finding.text[language],
       clauses: rule.clauses,
       locations,
@@ -269,15 +306,31 @@ export async function inspectLoaded(
       cite: rule.clauses.map((id) => pack.clause(id)?.cite ?? id).join(' ; '),
       obligor: rule.obligor,
       ...(finding.case !== undefined && { case: finding.case }),
-      ...(finding.missing !== undefined && { missing: finding.missing }),
+      ...(finding.missing !== undefined && { missing: finding.missing.map(inFile) }),
       ...(finding.count !== undefined && { count: finding.count }),
       ...(finding.item !== undefined && { item: finding.item }),
+      ...(finding.due !== undefined && { due: finding.due }),
+      ...(finding.performed !== undefined && { performed: finding.performed }),
+      ...(finding.daysLate !== undefined && { daysLate: finding.daysLate }),
     };
   });
   report.asOf = formatDay(asOf);
   report.pack = pack.id;
   report.money = facts.money;
-  report.verdict = report.findings.some((f) => f.status === 'breach') ? 'breach' : 'compliant';
+  report.notices = stood.notYet.map(({ pointer, date }) => {
+    const at = loaded.locate(pointer);
+    return {
+      kind: 'after-evaluation-date',
+      message: NOT_YET[language](formatDate(date, language), formatDate(report.asOf!, language)),
+      pointer,
+      line: at.line,
+      column: at.column,
+    };
+  });
+  // The verdict is on the convention's obligations; checks of the record are counted apart.
+  report.verdict = report.findings.some((f) => f.status === 'breach' && f.kind === 'obligation')
+    ? 'breach'
+    : 'compliant';
   return { loaded, report, facts, pack };
 }
 

@@ -488,6 +488,15 @@ const RUN: Entry[] = [
   ],
   ['expected the case as a sentence', 'attendu : le cas, en une phrase'],
   ['expected rule, case, line and message', 'attendu : rule, case, line et message'],
+  ['expected line and message', 'attendu : line et message'],
+  [
+    '{value} is not the id of an amendment of this record (did you mean {other}?)',
+    '{value} n’est l’identifiant d’aucun avenant de ce dossier (vouliez-vous dire {other} ?)',
+  ],
+  [
+    '{value} is not the id of an amendment of this record',
+    '{value} n’est l’identifiant d’aucun avenant de ce dossier',
+  ],
   ['expected a list', 'attendu : une liste'],
   ['the rule pack', 'le jeu de règles'],
   ['the waiver file', 'le fichier de dérogations'],
@@ -649,6 +658,18 @@ const PACKS: Entry[] = [
   [
     'a rule with applies needs a notApplicable message',
     'une règle avec applies a besoin d’un message notApplicable',
+  ],
+  [
+    'a rule with due.when or due.by needs a pending message',
+    'une règle avec due.when ou due.by a besoin d’un message pending',
+  ],
+  [
+    'a late message needs due.performedOn, the day the obligation was performed',
+    'un message late a besoin de due.performedOn, le jour où l’obligation a été exécutée',
+  ],
+  [
+    'say when the obligation falls due by a date (by) or a condition (when), not both',
+    'dites quand l’obligation est due par une date (by) ou par une condition (when), pas les deux',
   ],
   [
     "{placeholder}: this message sums up many items; it cannot show one item's field",

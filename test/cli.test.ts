@@ -48,7 +48,7 @@ describe('clausier check --format json', () => {
       asOf: '2020-06-30',
     });
     const findings = file.findings as Record<string, unknown>[];
-    expect(findings.length).toBe(30);
+    expect(findings.length).toBe(32);
     for (const finding of findings) {
       expect(Object.keys(finding)).toEqual(
         expect.arrayContaining(['rule', 'status', 'severity', 'message', 'clauses', 'locations']),
@@ -66,6 +66,7 @@ describe('clausier check --format json', () => {
       usedFunds: 885_000,
       refundDue: 115_000,
       refunded: 115_000,
+      refundedElsewhere: 0,
       balance: 0,
     });
   });

@@ -19,7 +19,7 @@ describe('clausier rules', () => {
       'DINSIC – local authority partnership agreement for a pré-incubation programme (2019 template) (dinsic-preincubation-2019)',
     );
     expect(lines[2]).toMatch(/^RULE +CLAUSES +SEVERITY +OBLIGOR +SUMMARY$/);
-    expect(lines.filter((l) => /^[A-Z0-9]+-[A-Z0-9-]+ /.test(l))).toHaveLength(30);
+    expect(lines.filter((l) => /^[A-Z0-9]+-[A-Z0-9-]+ /.test(l))).toHaveLength(32);
     expect(run.stdout).toMatch(
       /\nA4-CAP +art3\.collectivite\.4, art4\.al1 +error +collectivite +The collectivité's payments do not exceed, in total, the cap of €10,000\.\n/,
     );

@@ -31,7 +31,7 @@ const CAP = 'cases/A4-CAP/a-payment-of-12000-euros-breaches-the-cap.yaml';
 const WARNING =
   'cases/A4-IMPUTATION/a-payment-imputed-on-programme-353-breaches-a4-imputation.yaml';
 const UNSIGNED =
-  'cases/SIG-PARTIES/a-convention-without-the-dinsic-s-dated-signature-breaches-sig-parties.yaml';
+  'cases/SIG-PARTIES/a-dinsic-signature-recorded-without-its-date-leaves-what-runs-from-it-undetermined.yaml';
 const REFERENCE = 'cases/les-lilas-2019.yaml';
 const INVALID = 'test/fixtures/formats/a-record-with-an-unknown-field-full-of-markup.yaml';
 /** What the invalid record's third input error says, \r\n included. */
@@ -198,7 +198,7 @@ describe('--format sarif', () => {
       .filter((f) => /^[A-Z0-9]+(-[A-Z0-9]+)+\.yaml$/.test(f))
       .map((f) => f.replace(/\.yaml$/, ''))
       .sort();
-    expect(ruleFiles).toHaveLength(30);
+    expect(ruleFiles).toHaveLength(32);
     expect(extensions[0]!.rules.map((r) => r.id)).toEqual(ruleFiles);
     const cap = extensions[0]!.rules.find((r) => r.id === 'A4-CAP')!;
     expect(cap).toEqual({
@@ -274,11 +274,12 @@ describe('--format sarif', () => {
     expect(summary).toEqual([
       `A4-CAP error ${CAP}:177`,
       `A4-IMPUTATION warning ${WARNING}:178`,
-      `A2-EXPENSES-IN-PERIOD note ${UNSIGNED}:8`,
-      `A4-PAYMENT-ON-SIGNATURE note ${UNSIGNED}:8`,
-      `A4-REFUND-UNUSED note ${UNSIGNED}:8`,
-      `A4-SINGLE-PAYMENT note ${UNSIGNED}:8`,
-      `SIG-PARTIES error ${UNSIGNED}:8`,
+      `A2-EXPENSES-IN-PERIOD note ${UNSIGNED}:14`,
+      `A4-PAYMENT-ON-SIGNATURE note ${UNSIGNED}:14`,
+      `A4-REFUND-UNUSED note ${UNSIGNED}:14`,
+      `A4-SINGLE-PAYMENT note ${UNSIGNED}:14`,
+      `A5-CONTROLLER note ${UNSIGNED}:14`,
+      `SIG-PARTIES note ${UNSIGNED}:14`,
       `clausier/input error ${INVALID}:3`,
       `clausier/input error ${INVALID}:3`,
       `clausier/input error ${INVALID}:4`,
@@ -286,9 +287,9 @@ describe('--format sarif', () => {
     expect(results[2]!.properties).toEqual({
       status: 'undetermined',
       clauses: ['art2.al1', 'art2.al2'],
-      missing: ['/convention/signatures'],
+      missing: ['/convention/signatures/1/date'],
     });
-    expect(results[9]).toMatchObject({
+    expect(results[10]).toMatchObject({
       ruleId: 'clausier/input',
       rule: { id: 'clausier/input', index: 0 },
       message: { text: UNKNOWN_FIELD },
@@ -443,18 +444,18 @@ describe('--format junit', () => {
     const suites = testsuites.testsuite;
     expect(suites.map((s) => s.name)).toEqual(SMALL);
     expect(suites.map((s) => [s.tests, s.failures, s.errors, s.skipped].join(' '))).toEqual([
-      '30 1 0 2',
-      '30 1 0 2',
-      '30 1 0 6',
-      '30 0 0 2',
+      '32 1 0 2',
+      '32 1 0 2',
+      '32 0 0 8',
+      '32 0 0 2',
       '1 0 1 0',
     ]);
     expect(testsuites).toMatchObject({
       name: 'clausier',
-      tests: '121',
-      failures: '3',
+      tests: '129',
+      failures: '2',
       errors: '1',
-      skipped: '12',
+      skipped: '14',
     });
     // Counts are of test cases, as JUnit readers count them.
     for (const suite of suites) {
@@ -505,7 +506,7 @@ describe('--format junit', () => {
       c.name.startsWith('A2-EXPENSES-IN-PERIOD'),
     );
     expect(undetermined!.skipped).toEqual([
-      { message: 'Undetermined: the record does not give convention.signatures.' },
+      { message: 'Undetermined: the record does not give convention.signatures[1].date.' },
     ]);
     const invalid = suites[4]!;
     expect(invalid.testcase).toHaveLength(1);
@@ -576,6 +577,7 @@ describe('--format github', () => {
       Array.from({ length: n }, () => ({ ...unsigned.findings[0]!, status, severity }));
     const many: FileReport = {
       ...unsigned,
+      verdict: 'breach',
       file: '-',
       findings: [...copy(12, 'breach', 'warning'), ...copy(11, 'undetermined', 'error')],
     };
@@ -704,7 +706,7 @@ describe('the CI formats through the command line', () => {
       const printed = runCli(['check', ...SMALL, '--format', format, '--lang', 'en']);
       expect(readFileSync(out, 'utf8')).toBe(printed.stdout);
       if (format === 'sarif') expectValidSarif(printed.stdout);
-      else expect(parseJunit(printed.stdout).testsuites.tests).toBe('121');
+      else expect(parseJunit(printed.stdout).testsuites.tests).toBe('129');
     });
   }
 

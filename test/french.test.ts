@@ -163,6 +163,11 @@ const RECORDS: [string, string | Uint8Array][] = [
       '    amount: 10000.00\n  - { id: p1, date: 2019-09-13, amount: 1.00 }\n',
     ]),
   ],
+  ['a mistyped amendment id', edit(['      amendment: avenant-1', '      amendment: Avenant-1'])],
+  [
+    'an amendment id that is none',
+    edit(['      amendment: avenant-1', '      amendment: avenant-9']),
+  ],
   ['an unknown template', edit(['template: dinsic-preincubation-2019', 'template: another-2024'])],
 ];
 

@@ -190,7 +190,7 @@ describe('conditions name only what exists', () => {
       'A4-CAP.yaml:30:24: there is no named condition constructor in conditions.yaml',
     ]);
     expect(refused('A4-CAP.yaml', replace('over: payments', 'over: constructor'))).toEqual([
-      'A4-CAP.yaml:27:7: there are no items called constructor (known: convention, dates, phases, projects, intrapreneurWeeks, seminar, programme, payments, accounts, expenses, refunds, terminations, amendments, communications, termsChanges)',
+      'A4-CAP.yaml:27:7: there are no items called constructor (known: convention, dates, phases, projects, intrapreneurWeeks, seminar, programme, payments, accounts, partyAccounts, entries, expenses, refunds, terminations, amendments, communications, termsChanges)',
     ]);
   });
 
@@ -203,7 +203,7 @@ describe('conditions name only what exists', () => {
           '    when: { any: [{ condition: weekOver }, { fact: asOf, operator: dateAfter, value: { fact: item, path: friday } }] }',
         ),
       ),
-    ).toEqual(['conditions.yaml:26:3: the named conditions form a cycle: weekOver -> weekOver']);
+    ).toEqual(['conditions.yaml:19:3: the named conditions form a cycle: weekOver -> weekOver']);
   });
 });
 

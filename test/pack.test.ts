@@ -51,8 +51,17 @@ const OBLIGATIONS = [
 describe('the pack dinsic-preincubation-2019', () => {
   const pack = loadRulePack(PACK);
 
-  it('has one rule per obligation of obligations.md, with its id', () => {
-    expect(pack.rules.map((r) => r.id).sort()).toEqual([...OBLIGATIONS].sort());
+  it('has one rule per obligation of obligations.md, with its id; the checks of the record apart', () => {
+    // obligations.md, "Time and rulings": SIG-DATE-PLAUSIBLE (id kept) and the entries outside
+    // their period are warnings about the record, counted apart from the verdict.
+    const records = pack.rules.filter((r) => r.kind === 'record').map((r) => r.id);
+    expect(records.sort()).toEqual([
+      'REC-ENTRY-IN-PERIOD',
+      'REC-PARTY-ACCOUNT',
+      'SIG-DATE-PLAUSIBLE',
+    ]);
+    const ids = pack.rules.map((r) => r.id);
+    expect(ids.filter((id) => !id.startsWith('REC-')).sort()).toEqual([...OBLIGATIONS].sort());
   });
 
   it('passes lint: units verbatim and complete, quotes in their clauses, every unit accounted for', () => {
@@ -100,8 +109,32 @@ describe('the pack dinsic-preincubation-2019', () => {
     }
     expect(pack.parameters.noticePeriod?.counting).toBe('code-de-procedure-civile');
     expect(pack.rules.find((r) => r.id === 'A5-CONTROLLER')?.interpretation?.en).toContain(
-      'once the convention has ended',
+      'controllerDelay (a month) after the document takes effect',
     );
+  });
+
+  it('every ruling of "Time and rulings" is written down where a lawyer reads it, with its reason', () => {
+    const rule = (id: string) => pack.rules.find((r) => r.id === id)!;
+    const reads = (id: string, words: string) =>
+      expect(rule(id).interpretation?.en, id).toContain(words);
+    reads('A1-POC-SUPPORT', 'during phase 3');
+    reads('A3-INCUBATION-DECISION', 'sur la base des résultats présentés');
+    reads('A5-AMENDMENT-BEFORE-END', '"avant la date de fin" (before the end date) is strict');
+    reads('A5-TERMINATION-NOTICE', 'given after the month has expired, it no longer closes it');
+    reads('SIG-PARTIES', 'A signature recorded without its date leaves the rule undetermined');
+    reads('A1-COACHING-WEEKLY', 'binds both parties');
+    expect(rule('A1-COACHING-WEEKLY').obligor).toBe('both');
+    reads('A4-REFUND-UNUSED', 'Code civil, art. 1342-2');
+    reads('A5-AMENDMENT-SIGNED', 'An abandoned request (abandoned) calls for no signature');
+    reads('A1-RELEASE-WEEKLY', 'Only the intrapreneurs of projects selected for pré-incubation');
+    expect(pack.parameters.paymentDelay?.definition.interpretation?.en).toContain(
+      'counted in calendar days, not extended to the next working day',
+    );
+    expect(pack.parameters.paymentDelay?.counting).toBe('calendar');
+    expect(pack.parameters.collectiviteAccount?.definition.clauses).toEqual([
+      'art4.al4',
+      'art4.al4.compte',
+    ]);
   });
 
   it('the signed text in the pack is the convention as signed, dated 30/08/12019', () => {
@@ -195,7 +228,7 @@ describe('a broken pack is refused, naming the file and line of each problem', (
         ),
     );
     expect(problemsOf(error)).toEqual([
-      'conditions.yaml:12:3: the named conditions form a cycle: weekInForce -> weekOver -> weekInForce',
+      'conditions.yaml:4:3: the named conditions form a cycle: weekInForce -> weekOver -> weekInForce',
     ]);
   });
 

@@ -649,6 +649,7 @@ describe('on valid records', () => {
               usedFunds: used,
               refundDue: payment - used,
               refunded: refund,
+              refundedElsewhere: 0,
               balance: payment - used - refund,
             });
           },

@@ -63,8 +63,18 @@ const phaseFields: Record<string, FactSpec> = {
   }),
   cutByTermination: f(
     'boolean',
-    'la convention a été résiliée avant la fin de la phase',
-    'the convention was terminated before the phase ended',
+    'la résiliation est intervenue au plus tard à la fin prévue de la phase (ou la phase n’a pas de fin)',
+    'the termination came on or before the phase’s planned end (or the phase has no end)',
+  ),
+  afterTermination: f(
+    'boolean',
+    'la phase commence après la résiliation : elle n’a pas lieu',
+    'the phase starts after the termination: it does not take place',
+  ),
+  laterPresent: f(
+    'boolean',
+    'une phase suivante figure au dossier (avant toute résiliation)',
+    'a later phase is in the record (before any termination)',
   ),
   pointer: f(
     'pointer',
@@ -91,6 +101,11 @@ export const globalFacts: Record<string, FactSpec> = {
         { nullable: true },
       ),
       terminationDate: f('date', 'date de la résiliation', 'termination date', { nullable: true }),
+      ended: f(
+        'boolean',
+        'la convention a pris fin à la date d’évaluation',
+        'the convention has ended by the evaluation date',
+      ),
     },
   }),
   phases: f('object', 'les cinq phases', 'the five phases', {
@@ -118,29 +133,36 @@ export const globalFacts: Record<string, FactSpec> = {
       ),
     },
   }),
-  accounts: f('object', 'comptes des parties', 'the parties’ accounts', {
-    fields: {
-      collectivite: f('object', 'compte de la collectivité', 'the collectivité’s account', {
-        fields: {
-          rib: f('text', 'RIB du compte de la collectivité', 'RIB of the collectivité’s account', {
-            mayBeMissing: true,
-          }),
-        },
-      }),
-      dinsic: f('object', 'compte de la DINSIC', 'the DINSIC’s account', {
-        fields: {
-          rib: f('text', 'RIB du compte de la DINSIC', 'RIB of the DINSIC’s account', {
-            mayBeMissing: true,
-          }),
-        },
-      }),
-    },
-  }),
 };
 
 const rib = f('object', 'compte crédité', 'account credited', {
   mayBeMissing: true,
-  fields: { rib: f('text', 'RIB du compte crédité', 'RIB of the account credited') },
+  fields: {
+    id: f(
+      'text',
+      'banque, guichet et numéro du compte crédité (ce qui identifie le compte)',
+      'bank, branch and number of the account credited (what identifies the account)',
+    ),
+    rib: f(
+      'text',
+      'RIB du compte crédité, clé comprise',
+      'RIB of the account credited, key included',
+    ),
+  },
+});
+
+/** The day each party signed: null if it did not, unknown if its signature has no date. */
+const signedOn = f('object', 'date de signature de chaque partie', 'the day each party signed', {
+  fields: {
+    collectivite: f('date', 'signature de la collectivité', 'the collectivité’s signature', {
+      nullable: true,
+      mayBeMissing: true,
+    }),
+    dinsic: f('date', 'signature de la DINSIC', 'the DINSIC’s signature', {
+      nullable: true,
+      mayBeMissing: true,
+    }),
+  },
 });
 
 /** The collections of items that rules are judged on (`over:`). */
@@ -149,6 +171,7 @@ export const collections: Record<string, CollectionSpec> = {
     cardinality: 'one',
     description: { fr: 'la convention signée', en: 'the signed convention' },
     fields: {
+      signedOn,
       signedBy: f('parties', 'parties ayant une signature datée', 'parties with a dated signature'),
       copies: f('count', 'nombre d’exemplaires originaux', 'number of original copies', {
         nullable: true,
@@ -206,11 +229,17 @@ export const collections: Record<string, CollectionSpec> = {
         },
       ),
       criteriaRecorded: f('list', 'critères de sélection consignés', 'selection criteria recorded'),
-      supportByDinsic: f(
+      supportInPhase3: f(
         'count',
-        'appuis techniques de la DINSIC datés au plus tard de la fin de la phase 3',
-        'technical support given by the DINSIC by the end of phase 3',
+        'appuis techniques donnés par la DINSIC pendant la phase 3',
+        'technical support given by the DINSIC during phase 3',
         { mayBeMissing: true },
+      ),
+      firstSupportInPhase3: f(
+        'date',
+        'premier appui technique de la DINSIC pendant la phase 3',
+        'first technical support by the DINSIC during phase 3',
+        { nullable: true },
       ),
       presentationDate: f(
         'date',
@@ -250,12 +279,14 @@ export const collections: Record<string, CollectionSpec> = {
       decisionAmendment: f('text', 'avenant cité par la décision', 'amendment the decision cites', {
         nullable: true,
       }),
-      decisionAmendmentSigned: f(
-        'boolean',
-        'l’avenant cité existe et porte la signature datée des deux parties',
-        'the amendment cited exists and bears both parties’ dated signatures',
+      decisionAmendmentSignedOn: f(
+        'date',
+        'date à laquelle l’avenant cité porte la signature des deux parties',
+        'the day the amendment cited bore both parties’ signatures',
+        { nullable: true, mayBeMissing: true },
       ),
       pointer: f('pointer', 'le projet', 'the project'),
+      selectionPointer: f('pointer', 'la sélection', 'the selection'),
       selectionAgreementPointer: f(
         'pointer',
         'l’accord sur la sélection',
@@ -292,8 +323,13 @@ export const collections: Record<string, CollectionSpec> = {
       friday: f('date', 'vendredi de la semaine', 'the week’s Friday'),
       inPreincubation: f(
         'boolean',
-        'du lundi au vendredi, la semaine est dans la phase 3',
-        'the week’s Monday to Friday lie in phase 3',
+        'du lundi au vendredi, la semaine est dans la phase 3 (qu’une résiliation termine)',
+        'the week’s Monday to Friday lie in phase 3 (which a termination ends)',
+      ),
+      member: f(
+        'boolean',
+        'du lundi au vendredi, l’intrapreneur est membre du projet (joined, left)',
+        'from Monday to Friday, the intrapreneur is a member of the project (joined, left)',
       ),
       closed: f('boolean', 'semaine de fermeture (closedWeeks)', 'a closed week (closedWeeks)'),
       onLeave: f('boolean', 'l’intrapreneur est en congé (leave)', 'the intrapreneur is on leave'),
@@ -320,13 +356,18 @@ export const collections: Record<string, CollectionSpec> = {
     cardinality: 'one',
     description: { fr: 'le programme dans son ensemble', en: 'the programme as a whole' },
     fields: {
-      projectsSelectedByEndOfSelection: f(
-        'count',
-        'projets sélectionnés au plus tard à la fin de la phase 2',
-        'projects selected by the end of phase 2',
-        { mayBeMissing: true },
+      projectsSelected: f('count', 'projets sélectionnés', 'projects selected'),
+      firstSelectionDate: f(
+        'date',
+        'date de la première sélection d’un projet',
+        'day the first project was selected',
+        { nullable: true, mayBeMissing: true },
       ),
-      paymentsCount: f('count', 'nombre de versements', 'number of payments'),
+      contributionPayments: f(
+        'count',
+        'versements de la participation (hors compléments qu’un avenant appelle)',
+        'payments of the contribution (top-ups an amendment calls for excepted)',
+      ),
       paid: f('money', 'total versé par la collectivité', 'total paid by the collectivité'),
       eligibleExpenses: f(
         'money',
@@ -346,7 +387,22 @@ export const collections: Record<string, CollectionSpec> = {
         'refund due (paid less used)',
         { mayBeMissing: true },
       ),
-      refunded: f('money', 'total restitué', 'total refunded'),
+      refunded: f(
+        'money',
+        'total restitué sur le compte de la collectivité',
+        'total refunded to the collectivité’s account',
+      ),
+      refundedElsewhere: f(
+        'money',
+        'total restitué sur un autre compte (qui n’éteint pas la dette)',
+        'total refunded to another account (which does not discharge the debt)',
+      ),
+      refundCompletedOn: f(
+        'date',
+        'jour où les restitutions sur le compte de la collectivité ont atteint la restitution due, une fois la convention terminée',
+        'the day the refunds to the collectivité’s account reached the refund due, once the convention ended',
+        { nullable: true, mayBeMissing: true },
+      ),
       pointer: f('pointer', 'le dossier', 'the record'),
       projectsPointer: f('pointer', 'les projets', 'the projects'),
       paymentsPointer: f('pointer', 'les versements', 'the payments'),
@@ -369,6 +425,18 @@ export const collections: Record<string, CollectionSpec> = {
         'total paid up to and including this payment',
       ),
       account: rib,
+      amendment: f(
+        'text',
+        'avenant que ce versement exécute (complément appelé par un avenant)',
+        'amendment this payment performs (a top-up an amendment calls for)',
+        { nullable: true },
+      ),
+      dueFrom: f(
+        'date',
+        'jour d’où court le délai de versement : dernière signature de la convention, ou de l’avenant exécuté',
+        'the day the payment period runs from: the convention’s last signature, or the amendment’s performed',
+        { nullable: true, mayBeMissing: true },
+      ),
       imputation: f('object', 'imputation budgétaire', 'budget imputation', {
         fields: {
           fundOfConcours: f('text', 'fonds de concours', 'fonds de concours', { nullable: true }),
@@ -392,6 +460,41 @@ export const collections: Record<string, CollectionSpec> = {
       expectedKey: f('text', 'clé RIB calculée', 'RIB key computed'),
       pointer: f('pointer', 'le compte', 'the account'),
       keyPointer: f('pointer', 'la clé', 'the key'),
+    },
+  },
+  partyAccounts: {
+    cardinality: 'many',
+    description: {
+      fr: 'le compte de chaque partie, tel que le dossier le recopie',
+      en: 'each party’s account, as the record copies it',
+    },
+    fields: {
+      party: f('party', 'la partie', 'the party'),
+      account: f('text', 'banque, guichet et numéro de compte', 'bank, branch and account number'),
+      pointer: f('pointer', 'le compte', 'the account'),
+    },
+  },
+  entries: {
+    cardinality: 'many',
+    description: {
+      fr: 'chaque semaine ou jour écrit pour la phase 3 : semaines de fermeture, et pour chaque intrapreneur semaines de libération, de congé et points de coaching',
+      en: 'each week or day written for phase 3: closed weeks, and for each intrapreneur weeks of release, of leave and coaching sessions',
+    },
+    fields: {
+      kind: f(
+        'text',
+        'ce qui est écrit (closed-week, release, leave, session)',
+        'what is written (closed-week, release, leave, session)',
+      ),
+      entry: f('text', 'la semaine ou le jour écrit', 'the week or day written'),
+      project: f('text', 'projet', 'project', { nullable: true }),
+      intrapreneur: f('text', 'intrapreneur', 'intrapreneur', { nullable: true }),
+      inPeriod: f(
+        'boolean',
+        'un jour ouvré (du lundi au vendredi) tombe dans la phase 3, et pour un intrapreneur pendant qu’il est membre du projet',
+        'a working day (Monday to Friday) falls in phase 3, and for an intrapreneur while a member of the project',
+      ),
+      pointer: f('pointer', 'où c’est écrit', 'where it is written'),
     },
   },
   expenses: {
@@ -458,7 +561,17 @@ export const collections: Record<string, CollectionSpec> = {
     fields: {
       id: f('text', 'identifiant de l’avenant', 'the amendment’s id'),
       requested: f('date', 'date de la demande', 'day it was asked for', { mayBeMissing: true }),
+      signedOn,
       signedBy: f('parties', 'parties ayant une signature datée', 'parties with a dated signature'),
+      signedByBothOn: f(
+        'date',
+        'jour où l’avenant porte la signature des deux parties (la dernière)',
+        'the day the amendment bore both parties’ signatures (the later one)',
+        { nullable: true, mayBeMissing: true },
+      ),
+      abandoned: f('date', 'jour où la demande a été abandonnée', 'day the request was abandoned', {
+        nullable: true,
+      }),
       pointer: f('pointer', 'l’avenant', 'the amendment'),
       signaturesPointer: f('pointer', 'les signatures', 'the signatures'),
       requestedPointer: f('pointer', 'la demande', 'the request'),
@@ -472,6 +585,13 @@ export const collections: Record<string, CollectionSpec> = {
     },
     fields: {
       document: f('text', 'convention ou avenant', 'convention or amendment'),
+      takesEffect: f(
+        'date',
+        'prise d’effet du document (dernière signature des deux parties)',
+        'the day the document takes effect (both parties’ last signature)',
+        { nullable: true, mayBeMissing: true },
+      ),
+      abandoned: f('boolean', 'demande d’avenant abandonnée', 'amendment request abandoned'),
       communicated: f(
         'date',
         'date de communication au contrôleur',

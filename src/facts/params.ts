@@ -6,7 +6,7 @@
 import { formatDay, parseCalendarDate, type Day } from '../calendar.js';
 import type { Amendment, Terms } from '../model/programme.js';
 import type { Counting, ParameterType } from '../rules/types.js';
-import { ribText } from './rib.js';
+import { accountId, ribText } from './rib.js';
 
 /** A parameter's value, as rules see it: cents for money, `YYYY-MM-DD` for dates. */
 export type ParamValue = number | string | string[] | AccountParam;
@@ -17,8 +17,10 @@ export interface AccountParam {
   branch: string;
   number: string;
   key: string;
-  /** The account as one text, for comparisons. */
+  /** The account as one text, with its key. */
   rib: string;
+  /** What identifies the account: bank, branch and number. */
+  id: string;
 }
 
 /** A parameter of a loaded pack, its values already in the form rules use. */
@@ -38,7 +40,7 @@ export function accountParam(account: {
   number: string;
   key: string;
 }): AccountParam {
-  return { ...account, rib: ribText(account) };
+  return { ...account, rib: ribText(account), id: accountId(account) };
 }
 
 /** Whether an amendment bears a dated signature of both parties; returns its last signature. */

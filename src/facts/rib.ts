@@ -29,3 +29,11 @@ export function ribKey({ bank, branch, number }: RibParts): string {
 export function ribText(account: RibParts & { key: string }): string {
   return `${account.bank} ${account.branch} ${account.number.toUpperCase()} ${account.key}`;
 }
+
+/**
+ * What identifies an account: bank, branch and number, `30001 00064 00000092441`. The key only
+ * checks them (A4-RIB-KEY judges it), so an account written with a mistyped key is the same one.
+ */
+export function accountId(account: RibParts): string {
+  return `${account.bank} ${account.branch} ${account.number.toUpperCase()}`;
+}

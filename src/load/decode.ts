@@ -43,6 +43,8 @@ export function decodeRecord(
           return false;
         }
         case 'CalendarDate':
+        case 'EventDate':
+        case 'StepDate':
           if (typeof value === 'string') {
             const parsed = parseCalendarDate(value);
             if (!parsed.ok && !skip.has(pointerOf())) check(pointerOf(), parsed, key);

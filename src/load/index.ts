@@ -7,6 +7,7 @@ import type { InputProblem } from '../errors.js';
 import type { ProgrammeRecord } from '../model/programme.js';
 import { joinPointer, humanPath } from '../pointer.js';
 import { decodeRecord } from './decode.js';
+import { danglingReferences } from './references.js';
 import { overLimit, readWithin, readWithinAsync, type ReadResult } from './read.js';
 import { decodeText, LineIndex, type DecodedText } from './text.js';
 import { validateParsed, type SchemaProblem } from './validate.js';
@@ -125,7 +126,7 @@ export function loadRecordText(text: string, file: string): LoadedRecord {
   const sourceText = (pointer: string): string | undefined => positions.sourceText(root, pointer);
   const schemaProblems = validateParsed(parsed);
   const decodeProblems = decodeRecord(root, sourceText, [...schemaProblems, ...parsed.problems]);
-  const idProblems = duplicateIds(root);
+  const idProblems = [...duplicateIds(root), ...danglingReferences(root)];
   for (const problem of [...schemaProblems, ...decodeProblems, ...idProblems]) {
     problems.push(place(problem, root, positions));
   }

@@ -29,6 +29,17 @@ export interface RootSchema extends SchemaNode {
 
 export const programmeSchema = schemaJson as unknown as RootSchema;
 
+/**
+ * The definitions of the record's dates: a plain calendar date (a plan, such as a phase's end, or
+ * the evaluation date), the day of an event, and the day of a step in the life of something
+ * recorded (see src/model/programme.ts).
+ */
+export const DATE_DEFINITIONS: ReadonlySet<string> = new Set([
+  'CalendarDate',
+  'EventDate',
+  'StepDate',
+]);
+
 /** A schema node with its references followed: what a value at some place must be. */
 export interface ResolvedSchema extends SchemaNode {
   /** The definition the value is an instance of (`Money`, `CalendarDate`, `Party`...), if any. */
@@ -192,17 +203,22 @@ function canHold(
 const holdsCache = new WeakMap<ResolvedSchema, Map<string, boolean>>();
 
 /**
- * The string values of a record that are instances of a definition (every `CalendarDate`...), with
- * their pointers, in document order, made one at a time. Parts of the record whose schema cannot
- * hold the definition are not visited.
+ * The string values of a record that are instances of a definition (every `CalendarDate`...), or
+ * of any of a set of definitions, with their pointers and definitions, in document order, made one
+ * at a time. Parts of the record whose schema cannot hold the definition are not visited.
  */
 export function* valuesOfDefinition(
   value: unknown,
-  definition: string,
+  definition: string | ReadonlySet<string>,
   root: RootSchema = programmeSchema,
-): Generator<{ value: string; pointer: string }> {
+): Generator<{ value: string; pointer: string; definition: string }> {
   const top = resolveSchema(root, root);
   if (!top) return;
+  const wanted = typeof definition === 'string' ? new Set([definition]) : definition;
+  const mayHold = (schema: ResolvedSchema): boolean => {
+    for (const name of wanted) if (canHold(schema, name, root)) return true;
+    return false;
+  };
   // Depth-first with a stack of its own (children pushed last first, to keep document order):
   // nested generators would cost a resumption per level for every value.
   const path: string[] = [];
@@ -213,11 +229,12 @@ export function* valuesOfDefinition(
     const { node, schema, depth, segment } = frame;
     path.length = Math.max(0, depth - 1);
     if (depth > 0) path.push(segment);
-    if (schema.definition === definition) {
-      if (typeof node === 'string') yield { value: node, pointer: joinPointer('', ...path) };
+    if (schema.definition !== undefined && wanted.has(schema.definition)) {
+      if (typeof node === 'string')
+        yield { value: node, pointer: joinPointer('', ...path), definition: schema.definition };
       continue;
     }
-    if (node === null || typeof node !== 'object' || !canHold(schema, definition, root)) continue;
+    if (node === null || typeof node !== 'object' || !mayHold(schema)) continue;
     const keys = Array.isArray(node) ? node.map((_, i) => String(i)) : Object.keys(node);
     for (let k = keys.length - 1; k >= 0; k--) {
       const key = keys[k]!;

@@ -11,6 +11,7 @@ import { quote } from '../quote.js';
 import type { SourcePositions } from './yaml.js';
 import { joinPointer, humanPath, splitPointer } from '../pointer.js';
 import {
+  DATE_DEFINITIONS,
   programmeSchema,
   resolveSchema,
   schemaAt,
@@ -230,7 +231,7 @@ function describeError(
     case 'pattern': {
       const text = String(value);
       const problem =
-        schema?.definition === 'CalendarDate'
+        schema?.definition !== undefined && DATE_DEFINITIONS.has(schema.definition)
           ? (parseCalendarDate(text) as { problem?: string }).problem
           : schema?.definition === 'IsoWeek'
             ? (parseIsoWeek(text) as { problem?: string }).problem

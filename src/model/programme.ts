@@ -22,6 +22,27 @@
 export type CalendarDate = string;
 
 /**
+ * The day something happened, written YYYY-MM-DD: a payment, an expense, a refund, a signature,
+ * a selection, a decision, a session... A record is judged as it stood on its evaluation date:
+ * what this date records, dated after that day, has not happened yet and is not counted (it is
+ * reported once, as dated after the evaluation date).
+ * @title date of an event (YYYY-MM-DD)
+ * @pattern ^\d{4}-\d{2}-\d{2}$
+ * @format date
+ */
+export type EventDate = string;
+
+/**
+ * The day of a step in the life of something already recorded, written YYYY-MM-DD: a notice's
+ * receipt, a copy sent to the controller, an amendment request abandoned, a departure. Dated after
+ * the evaluation date, the step has not happened yet and is not counted (it is reported once).
+ * @title date of a step (YYYY-MM-DD)
+ * @pattern ^\d{4}-\d{2}-\d{2}$
+ * @format date
+ */
+export type StepDate = string;
+
+/**
  * An ISO 8601 week, written YYYY-Www (for example 2019-W42): the week from Monday to Sunday
  * numbered as ISO 8601 numbers them (week 1 holds the year's first Thursday).
  * @title ISO week (YYYY-Www)
@@ -129,15 +150,18 @@ export interface Convention {
   /** How many original copies were signed (the convention is made "en double exemplaire"). */
   copies?: number;
   /** The date the convention was sent to the budget and accounting controller (article 5). */
-  communicatedToController?: CalendarDate;
+  communicatedToController?: StepDate;
 }
 
 /** A party's signature. */
 export interface Signature {
   /** The party that signed. */
   party: Party;
-  /** The date of the signature. */
-  date?: CalendarDate;
+  /**
+   * The date of the signature. A signature recorded without its date leaves what runs from it
+   * (the convention's effect, an amendment's) undetermined.
+   */
+  date?: EventDate;
   /** The name of the person who signed. */
   signatory?: string;
   /** The signatory's capacity (function). */
@@ -266,7 +290,7 @@ export interface Phases {
 /** The launch seminar. */
 export interface Seminar {
   /** The day the seminar was held. */
-  date?: CalendarDate;
+  date?: EventDate;
   /** The seminar's title. */
   title?: string;
 }
@@ -294,7 +318,7 @@ export interface Project {
 /** A project's selection for pré-incubation. */
 export interface Selection {
   /** The day the project was selected. */
-  date?: CalendarDate;
+  date?: EventDate;
   /** The parties that agreed to the selection; the convention requires both. */
   agreedBy?: Party[];
   /** The three criteria of article 1 the selection was made on. */
@@ -317,6 +341,13 @@ export interface Intrapreneur {
   name: string;
   /** The intrapreneur's service in the collectivité. */
   service?: string;
+  /**
+   * The day the intrapreneur joined the project, if after the start of phase 3: release and
+   * coaching are owed only for the weeks whose Monday to Friday fall while a member.
+   */
+  joined?: EventDate;
+  /** The day the intrapreneur left the project, if before the end of phase 3. */
+  left?: StepDate;
   /**
    * Days released from usual duties, per ISO week of the pré-incubation, for example
    * `{ 2019-W42: 1, 2019-W43: 1.5 }`. A week of the pré-incubation left out counts as no
@@ -341,13 +372,13 @@ export interface Coaching {
   /** The coach's name. */
   coach?: string;
   /** The days of the coaching sessions. */
-  sessions?: CalendarDate[];
+  sessions?: EventDate[];
 }
 
 /** A day of technical support for a project's micro proof of concept. */
 export interface TechnicalSupport {
   /** The day of the support. */
-  date: CalendarDate;
+  date: EventDate;
   /** The party that gave it. */
   by?: Party;
   /** What the support was about. */
@@ -357,7 +388,7 @@ export interface TechnicalSupport {
 /** A proof of concept's presentation. */
 export interface PocPresentation {
   /** The day of the presentation. */
-  date: CalendarDate;
+  date: EventDate;
   /** The committee it was presented to. */
   committee?: string;
 }
@@ -365,7 +396,7 @@ export interface PocPresentation {
 /** The decision on incubating a project. */
 export interface IncubationDecision {
   /** The day of the decision. */
-  date: CalendarDate;
+  date: EventDate;
   /** What was decided. */
   outcome: IncubationOutcome;
   /** The parties that agreed to the decision; the convention requires both. */
@@ -381,7 +412,7 @@ export interface Payment {
   /** An identifier for the payment, unique in the record. */
   id: string;
   /** The day of the payment. */
-  date: CalendarDate;
+  date: EventDate;
   /** The party that paid. */
   from?: Party;
   /** The party paid. */
@@ -392,6 +423,11 @@ export interface Payment {
   account?: AccountRef;
   /** Where the payment was imputed in the State budget. */
   imputation?: Imputation;
+  /**
+   * The id of the amendment this payment performs, for a top-up an amendment calls for (a raised
+   * cap): it is due from that amendment's last signature, and is no second payment.
+   */
+  amendment?: string;
 }
 
 /** The budget imputation of a payment (article 4). */
@@ -407,7 +443,7 @@ export interface Expense {
   /** An identifier for the expense, unique in the record. */
   id: string;
   /** The day the expense was incurred. */
-  date: CalendarDate;
+  date: EventDate;
   /** The amount, in euros. */
   amount: Money;
   /** What the expense paid for. */
@@ -421,7 +457,7 @@ export interface Refund {
   /** An identifier for the refund, unique in the record. */
   id: string;
   /** The day of the refund. */
-  date: CalendarDate;
+  date: EventDate;
   /** The party that refunded. */
   from?: Party;
   /** The party refunded. */
@@ -439,13 +475,18 @@ export interface Amendment {
   /** What the amendment is about. */
   subject?: string;
   /** The day a party asked for the amendment. */
-  requested?: CalendarDate;
+  requested?: EventDate;
   /** The party that asked for it. */
   requestedBy?: Party;
   /** The dated signature of each party; the amendment applies from the last one. */
   signatures?: Signature[];
   /** The date the amendment was sent to the budget and accounting controller. */
-  communicatedToController?: CalendarDate;
+  communicatedToController?: StepDate;
+  /**
+   * The day the request was abandoned, if it will not be signed: it then owes neither signatures
+   * nor a copy to the controller.
+   */
+  abandoned?: StepDate;
   /** The parameters the amendment changes, with their new values. */
   changes?: Terms;
 }
@@ -453,7 +494,7 @@ export interface Amendment {
 /** The termination of the convention for a party's default (article 5). */
 export interface Termination {
   /** The day the convention was terminated. */
-  date: CalendarDate;
+  date: EventDate;
   /** The party that asked for the termination. */
   requestedBy?: Party;
   /** The party whose default (manquement contractuel) the termination is for. */
@@ -465,15 +506,15 @@ export interface Termination {
   /**
    * The day the defaulting party gave a satisfactory response to the notice, if it did.
    */
-  satisfactoryResponse?: CalendarDate;
+  satisfactoryResponse?: StepDate;
 }
 
 /** A formal notice (mise en demeure). */
 export interface Notice {
   /** The day the notice was sent. */
-  date: CalendarDate;
+  date: EventDate;
   /** The day the defaulting party received it; the notice period runs from it. */
-  received?: CalendarDate;
+  received?: StepDate;
   /** The party that sent the notice. */
   by?: Party;
 }

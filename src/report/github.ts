@@ -78,6 +78,7 @@ const WORDS = {
         `${plural(s.files, 'file')}: ${s.compliant} compliant, ${s.withBreaches} not compliant, ${s.invalid} invalid; ` +
         `breaches: ${plural(s.breaches.error, 'error')}, ${plural(s.breaches.warning, 'warning')}; ` +
         `undetermined: ${undetermined}; ${plural(s.inputErrors, 'input error')}` +
+        (s.recordWarnings > 0 ? `; ${plural(s.recordWarnings, 'warning')} about the records` : '') +
         (s.waived > 0 ? `; waived: ${s.waived}` : '') +
         (s.waiverProblems > 0 ? `; ${plural(s.waiverProblems, 'waiver')} to review` : '')
       );
@@ -102,6 +103,9 @@ const WORDS = {
         `${plural(s.files, 'fichier')} : ${plural(s.compliant, 'conforme')}, ${plural(s.withBreaches, 'non conforme')}, ${plural(s.invalid, 'invalide')} ; ` +
         `manquements : ${plural(s.breaches.error, 'erreur')}, ${plural(s.breaches.warning, 'avertissement')} ; ` +
         `indéterminés : ${undetermined} ; ${plural(s.inputErrors, 'erreur')} de saisie` +
+        (s.recordWarnings > 0
+          ? ` ; ${plural(s.recordWarnings, 'avertissement')} sur les dossiers`
+          : '') +
         (s.waived > 0 ? ` ; avec dérogation : ${s.waived}` : '') +
         (s.waiverProblems > 0 ? ` ; ${plural(s.waiverProblems, 'dérogation')} à revoir` : '')
       );

@@ -22,6 +22,7 @@ function fileEntry(report: FileReport): Record<string, unknown> {
       rule: f.rule,
       status: f.status,
       severity: f.severity,
+      kind: f.kind,
       message: f.message,
       clauses: f.clauses,
       locations: f.locations.map((l) => ({ pointer: l.pointer, line: l.line, column: l.column })),
@@ -31,8 +32,20 @@ function fileEntry(report: FileReport): Record<string, unknown> {
       ...(f.case !== undefined && { case: f.case }),
       ...(f.missing !== undefined && { missing: f.missing }),
       ...(f.count !== undefined && { count: f.count }),
+      ...(f.due !== undefined && { due: f.due }),
+      ...(f.performed !== undefined && { performed: f.performed }),
+      ...(f.daysLate !== undefined && { daysLate: f.daysLate }),
       ...(f.waiver !== undefined && { waiver: f.waiver }),
     })),
+    ...(report.notices !== undefined && {
+      notices: report.notices.map((n) => ({
+        kind: n.kind,
+        message: n.message,
+        pointer: n.pointer,
+        line: n.line,
+        column: n.column,
+      })),
+    }),
     ...(report.waivers !== undefined && { waivers: report.waivers }),
     ...(report.money !== undefined && { money: report.money }),
   };

@@ -103,7 +103,9 @@ function ruleCase(
         f.cite,
         ...quotes,
       ].join('\n');
-      return `<failure${attributes({ message: f.message, type: f.severity })}>${xmlText(text)}</failure>`;
+      // The type says how grave: the rule's severity, or `record` for a check of the record.
+      const type = f.kind === 'record' ? 'record' : f.severity;
+      return `<failure${attributes({ message: f.message, type })}>${xmlText(text)}</failure>`;
     });
     return { name, body, outcome: 'failure' };
   }

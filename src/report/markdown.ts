@@ -73,6 +73,7 @@ const WORDS = {
       `Breaches: ${e} error${e !== 1 ? 's' : ''}, ${w} warning${w !== 1 ? 's' : ''}. Undetermined: ${u}. Input errors: ${x}.`,
     waivers: (waived: number, problems: number) =>
       `Waived breaches: ${waived}. Waivers to review: ${problems}.`,
+    recordWarnings: (n: number) => `Warnings about the records themselves: ${n}.`,
     tableHead: '| Record | Verdict | Errors | Warnings | Undetermined | As of |',
     verdict: { compliant: '✅ compliant', breach: '❌ not compliant', invalid: '⚠️ invalid' },
     items: (n: number) => `${n} finding${n !== 1 ? 's' : ''}`,
@@ -106,6 +107,7 @@ const WORDS = {
       `Manquements : ${e} erreur${e > 1 ? 's' : ''}, ${w} avertissement${w > 1 ? 's' : ''}. Indéterminés : ${u}. Erreurs de saisie : ${x}.`,
     waivers: (waived: number, problems: number) =>
       `Manquements avec dérogation : ${waived}. Dérogations à revoir : ${problems}.`,
+    recordWarnings: (n: number) => `Avertissements sur les dossiers eux-mêmes : ${n}.`,
     tableHead: '| Dossier | Verdict | Erreurs | Avertissements | Indéterminés | Au |',
     verdict: { compliant: '✅ conforme', breach: '❌ non conforme', invalid: '⚠️ invalide' },
     items: (n: number) => `${n} constat${n > 1 ? 's' : ''}`,
@@ -203,9 +205,12 @@ export function formatMarkdown(
   const language = context.language;
   const w = WORDS[language];
   const summary = summarize(reports);
+  // Breaches of the convention by severity; the checks of the record are counted apart.
   const count = (report: FileReport, status: string, severity?: string): number =>
     report.findings.filter(
-      (f) => f.status === status && (severity === undefined || f.severity === severity),
+      (f) =>
+        f.status === status &&
+        (severity === undefined || (f.severity === severity && f.kind === 'obligation')),
     ).length;
   const overall =
     summary.withBreaches > 0 ? 'breach' : summary.invalid > 0 ? 'invalid' : 'compliant';
@@ -229,6 +234,7 @@ export function formatMarkdown(
     ...(summary.waived > 0 || summary.waiverProblems > 0
       ? [w.waivers(summary.waived, summary.waiverProblems)]
       : []),
+    ...(summary.recordWarnings > 0 ? [w.recordWarnings(summary.recordWarnings)] : []),
     '',
     w.tableHead,
     '| --- | --- | ---: | ---: | ---: | --- |',

@@ -237,7 +237,12 @@ export function formatSarif(
       properties: {
         status: finding.status,
         clauses: finding.clauses,
+        // A check of the record itself, counted apart from the verdict on the convention.
+        ...(finding.kind === 'record' && { kind: 'record' }),
         ...(finding.case !== undefined && { case: finding.case }),
+        ...(finding.due !== undefined && { due: finding.due }),
+        ...(finding.performed !== undefined && { performed: finding.performed }),
+        ...(finding.daysLate !== undefined && { daysLate: finding.daysLate }),
         ...(finding.missing !== undefined && { missing: finding.missing }),
       },
     };

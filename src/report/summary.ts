@@ -9,6 +9,8 @@ export interface RunSummary {
   withBreaches: number;
   invalid: number;
   breaches: Record<Severity, number>;
+  /** Warnings about the records themselves (record checks), counted apart from the breaches. */
+  recordWarnings: number;
   /** Breaches a waiver accepts, counted apart from the breaches. */
   waived: number;
   /** Waivers expired, not yet approved, or matching no breach. */
@@ -23,6 +25,7 @@ export function emptySummary(): RunSummary {
     withBreaches: 0,
     invalid: 0,
     breaches: { error: 0, warning: 0 },
+    recordWarnings: 0,
     waived: 0,
     waiverProblems: 0,
     inputErrors: 0,
@@ -36,8 +39,10 @@ export function emptySummary(): RunSummary {
 export interface ReportDigest {
   verdict: FileReport['verdict'];
   inputErrors: number;
-  /** Breaches by severity. */
+  /** Breaches of the convention's obligations, by severity. */
   breaches: Record<Severity, number>;
+  /** Findings of the record checks. */
+  recordWarnings: number;
   waived: number;
   undetermined: number;
   pending: number;
@@ -49,14 +54,17 @@ export function digestOf(report: FileReport): ReportDigest {
     verdict: report.verdict,
     inputErrors: report.errors.length,
     breaches: { error: 0, warning: 0 },
+    recordWarnings: 0,
     waived: 0,
     undetermined: 0,
     pending: 0,
     waiverProblems: (report.waivers ?? []).filter((w) => w.status !== 'applied').length,
   };
   for (const finding of report.findings) {
-    if (finding.status === 'breach') digest.breaches[finding.severity]++;
-    else if (finding.status === 'waived') digest.waived++;
+    if (finding.status === 'breach') {
+      if (finding.kind === 'record') digest.recordWarnings++;
+      else digest.breaches[finding.severity]++;
+    } else if (finding.status === 'waived') digest.waived++;
     else if (finding.status === 'undetermined') digest.undetermined++;
     else if (finding.status === 'pending') digest.pending++;
   }
@@ -73,6 +81,7 @@ export function addToSummary(summary: RunSummary, report: FileReport | ReportDig
   summary.inputErrors += digest.inputErrors;
   summary.breaches.error += digest.breaches.error;
   summary.breaches.warning += digest.breaches.warning;
+  summary.recordWarnings += digest.recordWarnings;
   summary.waived += digest.waived;
   summary.waiverProblems += digest.waiverProblems;
 }
@@ -84,28 +93,27 @@ export function summarize(reports: readonly FileReport[]): RunSummary {
 }
 
 /**
- * What makes a run fail (exit 1): `error` breaches only; any breach, or a waiver to review
- * (`warning`, the default); or also undetermined, or also pending findings.
+ * What makes a run fail (exit 1), each level adding to the one before: `error` breaches only;
+ * any breach, or a waiver to review (`warning`, the default); also a warning about a record
+ * (`record`); also undetermined findings; also pending ones.
  */
-export type FailOn = 'error' | 'warning' | 'undetermined' | 'pending';
+export type FailOn = 'error' | 'warning' | 'record' | 'undetermined' | 'pending';
 
-export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'undetermined', 'pending'];
+export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'record', 'undetermined', 'pending'];
 
 export function fails(reports: readonly (FileReport | ReportDigest)[], failOn: FailOn): boolean {
+  const level = FAIL_ON.indexOf(failOn);
   return reports.some((report) => {
     const d = 'findings' in report ? digestOf(report) : report;
-    switch (failOn) {
-      case 'error':
-        return d.breaches.error > 0;
-      case 'warning':
-        return d.breaches.error + d.breaches.warning + d.waiverProblems > 0;
-      case 'undetermined':
-        return d.breaches.error + d.breaches.warning + d.waiverProblems + d.undetermined > 0;
-      case 'pending':
-        return (
-          d.breaches.error + d.breaches.warning + d.waiverProblems + d.undetermined + d.pending > 0
-        );
-    }
+    // What each level adds, in the order of FAIL_ON.
+    const counts = [
+      d.breaches.error,
+      d.breaches.warning + d.waiverProblems,
+      d.recordWarnings,
+      d.undetermined,
+      d.pending,
+    ];
+    return counts.slice(0, level + 1).some((n) => n > 0);
   });
 }
 

@@ -30,6 +30,11 @@ const WORDS = {
     inputErrors: (n: number) => `${n} erreur${n > 1 ? 's' : ''} de saisie`,
     breaches: (n: number) => `${n} manquement${n > 1 ? 's' : ''}`,
     severity: { error: 'erreur', warning: 'avertissement' },
+    recordWarning: 'dossier à vérifier',
+    notice: 'non compté',
+    recordWarnings: (n: number) => `${n} avertissement${n > 1 ? 's' : ''} sur le dossier`,
+    refundedElsewhere: (x: string) =>
+      `Restitué sur un autre compte que celui de la collectivité : ${x}, qui n’éteint pas la dette.`,
     status: {
       breach: 'manquement',
       undetermined: 'indéterminé',
@@ -81,6 +86,12 @@ const WORDS = {
     inputErrors: (n: number) => `${n} input error${n > 1 ? 's' : ''}`,
     breaches: (n: number) => `${n} breach${n > 1 ? 'es' : ''}`,
     severity: { error: 'error', warning: 'warning' },
+    recordWarning: 'record to check',
+    notice: 'not counted',
+    recordWarnings: (n: number) =>
+      `${n} warning${n > 1 ? 's' : ''} about the record${n > 1 ? 's' : ''}`,
+    refundedElsewhere: (x: string) =>
+      `Refunded to an account other than the collectivité's: ${x}, which does not discharge the debt.`,
     status: {
       breach: 'breach',
       undetermined: 'undetermined',
@@ -200,7 +211,7 @@ export function formatTextFile(report: FileReport, options: TextOptions): string
     out.push('');
     return out.join('\n') + '\n';
   }
-  const breaches = report.findings.filter((f) => f.status === 'breach');
+  const breaches = report.findings.filter((f) => f.status === 'breach' && f.kind === 'obligation');
   const asOf = report.asOf ? w.asOf(formatDate(report.asOf, options.language)) : '';
   const verdict =
     report.verdict === 'compliant'
@@ -213,14 +224,28 @@ export function formatTextFile(report: FileReport, options: TextOptions): string
         (f) => f.status === 'breach' || f.status === 'waived' || f.status === 'undetermined',
       );
   for (const finding of shown) out.push(...formatFinding(report, finding, options, paint));
+  for (const notice of report.notices ?? []) {
+    out.push(
+      `  ${report.file}:${notice.line}:${notice.column}  ${paint.dim(w.notice)}  ${notice.message}`,
+    );
+  }
   for (const waiver of report.waivers ?? []) {
     const label =
       waiver.status === 'applied' ? paint.dim(w.waiverApplied) : paint.yellow(w.waiverProblem);
     out.push(`  ${waiver.file}:${waiver.line}:${waiver.column}  ${label}  ${waiver.message}`);
   }
-  const { rules, counts } = ruleTally(report.findings);
+  // The tally is of the convention's obligations; the checks of the record are counted apart.
+  const { rules, counts } = ruleTally(report.findings.filter((f) => f.kind === 'obligation'));
   const tally = counts.map(([s, n]) => `${n} ${w.tally[s]}`).join(', ');
-  out.push(paint.dim(`  ${w.rules(rules)} (${report.pack ?? ''})${w.colon} ${tally}`));
+  const recordWarnings = report.findings.filter(
+    (f) => f.kind === 'record' && f.status === 'breach',
+  ).length;
+  out.push(
+    paint.dim(
+      `  ${w.rules(rules)} (${report.pack ?? ''})${w.colon} ${tally}` +
+        (recordWarnings > 0 ? `${w.semicolon} ${w.recordWarnings(recordWarnings)}` : ''),
+    ),
+  );
   if (report.money) out.push(...formatMoney(report.money, options.language));
   out.push('');
 
@@ -233,6 +258,9 @@ export function formatTextSummary(summary: RunSummary, options: TextOptions): st
   return (
     `${w.files(summary.files)}${w.colon} ${w.summaryCounts(summary.compliant, summary.withBreaches, summary.invalid)}${w.semicolon} ` +
     `${w.summaryBreaches(summary.breaches.error, summary.breaches.warning)}` +
+    (summary.recordWarnings > 0
+      ? `${w.semicolon} ${w.recordWarnings(summary.recordWarnings)}`
+      : '') +
     (summary.waived > 0 ? `${w.semicolon} ${w.waivedCount(summary.waived)}` : '') +
     (summary.waiverProblems > 0
       ? `${w.semicolon} ${w.waiverProblems(summary.waiverProblems)}`
@@ -260,9 +288,11 @@ function formatFinding(
   const place = where ? `${report.file}:${where.line}:${where.column}` : report.file;
   const label =
     finding.status === 'breach'
-      ? finding.severity === 'error'
-        ? paint.red(w.severity.error)
-        : paint.yellow(w.severity.warning)
+      ? finding.kind === 'record'
+        ? paint.yellow(w.recordWarning)
+        : finding.severity === 'error'
+          ? paint.red(w.severity.error)
+          : paint.yellow(w.severity.warning)
       : finding.status === 'undetermined' || finding.status === 'waived'
         ? paint.yellow(w.status[finding.status])
         : paint.dim(w.status[finding.status]);
@@ -291,6 +321,8 @@ export function formatMoney(money: MoneySummary, language: Language): string[] {
   ];
   if (money.cap !== null && money.paid > money.cap)
     lines.push(`  ${w.overCap(w.euros(money.paid - money.cap))}`);
+  if (money.refundedElsewhere > 0)
+    lines.push(`  ${w.refundedElsewhere(w.euros(money.refundedElsewhere))}`);
   if (money.balance !== null) {
     lines.push(
       `  ${

@@ -3,8 +3,11 @@
  *
  * 1. `applies` false: the item is not applicable;
  * 2. a breach case marked `beforeDue` that holds: a breach, whether due or not;
- * 3. `due.when` false: pending;
- * 4. any other breach case that holds: a breach; none: satisfied.
+ * 3. performed (`due.performed`, or a date in `due.performedOn`): after its due date
+ *    (`due.by`), late, a breach; else judged by its other breach cases, satisfied if none holds,
+ *    even before it is due;
+ * 4. not performed and not due (`due.by` not passed, `due.when` false): pending;
+ * 5. any other breach case that holds: a breach; none: satisfied.
  *
  * A step whose conditions need a value the record lacks makes the item undetermined, naming the
  * fields to fill in. Each breaching item gives a finding located where the item is written;
@@ -16,6 +19,7 @@
  * the values it reads, so items whose read values are all equal share one run: a bounded memo
  * keyed by those values, kept across records.
  */
+import { parseCalendarDate } from '../calendar.js';
 import { isMissing, readPath } from '../facts/missing.js';
 import { addPeriodToDate, type Facts, type Item } from '../facts/measure.js';
 import type { ParamValue } from '../facts/params.js';
@@ -23,7 +27,14 @@ import { humanPath } from '../pointer.js';
 import { ConditionEvaluator, referencesOf, type ConditionGroup } from './engine.js';
 import type { LoadedRule, RulePack } from './pack.js';
 import { fillTemplate, type Language } from './template.js';
-import type { BreachCase, Condition, Deadline, Localized, Severity } from './types.js';
+import type {
+  BreachCase,
+  Condition,
+  Deadline,
+  FactReference,
+  Localized,
+  Severity,
+} from './types.js';
 
 export type Status = 'breach' | 'pending' | 'satisfied' | 'not-applicable' | 'undetermined';
 
@@ -53,6 +64,12 @@ export interface RuleFinding {
   count?: number;
   /** For a breach: the item judged, by its position among the items of the rule's collection. */
   item?: ItemRef;
+  /** The last day to perform the obligation, where the rule says (`due.by`) and it is known. */
+  due?: string;
+  /** The day it was performed, where known. */
+  performed?: string;
+  /** How many days after its due date it was performed, or, not performed, the evaluation date is. */
+  daysLate?: number;
 }
 
 /** An item of a collection, by its position in the order the facts give the items. */
@@ -65,6 +82,11 @@ interface ItemOutcome {
   status: Status;
   cases: BreachCase[];
   missing: string[];
+  /** The due date and the day performed, when the rule says them and they are known. */
+  due?: string;
+  performed?: string;
+  /** Performed after its due date. */
+  late?: boolean;
   /** The facts of the item, gathered only for a message that shows them. */
   context: () => Record<string, unknown>;
   item: Item;
@@ -78,6 +100,10 @@ const GENERIC = {
     en: 'Undetermined: the record does not give {fields}.',
   },
   pending: { fr: 'Pas encore dû : {due}.', en: 'Not yet due: {due}.' },
+  late: {
+    fr: 'Exécuté en retard : dû au plus tard le {due|date}, exécuté le {performed|date}, {daysLate|days} de retard.',
+    en: 'Performed late: due by {due|date}, performed on {performed|date}, {daysLate|days} late.',
+  },
   notApplicable: { fr: 'Sans objet pour ce dossier.', en: 'Not applicable to this record.' },
 };
 
@@ -113,8 +139,27 @@ interface RulePlan {
   rule: LoadedRule;
   applies?: string;
   due?: string;
+  performed?: string;
+  /** The due date and the day performed, as fact references with their paths split. */
+  by?: SplitReference;
+  performedOn?: SplitReference;
   cases: { breach: BreachCase; group: string }[];
 }
+
+interface SplitReference {
+  fact: string;
+  segments: string[];
+}
+
+const split = (reference: FactReference | undefined, deadlines: Record<string, Deadline>) =>
+  reference === undefined
+    ? undefined
+    : {
+        fact: Object.hasOwn(deadlines, reference.fact)
+          ? deadlineFact(deadlines[reference.fact]!)
+          : reference.fact,
+        segments: reference.path ? reference.path.split('.') : [],
+      };
 
 /** The rules over one collection, their distinct conditions, and what those conditions read. */
 class CollectionPlan {
@@ -164,10 +209,15 @@ class CollectionPlan {
       this.deadlines.set(deadlineFact(deadline), deadline);
     const shared = (condition: Condition): string =>
       this.group(withSharedDeadlines(condition, deadlines));
+    const by = split(rule.due.by, deadlines);
+    const performedOn = split(rule.due.performedOn, deadlines);
     this.rules.push({
       rule,
       ...(rule.applies && { applies: shared(rule.applies) }),
       ...(rule.due.when && { due: shared(rule.due.when) }),
+      ...(rule.due.performed && { performed: shared(rule.due.performed) }),
+      ...(by && { by }),
+      ...(performedOn && { performedOn }),
       cases: rule.breaches.map((breach) => ({ breach, group: shared(breach.when) })),
     });
   }
@@ -214,14 +264,7 @@ class CollectionPlan {
    * per distinct truth of the comparisons (see ConditionEvaluator.outcomeKey); the facts it
    * needs are gathered only then.
    */
-  async judge(
-    facts: Facts,
-    item: Item,
-  ): Promise<{
-    holds: Map<string, boolean>;
-    lacks: (group: string) => string[];
-    context: () => Record<string, unknown>;
-  }> {
+  async judge(facts: Facts, item: Item): Promise<Judgement> {
     const { params, deadlines } = this.itemFacts(facts, item);
     const lookup = (fact: string): unknown => {
       if (fact === 'item') return item.values;
@@ -252,27 +295,31 @@ class CollectionPlan {
       if (this.memo.size >= MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
       this.memo.set(key, holds);
     }
-    return { holds, lacks, context };
+    const read = (reference: SplitReference): unknown =>
+      readPath(lookup(reference.fact), reference.segments);
+    return { holds, lacks, context, read, asOf: facts.globals.asOf as string };
   }
 }
 
-/** The outcome of a rule for an item, from its groups' results (steps 1 to 4 above). */
-function outcomeOf(
-  plan: RulePlan,
-  holds: Map<string, boolean>,
-  lacks: (group: string) => string[],
-  context: () => Record<string, unknown>,
-  item: Item,
-  index: number,
-): ItemOutcome {
-  const done = (status: Status, cases: BreachCase[] = [], missing: string[] = []): ItemOutcome => ({
-    status,
-    cases,
-    missing,
-    context,
-    item,
-    index,
-  });
+/** What the conditions of a collection say of an item. */
+interface Judgement {
+  holds: Map<string, boolean>;
+  lacks: (group: string) => string[];
+  context: () => Record<string, unknown>;
+  /** A fact of the item, read as conditions read it. */
+  read: (reference: SplitReference) => unknown;
+  asOf: string;
+}
+
+/** The outcome of a rule for an item, from its groups' results (steps 1 to 5 above). */
+function outcomeOf(plan: RulePlan, judgement: Judgement, item: Item, index: number): ItemOutcome {
+  const { holds, lacks, context, read, asOf } = judgement;
+  const done = (
+    status: Status,
+    cases: BreachCase[] = [],
+    missing: string[] = [],
+    dates: { due?: string; performed?: string; late?: boolean } = {},
+  ): ItemOutcome => ({ status, cases, missing, context, item, index, ...dates });
   if (plan.applies !== undefined) {
     const missing = lacks(plan.applies);
     if (missing.length > 0) return done('undetermined', [], missing);
@@ -280,29 +327,73 @@ function outcomeOf(
   }
   const breaches: BreachCase[] = [];
   const lacking = new Set<string>();
+  const lack = (missing: readonly string[]): void => missing.forEach((p) => lacking.add(p));
   const judge = (early: boolean): void => {
     for (const { breach, group } of plan.cases) {
       if ((breach.beforeDue ?? false) !== early) continue;
       const missing = lacks(group);
-      if (missing.length > 0) missing.forEach((p) => lacking.add(p));
+      if (missing.length > 0) lack(missing);
       else if (holds.get(group)) breaches.push(breach);
     }
   };
   judge(true);
-  let due = true;
-  if (plan.due !== undefined) {
+
+  // The due date and the day performed, where the rule gives them.
+  const dateOf = (reference: SplitReference | undefined): string | null | undefined => {
+    if (reference === undefined) return undefined;
+    const value = read(reference);
+    if (isMissing(value)) {
+      lack(value.pointers);
+      return undefined;
+    }
+    return typeof value === 'string' ? value : null;
+  };
+  const due = dateOf(plan.by);
+  const performedOn = dateOf(plan.performedOn);
+  const dates = {
+    ...(typeof due === 'string' && { due }),
+    ...(typeof performedOn === 'string' && { performed: performedOn }),
+  };
+  let performed: boolean | undefined;
+  if (plan.performed !== undefined) {
+    const missing = lacks(plan.performed);
+    if (missing.length > 0) lack(missing);
+    else performed = holds.get(plan.performed) === true;
+  } else if (plan.performedOn !== undefined && performedOn !== undefined) {
+    performed = performedOn !== null;
+  }
+
+  let isDue: boolean;
+  if (plan.by !== undefined) isDue = typeof due === 'string' && asOf > due;
+  else if (plan.due !== undefined) {
     const missing = lacks(plan.due);
     if (missing.length > 0) {
-      missing.forEach((p) => lacking.add(p));
-      due = false;
-    } else due = holds.get(plan.due) === true;
-  }
-  if (due) judge(false);
-  if (breaches.length > 0) return done('breach', breaches);
-  if (lacking.size > 0) return done('undetermined', [], [...lacking]);
-  if (!due) return done('pending');
-  return done('satisfied');
+      lack(missing);
+      isDue = false;
+    } else isDue = holds.get(plan.due) === true;
+  } else isDue = true;
+
+  if (performed === true) {
+    if (typeof due === 'string' && typeof performedOn === 'string' && performedOn > due)
+      return done('breach', [...breaches, LATE], [], { ...dates, late: true });
+    if (plan.by !== undefined && due === undefined && typeof performedOn === 'string')
+      return done('undetermined', [], [...lacking], dates);
+    judge(false);
+  } else if (isDue) judge(false);
+  if (breaches.length > 0) return done('breach', breaches, [], dates);
+  if (lacking.size > 0) return done('undetermined', [], [...lacking], dates);
+  if (performed === true) return done('satisfied', [], [], dates);
+  if (!isDue) return done('pending', [], [], dates);
+  return done('satisfied', [], [], dates);
 }
+
+/** The breach case of an obligation performed after its due date. */
+const LATE: BreachCase = {
+  id: 'late',
+  when: { all: [] } as unknown as Condition,
+  message: GENERIC.late,
+  locations: [],
+};
 
 /** Evaluates records with one rule pack. Safe to share between concurrent evaluations. */
 export class PackEvaluator {
@@ -340,9 +431,8 @@ export class PackEvaluator {
       // Items are made as they are read and dropped once tallied: only breaching items are kept.
       let index = 0;
       for (const item of facts.items(plan.collection)) {
-        const { holds, lacks, context } = await plan.judge(facts, item);
-        for (const { rule, tally } of own)
-          tally.add(outcomeOf(rule, holds, lacks, context, item, index));
+        const judgement = await plan.judge(facts, item);
+        for (const { rule, tally } of own) tally.add(outcomeOf(rule, judgement, item, index));
         index++;
       }
     }
@@ -362,9 +452,17 @@ class Tally {
   /** The outcome of the first item, kept while it is the only one. */
   private first: ItemOutcome | undefined;
   private items = 0;
+  /** The earliest due date of the pending items. */
+  earliestPendingDue: string | undefined;
 
   add(outcome: ItemOutcome): void {
     this.items += 1;
+    if (
+      outcome.status === 'pending' &&
+      outcome.due !== undefined &&
+      (this.earliestPendingDue === undefined || outcome.due < this.earliestPendingDue)
+    )
+      this.earliestPendingDue = outcome.due;
     this.first = this.items === 1 ? outcome : undefined;
     this.counts.set(outcome.status, this.count(outcome.status) + 1);
     if (outcome.status === 'breach') this.breaches.push(outcome);
@@ -397,14 +495,20 @@ function findingsOf(
   const messageContext = (context: Record<string, unknown>): Record<string, unknown> =>
     withRuleDeadlines(context, rule);
   for (const outcome of tally.breaches) {
+    const timing = timingOf(outcome, facts);
     for (const breach of outcome.cases) {
+      const late = breach === LATE;
       findings.push({
         ...base,
         status: 'breach',
         case: breach.id,
-        text: fill(breach.message, () => messageContext(outcome.context())),
-        pointers: pointersOf(outcome.item, breach.locations),
+        text: fill(late ? (rule.messages.late ?? GENERIC.late) : breach.message, () => ({
+          ...messageContext(outcome.context()),
+          ...timing,
+        })),
+        pointers: pointersOf(outcome.item, late ? rule.due.locations : breach.locations),
         item: { collection: plan.collection, index: outcome.index },
+        ...timing,
       });
     }
   }
@@ -439,6 +543,8 @@ function findingsOf(
       : summary === 'satisfied'
         ? rule.messages.satisfied
         : (rule.messages.notApplicable ?? GENERIC.notApplicable);
+  // A pending rule is due on the earliest due date of its pending items.
+  const due = summary === 'pending' ? tally.earliestPendingDue : only?.due;
   return [
     {
       ...base,
@@ -446,8 +552,37 @@ function findingsOf(
       text: fill(template, context),
       pointers: only ? pointersOf(only.item, undefined) : [],
       count: tally.count(summary),
+      ...(due !== undefined && { due }),
+      ...(summary === 'satisfied' &&
+        only?.performed !== undefined && { performed: only.performed }),
     },
   ];
+}
+
+/** When a breaching item was due, when it was performed, and how many days late. */
+function timingOf(
+  outcome: ItemOutcome,
+  facts: Facts,
+): { due?: string; performed?: string; daysLate?: number } {
+  if (outcome.due === undefined) return {};
+  // Late: performed after its due date; overdue: not performed, and the due date passed.
+  const asOf = facts.globals.asOf as string;
+  const end = outcome.late
+    ? outcome.performed
+    : outcome.performed === undefined && asOf > outcome.due
+      ? asOf
+      : undefined;
+  const days = (text: string): number => {
+    const parsed = parseCalendarDate(text);
+    // Both dates were checked when the record was read.
+    if (!parsed.ok) throw new Error(`unchecked date ${text}`);
+    return parsed.value;
+  };
+  return {
+    due: outcome.due,
+    ...(outcome.performed !== undefined && { performed: outcome.performed }),
+    ...(end !== undefined && { daysLate: days(end) - days(outcome.due) }),
+  };
 }
 
 /** A context where the rule's own deadline names (used in its messages) are set. */

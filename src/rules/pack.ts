@@ -554,6 +554,10 @@ function parameterFactSpec(parameter: PackParameter | undefined): FactSpec | und
       description,
       fields: {
         rib: text('RIB complet', 'full RIB'),
+        id: text(
+          'banque, guichet et numéro de compte (ce qui identifie le compte)',
+          'bank, branch and account number (what identifies the account)',
+        ),
         holder: text('titulaire', 'holder'),
         bank: text('code banque', 'bank code'),
         branch: text('code guichet', 'branch code'),
@@ -891,6 +895,7 @@ export function ruleConditions(rule: RuleFile): { pointer: string; condition: Co
   const out: { pointer: string; condition: Condition }[] = [];
   if (rule.applies) out.push({ pointer: '/applies', condition: rule.applies });
   if (rule.due.when) out.push({ pointer: '/due/when', condition: rule.due.when });
+  if (rule.due.performed) out.push({ pointer: '/due/performed', condition: rule.due.performed });
   rule.breaches.forEach((b, i) => out.push({ pointer: `/breaches/${i}/when`, condition: b.when }));
   return out;
 }
@@ -1017,21 +1022,57 @@ function checkReferences(parts: PackParts, problems: PackProblem[]): void {
       });
       checkMessage(breach.message, `/breaches/${i}/message`, scope, true, report);
     });
+    // The due date and the day performed: dates of the facts the rule sees.
+    for (const key of ['by', 'performedOn'] as const) {
+      const reference = rule.due[key];
+      if (reference === undefined) continue;
+      const resolved = resolveReference(scope, reference.fact, reference.path);
+      if ('problem' in resolved)
+        report(`/due/${key}/${resolved.inPath ? 'path' : 'fact'}`, resolved.problem);
+      else if (resolved.spec.type !== 'date')
+        report(
+          `/due/${key}`,
+          `${[reference.fact, reference.path].filter(Boolean).join('.')} is not a date`,
+        );
+    }
+    if (rule.due.by !== undefined && rule.due.when !== undefined)
+      report(
+        '/due',
+        'say when the obligation falls due by a date (by) or a condition (when), not both',
+      );
+    if (
+      rule.due.performed === undefined &&
+      rule.due.performedOn === undefined &&
+      rule.messages.late
+    )
+      report(
+        '/messages/late',
+        'a late message needs due.performedOn, the day the obligation was performed',
+      );
+    (rule.due.locations ?? []).forEach((field, k) => {
+      const spec = ownEntry(collection.fields, field);
+      if (!spec || spec.type !== 'pointer')
+        report(`/due/locations/${k}`, `the items of ${rule.over} have no place called ${field}`);
+    });
     for (const [kind, message] of Object.entries(rule.messages)) {
       checkMessage(
         message as Localized,
         `/messages/${kind}`,
         scope,
-        collection.cardinality === 'one',
+        kind === 'late' || collection.cardinality === 'one',
         report,
+        kind === 'late' ? LATE_PLACEHOLDERS : [],
       );
     }
-    if (rule.due.when && !rule.messages.pending)
-      report('/messages', 'a rule with due.when needs a pending message');
+    if ((rule.due.when || rule.due.by) && !rule.messages.pending)
+      report('/messages', 'a rule with due.when or due.by needs a pending message');
     if (rule.applies && !rule.messages.notApplicable)
       report('/messages', 'a rule with applies needs a notApplicable message');
   }
 }
+
+/** What a late message may show besides the facts: the due date, the day performed, the delay. */
+const LATE_PLACEHOLDERS = ['due', 'performed', 'daysLate'];
 
 function checkMessage(
   message: Localized,
@@ -1039,6 +1080,7 @@ function checkMessage(
   scope: ReferenceScope,
   itemAllowed: boolean,
   report: (pointer: string, message: string) => void,
+  extra: readonly string[] = [],
 ): void {
   for (const language of ['fr', 'en'] as const) {
     const parsed = parseTemplate(message[language]);
@@ -1047,7 +1089,7 @@ function checkMessage(
       continue;
     }
     for (const placeholder of parsed.placeholders) {
-      if (placeholder.path === 'count') continue;
+      if (placeholder.path === 'count' || extra.includes(placeholder.path)) continue;
       if (placeholder.path.startsWith('item.') && !itemAllowed) {
         report(
           `${pointer}/${language}`,

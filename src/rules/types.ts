@@ -156,10 +156,20 @@ export type Obligor = 'collectivite' | 'dinsic' | 'both';
  */
 export type Severity = 'error' | 'warning';
 
-/** A rule file, `<RULE-ID>.yaml`: one obligation of the convention. */
+/**
+ * What a rule checks: an `obligation` of the parties under the convention (the verdict on the
+ * convention rests on these), or the `record` itself (a date mistyped, an entry outside its
+ * period: warnings about the record, counted apart from the verdict).
+ * @title kind of rule
+ */
+export type RuleKind = 'obligation' | 'record';
+
+/** A rule file, `<RULE-ID>.yaml`: one obligation of the convention, or one check of the record. */
 export interface RuleFile {
   /** The rule's id; the file is named after it. */
   id: RuleId;
+  /** What the rule checks (default `obligation`). */
+  kind?: RuleKind;
   /** A short title. */
   title: Localized;
   /** The clause units the rule encodes. */
@@ -219,12 +229,28 @@ export interface BreachCase {
   locations?: string[];
 }
 
-/** When an obligation is due. */
+/**
+ * When an obligation is due, and when it is performed. Performed by its due date, it is
+ * satisfied (even before that date); performed after it, it is late, a breach even once
+ * performed; neither performed nor due, it is pending; due and not performed, it is judged by
+ * its breach cases.
+ */
 export interface Due {
   /** When it is due, in words. */
   description: Localized;
-  /** The condition under which it is due; without it, it is always due. */
+  /** The condition under which it is due; without it (and without `by`), it is always due. */
   when?: Condition;
+  /**
+   * The last day to perform it: it falls due once the evaluation date is after that day (null:
+   * not due yet).
+   */
+  by?: FactReference;
+  /** When it is performed; without it, it is performed once `performedOn` is a date. */
+  performed?: Condition;
+  /** The day it was performed (null while it is not): after `by`, it was performed late. */
+  performedOn?: FactReference;
+  /** The item fields holding the places a late performance points to (default `pointer`). */
+  locations?: string[];
 }
 
 /** The messages of the outcomes other than a breach (each breach case has its own). */
@@ -235,6 +261,11 @@ export interface Messages {
   pending?: Localized;
   /** When the rule concerns nothing in the record. */
   notApplicable?: Localized;
+  /**
+   * When the obligation was performed after its due date: `{due|date}`, `{performed|date}` and
+   * `{daysLate}` are set, besides the item's facts.
+   */
+  late?: Localized;
 }
 
 /**
