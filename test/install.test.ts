@@ -11,7 +11,7 @@
  *
  * The repository they install from is this working tree, committed in a temporary git repository.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type SpawnOptions } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -254,13 +254,35 @@ const NPM_ENV: NodeJS.ProcessEnv = (() => {
   };
 })();
 
-describe('installing from the repository, as documented', () => {
+/**
+ * Runs a command without holding the test runner, so that the two installs below run side by
+ * side (each spends most of its time in npm and in the build).
+ */
+function runAsync(
+  command: string,
+  args: string[],
+  options: SpawnOptions,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
+}
+
+describe.concurrent('installing from the repository, as documented', () => {
   let repository: { url: string; commit: string };
   beforeAll(() => {
     repository = committedCopy();
   }, 120_000);
 
-  it('pre-commit runs the hook of .pre-commit-hooks.yaml with docs/ci/pre-commit-config.yaml', () => {
+  it('pre-commit runs the hook of .pre-commit-hooks.yaml with docs/ci/pre-commit-config.yaml', async ({
+    expect,
+  }) => {
     const records_ = tempDir('clausier-records-');
     const git = (...args: string[]) =>
       spawnSync('git', args, { cwd: records_, encoding: 'utf8', env: GIT_ENV });
@@ -274,10 +296,9 @@ describe('installing from the repository, as documented', () => {
     writeFileSync(join(records_, '.pre-commit-config.yaml'), config);
     git('add', '-A');
     const env = { ...NPM_ENV, PRE_COMMIT_HOME: join(records_, '.pre-commit-home') };
-    const run = spawnSync('pre-commit', ['run', '--all-files'], {
+    const run = await runAsync('pre-commit', ['run', '--all-files'], {
       cwd: records_,
       env,
-      encoding: 'utf8',
     });
     expect(run.status, run.stdout + run.stderr).toBe(1);
     expect(run.stdout).toMatch(/clausier\.*Failed/);
@@ -290,22 +311,23 @@ describe('installing from the repository, as documented', () => {
     const removed = git('rm', '-qf', 'records/over-the-cap.yaml');
     expect(removed.stderr).toBe('');
     expect(removed.status).toBe(0);
-    const clean = spawnSync('pre-commit', ['run', '--all-files'], {
+    const clean = await runAsync('pre-commit', ['run', '--all-files'], {
       cwd: records_,
       env,
-      encoding: 'utf8',
     });
     expect(clean.status, clean.stdout + clean.stderr).toBe(0);
     expect(clean.stdout).toMatch(/clausier\.*Passed/);
   }, 600_000);
 
-  it('npm installs it from a git URL pinned to a commit, building it, and it runs', () => {
+  it('npm installs it from a git URL pinned to a commit, building it, and it runs', async ({
+    expect,
+  }) => {
     const app = tempDir('clausier-app-');
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true }));
-    const install = spawnSync(
+    const install = await runAsync(
       'npm',
       ['install', `git+file://${repository.url}#${repository.commit}`, '--no-audit', '--no-fund'],
-      { cwd: app, env: NPM_ENV, encoding: 'utf8' },
+      { cwd: app, env: NPM_ENV },
     );
     expect(install.status, install.stderr).toBe(0);
     copyFileSync(BREACH, join(app, 'record.yaml'));
