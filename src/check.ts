@@ -283,13 +283,13 @@ export async function inspectLoaded(
         : parseAsOf((options.today ?? todayInParis)());
   // The record as it stood on the evaluation date: what is dated after it is not counted.
   const stood = recordAsOf(record, asOf);
-  const facts = measure(stood.record, pack.parameters, asOf, record);
+  const facts = measure(stood.record, pack.parameters, asOf);
   const ruleFindings = await evaluator.evaluate(facts);
   const rules = new Map(pack.rules.map((r) => [r.id, r]));
   report.findings = ruleFindings.map((finding) => {
     const rule = rules.get(finding.rule)!;
     // Pointers into the record as it stood are turned into pointers into the file.
-    const inFile = facts.asWritten.has(rule.over) ? (p: string) => p : stood.original;
+    const inFile = stood.original;
     const locations = finding.pointers.map((pointer): Location => {
       const at = loaded.locate(inFile(pointer));
       return { pointer: inFile(pointer), line: at.line, column: at.column };

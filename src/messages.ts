@@ -712,6 +712,10 @@ const PACKS: Entry[] = [
   ],
   ['no case breaches {rule} alone', 'aucun cas ne manque à {rule} seule'],
   ['no case satisfies {rule}', 'aucun cas ne respecte {rule}'],
+  [
+    'the rule cites {id} but neither quotes it nor uses a parameter taken from it',
+    'la règle cite {id} mais ne la cite pas mot pour mot et n’utilise aucun paramètre qui en vient',
+  ],
   ['no case exercises the breach case {rule}', 'aucun cas n’exerce le cas de manquement {rule}'],
 ];
 

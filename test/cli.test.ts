@@ -210,6 +210,61 @@ describe('usage', () => {
     expect(runCli(['check', undetermined, '--fail-on', 'undetermined']).status).toBe(1);
   });
 
+  it('a warning about a record fails the run only from --fail-on record, cached or not', () => {
+    const record = join(
+      ROOT,
+      'cases/record-checks/a-session-a-leave-and-a-closed-week-outside-phase-3-are-record-warnings.yaml',
+    );
+    const cache = tempDir('clausier-cache-');
+    for (const extra of [
+      [],
+      ['--cache', '--cache-location', cache],
+      ['--cache', '--cache-location', cache],
+    ]) {
+      expect(runCli(['check', record, ...extra]).status).toBe(0);
+      expect(runCli(['check', record, '--fail-on', 'warning', ...extra]).status).toBe(0);
+      expect(runCli(['check', record, '--fail-on', 'record', ...extra]).status).toBe(1);
+      expect(runCli(['check', record, '--fail-on', 'undetermined', ...extra]).status).toBe(1);
+    }
+    const text = runCli(['check', record, '--lang', 'en']).stdout;
+    expect(text).toContain('compliant as of 2020-06-30');
+    expect(text).toContain('record to check  REC-ENTRY-IN-PERIOD');
+    expect(text).toContain(
+      '1 file: 1 compliant, 0 not compliant, 0 invalid; breaches: 0 errors, 0 warnings; 3 warnings about the records',
+    );
+  });
+
+  it('an event dated after the evaluation date is a located notice, in text and JSON', () => {
+    const record = join(
+      ROOT,
+      'cases/as-it-stood/a-refund-dated-after-the-evaluation-date-does-not-discharge-the-overdue-refund.yaml',
+    );
+    const json = JSON.parse(runCli(['check', record, '--format', 'json', '--lang', 'en']).stdout);
+    expect(json.files[0].notices).toEqual([
+      {
+        kind: 'after-evaluation-date',
+        message: 'Dated 2020-07-15, after the evaluation date (2020-06-30): not counted.',
+        pointer: '/refunds/0/date',
+        line: 198,
+        column: 5,
+      },
+    ]);
+    const refund = json.files[0].findings.find(
+      (f: { rule: string }) => f.rule === 'A4-REFUND-UNUSED',
+    );
+    expect(refund).toMatchObject({
+      status: 'breach',
+      kind: 'obligation',
+      case: 'not-refunded',
+      due: '2020-05-14',
+      daysLate: 47,
+    });
+    const text = runCli(['check', record, '--lang', 'en']).stdout;
+    expect(text).toContain(
+      `${record}:198:5  not counted  Dated 2020-07-15, after the evaluation date (2020-06-30): not counted.`,
+    );
+  });
+
   it('help and version exit 0', () => {
     expect(runCli(['--help']).status).toBe(0);
     expect(runCli(['--version']).stdout.trim()).toBe(

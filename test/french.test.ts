@@ -347,6 +347,15 @@ const PACKS: [string, Record<string, (text: string) => string>][] = [
     'a clause no rule encodes',
     { 'clauses.yaml': (t) => t.replace(/\n {4}notEncoded:[\s\S]*?(?=\n {2}- )/, '') },
   ],
+  [
+    'a clause cited but neither quoted nor a parameter’s source',
+    {
+      'A4-CAP.yaml': replace(
+        'clauses: [art3.collectivite.4, art4.al1]',
+        'clauses: [art3.collectivite.4, art4.al1, art3.collectivite.5]',
+      ),
+    },
+  ],
   ['a missing required field', { 'A4-CAP.yaml': (t) => t.replace(/\nseverity: error/, '') }],
 ];
 

@@ -386,6 +386,27 @@ describe('validation against the schema', () => {
     ]);
   });
 
+  it('a reference to an amendment the record does not hold, with the likely id', () => {
+    const amendments = 'amendments:\n  - { id: avenant-1, requested: 2020-02-05 }\n';
+    expect(
+      problems(
+        `${base}payments:\n  - { id: p, date: 2019-09-12, amount: 1, amendment: Avenant-1 }\n` +
+          `projects:\n  - id: x\n    incubationDecision: { date: 2020-02-11, outcome: incubate, amendment: avenant-9 }\n` +
+          amendments,
+      ),
+    ).toEqual([
+      "8:54 payments[0].amendment: 'Avenant-1' is not the id of an amendment of this record (did you mean 'avenant-1'?)",
+      "11:75 projects[0].incubationDecision.amendment: 'avenant-9' is not the id of an amendment of this record (did you mean 'avenant-1'?)",
+    ]);
+    expect(
+      problems(
+        `${base}payments:\n  - { id: p, date: 2019-09-12, amount: 1, amendment: avenant-1 }\n`,
+      ),
+    ).toEqual([
+      "8:54 payments[0].amendment: 'avenant-1' is not the id of an amendment of this record (the record has no amendments)",
+    ]);
+  });
+
   it('a value outside a list of choices', () => {
     expect(
       problems(`${base}payments:\n  - { id: p, date: 2019-09-12, amount: 1, from: mairie }\n`),

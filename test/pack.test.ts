@@ -274,6 +274,23 @@ describe('a broken pack is refused, naming the file and line of each problem', (
     ]);
   });
 
+  it('lint finds a clause a rule cites without quoting it or using a parameter taken from it', () => {
+    const dir = join(tempDir(), 'pack');
+    cpSync(PACK, dir, { recursive: true });
+    const path = join(dir, 'A4-IMPUTATION.yaml');
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(
+        'clauses: [art4.al3.s1]',
+        'clauses: [art4.al3.s1, art4.al2]',
+      ),
+    );
+    const problems = lintPack(loadRulePack(dir)).map((p) => `${p.line}:${p.column}: ${p.message}`);
+    expect(problems).toEqual([
+      '6:24: the rule cites art4.al2 but neither quotes it nor uses a parameter taken from it',
+    ]);
+  });
+
   it('lint finds a clause unit no rule encodes and that does not say why', () => {
     const dir = join(tempDir(), 'pack');
     cpSync(PACK, dir, { recursive: true });

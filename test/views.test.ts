@@ -113,7 +113,7 @@ describe('clausier doc: the annotated convention in Markdown', () => {
       `| **Total** | **${units}** | **${full}** | **${partly}** | **${excused}** |`,
     );
     // The built-in pack, as its files stand: every unit encoded or excused.
-    expect([units, full, partly, excused]).toEqual([54, 30, 3, 21]);
+    expect([units, full, partly, excused]).toEqual([54, 27, 6, 21]);
     const article4 = PACK.clauses.slice(
       PACK.clauses.findIndex((c) => c.id === 'art4'),
       PACK.clauses.findIndex((c) => c.id === 'art5'),

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { expectedStatus, packCases } from '../cases.js';
 import { InputError } from '../errors.js';
 import { closest } from '../load/validate.js';
-import { conditionInWords, parameterInWords } from '../rules/describe.js';
+import { conditionInWords, parameterInWords, timingInWords } from '../rules/describe.js';
 import { loadRulePack, type RulePack, type LoadedRule } from '../rules/pack.js';
 import type { Language } from '../rules/template.js';
 import { EXIT, languageOption, packDirOf, type CliContext } from './context.js';
@@ -29,6 +29,9 @@ const WORDS = {
     beforeDue: ' (même avant l’échéance)',
     message: 'message',
     over: 'Jugée sur',
+    recordCheck:
+      'Vérifie le dossier lui-même : un avertissement sur le dossier, compté à part du verdict sur la convention',
+    late: 'exécutée après son échéance',
     cases: 'Cas qui l’exercent',
     satisfiedIn: (n: number) => `respectée dans ${n} autre(s) cas`,
     noCases: 'aucun cas',
@@ -57,6 +60,9 @@ const WORDS = {
     beforeDue: ' (even before it is due)',
     message: 'message',
     over: 'Judged on',
+    recordCheck:
+      'Checks the record itself: a warning about the record, counted apart from the verdict on the convention',
+    late: 'performed after its due date',
     cases: 'Cases that exercise it',
     satisfiedIn: (n: number) => `satisfied in ${n} other case(s)`,
     noCases: 'no case',
@@ -97,9 +103,11 @@ export function explainRule(pack: RulePack, rule: LoadedRule, language: Language
   out.push(
     `${w.obligor}${colon} ${w.parties[rule.obligor]} · ${w.severity}${colon} ${w.severities[rule.severity]}`,
   );
+  if (rule.kind === 'record') out.push(`${w.recordCheck}.`);
   out.push(`${w.over}${colon} ${rule.over}`);
   out.push(`${w.due}${colon} ${rule.due.description[language]}`);
   if (rule.due.when) out.push(...conditionInWords(rule.due.when, pack, language, rule, 1));
+  out.push(...timingInWords(rule, pack, language).map((line) => `  ${line}`));
   if (rule.interpretation)
     out.push('', `${w.interpretation}${colon}`, indent(rule.interpretation[language], '  '));
   if ((rule.parameters ?? []).length > 0) {
@@ -130,6 +138,10 @@ export function explainRule(pack: RulePack, rule: LoadedRule, language: Language
     out.push(`  [${breach.id}]${breach.beforeDue ? w.beforeDue : ''}`);
     out.push(...conditionInWords(breach.when, pack, language, rule, 2));
     out.push(`    ${w.message}${colon} « ${breach.message[language]} »`);
+  }
+  if (rule.messages.late) {
+    out.push(`  [late]`, `    ${w.late}`);
+    out.push(`    ${w.message}${colon} « ${rule.messages.late[language]} »`);
   }
   out.push('', `${w.cases}${colon}`);
   const cases = packCases(pack);

@@ -56,15 +56,7 @@ export interface Facts {
   parameters: ParameterTimeline;
   /** The money of the programme, for reports. */
   money: MoneySummary;
-  /**
-   * The collections read from the record as written rather than as it stood (the checks of the
-   * record look at every date and entry it holds): their pointers are already the file's.
-   */
-  asWritten: ReadonlySet<string>;
 }
-
-/** The collections that the checks of the record read from the record as written. */
-const AS_WRITTEN: ReadonlySet<string> = new Set(['dates', 'entries']);
 
 /** The programme's money, exact to the cent; a value is null when it cannot be measured. */
 export interface MoneySummary {
@@ -150,15 +142,11 @@ function overlaps(first: Day, last: Day, from: Day | null, to: Day | null): bool
   return (from === null || last >= from) && (to === null || first <= to);
 }
 
-/**
- * Measures a record as it stood (amounts in cents) against a pack's parameters, as of a day;
- * `written` is the record as written, for the collections of `AS_WRITTEN`.
- */
+/** Measures a record as it stood (amounts in cents) against a pack's parameters, as of a day. */
 export function measure(
   record: ProgrammeRecord,
   parameterDefs: Record<string, LoadedParameter>,
   asOf: Day,
-  written: ProgrammeRecord = record,
 ): Facts {
   const parameters = new ParameterTimeline(parameterDefs, record.amendments ?? []);
   const paramsNow = parameters.at(asOf);
@@ -252,7 +240,7 @@ export function measure(
 
   // --- every date written in the record
   collections.dates = function* () {
-    for (const { value, pointer } of valuesOfDefinition(written, DATE_DEFINITIONS)) {
+    for (const { value, pointer } of valuesOfDefinition(record, DATE_DEFINITIONS)) {
       yield { values: { date: value, pointer } };
     }
   };
@@ -352,7 +340,7 @@ export function measure(
     preincubationWeeks(record, preincubationStart, preincubationEnd, asOf);
 
   // --- what the record writes in weeks or on days of phase 3: each must fall in its period
-  collections.entries = () => periodEntries(written, preincubationStart, preincubationEnd);
+  collections.entries = () => periodEntries(record, preincubationStart, preincubationEnd);
 
   // --- the launch seminar
   collections.seminar = () => [
@@ -657,7 +645,6 @@ export function measure(
       },
     }),
     parameters,
-    asWritten: AS_WRITTEN,
     money: {
       cap: typeof cap === 'number' ? cap : null,
       paid,

@@ -19,6 +19,11 @@ const WORDS = {
     deadline: (from: string, add: string) => `${from} + ${add}`,
     none: 'néant',
     item: 'de l’élément',
+    by: 'à faire au plus tard :',
+    performed: 'exécutée quand :',
+    performedOn: 'exécutée le :',
+    late: 'exécutée après ce jour : en retard, un manquement même une fois exécutée',
+    early: 'exécutée avant ce jour : respectée sans attendre',
   },
   en: {
     all: 'all of:',
@@ -28,6 +33,11 @@ const WORDS = {
     deadline: (from: string, add: string) => `${from} + ${add}`,
     none: 'none',
     item: 'of the item',
+    by: 'to be performed by:',
+    performed: 'performed when:',
+    performedOn: 'performed on:',
+    late: 'performed after that day: late, a breach even once performed',
+    early: 'performed before that day: satisfied without waiting',
   },
 };
 
@@ -165,4 +175,26 @@ export function frenchObject(words: string, right: string): string {
     .replace(/(^|\s)à les /g, '$1aux ')
     .replace(/(^|\s)de le /g, '$1du ')
     .replace(/(^|\s)de les /g, '$1des ');
+}
+
+/**
+ * When a rule falls due and when it is performed, in words, one line per statement, indented by
+ * nesting as conditions are: the due date, what performs the obligation, and what lateness means.
+ */
+export function timingInWords(rule: RuleFile, pack: RulePack, language: Language): string[] {
+  const w = WORDS[language];
+  const due = rule.due;
+  const lines: string[] = [];
+  if (due.by) lines.push(`${w.by} ${referenceInWords(due.by, rule, pack, language)}`);
+  if (due.performed) {
+    lines.push(w.performed);
+    lines.push(...conditionInWords(due.performed, pack, language, rule, 1));
+  }
+  if (due.performedOn)
+    lines.push(`${w.performedOn} ${referenceInWords(due.performedOn, rule, pack, language)}`);
+  if (due.by && (due.performed || due.performedOn)) {
+    lines.push(w.early);
+    if (due.performedOn) lines.push(w.late);
+  }
+  return lines;
 }

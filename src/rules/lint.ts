@@ -1,7 +1,8 @@
 /**
  * Checks of a rule pack beyond what loading requires, for its authors: the clause units are the
- * signed text, verbatim and complete; every quote is in its clause; every unit is encoded by a
- * rule or says why it is not, never both. Loading already refuses a pack whose files, facts,
+ * signed text, verbatim and complete; every quote is in its clause; every unit a rule cites is
+ * quoted by it or used through a parameter; every unit is encoded by a rule or says why it is
+ * not, never both. Loading already refuses a pack whose files, facts,
  * operators, parameters or named conditions are wrong.
  */
 import type { PackProblem, RulePack } from './pack.js';
@@ -43,6 +44,20 @@ export function lintPack(pack: RulePack): PackProblem[] {
   const encodedBy = new Map<string, string[]>();
   for (const rule of pack.rules) {
     for (const id of rule.clauses) encodedBy.set(id, [...(encodedBy.get(id) ?? []), rule.id]);
+    // A rule that cites a unit quotes it, or uses it through a parameter taken from it: what
+    // the coverage table says a rule encodes is what the rule shows it checks.
+    const quoted = new Set(rule.quotes.map((q) => q.clause));
+    const used = new Set(
+      (rule.parameters ?? []).flatMap((name) => pack.parameters[name]?.definition.clauses ?? []),
+    );
+    rule.clauses.forEach((id, i) => {
+      if (quoted.has(id) || used.has(id)) return;
+      problems.push({
+        file: rule.source.path,
+        ...rule.source.locate(`/clauses/${i}`),
+        message: `the rule cites ${id} but neither quotes it nor uses a parameter taken from it`,
+      });
+    });
     rule.quotes.forEach((quote, i) => {
       const unit = pack.clause(quote.clause);
       if (unit && !normalizeSpace(unit.text).includes(normalizeSpace(quote.text))) {

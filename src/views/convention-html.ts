@@ -3,6 +3,7 @@
  * rules quote highlighted, the encoding beside it (below it on paper and narrow screens).
  */
 import type { LoadedRule } from '../rules/pack.js';
+import { timingInWords } from '../rules/describe.js';
 import type { Language } from '../rules/template.js';
 import type { Condition } from '../rules/types.js';
 import {
@@ -186,6 +187,7 @@ function ruleHtml(
     `<p class="facts"><span class="sev sev-${rule.severity}">${escapeHtml(SEVERITY_WORDS[language][rule.severity])}</span> ` +
       `<span><b>${escapeHtml(w.obligor)}${w.colon}</b> ${escapeHtml(OBLIGOR_WORDS[language][rule.obligor])}</span> ` +
       `<span><b>${escapeHtml(w.due)}${w.colon}</b> ${proseHtml(rule.due.description[language])}</span></p>`,
+    ...(rule.kind === 'record' ? [`<p class="record-check">${escapeHtml(w.recordCheck)}</p>`] : []),
     `<p lang="${language}"><b>${escapeHtml(w.summaryLabel[language])}${w.colon}</b> ${proseHtml(rule.summary[language])}</p>`,
     `<p lang="${other}" class="en"><b>${escapeHtml(w.summaryLabel[other])}${DOC_WORDS[other].colon}</b> ${proseHtml(rule.summary[other])}</p>`,
   ];
@@ -247,7 +249,15 @@ function ruleHtml(
   };
   if (rule.applies) condition(escapeHtml(w.appliesWhen), rule.applies);
   if (rule.due.when) condition(escapeHtml(w.dueWhen), rule.due.when);
+  const timing = timingInWords(rule, pack, language);
+  if (timing.length > 0) {
+    out.push(
+      `<dt>${escapeHtml(w.timing)}${w.colon}</dt>`,
+      `<dd><ul>${timing.map((line) => `<li>${escapeHtml(line.trim())}</li>`).join('')}</ul></dd>`,
+    );
+  }
   for (const breach of rule.breaches) condition(proseHtml(w.breachedWhen(breach.id)), breach.when);
+  if (rule.messages.late) out.push(`<dt>${proseHtml(w.lateWhen)}</dt>`);
   out.push('</dl>');
 
   out.push(`<h5>${escapeHtml(w.cases)}</h5>`, '<ul class="cases">');

@@ -4,6 +4,7 @@
  * so that a change to the pack shows as a diff of the units and rules it touches.
  */
 import type { LoadedRule } from '../rules/pack.js';
+import { timingInWords } from '../rules/describe.js';
 import type { Language } from '../rules/template.js';
 import type { Condition } from '../rules/types.js';
 import {
@@ -153,6 +154,7 @@ function ruleMarkdown(
       0,
       `**${w.severity}${w.colon}** ${SEVERITY_WORDS[language][rule.severity]} · **${w.obligor}${w.colon}** ${OBLIGOR_WORDS[language][rule.obligor]} · **${w.due}${w.colon}** ${proseMarkdown(rule.due.description[language])}`,
     ),
+    ...(rule.kind === 'record' ? bullet(0, `*${w.recordCheck}*`) : []),
   );
   for (const quote of rule.quotes.filter((q) => q.clause === clause.unit.id)) {
     lines.push(
@@ -217,11 +219,20 @@ function ruleMarkdown(
   ];
   if (rule.applies) lines.push(...condition(w.appliesWhen, rule.applies));
   if (rule.due.when) lines.push(...condition(w.dueWhen, rule.due.when));
+  const timing = timingInWords(rule, doc.pack, language);
+  if (timing.length > 0) {
+    lines.push(...bullet(0, `**${w.timing}${w.colon}**`));
+    for (const line of timing) {
+      const match = /^( *)(?:- )?(.*)$/.exec(line)!;
+      lines.push(...bullet(1 + Math.floor(match[1]!.length / 2), escapeMarkdown(match[2]!)));
+    }
+  }
   lines.push(`- **${w.breaches}${w.colon}**`);
   for (const breach of rule.breaches) {
     lines.push(...bullet(1, `${w.breachedWhen(breach.id)}${w.colon}`));
     lines.push(...conditionMarkdown(doc, rule, breach.when, language, 2));
   }
+  if (rule.messages.late) lines.push(...bullet(1, w.lateWhen));
   lines.push(`- **${w.cases}${w.colon}**`);
   const groups = rulesCasesByStatus(doc.casesOf.get(rule.id) ?? []);
   if (groups.length === 0) lines.push(...bullet(1, w.noCases));

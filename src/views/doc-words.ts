@@ -33,6 +33,9 @@ export interface DocWords {
   amendable: string;
   appliesWhen: string;
   dueWhen: string;
+  timing: string;
+  lateWhen: string;
+  recordCheck: string;
   breaches: string;
   breachedWhen: (id: string) => string;
   cases: string;
@@ -87,6 +90,10 @@ export const DOC_WORDS: Record<Language, DocWords> = {
     amendable: 'modifiable par avenant',
     appliesWhen: 'S’applique à un élément si',
     dueWhen: 'Due si',
+    timing: 'Échéance et exécution',
+    lateWhen: '`late` si exécutée après son échéance',
+    recordCheck:
+      'Vérifie le dossier lui-même : un avertissement sur le dossier, compté à part du verdict sur la convention.',
     breaches: 'Manquements',
     breachedWhen: (id) => `\`${id}\` si`,
     cases: 'Cas',
@@ -144,6 +151,10 @@ export const DOC_WORDS: Record<Language, DocWords> = {
     amendable: 'may be changed by amendment',
     appliesWhen: 'Applies to an item if',
     dueWhen: 'Due if',
+    timing: 'Due date and performance',
+    lateWhen: '`late` if performed after its due date',
+    recordCheck:
+      'Checks the record itself: a warning about the record, counted apart from the verdict on the convention.',
     breaches: 'Breaches',
     breachedWhen: (id) => `\`${id}\` if`,
     cases: 'Cases',

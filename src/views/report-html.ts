@@ -3,7 +3,7 @@
  * cent, the timeline, the weeks of pré-incubation, and every finding with the clause it applies
  * and the lines of the record it points to. One static HTML file that prints on A4.
  */
-import type { Finding, FindingStatus, Inspection, WaiverOutcome } from '../check.js';
+import type { FileReport, Finding, FindingStatus, Inspection } from '../check.js';
 import type { Facts, MoneySummary } from '../facts/measure.js';
 import type { LoadedRecord } from '../load/index.js';
 import type { ProgrammeRecord } from '../model/programme.js';
@@ -74,7 +74,7 @@ export function programmeReportHtml(
     header,
     // The report itself, for a screen reader's "main" landmark: all but its header and footer.
     '<main>',
-    verdictHtml(report.findings, report.waivers ?? [], report.verdict === 'breach', asOf, w),
+    verdictHtml(report, asOf, w),
     section('money', w.money, `<p class="intro">${escapeHtml(w.moneyIntro)}</p>${money.summary}`),
     section(
       'timeline',
@@ -109,16 +109,16 @@ function section(id: string, title: string, content: string): string {
   return `<section class="block" id="${id}" aria-labelledby="${id}-title">\n<h2 id="${id}-title">${escapeHtml(title)}</h2>\n${content}\n</section>`;
 }
 
-function verdictHtml(
-  findings: readonly Finding[],
-  waivers: readonly WaiverOutcome[],
-  breach: boolean,
-  asOf: string,
-  w: ReportWords,
-): string {
-  const breaches = findings.map((f, i) => ({ f, i })).filter(({ f }) => f.status === 'breach');
+function verdictHtml(report: FileReport, asOf: string, w: ReportWords): string {
+  const findings = report.findings;
+  const waivers = report.waivers ?? [];
+  const breach = report.verdict === 'breach';
+  const indexed = findings.map((f, i) => ({ f, i }));
+  // The verdict is on the convention's obligations; the checks of the record are told apart.
+  const breaches = indexed.filter(({ f }) => f.status === 'breach' && f.kind === 'obligation');
+  const recordWarnings = indexed.filter(({ f }) => f.status === 'breach' && f.kind === 'record');
   const errors = breaches.filter(({ f }) => f.severity === 'error').length;
-  const { rules, counts } = ruleTally(findings);
+  const { rules, counts } = ruleTally(findings.filter((f) => f.kind === 'obligation'));
   const tally = counts.map(([s, n]) => `${n} ${w.tally[s]}`).join(', ');
   const rulesUnder = (status: FindingStatus): number =>
     counts.find(([s]) => s === status)?.[1] ?? 0;
@@ -144,6 +144,29 @@ function verdictHtml(
       ...breaches.map(
         ({ f, i }) =>
           `<li><a href="#${findingAnchor(i)}"><code>${escapeHtml(f.rule)}</code></a> ${escapeHtml(f.message)}</li>`,
+      ),
+      '</ul>',
+    );
+  }
+  if (recordWarnings.length > 0) {
+    lines.push(
+      `<p class="record-warnings"><strong>${escapeHtml(w.recordWarnings(recordWarnings.length))}${w.colon}</strong></p>`,
+      '<ul class="verdict-list record-warning-list">',
+      ...recordWarnings.map(
+        ({ f, i }) =>
+          `<li><a href="#${findingAnchor(i)}"><code>${escapeHtml(f.rule)}</code></a> ${escapeHtml(f.message)}</li>`,
+      ),
+      '</ul>',
+    );
+  }
+  const notices = report.notices ?? [];
+  if (notices.length > 0) {
+    lines.push(
+      `<p class="notices"><strong>${escapeHtml(w.notYet(notices.length))}${w.colon}</strong></p>`,
+      '<ul class="notice-list">',
+      ...notices.map(
+        (n) =>
+          `<li${attr('data-pointer', n.pointer)}>${escapeHtml(n.message)} <span class="small muted">(${escapeHtml(`${w.line} ${n.line}`)})</span></li>`,
       ),
       '</ul>',
     );
@@ -198,6 +221,10 @@ function moneyHtml(
   if (over)
     notes.push(
       `<p class="note note-breach">✗ ${escapeHtml(w.overCap(w.euros(money.paid - money.cap!)))}</p>`,
+    );
+  if (money.refundedElsewhere > 0)
+    notes.push(
+      `<p class="note note-breach">✗ ${escapeHtml(w.refundedElsewhere(w.euros(money.refundedElsewhere)))}</p>`,
     );
   notes.push(
     `<p class="note balance-note">${escapeHtml(

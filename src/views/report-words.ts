@@ -21,6 +21,11 @@ export interface ReportWords {
   rules: (n: number) => string;
   tally: Record<FindingStatus, string>;
   alsoOpen: (undetermined: number, pending: number) => string;
+  /** Warnings about the record itself, counted apart from the verdict. */
+  recordWarnings: (n: number) => string;
+  /** Events dated after the evaluation date, not counted. */
+  notYet: (n: number) => string;
+  refundedElsewhere: (amount: string) => string;
   money: string;
   moneyIntro: string;
   cap: string;
@@ -174,6 +179,12 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
     balance: 'Solde',
     unknown: 'inconnu',
     overCap: (x) => `Versé au-delà du plafond : ${x}.`,
+    recordWarnings: (n) =>
+      `${plural(n, 'avertissement', 'avertissements', 'fr')} sur le dossier lui-même, hors verdict sur la convention`,
+    notYet: (n) =>
+      `${plural(n, 'événement daté', 'événements datés', 'fr')} après la date d’évaluation, non ${n > 1 ? 'comptés' : 'compté'}`,
+    refundedElsewhere: (x) =>
+      `Restitué sur un autre compte que celui de la collectivité : ${x}, qui n’éteint pas la dette.`,
     owedToCollectivite: (x) => `La DINSIC doit encore ${x} à la collectivité.`,
     owedToDinsic: (x) => `La DINSIC a restitué ${x} de trop : la collectivité les lui doit.`,
     nothingOwed: 'Rien n’est dû entre les parties.',
@@ -317,6 +328,12 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
     balance: 'Balance',
     unknown: 'unknown',
     overCap: (x) => `Paid above the cap: ${x}.`,
+    recordWarnings: (n) =>
+      `${plural(n, 'warning', 'warnings', 'en')} about the record itself, apart from the verdict on the convention`,
+    notYet: (n) =>
+      `${plural(n, 'event', 'events', 'en')} dated after the evaluation date, not counted`,
+    refundedElsewhere: (x) =>
+      `Refunded to an account other than the collectivité's: ${x}, which does not discharge the debt.`,
     owedToCollectivite: (x) => `The DINSIC still owes ${x} to the collectivité.`,
     owedToDinsic: (x) => `The DINSIC refunded ${x} too much: the collectivité owes it back.`,
     nothingOwed: 'Nothing is owed between the parties.',

@@ -116,8 +116,9 @@ export function weekGrid(findings: readonly Finding[], facts: Facts): WeekGrid {
     else if (found.length > 0) state = 'waived';
     else if (v.closed === true) state = 'closed';
     else if (v.onLeave === true) state = 'leave';
-    else if (v.inPreincubation !== true) state = 'outside';
-    else if (termination !== null && monday > termination) state = 'after-termination';
+    // The week of a termination whose Friday follows it is not owed (it ends phase 3).
+    else if (termination !== null && friday > termination) state = 'after-termination';
+    else if (v.inPreincubation !== true || v.member !== true) state = 'outside';
     else if (isMissing(v.releaseDays) || isMissing(v.sessions)) state = 'unknown';
     else if (asOf <= friday) state = 'not-over';
     else state = 'ok';
