@@ -19,7 +19,7 @@ import { generateRecord, optionsForSize } from './generate.mjs';
 import { exactPathShapes, fastPathShapes } from './shapes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist', 'cli.js');
+const cli = join(root, 'dist', 'cli.cjs');
 const mode = process.argv.includes('--smoke')
   ? 'smoke'
   : process.argv.includes('--quick')
@@ -62,7 +62,7 @@ const work = process.env.CLAUSIER_BENCH_DIR ?? join(tmpdir(), `clausier-bench-${
 const GENERATOR_VERSION = '1';
 
 if (!existsSync(cli)) {
-  console.error('bench: dist/cli.js is missing: run npm run build first');
+  console.error('bench: dist/cli.cjs is missing: run npm run build first');
   process.exit(2);
 }
 

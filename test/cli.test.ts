@@ -1,5 +1,5 @@
 /**
- * The command line, run as users run it: the built dist/cli.js in a child process.
+ * The command line, run as users run it: the built dist/cli.cjs in a child process.
  */
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';

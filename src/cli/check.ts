@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DEFAULT_CACHE_LOCATION, ReportCache } from '../cache.js';
 import {
   checkLoaded,
@@ -13,6 +13,7 @@ import {
   type FileReport,
 } from '../check.js';
 import { InputError } from '../errors.js';
+import { inLanguage } from '../messages.js';
 import { expandTargets, STDIN, type Target } from '../files.js';
 import {
   DEFAULT_MAX_BYTES,
@@ -43,8 +44,10 @@ import { onInterrupt, OutputSink } from './output.js';
 import { Progress } from './progress.js';
 
 interface CheckCommandOptions extends CheckRunOptions {
-  format: string;
+  format: string[];
   output?: string;
+  /** `--output.<format> FILE`, by format. */
+  [perFormat: `output.${string}`]: string | undefined;
   lang?: Language;
   verbose?: boolean;
   failOn: FailOn;
@@ -101,7 +104,10 @@ export function parseSize(value: string): number {
   return Number(match[1]) * unit;
 }
 
-/** Colours only on a terminal; NO_COLOR turns them off, FORCE_COLOR on, --color/--no-color decide. */
+/**
+ * Colours only on a terminal that shows them: NO_COLOR and TERM=dumb turn them off, FORCE_COLOR
+ * on, --color/--no-color decide.
+ */
 export function useColors(
   flag: boolean | undefined,
   env: NodeJS.ProcessEnv,
@@ -110,7 +116,7 @@ export function useColors(
   if (flag !== undefined) return flag;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
-  return isTTY;
+  return isTTY && env.TERM !== 'dumb';
 }
 
 /**
@@ -145,39 +151,86 @@ function made(report: FileReport, text?: string): Checked {
   };
 }
 
+/** Where a format of a run is written: a file, or standard output (undefined). */
+export interface Destination {
+  format: string;
+  output: string | undefined;
+}
+
+/**
+ * Where each format goes: to its `--output.<format>` file, else to `--output`, else to standard
+ * output. A format named only by `--output.<format>` is written too; two formats never share a
+ * file or standard output.
+ */
+export function destinationsOf(
+  formats: readonly string[],
+  output: string | undefined,
+  perFormat: Readonly<Record<string, string>>,
+): Destination[] {
+  const destinations = [...new Set([...formats, ...Object.keys(perFormat)])].map((format) => ({
+    format,
+    output: perFormat[format] ?? output,
+  }));
+  const seen = new Map<string, string>();
+  for (const { format, output: file } of destinations) {
+    const key = file === undefined ? '' : resolve(file);
+    const other = seen.get(key);
+    if (other !== undefined) {
+      throw new InputError(
+        file === undefined
+          ? `--format: ${other} and ${format} would both be written to standard output (give all of them but one an --output.<format> FILE)`
+          : `--format: ${other} and ${format} would both be written to ${file} (give each its own --output.<format> FILE)`,
+      );
+    }
+    seen.set(key, format);
+  }
+  return destinations;
+}
+
+/** The `--output.<format>` options given, by format. */
+function perFormatOutputs(options: CheckCommandOptions): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  for (const format of FORMATS) {
+    const file = options[`output.${format}`];
+    if (file !== undefined) outputs[format] = file;
+  }
+  return outputs;
+}
+
 async function run(
   paths: string[],
   options: CheckCommandOptions,
   context: CliContext,
 ): Promise<number> {
   const language = options.lang ?? context.language;
+  const destinations = destinationsOf(options.format, options.output, perFormatOutputs(options));
+  const formats = new Set(destinations.map((d) => d.format));
   const { checkOptions, waivers } = prepareCheck(options, language);
   const registry = new PackRegistry();
   const targets = expandTargets(paths);
-  if (options.output !== undefined)
-    refuseOverwritingInputs(
-      options.output,
-      targets,
-      options.waivers,
-      checkOptions.rules !== undefined
-        ? [checkOptions.rules]
-        : builtInPacks().map((id) => join(builtInPacksDir(), id)),
-    );
-  const people = options.format === 'text' && options.output === undefined;
+  const packDirs =
+    checkOptions.rules !== undefined
+      ? [checkOptions.rules]
+      : builtInPacks().map((id) => join(builtInPacksDir(), id));
+  for (const { output } of destinations)
+    if (output !== undefined) refuseOverwritingInputs(output, targets, options.waivers, packDirs);
+  // A person watches a text report on standard output: a progress bar tells them how far it is.
+  const people = destinations.some((d) => d.format === 'text' && d.output === undefined);
   const progress = new Progress(
     targets.length,
     options.progress ??
       (people && process.stderr.isTTY === true && !process.env.CI && targets.length >= 20),
+    language,
   );
-  const wantsText = options.format === 'text';
+  const wantsText = formats.has('text');
   const cache = options.cache ? openCache(options, checkOptions, registry) : undefined;
   // Worker threads pay off for many files only: each one starts clausier afresh.
   const jobs = options.jobs ?? (targets.length >= 64 ? Math.min(availableParallelism(), 8) : 1);
   // What the workers send back: a JSON run without waivers needs only each file's entry text
   // and digest, which cost nothing to pass between threads.
   const wants = {
-    entry: (options.format === 'json' && waivers.length === 0) || options.cache === true,
-    report: options.format !== 'json' || waivers.length > 0,
+    entry: (formats.has('json') && waivers.length === 0) || options.cache === true,
+    report: [...formats].some((f) => f !== 'json') || waivers.length > 0,
     text: wantsText,
   };
   const pool = jobs > 1 ? new WorkerPool(jobs, { options: checkOptions, wants }) : undefined;
@@ -190,7 +243,9 @@ async function run(
     if (target.problem) {
       return made({
         file: target.path,
-        errors: [{ message: target.problem, line: 1, column: 1, pointer: '' }],
+        errors: [
+          { message: inLanguage(target.problem, language), line: 1, column: 1, pointer: '' },
+        ],
         findings: [],
         verdict: 'invalid',
       });
@@ -239,29 +294,41 @@ async function run(
     return checked;
   };
 
+  const colorsOn = (output: string | undefined): boolean =>
+    output === undefined && useColors(options.color, process.env, process.stdout.isTTY === true);
   const formatContext = {
     language,
     verbose: options.verbose ?? false,
-    colors:
-      options.output === undefined &&
-      useColors(options.color, process.env, process.stdout.isTTY === true),
     tool: toolInfo,
   };
-  const sink = new OutputSink(options.output);
   // The cache writes files too (each whole, between two records): the run is watched for signals
   // while it does, so that one ends it between two files, never inside a write.
   const stopWatching = options.cache ? onInterrupt() : undefined;
-  const text = { language, verbose: formatContext.verbose, colors: formatContext.colors };
   const json = new JsonReportWriter();
   const summary = emptySummary();
   // The formats that need every report at once (severity order, one SARIF run, a size budget)
   // get them all; text and JSON are written file by file, so that no run holds them all.
+  const collecting = destinations.some((d) => d.format !== 'text' && d.format !== 'json');
   const collected: FileReport[] = [];
   const sources = new Map<string, string>();
+  const sinks = destinations.map((destination) => {
+    const sink = new OutputSink(destination.output);
+    const text = {
+      language,
+      verbose: formatContext.verbose,
+      colors: colorsOn(destination.output),
+    };
+    // On a terminal, the progress bar's line is cleared before anything else is written.
+    const write = async (chunk: string): Promise<void> => {
+      if (destination.output === undefined) progress.clear();
+      await sink.write(chunk);
+    };
+    return { ...destination, sink, text, write };
+  });
   let invalid = false;
   let failed = false;
   try {
-    if (options.format === 'json') await sink.write(json.begin(toolInfo));
+    for (const { format, write } of sinks) if (format === 'json') await write(json.begin(toolInfo));
     for await (const checked of inOrder(targets, check, pool ? jobs * 4 : 1)) {
       // Waivers change a report: it is read back and its digest and entry made again.
       let report: FileReport | undefined;
@@ -278,16 +345,20 @@ async function run(
       invalid ||= digest.verdict === 'invalid';
       failed ||= fails([digest], options.failOn);
       const recordText =
-        checked.text !== undefined && digest.breaches.error + digest.breaches.warning > 0
+        checked.text !== undefined &&
+        digest.breaches.error + digest.breaches.warning + digest.recordWarnings > 0
           ? checked.text
           : undefined;
-      if (options.format === 'text') {
-        const frames = new Map<string, string>();
-        if (recordText !== undefined) frames.set(full().file, recordText);
-        await sink.write(formatTextFile(full(), { ...text, sources: frames }));
-      } else if (options.format === 'json') {
-        await sink.write(entry !== undefined ? json.entry(checked.file, entry) : json.file(full()));
-      } else {
+      for (const { format, write, text } of sinks) {
+        if (format === 'text') {
+          const frames = new Map<string, string>();
+          if (recordText !== undefined) frames.set(full().file, recordText);
+          await write(formatTextFile(full(), { ...text, sources: frames }));
+        } else if (format === 'json') {
+          await write(entry !== undefined ? json.entry(checked.file, entry) : json.file(full()));
+        }
+      }
+      if (collecting) {
         collected.push(full());
         if (recordText !== undefined) sources.set(full().file, recordText);
       }
@@ -298,17 +369,23 @@ async function run(
       await new Promise((resolve) => setImmediate(resolve));
     }
     progress.done();
-    if (options.format === 'text') await sink.write(formatTextSummary(summary, text));
-    else if (options.format === 'json') await sink.write(json.end(summary));
-    else {
-      const packs = packsOf(collected, checkOptions, registry);
-      await sink.write(
-        FORMATTERS[options.format]!(collected, { ...formatContext, sources, packs }),
-      );
+    const packs = collecting ? packsOf(collected, checkOptions, registry) : new Map();
+    for (const { format, write, text } of sinks) {
+      if (format === 'text') await write(formatTextSummary(summary, text));
+      else if (format === 'json') await write(json.end(summary));
+      else
+        await write(
+          FORMATTERS[format]!(collected, {
+            ...formatContext,
+            colors: text.colors,
+            sources,
+            packs,
+          }),
+        );
     }
-    sink.close();
+    for (const { sink } of sinks) sink.close();
   } catch (error) {
-    sink.abandon();
+    for (const { sink } of sinks) sink.abandon();
     throw error;
   } finally {
     stopWatching?.();
@@ -435,20 +512,40 @@ function packsOf(
   return packs;
 }
 
+/**
+ * `--format`, repeatable (`-f github -f sarif`) or with commas (`github,sarif`): each format a
+ * run writes, as Spectral's `--format` does.
+ */
+function formatOption(): Option {
+  const option = new Option(
+    '-f, --format <format>',
+    'output format; repeat it, or separate formats with commas, for several in one run',
+  )
+    .choices(FORMATS)
+    .default(['text'], 'text');
+  return option.argParser((value: string, previous: string[]) => {
+    const formats = value.split(',').map((f) => f.trim());
+    for (const format of formats)
+      if (!FORMATS.includes(format))
+        throw new InvalidArgumentError(`Allowed choices are ${FORMATS.join(', ')}.`);
+    // The first --format replaces the default; the next ones add to it.
+    return [...(previous === option.defaultValue ? [] : previous), ...formats];
+  });
+}
+
 export function registerCheck(program: Command, context: CliContext): void {
-  program
+  const command = program
     .command('check')
     .description(
       'check programme records: files, folders (searched for *.yaml and *.yml), globs, or - for standard input',
     )
     .argument('<paths...>', 'record files, folders or globs; - reads standard input')
-    .addOption(
-      new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'),
-    )
+    .addOption(formatOption())
     .option(
       '-o, --output <file>',
-      'write the report to a file (atomically) instead of standard output',
+      'write the report to a file (atomically) instead of standard output; with several formats, --output.<format> <file> for each',
     )
+
     .option(
       '--as-of <date>',
       "evaluate as of this date (YYYY-MM-DD), instead of the record's asOf or today",
@@ -499,4 +596,9 @@ export function registerCheck(program: Command, context: CliContext): void {
     .action(async (paths: string[], options: CheckCommandOptions) => {
       context.setExit(await run(paths, options, context));
     });
+  // One `--output.<format> <file>` for each format, documented in --output's help.
+  for (const format of FORMATS)
+    command.addOption(
+      new Option(`--output.${format} <file>`, `write the ${format} report to a file`).hideHelp(),
+    );
 }

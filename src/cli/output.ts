@@ -20,10 +20,10 @@ export function writeAtomically(path: string, content: string, option = '--outpu
   sink.close();
 }
 
-/** Writes a report where it goes. */
-export function emit(content: string, output: string | undefined): void {
+/** Writes a report where it goes; `option` names, in an error, the option that gave the path. */
+export function emit(content: string, output: string | undefined, option = '--output'): void {
   if (output === undefined) process.stdout.write(content);
-  else writeAtomically(output, content);
+  else writeAtomically(output, content, option);
 }
 
 /** What an interrupted run must undo before it ends: the temporary files of its sinks. */
@@ -40,6 +40,22 @@ function onSignal(signal: NodeJS.Signals): void {
   cleanups.clear();
   for (const s of SIGNALS) process.removeListener(s, onSignal);
   process.kill(process.pid, signal);
+}
+
+/**
+ * Ends the process as a reader that closed the pipe ends any command (`clausier check | head`):
+ * by SIGPIPE, a shell's status 141, once the temporary files are removed. Node ignores SIGPIPE;
+ * a listener added and removed again gives the signal back its default action.
+ */
+export function endByClosedPipe(): never {
+  for (const cleanup of [...cleanups]) cleanup();
+  cleanups.clear();
+  const restore = (): void => {};
+  process.on('SIGPIPE', restore);
+  process.removeListener('SIGPIPE', restore);
+  process.kill(process.pid, 'SIGPIPE');
+  // Should the signal not end it, the status a shell would have seen.
+  process.exit(128 + 13);
 }
 
 /**

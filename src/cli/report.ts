@@ -1,11 +1,11 @@
 /**
- * `clausier report RECORD --html FILE`: the report of one programme for a finance controller,
+ * `clausier report RECORD [--output FILE]`: the report of one programme for a finance controller,
  * as one static HTML file. A record with input errors gets no report: its errors are printed,
  * each at its line, and the exit code is 2.
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { inspectFile } from '../check.js';
 import { InputError } from '../errors.js';
 import { DEFAULT_MAX_BYTES } from '../load/index.js';
@@ -13,28 +13,39 @@ import type { Language } from '../rules/template.js';
 import { isJudged, programmeReportHtml } from '../views/index.js';
 import { applyWaivers } from '../waivers.js';
 import { parseSize, prepareCheck, type CheckRunOptions } from './check.js';
-import { documentLanguage, EXIT, toolInfo, type CliContext } from './context.js';
-import { writeAtomically } from './output.js';
+import { deprecated, EXIT, languageOption, toolInfo, type CliContext } from './context.js';
+import { emit } from './output.js';
+import { inLanguage } from '../messages.js';
 
 interface ReportOptions extends CheckRunOptions {
-  html: string;
+  output?: string;
+  /** Deprecated: --output's first spelling, where `-` was standard output. */
+  html?: string;
   lang?: Language;
 }
 
-async function run(record: string, options: ReportOptions): Promise<number> {
-  const language = options.lang ?? 'fr';
+async function run(record: string, options: ReportOptions, language: Language): Promise<number> {
   const { checkOptions, waivers } = prepareCheck(options, language);
-  if (options.html !== '-') {
-    const folder = dirname(options.html);
+  if (options.html !== undefined) deprecated('--html', '--output', language);
+  const given = options.output ?? options.html;
+  const output = given === '-' ? undefined : given;
+  const option = options.output !== undefined ? '--output' : '--html';
+  if (output !== undefined) {
+    const folder = dirname(output);
     if (!existsSync(folder) || !statSync(folder).isDirectory())
-      throw new InputError(`--html: the folder ${folder} does not exist`);
+      throw new InputError(`${option}: the folder ${folder} does not exist`);
   }
   const inspection = await inspectFile(record, checkOptions);
   applyWaivers([inspection.report], waivers, language);
   if (!isJudged(inspection)) {
     const errors = inspection.report.errors;
+    const n = errors.length;
     process.stderr.write(
-      `clausier: ${record} cannot be reported on until its ${errors.length === 1 ? 'input error is' : `${errors.length} input errors are`} fixed:\n` +
+      inLanguage(
+        `clausier: ${record} cannot be reported on until its ${n === 1 ? 'input error is' : `${n} input errors are`} fixed:`,
+        language,
+      ) +
+        '\n' +
         errors.map((e) => `  ${record}:${e.line}:${e.column}  ${e.message}\n`).join(''),
     );
     return EXIT.input;
@@ -43,8 +54,7 @@ async function run(record: string, options: ReportOptions): Promise<number> {
     language,
     tool: `${toolInfo.name} ${toolInfo.version}`,
   });
-  if (options.html === '-') process.stdout.write(html);
-  else writeAtomically(options.html, html, '--html');
+  emit(html, output, option);
   return EXIT.ok;
 }
 
@@ -55,8 +65,9 @@ export function registerReport(program: Command, context: CliContext): void {
       "a programme's report for a finance controller, as one HTML file: the verdict, the money to the cent, the timeline, the weeks of pré-incubation and every finding with its clause",
     )
     .argument('<record>', 'the record file')
-    .requiredOption('--html <file>', 'write the report to this HTML file (- for standard output)')
-    .addOption(documentLanguage())
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .addOption(new Option('--html <file>', 'deprecated: use --output').hideHelp())
+    .addOption(languageOption())
     .option(
       '--as-of <date>',
       "evaluate as of this date (YYYY-MM-DD), instead of the record's asOf or today",
@@ -78,6 +89,6 @@ export function registerReport(program: Command, context: CliContext): void {
       [] as string[],
     )
     .action(async (record: string, options: ReportOptions) => {
-      context.setExit(await run(record, options));
+      context.setExit(await run(record, options, options.lang ?? context.language));
     });
 }
