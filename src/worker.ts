@@ -8,7 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { checkLoaded, PackRegistry, type CheckOptions, type FileReport } from './check.js';
 import { loadRecordBytes, loadRecordFile } from './load/index.js';
 import { entryText } from './report/json.js';
-import { digestOf, type ReportDigest } from './report/summary.js';
+import { digestOf, showsCodeFrames, type ReportDigest } from './report/summary.js';
 
 export interface WorkRequest {
   id: number;
@@ -58,8 +58,7 @@ export function serveChecks({ options, wants }: WorkerData): void {
         const result: WorkResult = { digest: digestOf(report) };
         if (wants.entry) result.entry = entryText(report);
         if (wants.report || !wants.entry) result.report = report;
-        if (wants.text && result.digest.breaches.error + result.digest.breaches.warning > 0)
-          result.text = loaded.text;
+        if (wants.text && showsCodeFrames(result.digest)) result.text = loaded.text;
         parentPort!.postMessage({ id: request.id, ...result });
       } catch (error) {
         // A rule pack that cannot be used, or a bug: the main thread reports it as it would its own.
