@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseAsOf } from '../src/check.js';
-import { measure } from '../src/facts/measure.js';
+import { deriveFacts } from '../src/facts/derive.js';
 import { loadRecordText } from '../src/load/index.js';
 import { ConditionEvaluator } from '../src/rules/engine.js';
 import { PackEvaluator } from '../src/rules/evaluate.js';
@@ -53,7 +53,7 @@ for (const [index, text] of files.entries()) {
   const afterRead = performance.now();
   read += afterRead - start;
   if (!loaded.record) continue;
-  const facts = measure(loaded.record, pack.parameters, asOf);
+  const facts = deriveFacts(loaded.record, pack.parameters, pack.derived, asOf);
   const afterMeasure = performance.now();
   const findings = await evaluator.evaluate(facts);
   // A report reads each finding's message in one language.

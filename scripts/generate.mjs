@@ -81,6 +81,12 @@ const targets = [
         file: 'rule.schema.json',
         name: 'validateRule',
       },
+      {
+        type: 'FactsFile',
+        title: 'clausier rule pack: facts.yaml',
+        file: 'facts.schema.json',
+        name: 'validateFacts',
+      },
     ],
   },
 ];

@@ -303,3 +303,31 @@ export function nextWorkingDay(d: Day): Day {
   while (weekday(day) >= 6 || isFrenchPublicHoliday(day)) day += 1;
   return day;
 }
+
+/** Whether a day is a working day: Monday to Friday, not a French public holiday. */
+export const isWorkingDay = (d: Day): boolean => weekday(d) < 6 && !isFrenchPublicHoliday(d);
+
+/**
+ * Adds a period to a day, counted one of three ways: in calendar days; as the Code de procédure
+ * civile counts (art. 640 to 642: an end falling on a Saturday, Sunday or public holiday moves
+ * to the next working day); or in working days (a period of days or weeks counts the working days
+ * after the first day, five a week; a period of months or years ends on a working day, as the
+ * Code counts).
+ */
+export function addPeriodCounted(
+  from: Day,
+  period: Period,
+  counting: 'calendar' | 'code-de-procedure-civile' | 'working-days',
+): Day {
+  if (counting === 'working-days' && (period.unit === 'D' || period.unit === 'W')) {
+    let left = period.unit === 'D' ? period.amount : 5 * period.amount;
+    let day = from;
+    while (left > 0) {
+      day += 1;
+      if (isWorkingDay(day)) left -= 1;
+    }
+    return day;
+  }
+  const end = addPeriod(from, period);
+  return counting === 'calendar' ? end : nextWorkingDay(end);
+}

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { formatDay, parseCalendarDate, type Day } from './calendar.js';
 import { InputError, type InputProblem } from './errors.js';
 import { recordAsOf } from './facts/as-of.js';
-import { measure, type Facts, type MoneySummary } from './facts/measure.js';
+import { deriveFacts, type Facts, type MoneySummary } from './facts/derive.js';
 import { inLanguage } from './messages.js';
 import {
   loadRecordBytes,
@@ -283,7 +283,7 @@ export async function inspectLoaded(
         : parseAsOf((options.today ?? todayInParis)());
   // The record as it stood on the evaluation date: what is dated after it is not counted.
   const stood = recordAsOf(record, asOf);
-  const facts = measure(stood.record, pack.parameters, asOf);
+  const facts = deriveFacts(stood.record, pack.parameters, pack.derived, asOf);
   const ruleFindings = await evaluator.evaluate(facts);
   const rules = new Map(pack.rules.map((r) => [r.id, r]));
   report.findings = ruleFindings.map((finding) => {

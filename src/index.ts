@@ -62,5 +62,5 @@ export { summarize, type RunSummary } from './report/summary.js';
 export { FileProblemsError, InputError, type FileProblem, type InputProblem } from './errors.js';
 export type { ProgrammeRecord } from './model/programme.js';
 export type { Waiver, WaiverFile } from './model/waivers.js';
-export type { MoneySummary } from './facts/measure.js';
+export type { MoneySummary } from './facts/derive.js';
 export type { RuleFile, Localized, Severity, Obligor } from './rules/types.js';

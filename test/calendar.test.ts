@@ -15,7 +15,7 @@ import {
   parsePeriod,
   weekday,
 } from '../src/calendar.js';
-import { addPeriodToDate } from '../src/facts/measure.js';
+import { addPeriodToDate } from '../src/facts/formula.js';
 
 const day = (text: string): number => {
   const parsed = parseCalendarDate(text);

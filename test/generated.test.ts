@@ -15,6 +15,7 @@ describe('generated files', () => {
     expect(Object.keys(files).sort()).toEqual([
       'schemas/clauses.schema.json',
       'schemas/conditions.schema.json',
+      'schemas/facts.schema.json',
       'schemas/pack.schema.json',
       'schemas/parameters.schema.json',
       'schemas/programme.schema.json',

@@ -190,7 +190,7 @@ describe('conditions name only what exists', () => {
       'A4-CAP.yaml:30:24: there is no named condition constructor in conditions.yaml',
     ]);
     expect(refused('A4-CAP.yaml', replace('over: payments', 'over: constructor'))).toEqual([
-      'A4-CAP.yaml:27:7: there are no items called constructor (known: convention, dates, phases, projects, intrapreneurWeeks, seminar, programme, payments, accounts, partyAccounts, entries, expenses, refunds, terminations, amendments, communications, termsChanges)',
+      'A4-CAP.yaml:27:7: there are no items called constructor (known: convention, conventionSignatures, phases, projects, technicalSupports, intrapreneurs, seminar, programme, payments, accounts, partyAccounts, expenses, refunds, terminations, amendments, amendmentSignatures, communications, termsChanges, dates, entries, intrapreneurWeeks)',
     ]);
   });
 

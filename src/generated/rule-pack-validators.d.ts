@@ -5,3 +5,4 @@ export declare const validateClauses: ValidateFunction;
 export declare const validateParameters: ValidateFunction;
 export declare const validateConditions: ValidateFunction;
 export declare const validateRule: ValidateFunction;
+export declare const validateFacts: ValidateFunction;

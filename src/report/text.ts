@@ -4,7 +4,7 @@
  * then the money to the cent and what is owed to whom. French or English.
  */
 import type { FileReport, Finding } from '../check.js';
-import type { MoneySummary } from '../facts/measure.js';
+import type { MoneySummary } from '../facts/derive.js';
 import { formatEurosEn, formatEurosFr } from '../money.js';
 import type { Language } from '../rules/template.js';
 import { formatDate } from '../rules/template.js';

@@ -3,7 +3,7 @@
  * tests with the catalogue's descriptions of the facts and the parameters' values, in French or
  * English, instead of json-rules-engine's JSON.
  */
-import { collections, globalFacts, ownEntry, specAt } from '../facts/catalogue.js';
+import { ownEntry, specAt } from '../facts/spec.js';
 import type { ParamValue } from '../facts/params.js';
 import { formatValue, type Language } from './template.js';
 import { operatorSpec } from './operators.js';
@@ -89,7 +89,7 @@ function referenceInWords(
     return `${parameterInWords(pack, name ?? '', language)}${rest.length ? ` (${rest.join('.')})` : ''}`;
   }
   if (reference.fact === 'item') {
-    const spec = rule ? specAt(ownEntry(collections, rule.over), path) : undefined;
+    const spec = rule ? specAt(ownEntry(pack.model.collections, rule.over), path) : undefined;
     return spec
       ? `${spec.description[language]} [item.${reference.path}]`
       : `item.${reference.path ?? ''}`;
@@ -98,7 +98,7 @@ function referenceInWords(
   if (deadline) {
     return `${reference.fact} (${WORDS[language].deadline(deadline.from, parameterInWords(pack, deadline.add, language))})`;
   }
-  const spec = specAt(ownEntry(globalFacts, reference.fact), path);
+  const spec = specAt(ownEntry(pack.model.globals, reference.fact), path);
   const name = [reference.fact, ...path].join('.');
   return spec ? `${spec.description[language]} [${name}]` : name;
 }

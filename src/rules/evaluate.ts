@@ -21,7 +21,8 @@
  */
 import { parseCalendarDate } from '../calendar.js';
 import { isMissing, readPath } from '../facts/missing.js';
-import { addPeriodToDate, type Facts, type Item } from '../facts/measure.js';
+import type { Facts, Item } from '../facts/derive.js';
+import { addPeriodToDate } from '../facts/formula.js';
 import type { ParamValue } from '../facts/params.js';
 import { humanPath } from '../pointer.js';
 import { ConditionEvaluator, referencesOf, type ConditionGroup } from './engine.js';

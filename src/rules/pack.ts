@@ -11,22 +11,19 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { fileURLToPath } from 'node:url';
 import { parseCalendarDate, parsePeriod } from '../calendar.js';
 import { FileProblemsError, type FileProblem } from '../errors.js';
-import {
-  collections,
-  globalFacts,
-  ownEntry,
-  specAt,
-  type FactSpec,
-  type FactType,
-} from '../facts/catalogue.js';
+import { ownEntry, specAt, type FactSpec, type FactType } from '../facts/spec.js';
 import { accountParam, type LoadedParameter, type ParamValue } from '../facts/params.js';
 import {
   validateClauses,
   validateConditions,
+  validateFacts,
   validatePack,
   validateParameters,
   validateRule,
 } from '../generated/rule-pack-validators.js';
+import { compileFacts, factModel, type PackFacts } from '../facts/derive.js';
+import { checkFacts } from './facts-check.js';
+import type { FactModel } from '../facts/spec.js';
 import { parseEuros } from '../money.js';
 import { DEFAULT_MAX_BYTES } from '../load/index.js';
 import { programmeSchema, type RootSchema } from '../load/schema.js';
@@ -35,6 +32,7 @@ import { validateWith } from '../load/validate.js';
 import { parseYaml, type SourcePositions } from '../load/yaml.js';
 import clausesSchema from '../../schemas/clauses.schema.json' with { type: 'json' };
 import conditionsSchema from '../../schemas/conditions.schema.json' with { type: 'json' };
+import factsSchema from '../../schemas/facts.schema.json' with { type: 'json' };
 import packSchema from '../../schemas/pack.schema.json' with { type: 'json' };
 import parametersSchema from '../../schemas/parameters.schema.json' with { type: 'json' };
 import ruleSchema from '../../schemas/rule.schema.json' with { type: 'json' };
@@ -47,6 +45,7 @@ import type {
   ClauseUnit,
   Condition,
   ConditionsFile,
+  FactsFile,
   Localized,
   NamedCondition,
   PackFile,
@@ -99,6 +98,14 @@ export interface RulePack {
   parameters: Record<string, PackParameter>;
   conditions: Record<string, NamedCondition>;
   rules: LoadedRule[];
+  /** What the pack derives from a record (its facts.yaml, joined with those it extends). */
+  facts: FactsFile;
+  /** Where each entry of `facts` is written (see PackParts), for problems located in it. */
+  factSources: Record<string, PackSourceFile>;
+  /** The facts rules may use with this pack: the record's and those it derives. */
+  model: FactModel;
+  /** The derived facts, compiled. */
+  derived: PackFacts;
   /** Every file the pack was read from, for cache keys and for `lint`. */
   files: PackSourceFile[];
   /** A hash of the contents of every file the pack was read from: it changes when any does. */
@@ -154,6 +161,9 @@ function table<T>(entries: Readonly<Record<string, T>> = {}): Record<string, T> 
 }
 
 interface PackParts {
+  facts: FactsFile;
+  /** The file each entry of facts.yaml comes from, by `facts/<name>`, `fields/<collection>/<field>`... */
+  factSources: Record<string, PackSourceFile>;
   pack: PackFile;
   dir: string;
   casesDir?: string;
@@ -243,6 +253,10 @@ export function readRulePack(dir: string): RulePack {
     parameters: parts.parameters,
     conditions: parts.conditions,
     rules: [...parts.rules.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    facts: parts.facts,
+    factSources: parts.factSources,
+    model: factModel(parts.facts),
+    derived: compileFacts(parts.facts, parts.conditions),
     files: parts.files,
     fingerprint: packFingerprint(
       parts.files.map((f) => ({
@@ -440,11 +454,25 @@ function readPack(dir: string, problems: PackProblem[], seen: Set<string>): Pack
     }
   }
 
+  // What the pack derives: its facts.yaml's entries replace those of the pack it extends.
+  const facts: FactsFile = structuredClone(base?.facts ?? {});
+  const factSources = table(base?.factSources);
+  const factsPath = join(dir, 'facts.yaml');
+  if (existsSync(factsPath)) {
+    const read = readYaml<FactsFile>(factsPath, validateFacts, factsSchema, problems);
+    if (read) {
+      files.push(read.file);
+      mergeFacts(facts, read.value, (key) => (factSources[key] = read.file));
+    }
+  }
+
   const rules = new Map(base?.rules ?? []);
   for (const entry of readdirSync(dir).sort()) {
     if (
       !entry.endsWith('.yaml') ||
-      ['pack.yaml', 'clauses.yaml', 'parameters.yaml', 'conditions.yaml'].includes(entry)
+      ['pack.yaml', 'clauses.yaml', 'parameters.yaml', 'conditions.yaml', 'facts.yaml'].includes(
+        entry,
+      )
     ) {
       continue;
     }
@@ -471,6 +499,8 @@ function readPack(dir: string, problems: PackProblem[], seen: Set<string>): Pack
   }
   const casesDir = pack.cases !== undefined ? resolve(dir, pack.cases) : undefined;
   return {
+    facts,
+    factSources,
     pack,
     dir,
     ...(casesDir !== undefined && { casesDir }),
@@ -482,6 +512,34 @@ function readPack(dir: string, problems: PackProblem[], seen: Set<string>): Pack
     rules,
     files,
   };
+}
+
+/**
+ * Joins a facts.yaml to the facts of the pack it extends: each fact, field, made collection,
+ * list of unknown fields and day of parameters it writes replaces the one of the same name.
+ */
+function mergeFacts(into: FactsFile, own: FactsFile, from: (key: string) => void): void {
+  for (const [name, fact] of Object.entries(own.facts ?? {})) {
+    (into.facts ??= {})[name] = fact;
+    from(`facts/${name}`);
+  }
+  for (const [collection, fields] of Object.entries(own.fields ?? {}))
+    for (const [name, fact] of Object.entries(fields)) {
+      ((into.fields ??= {})[collection] ??= {})[name] = fact;
+      from(`fields/${collection}/${name}`);
+    }
+  for (const [name, made] of Object.entries(own.collections ?? {})) {
+    (into.collections ??= {})[name] = made;
+    from(`collections/${name}`);
+  }
+  for (const [collection, fields] of Object.entries(own.unknownWhenAbsent ?? {})) {
+    (into.unknownWhenAbsent ??= {})[collection] = fields;
+    from(`unknownWhenAbsent/${collection}`);
+  }
+  for (const [collection, field] of Object.entries(own.paramsOn ?? {})) {
+    (into.paramsOn ??= {})[collection] = field;
+    from(`paramsOn/${collection}`);
+  }
 }
 
 function loadParameter(
@@ -606,8 +664,14 @@ function parameterFactSpec(parameter: PackParameter | undefined): FactSpec | und
 /** What a condition's fact reference denotes, or why it is not known. */
 export interface ReferenceScope {
   parameters: Record<string, PackParameter>;
-  /** The rule's collection, when the reference is in a rule. */
+  /** The facts of the pack: the record's and those it derives. */
+  model: FactModel;
+  /** The rule's collection, when the reference is in a rule (or a field's, in facts.yaml). */
   over?: string;
+  /** In an aggregate's `where`: the collection of the item the formula is for. */
+  outer?: string;
+  /** In a made week: the collection of the item it is made for. */
+  owner?: string;
   /** The parameters the rule declares. */
   declaredParameters?: readonly string[];
   deadlines?: readonly string[];
@@ -627,10 +691,24 @@ export function resolveReference(
         ? { spec: { type: 'object', description: { fr: 'élément', en: 'item' } }, untyped: true }
         : { problem: 'the fact item exists only in a rule' };
     }
-    const spec = specAt(ownEntry(collections, scope.over), segments);
+    const spec = specAt(ownEntry(scope.model.collections, scope.over), segments);
     return spec
       ? { spec }
       : { problem: `the items of ${scope.over} have no field ${path ?? ''}`, inPath: true };
+  }
+  if (fact === 'outer' || fact === 'owner') {
+    const over = scope[fact];
+    if (over === undefined)
+      return {
+        problem:
+          fact === 'outer'
+            ? 'the fact outer exists only in an aggregate of a collection’s field'
+            : 'the fact owner exists only in a made week',
+      };
+    const spec = specAt(ownEntry(scope.model.collections, over), segments);
+    return spec
+      ? { spec }
+      : { problem: `the items of ${over} have no field ${path ?? ''}`, inPath: true };
   }
   if (fact === 'params') {
     const [name, ...rest] = segments;
@@ -659,7 +737,7 @@ export function resolveReference(
       },
     };
   }
-  const global = ownEntry(globalFacts, fact);
+  const global = ownEntry(scope.model.globals, fact);
   if (!global) return { problem: `there is no fact ${fact}` };
   const spec = specAt(global, segments);
   return spec ? { spec } : { problem: `the fact ${fact} has no field ${path ?? ''}`, inPath: true };
@@ -935,6 +1013,8 @@ export function ruleConditions(rule: RuleFile): { pointer: string; condition: Co
 }
 
 function checkReferences(parts: PackParts, problems: PackProblem[]): void {
+  const model = factModel(parts.facts);
+  const { collections, globals } = model;
   const clauseIds = new Set(parts.clauses.map((c) => c.id));
   const conditionNames = new Set(Object.keys(parts.conditions));
   const amendable = new Set(Object.keys(resolveTermsProperties()));
@@ -957,8 +1037,40 @@ function checkReferences(parts: PackParts, problems: PackProblem[]): void {
     }
   }
 
+  // What the pack derives (facts.yaml): references, aggregates, order of fields, no cycle.
+  problems.push(
+    ...checkFacts({
+      facts: parts.facts,
+      locate: (key, pointer) => {
+        const file = ownEntry(parts.factSources, key);
+        return file
+          ? { file: file.path, ...file.locate(pointer) }
+          : { file: displayPath(join(parts.dir, 'facts.yaml')), line: 1, column: 1 };
+      },
+      model,
+      conditions: parts.conditions,
+      parameterTypes: Object.fromEntries(
+        Object.entries(parts.parameters).map(([name, p]) => [name, p.type]),
+      ),
+      checkCondition: (condition, pointer, scope, report) =>
+        checkCondition(
+          condition,
+          pointer,
+          { parameters: parts.parameters, model, ...scope },
+          parts.conditions,
+          report,
+        ),
+      resolve: (scope, fact, path) =>
+        resolveReference({ parameters: parts.parameters, model, ...scope }, fact, path),
+    }),
+  );
+
   // Named conditions: known references, and no cycle among them.
-  const packScope: ReferenceScope = { parameters: parts.parameters, itemsChecked: 'at-use' };
+  const packScope: ReferenceScope = {
+    parameters: parts.parameters,
+    model,
+    itemsChecked: 'at-use',
+  };
   for (const [name, named] of Object.entries(parts.conditions)) {
     const source = parts.conditionSources[name]!;
     checkCondition(
@@ -1003,6 +1115,7 @@ function checkReferences(parts: PackParts, problems: PackProblem[]): void {
     const deadlines = Object.keys(rule.deadlines ?? {});
     const scope: ReferenceScope = {
       parameters: parts.parameters,
+      model,
       over: rule.over,
       declaredParameters: rule.parameters ?? [],
       deadlines,
@@ -1010,7 +1123,7 @@ function checkReferences(parts: PackParts, problems: PackProblem[]): void {
     for (const [name, deadline] of Object.entries(rule.deadlines ?? {})) {
       if (
         ownEntry(collection.fields, name) ||
-        ownEntry(globalFacts, name) ||
+        ownEntry(globals, name) ||
         name === 'item' ||
         name === 'params'
       ) {

@@ -8,9 +8,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseYaml } from '../load/yaml.js';
+import { compileFacts, factModel } from '../facts/derive.js';
 import type { LoadedRule, PackParameter, PackSourceFile, RulePack } from './pack.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface SnapshotFile {
   /** The file, relative to the pack's folder. */
@@ -29,6 +30,8 @@ interface PackSnapshot {
   parameters: Record<string, Omit<PackParameter, 'source'> & { source: string }>;
   conditions: RulePack['conditions'];
   rules: (Omit<LoadedRule, 'source'> & { source: string })[];
+  facts: RulePack['facts'];
+  factSources: Record<string, string>;
   files: SnapshotFile[];
 }
 
@@ -60,6 +63,10 @@ export function serializePack(pack: RulePack): string {
     ),
     conditions: pack.conditions,
     rules: pack.rules.map((r) => ({ ...r, source: rel(r.source.path) })),
+    facts: pack.facts,
+    factSources: Object.fromEntries(
+      Object.entries(pack.factSources).map(([key, file]) => [key, rel(file.path)]),
+    ),
     files: pack.files.map((f) => ({
       path: rel(f.path),
       sha256: sha256(readFileSync(resolve(f.path))),
@@ -135,6 +142,12 @@ export function restorePack(dir: string, snapshotPath: string): RulePack | undef
     ),
     conditions: snapshot.conditions,
     rules: snapshot.rules.map((r) => ({ ...r, source: source(r.source) })),
+    facts: snapshot.facts,
+    factSources: Object.fromEntries(
+      Object.entries(snapshot.factSources).map(([key, path]) => [key, source(path)]),
+    ),
+    model: factModel(snapshot.facts),
+    derived: compileFacts(snapshot.facts, snapshot.conditions),
     files: snapshot.files.map((f) => source(f.path)),
     fingerprint: packFingerprint(snapshot.files),
   };

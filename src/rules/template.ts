@@ -6,7 +6,7 @@
 import { parseCalendarDate, formatDay } from '../calendar.js';
 import { formatEurosEn, formatEurosFr } from '../money.js';
 import { humanPath } from '../pointer.js';
-import { ownEntry } from '../facts/catalogue.js';
+import { ownEntry } from '../facts/spec.js';
 import { isMissing } from '../facts/missing.js';
 
 export type Language = 'fr' | 'en';

@@ -85,10 +85,13 @@ export type ParameterType =
   'money' | 'days' | 'count' | 'period' | 'date' | 'text' | 'account' | 'list';
 
 /**
- * How a period is counted.
+ * How a period is counted: in `calendar` days; as the Code de procédure civile counts (art. 640
+ * to 642: an end on a Saturday, Sunday or public holiday moves to the next working day); or in
+ * `working-days` (a period of days counts Mondays to Fridays that are not French public holidays;
+ * a longer period ends on a working day, as the Code counts).
  * @title way of counting
  */
-export type Counting = 'calendar' | 'code-de-procedure-civile';
+export type Counting = 'calendar' | 'code-de-procedure-civile' | 'working-days';
 
 /** `parameters.yaml`: the convention's figures, each with its source. */
 export interface ParametersFile {
@@ -328,4 +331,276 @@ export interface NamedCondition {
   description: Localized;
   /** The condition. */
   when: Condition;
+}
+
+/**
+ * The type of a fact's value, as conditions compare it: dates `YYYY-MM-DD`, money in integer
+ * cents, numbers, counts, texts, parties, lists, pointers into the record, ISO weeks, objects.
+ * @title type of fact
+ */
+export type FactType =
+  | 'date'
+  | 'money'
+  | 'number'
+  | 'count'
+  | 'text'
+  | 'party'
+  | 'parties'
+  | 'boolean'
+  | 'list'
+  | 'pointer'
+  | 'week'
+  | 'phase'
+  | 'object';
+
+/**
+ * `facts.yaml`: what the pack derives from a record, each derived fact a formula of generic
+ * mechanisms over what the record says (the reader's facts) and the parameters. This is where the
+ * legal readings that are computations live (when the convention starts and ends, which expenses
+ * are eligible, what is due back, which weeks are owed...), where a lawyer reads and changes them.
+ */
+export interface FactsFile {
+  /** Facts every rule may use, by name (an object fact groups others: `convention.start`). */
+  facts?: Record<string, DerivedFact>;
+  /** Fields derived for the items of a collection, by collection, then by field. */
+  fields?: Record<string, Record<string, DerivedFact>>;
+  /** Collections the pack makes itself (the weeks owed by each intrapreneur), by name. */
+  collections?: Record<string, MadeCollection>;
+  /**
+   * Fields of the reader whose absence means the record does not say (unknown: the rules that
+   * need them are undetermined, naming the field), by collection; any other absent field is none.
+   */
+  unknownWhenAbsent?: Record<string, string[]>;
+  /**
+   * For each collection, the field whose day selects the parameters in force for an item (a
+   * payment's day, a week's Monday); the evaluation date's otherwise.
+   */
+  paramsOn?: Record<string, string>;
+}
+
+/** A fact the pack derives: what it is, where it comes from in the text, and its formula. */
+export interface DerivedFact {
+  /** What the fact is, in words. */
+  description: Localized;
+  /** The type of its value. */
+  type: FactType;
+  /** May be null: the thing does not exist (yet). */
+  nullable?: boolean;
+  /** May be unknown: the record lacks what it takes. */
+  mayBeMissing?: boolean;
+  /** The clause units the reading comes from. */
+  clauses?: ClauseId[];
+  /** The choice this formula makes where the text does not decide, for a lawyer to review. */
+  interpretation?: Localized;
+  /** How the value is computed (for an object fact: see `fields`). */
+  formula?: Formula;
+  /** For an object fact: its fields, each a derived fact. */
+  fields?: Record<string, DerivedFact>;
+}
+
+/**
+ * A collection the pack makes: for each item of `each` where `where` holds, each ISO week from
+ * the week of `from` to that of `to`. Its items have `week`, `monday`, `friday`, `sunday`, and
+ * `owner` (the item they are made from); its fields are derived facts.
+ */
+export interface MadeCollection {
+  /** What an item is, in words. */
+  description: Localized;
+  /** The weeks to make. */
+  weeks: WeeksOf;
+  /** The fields of each item. */
+  fields: Record<string, DerivedFact>;
+}
+
+/** The weeks of a period, for each item of a collection. */
+export interface WeeksOf {
+  /** The collection whose items the weeks are made for. */
+  each: string;
+  /** Which of its items (`item` is the item); all when left out. */
+  where?: Condition;
+  /** The first day of the period (its week is the first made); no week when null. */
+  from: Formula;
+  /** The last day of the period. */
+  to: Formula;
+}
+
+/**
+ * A formula: a fact (`{ fact, path }`), a literal (`{ value }`), a condition (its truth), or one of
+ * the mechanisms below. In a collection's field, `item` is the item; in an aggregate's `where`,
+ * `item` is the item aggregated and `outer` the one the formula is for; `owner` is what a made
+ * week is made for; `params` are the parameters in force (on the item's day, for an item).
+ * @title formula
+ */
+export type Formula =
+  | FactReference
+  | LiteralFormula
+  | Condition
+  | LatestFormula
+  | EarliestFormula
+  | MinFormula
+  | MaxFormula
+  | MinusFormula
+  | PlusFormula
+  | FirstOfFormula
+  | IfFormula
+  | SumFormula
+  | CountFormula
+  | ExistsFormula
+  | ListFormula
+  | FirstFormula
+  | LastFormula
+  | ReachedOnFormula
+  | AddPeriodFormula
+  | UnknownFormula
+  | ValueAtFormula
+  | CountDatesFormula
+  | KeyedFormula
+  | PlaceFormula;
+
+/** A value written as such. */
+export interface LiteralFormula {
+  value: string | number | boolean | null;
+}
+
+/**
+ * Items of a collection, or of what a formula lists: `over` names the collection, `where` keeps
+ * some items, `of` names the field taken from each.
+ */
+export interface Aggregate {
+  /** The collection aggregated. */
+  over: string;
+  /** Which items count (`item` is the item, `outer` the item the formula is for). */
+  where?: Condition;
+  /** The field taken from each item. */
+  of?: string;
+  /**
+   * An item that counts but whose field is absent makes the result unknown, naming the field
+   * (the record lacks it), instead of being left out.
+   */
+  unknownIfAbsent?: boolean;
+}
+
+/** The latest of some dates (nulls left out; null if none). */
+export interface LatestFormula {
+  latest: Formula[] | Aggregate;
+}
+/** The earliest of some dates (nulls left out; null if none). */
+export interface EarliestFormula {
+  earliest: Formula[] | Aggregate;
+}
+/** The least of some numbers or amounts (nulls left out). */
+export interface MinFormula {
+  min: Formula[];
+}
+/** The greatest of some numbers or amounts (nulls left out). */
+export interface MaxFormula {
+  max: Formula[];
+}
+/** The first minus the second (null if either is). */
+export interface MinusFormula {
+  /**
+   * @minItems 2
+   * @maxItems 2
+   */
+  minus: Formula[];
+}
+/** The sum of some numbers or amounts (null if any is). */
+export interface PlusFormula {
+  /** @minItems 1 */
+  plus: Formula[];
+}
+/** The first value that is not null. */
+export interface FirstOfFormula {
+  /** @minItems 1 */
+  firstOf: Formula[];
+}
+/** One formula or another, as a condition holds. */
+export interface IfFormula {
+  if: Condition;
+  then: Formula;
+  else: Formula;
+}
+/** The sum of a field over the items of a collection. */
+export interface SumFormula {
+  sum: Aggregate;
+}
+/** How many items of a collection there are. */
+export interface CountFormula {
+  count: Aggregate;
+}
+/** Whether a collection has an item. */
+export interface ExistsFormula {
+  exists: Aggregate;
+}
+/** The values of a field over the items of a collection, each once, in order or sorted. */
+export interface ListFormula {
+  list: Aggregate & { sorted?: boolean };
+}
+/** A field of the first item (in the collection's order); null if none. */
+export interface FirstFormula {
+  first: Aggregate;
+}
+/** A field of the last item (in the collection's order); null if none. */
+export interface LastFormula {
+  last: Aggregate;
+}
+/**
+ * The day a running sum reaches an amount: the items in the order of their day (`on`), their
+ * field `of` added up; null if the sum never reaches it.
+ */
+export interface ReachedOnFormula {
+  reachedOn: Aggregate & {
+    /** The field holding each item's day. */
+    on: string;
+    /** The amount to reach. */
+    amount: Formula;
+  };
+}
+/** A date plus a period, counted as the parameter holding the period says. */
+export interface AddPeriodFormula {
+  addPeriod: {
+    /** The date the period runs from. */
+    to: Formula;
+    /** The period: a parameter, `{ fact: params, path: <name> }`. */
+    period: FactReference;
+    /** How it is counted, when it is not the parameter's own way. */
+    counting?: Counting;
+  };
+}
+/** An unknown value: the record lacks what it takes, at the place a formula gives. */
+export interface UnknownFormula {
+  /** The place in the record (a pointer) the record lacks. */
+  unknown: Formula;
+}
+/** The value a map (a field of the record keyed by ISO weeks...) holds for a key; null if none. */
+export interface ValueAtFormula {
+  valueAt: {
+    map: Formula;
+    key: Formula;
+  };
+}
+/** How many dates of a list fall between two days, both included. */
+export interface CountDatesFormula {
+  countDates: {
+    dates: Formula;
+    from: Formula;
+    to: Formula;
+  };
+}
+/** The items of a collection as an object keyed by a field (`phases.preincubation.end`). */
+export interface KeyedFormula {
+  keyed: {
+    over: string;
+    key: string;
+  };
+}
+
+/** A place in the record: a pointer, further down by some keys (`release`, a week). */
+export interface PlaceFormula {
+  place: {
+    /** The pointer to start from. */
+    in: Formula;
+    /** The keys to go down by, each a text or a formula. */
+    at: (string | Formula)[];
+  };
 }

@@ -4,7 +4,7 @@
  * and the lines of the record it points to. One static HTML file that prints on A4.
  */
 import type { FileReport, Finding, FindingStatus, Inspection } from '../check.js';
-import type { Facts, MoneySummary } from '../facts/measure.js';
+import type { Facts, MoneySummary } from '../facts/derive.js';
 import type { LoadedRecord } from '../load/index.js';
 import type { ProgrammeRecord } from '../model/programme.js';
 import { humanPath } from '../pointer.js';

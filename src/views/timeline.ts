@@ -5,8 +5,8 @@
  * computed from day numbers, never from `Date`: the drawing is the same in any time zone.
  */
 import { civilFromDay, dayFromCivil, parseCalendarDate, type Day } from '../calendar.js';
-import type { Facts } from '../facts/measure.js';
-import { PHASES } from '../facts/measure.js';
+import type { Facts } from '../facts/derive.js';
+import { PHASES } from '../facts/reader.js';
 import type { LoadedRecord } from '../load/index.js';
 import type { ProgrammeRecord } from '../model/programme.js';
 import { formatDate, type Language } from '../rules/template.js';

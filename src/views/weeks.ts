@@ -6,7 +6,7 @@
  * fill in and weeks not yet over are facts of the record and of the calendar.
  */
 import type { Finding } from '../check.js';
-import type { Facts, Item } from '../facts/measure.js';
+import type { Facts, Item } from '../facts/derive.js';
 import { isMissing } from '../facts/missing.js';
 import { formatDate, formatNumber, type Language } from '../rules/template.js';
 import { attr, escapeHtml } from './html.js';

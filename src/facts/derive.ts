@@ -1,0 +1,428 @@
+/**
+ * The facts of a record as a pack sees them: what the record says (./reader.ts), and what the
+ * pack derives from it (its facts.yaml, compiled by ./formula.ts), as of the evaluation date.
+ * Small collections are made whole, one derived field after the other (a field may then sum up
+ * the fields before it over the other items: a payment's total paid to date); large ones
+ * (expenses, every date, the weeks owed) one item at a time, never held whole.
+ */
+import {
+  formatDay,
+  isoWeekMonday,
+  isoWeekOf,
+  formatIsoWeek,
+  parseCalendarDate,
+  type Day,
+} from '../calendar.js';
+import type { ProgrammeRecord } from '../model/programme.js';
+import { joinPointer } from '../pointer.js';
+import type { DerivedFact, FactsFile, NamedCondition } from '../rules/types.js';
+import {
+  compileCondition,
+  compileFormula,
+  type Compiled,
+  type Row,
+  type Scope,
+} from './formula.js';
+import { isMissing, Missing } from './missing.js';
+import { ParameterTimeline, type LoadedParameter } from './params.js';
+import {
+  AS_OF,
+  READER_COLLECTIONS,
+  READER_GLOBALS,
+  WEEK_FIELDS,
+  type ReaderCollection,
+} from './reader.js';
+import type { CollectionSpec, FactModel, FactSpec } from './spec.js';
+
+/** One item a rule is judged on, with the day whose parameters apply to it. */
+export interface Item {
+  values: Row;
+  /** The day whose parameters apply to the item (a week's Monday, a payment's day); else the evaluation date. */
+  paramDay?: Day;
+}
+
+export interface Facts {
+  asOf: Day;
+  /** Facts every rule may use: the record's and the pack's. */
+  globals: Record<string, unknown>;
+  /** The items of a collection, made as they are read (a large one is never held whole). */
+  items(collection: string): Iterable<Item>;
+  /** The items of each collection, as lists (made on first access): for views. */
+  collections: Readonly<Record<string, Item[]>>;
+  parameters: ParameterTimeline;
+  /** The money of the programme, for reports. */
+  money: MoneySummary;
+}
+
+/** The programme's money, exact to the cent; a value is null when it cannot be measured. */
+export interface MoneySummary {
+  cap: number | null;
+  paid: number;
+  eligibleExpenses: number | null;
+  usedFunds: number | null;
+  refundDue: number | null;
+  /** Refunded to the collectivité's account: what discharges the refund due. */
+  refunded: number;
+  /** Refunded to another account: it does not discharge the debt (Code civil art. 1342-2). */
+  refundedElsewhere: number;
+  /** Refund due less refunded: what the DINSIC still owes the collectivité (negative: refunded too much). */
+  balance: number | null;
+}
+
+/** A collection of a pack, ready to make items of a record. */
+interface CollectionPlan {
+  name: string;
+  large: boolean;
+  reader?: ReaderCollection;
+  made?: { each: string; where?: Compiled; from: Compiled; to: Compiled };
+  /** The derived fields, in the order they are written (a field may use those before it). */
+  fields: { name: string; compiled: Compiled }[];
+  /** Reader fields whose absence means unknown, with their places. */
+  unknown: Map<string, string>;
+  /** The field whose day selects the parameters in force. */
+  paramsOn?: string;
+}
+
+interface GlobalPlan {
+  compiled?: Compiled;
+  fields?: Map<string, GlobalPlan>;
+}
+
+/** What a pack derives, compiled once: see deriveFacts. */
+export interface PackFacts {
+  model: FactModel;
+  globals: Map<string, GlobalPlan>;
+  collections: Map<string, CollectionPlan>;
+}
+
+const specOf = (fact: DerivedFact): FactSpec => ({
+  type: fact.type,
+  description: fact.description,
+  ...(fact.nullable && { nullable: true }),
+  ...(fact.mayBeMissing && { mayBeMissing: true }),
+  ...(fact.clauses && { clauses: fact.clauses }),
+  ...(fact.interpretation && { interpretation: fact.interpretation }),
+  ...(fact.fields && {
+    fields: Object.fromEntries(Object.entries(fact.fields).map(([k, v]) => [k, specOf(v)])),
+  }),
+});
+
+/** The facts rules may use with a pack: the reader's, joined with those the pack derives. */
+export function factModel(file: FactsFile): FactModel {
+  const globals: Record<string, FactSpec> = { asOf: AS_OF };
+  for (const [name, g] of Object.entries(READER_GLOBALS)) globals[name] = g;
+  const collections: Record<string, CollectionSpec> = {};
+  const unknown = file.unknownWhenAbsent ?? {};
+  for (const [name, reader] of Object.entries(READER_COLLECTIONS)) {
+    const fields: Record<string, FactSpec> = {};
+    for (const [field, spec] of Object.entries(reader.fields)) {
+      const { at: _, ...rest } = spec;
+      fields[field] = (unknown[name] ?? []).includes(field)
+        ? { ...rest, mayBeMissing: true }
+        : rest;
+    }
+    collections[name] = {
+      cardinality: reader.cardinality,
+      description: reader.description,
+      fields,
+    };
+  }
+  for (const [name, made] of Object.entries(file.collections ?? {})) {
+    collections[name] = {
+      cardinality: 'many',
+      description: made.description,
+      fields: { ...WEEK_FIELDS, owner: ownerSpec(collections, made.weeks.each) },
+    };
+  }
+  const derived = { ...file.fields };
+  for (const [name, made] of Object.entries(file.collections ?? {}))
+    derived[name] = { ...made.fields, ...derived[name] };
+  for (const [name, fields] of Object.entries(derived)) {
+    const target = collections[name];
+    if (!target) continue; // refused when the pack is loaded
+    for (const [field, fact] of Object.entries(fields)) target.fields[field] = specOf(fact);
+  }
+  for (const [name, fact] of Object.entries(file.facts ?? {})) {
+    const spec = specOf(fact);
+    // Items keyed by a field: each known key, or any, is an item of the collection.
+    const keyed = (fact.formula as { keyed?: { over: string; key: string } } | undefined)?.keyed;
+    const of = keyed && collections[keyed.over];
+    if (keyed && of) {
+      const item: FactSpec = { type: 'object', description: of.description, fields: of.fields };
+      const keys = READER_COLLECTIONS[keyed.over]?.keys;
+      if (keys?.field === keyed.key)
+        spec.fields = Object.fromEntries(keys.values.map((k) => [k, item]));
+      else spec.values = item;
+    }
+    globals[name] = spec;
+  }
+  return { globals, collections };
+}
+
+function ownerSpec(collections: Record<string, CollectionSpec>, each: string): FactSpec {
+  const of = collections[each];
+  return {
+    type: 'object',
+    description: { fr: 'l’élément dont c’est la semaine', en: 'the item the week is of' },
+    fields: of?.fields ?? {},
+  };
+}
+
+/** Compiles what a pack derives (a pack that extends another has them joined already). */
+export function compileFacts(
+  file: FactsFile,
+  conditions: Readonly<Record<string, NamedCondition>>,
+): PackFacts {
+  const model = factModel(file);
+  const placeOf = (collection: string, field: string): string | undefined =>
+    READER_COLLECTIONS[collection]?.fields[field]?.at;
+  const context = { placeOf, conditions };
+  /** A derived fact, compiled: an object fact makes its fields, in order. */
+  const compileDerived = (fact: DerivedFact): Compiled => {
+    if (!fact.fields) return compileFormula(fact.formula!, context);
+    const fields = Object.entries(fact.fields).map(
+      ([name, field]) => [name, compileDerived(field)] as const,
+    );
+    return (s) => {
+      const out: Record<string, unknown> = {};
+      for (const [name, compiled] of fields) out[name] = compiled(s);
+      return out;
+    };
+  };
+  const compileGlobal = (fact: DerivedFact): GlobalPlan =>
+    fact.fields
+      ? {
+          fields: new Map(
+            Object.entries(fact.fields).map(([name, field]) => [name, compileGlobal(field)]),
+          ),
+        }
+      : { compiled: compileDerived(fact) };
+  const globals = new Map(
+    Object.entries(file.facts ?? {}).map(([name, fact]) => [name, compileGlobal(fact)]),
+  );
+  const collections = new Map<string, CollectionPlan>();
+  const unknownWhenAbsent = file.unknownWhenAbsent ?? {};
+  const paramsOn = file.paramsOn ?? {};
+  const fieldsOf = (fields: Record<string, DerivedFact> | undefined) =>
+    Object.entries(fields ?? {}).map(([name, fact]) => ({ name, compiled: compileDerived(fact) }));
+  for (const [name, reader] of Object.entries(READER_COLLECTIONS)) {
+    collections.set(name, {
+      name,
+      large: reader.large ?? false,
+      reader,
+      fields: fieldsOf(file.fields?.[name]),
+      unknown: new Map(
+        (unknownWhenAbsent[name] ?? []).map((field) => [field, reader.fields[field]?.at ?? field]),
+      ),
+      ...(paramsOn[name] !== undefined && { paramsOn: paramsOn[name] }),
+    });
+  }
+  for (const [name, made] of Object.entries(file.collections ?? {})) {
+    collections.set(name, {
+      name,
+      large: true,
+      made: {
+        each: made.weeks.each,
+        ...(made.weeks.where && { where: compileCondition(made.weeks.where, context) }),
+        from: compileFormula(made.weeks.from, context),
+        to: compileFormula(made.weeks.to, context),
+      },
+      fields: [...fieldsOf(made.fields), ...fieldsOf(file.fields?.[name])],
+      unknown: new Map(),
+      ...(paramsOn[name] !== undefined && { paramsOn: paramsOn[name] }),
+    });
+  }
+  return { model, globals, collections };
+}
+
+const toDay = (text: string): Day => {
+  const parsed = parseCalendarDate(text);
+  // Dates were checked when the record was read: a bad one here is a bug.
+  if (!parsed.ok) throw new Error(`unchecked date ${text}`);
+  return parsed.value;
+};
+
+/** The facts of a record as it stood on a day, with a pack's parameters and derived facts. */
+export function deriveFacts(
+  record: ProgrammeRecord,
+  parameterDefs: Record<string, LoadedParameter>,
+  derived: PackFacts,
+  asOf: Day,
+): Facts {
+  const parameters = new ParameterTimeline(parameterDefs, record.amendments ?? []);
+  const asOfText = formatDay(asOf);
+  const globalValues = new Map<string, unknown>();
+  const computing = new Set<string>();
+  const whole = new Map<string, Row[]>();
+
+  const base: Scope = {
+    asOf: asOfText,
+    params: parameters.at(asOf),
+    global: (name) => globalValue(name),
+    collection: (name) => rowsOf(name),
+    counting: (name) => parameters.counting(name),
+  };
+  const scopeFor = (plan: CollectionPlan, row: Row, owner?: Row): Scope => {
+    const scope = Object.create(base) as Scope;
+    scope.item = row;
+    if (owner) scope.owner = owner;
+    scope.params = parameters.at(paramDayOf(plan, row) ?? asOf);
+    return scope;
+  };
+  const paramDayOf = (plan: CollectionPlan, row: Row): Day | undefined => {
+    const value = plan.paramsOn !== undefined ? row[plan.paramsOn] : undefined;
+    return typeof value === 'string' ? toDay(value) : undefined;
+  };
+
+  /** An object fact is made field by field, each field able to use those before it. */
+  const evaluateGlobal = (plan: GlobalPlan, register?: (value: unknown) => void): unknown => {
+    if (plan.compiled) return plan.compiled(base);
+    const out: Record<string, unknown> = {};
+    register?.(out);
+    for (const [name, field] of plan.fields!) out[name] = evaluateGlobal(field);
+    return out;
+  };
+  function globalValue(name: string): unknown {
+    if (name === 'asOf') return asOfText;
+    if (globalValues.has(name)) return globalValues.get(name);
+    const reader = Object.hasOwn(READER_GLOBALS, name) ? READER_GLOBALS[name] : undefined;
+    const plan = derived.globals.get(name);
+    if (!reader && !plan) return undefined;
+    // Cycles are refused when the pack is loaded: one here is a bug.
+    if (computing.has(name)) throw new Error(`the fact ${name} depends on itself`);
+    computing.add(name);
+    const value = reader
+      ? reader.read(record)
+      : evaluateGlobal(plan!, (partial) => {
+          computing.delete(name);
+          globalValues.set(name, partial);
+        });
+    computing.delete(name);
+    globalValues.set(name, value);
+    return value;
+  }
+
+  /** A reader item as facts: an absent field is none, or unknown where the pack says. */
+  const readerRow = (plan: CollectionPlan, values: Record<string, unknown>): Row => {
+    const row = values as Row;
+    for (const field in row) {
+      if (row[field] !== undefined) continue;
+      const place = plan.unknown.get(field);
+      row[field] =
+        place === undefined
+          ? null
+          : new Missing([joinPointer(row.pointer as string, ...place.split('/'))]);
+    }
+    return row;
+  };
+
+  function rowsOf(name: string): Iterable<Row> {
+    const plan = derived.collections.get(name);
+    if (!plan) return [];
+    return plan.large ? streamed(plan) : made(plan);
+  }
+
+  /** A small collection, made whole once: each derived field for every item, in order. */
+  function made(plan: CollectionPlan): Row[] {
+    const known = whole.get(plan.name);
+    if (known) return known;
+    if (computing.has(`#${plan.name}`))
+      throw new Error(`the collection ${plan.name} depends on itself`);
+    computing.add(`#${plan.name}`);
+    const rows = [...plan.reader!.items(record)].map((v) => readerRow(plan, v));
+    // Set before its fields are derived: a field may sum up the fields before it over the rows.
+    whole.set(plan.name, rows);
+    const scopes = rows.map((row) => scopeFor(plan, row));
+    for (const field of plan.fields)
+      rows.forEach((row, i) => {
+        row[field.name] = field.compiled(scopes[i]!);
+      });
+    computing.delete(`#${plan.name}`);
+    return rows;
+  }
+
+  /** A large collection, one item at a time. */
+  function* streamed(plan: CollectionPlan): Generator<Row> {
+    if (plan.reader) {
+      for (const values of plan.reader.items(record)) {
+        const row = readerRow(plan, values);
+        const scope = scopeFor(plan, row);
+        for (const field of plan.fields) row[field.name] = field.compiled(scope);
+        yield row;
+      }
+      return;
+    }
+    const weeks = plan.made!;
+    const owners = derived.collections.get(weeks.each)!;
+    for (const owner of rowsOf(owners.name)) {
+      const ownerScope = scopeFor(owners, owner);
+      if (weeks.where && weeks.where(ownerScope) !== true) continue;
+      const from = weeks.from(ownerScope);
+      const to = weeks.to(ownerScope);
+      if (typeof from !== 'string' || typeof to !== 'string' || to < from) continue;
+      const last = toDay(to);
+      for (let monday = isoWeekMonday(isoWeekOf(toDay(from))); monday <= last; monday += 7) {
+        const row: Row = {
+          week: formatIsoWeek(isoWeekOf(monday)),
+          monday: formatDay(monday),
+          friday: formatDay(monday + 4),
+          sunday: formatDay(monday + 6),
+          owner,
+        };
+        const scope = scopeFor(plan, row, owner);
+        for (const field of plan.fields) row[field.name] = field.compiled(scope);
+        yield row;
+      }
+    }
+  }
+
+  const itemOf = (plan: CollectionPlan, row: Row): Item => {
+    const paramDay = paramDayOf(plan, row);
+    return paramDay === undefined ? { values: row } : { values: row, paramDay };
+  };
+  function* items(name: string): Generator<Item> {
+    const plan = derived.collections.get(name);
+    if (!plan) return;
+    for (const row of rowsOf(name)) yield itemOf(plan, row);
+  }
+
+  const globals: Record<string, unknown> = { asOf: asOfText };
+  for (const name of Object.keys(READER_GLOBALS)) globals[name] = globalValue(name);
+  for (const name of derived.globals.keys()) globals[name] = globalValue(name);
+
+  const programme = (rowsOf('programme') as Row[])[0] ?? {};
+  const amount = (field: string): number | null => {
+    const v = programme[field];
+    return typeof v === 'number' ? v : null;
+  };
+  const cap = parameters.at(asOf).fundingCap;
+  const refundDue = amount('refundDue');
+  const refunded = amount('refunded') ?? 0;
+
+  const lists: Record<string, Item[]> = {};
+  return {
+    asOf,
+    globals,
+    items,
+    collections: new Proxy(lists, {
+      get: (target, name) => {
+        if (typeof name !== 'string' || !derived.collections.has(name)) return undefined;
+        target[name] ??= [...items(name)];
+        return target[name];
+      },
+    }),
+    parameters,
+    money: {
+      cap: typeof cap === 'number' ? cap : null,
+      paid: amount('paid') ?? 0,
+      eligibleExpenses: amount('eligibleExpenses'),
+      usedFunds: amount('usedFunds'),
+      refundDue,
+      refunded,
+      refundedElsewhere: amount('refundedElsewhere') ?? 0,
+      balance: refundDue === null ? null : refundDue - refunded,
+    },
+  };
+}
+
+export { isMissing };
