@@ -441,6 +441,21 @@ export function measure(
 
   // --- expenses, and the money they leave to refund (article 4)
   const expenseList = record.expenses ?? [];
+  // An expense is eligible when its purpose is one of the convention's and it lies in the
+  // convention's period (obligations.md, A4-REFUND-UNUSED); the purposes are a parameter. Unknown
+  // while the convention's start is.
+  const eligible = (expense: (typeof expenseList)[number]): boolean | Missing => {
+    if (isMissing(conventionStart)) return conventionStart;
+    if (conventionStart === null) return false;
+    const at = day(expense.date);
+    const purposes = parameters.at(at).eligiblePurposes;
+    return (
+      Array.isArray(purposes) &&
+      purposes.includes(expense.purpose) &&
+      at >= conventionStart &&
+      (conventionEnd === null || at <= conventionEnd)
+    );
+  };
   // A long programme has tens of thousands of expenses: made one at a time, as they are read.
   collections.expenses = function* () {
     for (const [index, expense] of expenseList.entries())
@@ -451,6 +466,7 @@ export function measure(
           date: expense.date,
           amount: expense.amount,
           purpose: expense.purpose,
+          eligible: eligible(expense),
           pointer: `/expenses/${index}`,
           datePointer: `/expenses/${index}/date`,
         },
@@ -468,21 +484,9 @@ export function measure(
     if (toCollectivite[i]) refunded += r.amount;
     else refundedElsewhere += r.amount;
   });
-  // An expense is eligible when its purpose is one of the convention's and it lies in the
-  // convention's period (obligations.md, A4-REFUND-UNUSED); the purposes are a parameter.
-  let eligibleExpenses: number | Missing;
-  if (isMissing(conventionStart)) eligibleExpenses = conventionStart;
-  else if (conventionStart === null) eligibleExpenses = 0;
-  else {
-    eligibleExpenses = expenseList
-      .filter((expense) => {
-        const at = day(expense.date);
-        const purposes = parameters.at(at).eligiblePurposes;
-        const eligible = Array.isArray(purposes) && purposes.includes(expense.purpose);
-        return eligible && at >= conventionStart && (conventionEnd === null || at <= conventionEnd);
-      })
-      .reduce((sum, e) => sum + e.amount, 0);
-  }
+  const eligibleExpenses: number | Missing = isMissing(conventionStart)
+    ? conventionStart
+    : expenseList.reduce((sum, e) => (eligible(e) === true ? sum + e.amount : sum), 0);
   const usedFunds = isMissing(eligibleExpenses)
     ? eligibleExpenses
     : Math.min(paid, eligibleExpenses);
@@ -542,6 +546,7 @@ export function measure(
           date: refund.date,
           amount: refund.amount,
           account: account(refund.account, `${pointer}/account`),
+          toCollectivite: toCollectivite[index],
           pointer,
           accountPointer: `${pointer}/account`,
         },
