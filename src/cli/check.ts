@@ -117,7 +117,7 @@ export function useColors(
  * Loads a record in this thread. Standard input and pipes, which can keep a reader waiting, are
  * read off the main thread, so that Ctrl-C still removes a half-written --output meanwhile.
  */
-async function load(target: Target, options: CheckOptions): Promise<LoadedRecord> {
+export async function load(target: Target, options: CheckOptions): Promise<LoadedRecord> {
   if (!target.mayWait) return loadRecordFile(target.path, options);
   return target.path === STDIN
     ? loadRecordSourceAsync(0, STDIN, options)
@@ -134,6 +134,16 @@ interface Checked {
   entry?: string;
   /** The record's text, for code frames. */
   text?: string;
+}
+
+/** The report of an argument that names no record: one input error, at its first line. */
+export function unreadable(path: string, problem: string): FileReport {
+  return {
+    file: path,
+    errors: [{ message: problem, line: 1, column: 1, pointer: '' }],
+    findings: [],
+    verdict: 'invalid',
+  };
 }
 
 function made(report: FileReport, text?: string): Checked {
@@ -180,14 +190,7 @@ async function run(
    * of its record when a code frame will need it, and, from the cache, its digest and JSON entry.
    */
   const check = async (target: (typeof targets)[number]): Promise<Checked> => {
-    if (target.problem) {
-      return made({
-        file: target.path,
-        errors: [{ message: target.problem, line: 1, column: 1, pointer: '' }],
-        findings: [],
-        verdict: 'invalid',
-      });
-    }
+    if (target.problem !== undefined) return made(unreadable(target.path, target.problem));
     let bytes: Uint8Array | undefined;
     let key: string | undefined;
     if (cache && target.path !== STDIN) {

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { FileProblemsError, InputError } from '../errors.js';
+import { registerAgenda } from './agenda.js';
 import { registerCheck } from './check.js';
 import { registerDoc } from './doc.js';
 import { registerReport } from './report.js';
@@ -34,6 +35,7 @@ function buildProgram(context: CliContext): Command {
   registerTest(program, context);
   registerDoc(program, context);
   registerReport(program, context);
+  registerAgenda(program, context);
   return program;
 }
 
