@@ -9,6 +9,7 @@ import { agendaOf, compareEntries, dueBy, type AgendaEntry } from '../agenda.js'
 import { parseCalendarDate } from '../calendar.js';
 import { PackRegistry } from '../check.js';
 import { InputError } from '../errors.js';
+import { expandTargets } from '../files.js';
 import { DEFAULT_MAX_BYTES } from '../load/index.js';
 import {
   formatAgendaJson,
@@ -19,7 +20,7 @@ import {
 } from '../report/agenda.js';
 import { formatAgendaIcs } from '../report/ics.js';
 import type { Language } from '../rules/template.js';
-import { parseSize, prepareCheck } from './check.js';
+import { parseSize, prepareCheck, refuseOverwritingInputs } from './check.js';
 import { EXIT, languageOption, toolInfo, type CliContext } from './context.js';
 import { inspectTargets } from './inspect.js';
 import { emit } from './output.js';
@@ -48,11 +49,13 @@ async function run(paths: string[], options: AgendaOptions, context: CliContext)
     const until = parseCalendarDate(options.until);
     if (!until.ok) throw new InputError(`--until: ${until.problem}`);
   }
+  const targets = expandTargets(paths);
+  if (options.output !== undefined) refuseOverwritingInputs(options.output, targets, []);
   const registry = new PackRegistry();
   const entries: AgendaEntry[] = [];
   const invalid: Agenda['invalid'][number][] = [];
   let records = 0;
-  for await (const { report, judged } of inspectTargets(paths, checkOptions, registry)) {
+  for await (const { report, judged } of inspectTargets(targets, checkOptions, registry)) {
     if (judged === undefined) invalid.push({ file: report.file, errors: report.errors });
     else {
       records++;

@@ -322,11 +322,15 @@ async function* inOrder<T, R>(
   }
 }
 
-/** Refuses an --output that is one of the run's inputs: clausier never writes over what it reads. */
-function refuseOverwritingInputs(
+/**
+ * Refuses an --output that is one of the run's inputs: clausier never writes over what it reads.
+ * `option` names the option that gave the file, in the error.
+ */
+export function refuseOverwritingInputs(
   output: string,
   targets: readonly { path: string }[],
   waiverFiles: readonly string[],
+  option = '--output',
 ): void {
   const real = (path: string): string => {
     try {
@@ -341,7 +345,7 @@ function refuseOverwritingInputs(
   );
   if (input !== undefined)
     throw new InputError(
-      `--output: ${output} is ${input}, an input of this run: it is never written over`,
+      `${option}: ${output} is ${input}, an input of this run: it is never written over`,
     );
 }
 

@@ -1,10 +1,10 @@
 /**
- * The records a command line names (files, folders, globs, `-`), checked one after the other,
- * each with what it was judged on: for the commands that show more of a record than its findings
- * (the agenda, the portfolio, the ledger). One record at a time is held.
+ * The records a command line names (files, folders, globs, `-`: see expandTargets), checked one
+ * after the other, each with what it was judged on: for the commands that show more of a record
+ * than its findings (the agenda, the portfolio, the ledger). One record at a time is held.
  */
 import { inspectLoaded, type CheckOptions, type FileReport, type PackRegistry } from '../check.js';
-import { expandTargets } from '../files.js';
+import type { Target } from '../files.js';
 import { isJudged, type JudgedInspection } from '../views/index.js';
 import { load, unreadable } from './check.js';
 
@@ -15,11 +15,11 @@ export interface Inspected {
 }
 
 export async function* inspectTargets(
-  paths: readonly string[],
+  targets: readonly Target[],
   options: CheckOptions,
   registry: PackRegistry,
 ): AsyncGenerator<Inspected> {
-  for (const target of expandTargets(paths)) {
+  for (const target of targets) {
     if (target.problem !== undefined) {
       yield { report: unreadable(target.path, target.problem) };
       continue;
