@@ -3,7 +3,7 @@
  * dependency, the libraries are bundled) and runs — the bin, the library's exports and its types.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REFERENCE, ROOT, tempDir } from './helpers.js';
@@ -23,6 +23,7 @@ describe('the npm package', () => {
       'dist/cli.js',
       'dist/clausier.cjs',
       'dist/clausier.cjs.cache',
+      'dist/xlsx.cjs',
       'dist/packs/dinsic-preincubation-2019.json',
       'dist/index.js',
       'dist/worker.js',
@@ -84,6 +85,17 @@ describe('the npm package', () => {
     expect(jobs.stderr).toBe('');
     expect(jobs.status).toBe(0);
     expect(jobs.stdout).toContain('2 files: 2 compliant');
+    // The XLSX writer, a script of its own that only `ledger --format xlsx` loads, is there too.
+    const xlsx = spawnSync(
+      'npx',
+      ['--no-install', 'clausier', 'ledger', 'record.yaml', '--format', 'xlsx', '-o', 'l.xlsx'],
+      { cwd: app, encoding: 'utf8' },
+    );
+    expect(xlsx.stderr).toBe('');
+    expect(xlsx.status).toBe(0);
+    expect(readFileSync(join(app, 'l.xlsx')).subarray(0, 4)).toEqual(
+      Buffer.from('PK\x03\x04', 'latin1'),
+    );
 
     writeFileSync(
       join(app, 'use.mjs'),

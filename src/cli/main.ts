@@ -10,6 +10,7 @@ import { registerDoc } from './doc.js';
 import { registerReport } from './report.js';
 import { registerExplain } from './explain.js';
 import { registerInit } from './init.js';
+import { registerLedger } from './ledger.js';
 import { registerLint } from './lint.js';
 import { registerRules } from './rules.js';
 import { registerSchema } from './schema.js';
@@ -36,6 +37,7 @@ function buildProgram(context: CliContext): Command {
   registerDoc(program, context);
   registerReport(program, context);
   registerAgenda(program, context);
+  registerLedger(program, context);
   return program;
 }
 
