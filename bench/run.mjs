@@ -32,13 +32,21 @@ const SETTINGS = {
     sizes: [100_000, 1_000_000, 10_000_000],
     repeat: 15,
     runs: 3,
+    portfolio: 500,
   },
-  quick: { folders: [50], few: 10, sizes: [100_000, 300_000], repeat: 3, runs: 1 },
-  smoke: { folders: [6], few: 3, sizes: [10_000, 20_000], repeat: 1, runs: 1 },
+  quick: {
+    folders: [50],
+    few: 10,
+    sizes: [100_000, 300_000],
+    repeat: 3,
+    runs: 1,
+    portfolio: 50,
+  },
+  smoke: { folders: [6], few: 3, sizes: [10_000, 20_000], repeat: 1, runs: 1, portfolio: 6 },
 }[mode];
 const quick = mode !== 'full';
 const work = process.env.CLAUSIER_BENCH_DIR ?? join(tmpdir(), `clausier-bench-${mode}`);
-const GENERATOR_VERSION = '1';
+const GENERATOR_VERSION = '2';
 
 if (!existsSync(cli)) {
   console.error('bench: dist/cli.js is missing: run npm run build first');
@@ -282,6 +290,28 @@ row(
   first.seconds / second.seconds,
   '≥ 10×',
   first.seconds / second.seconds >= 10,
+);
+
+// The portfolio (`report DIR --html`): its page and every record's report, beside a check of
+// the same records in one process (the judging they share).
+const portfolioDir = corpus(SETTINGS.portfolio);
+const portfolioOut = join(work, 'portfolio');
+rmSync(portfolioOut, { recursive: true, force: true });
+mkdirSync(portfolioOut, { recursive: true });
+const judged = median(
+  SETTINGS.runs,
+  clausier('check', portfolioDir, '--format', 'json', '--jobs', '1'),
+);
+const portfolio = median(
+  SETTINGS.runs,
+  clausier('report', portfolioDir, '--html', join(portfolioOut, 'portfolio.html')),
+);
+row(
+  `portfolio of ${SETTINGS.portfolio} records (report --html)`,
+  s(portfolio.seconds),
+  `check, 1 process ${s(judged.seconds)}`,
+  portfolio.seconds / judged.seconds,
+  '',
 );
 
 // The table.

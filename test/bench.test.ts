@@ -41,6 +41,7 @@ describe('npm run bench', () => {
       'one record of 17 kB',
       'time, 17 kB over 8 kB',
       '--cache, second run over 6 files',
+      'portfolio of 6 records (report --html)',
     ]);
     // Every row has a finite ratio: each figure was measured beside its baseline.
     for (const line of lines.slice(3).filter((l) => l !== '')) {
