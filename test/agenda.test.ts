@@ -408,3 +408,12 @@ describe('the agenda does not depend on the time zone or the locale', () => {
     }
   });
 });
+
+describe('the README', () => {
+  it('shows the agenda as clausier prints it', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /```text\n\$ npx clausier (agenda [^\n]+)\n([\s\S]*?)```/.exec(readme);
+    expect(block).not.toBeNull();
+    expect(agenda(block![1]!.split(' ').slice(1)).stdout).toBe(block![2]);
+  });
+});
