@@ -10,7 +10,6 @@ import { parseCalendarDate } from '../calendar.js';
 import { PackRegistry } from '../check.js';
 import { InputError } from '../errors.js';
 import { expandTargets } from '../files.js';
-import { DEFAULT_MAX_BYTES } from '../load/index.js';
 import {
   formatAgendaJson,
   formatAgendaMarkdown,
@@ -20,7 +19,7 @@ import {
 } from '../report/agenda.js';
 import { formatAgendaIcs } from '../report/ics.js';
 import type { Language } from '../rules/template.js';
-import { parseSize, prepareCheck, refuseOverwritingInputs } from './check.js';
+import { maxSizeOption, prepareCheck, rulesOption, refuseOverwritingInputs } from './check.js';
 import { EXIT, languageOption, toolInfo, type CliContext } from './context.js';
 import { inspectTargets } from './inspect.js';
 import { emit } from './output.js';
@@ -103,16 +102,8 @@ export function registerAgenda(program: Command, context: CliContext): void {
       'list what falls due up to this date (YYYY-MM-DD); what is overdue or has no date yet is always listed',
     )
     .addOption(languageOption())
-    .option(
-      '--rules <dir>',
-      "a rule pack folder, instead of the built-in pack of the record's template",
-    )
-    .option(
-      '--max-size <size>',
-      'refuse files larger than this (bytes, or e.g. 20M)',
-      parseSize,
-      DEFAULT_MAX_BYTES,
-    )
+    .addOption(rulesOption())
+    .addOption(maxSizeOption())
     .action(async (paths: string[], options: AgendaOptions) => {
       context.setExit(await run(paths, options, context));
     });

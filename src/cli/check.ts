@@ -90,6 +90,17 @@ function parseJobs(value: string): number {
   return Number(value);
 }
 
+/** The options of every command that judges records: another pack, and the largest file read. */
+export const rulesOption = (): Option =>
+  new Option(
+    '--rules <dir>',
+    "a rule pack folder, instead of the built-in pack of the record's template",
+  );
+export const maxSizeOption = (): Option =>
+  new Option('--max-size <size>', 'refuse files larger than this (bytes, or e.g. 20M)')
+    .argParser(parseSize)
+    .default(DEFAULT_MAX_BYTES);
+
 /** Reads a size: bytes, or with a unit (`20M`, `512k`). */
 export function parseSize(value: string): number {
   const match = /^(\d+)\s*([kKmMgG]?)i?[bB]?$/.exec(value.trim());

@@ -8,11 +8,10 @@ import { PackRegistry } from '../check.js';
 import { InputError } from '../errors.js';
 import { expandTargets } from '../files.js';
 import { movementsOf, recordNameOf } from '../ledger.js';
-import { DEFAULT_MAX_BYTES } from '../load/index.js';
 import { formatCsv } from '../report/csv.js';
 import { ledgerTables, type LedgerRecord, type TableName } from '../report/sheets.js';
 import type { Language } from '../rules/template.js';
-import { parseSize, prepareCheck, refuseOverwritingInputs } from './check.js';
+import { maxSizeOption, prepareCheck, rulesOption, refuseOverwritingInputs } from './check.js';
 import { documentLanguage, EXIT, type CliContext } from './context.js';
 import { inspectTargets } from './inspect.js';
 import { emit, writeAtomically } from './output.js';
@@ -85,16 +84,8 @@ export function registerLedger(program: Command, context: CliContext): void {
       '--as-of <date>',
       'evaluate every record as of this date (YYYY-MM-DD), instead of its asOf or today',
     )
-    .option(
-      '--rules <dir>',
-      "a rule pack folder, instead of the built-in pack of the record's template",
-    )
-    .option(
-      '--max-size <size>',
-      'refuse files larger than this (bytes, or e.g. 20M)',
-      parseSize,
-      DEFAULT_MAX_BYTES,
-    )
+    .addOption(rulesOption())
+    .addOption(maxSizeOption())
     .action(async (paths: string[], options: LedgerOptions) => {
       context.setExit(await run(paths, options));
     });

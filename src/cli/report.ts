@@ -10,11 +10,10 @@ import type { Command } from 'commander';
 import { inspectFile } from '../check.js';
 import { InputError } from '../errors.js';
 import { expandTargets } from '../files.js';
-import { DEFAULT_MAX_BYTES } from '../load/index.js';
 import type { Language } from '../rules/template.js';
 import { isJudged, programmeReportHtml } from '../views/index.js';
 import { applyWaivers } from '../waivers.js';
-import { parseSize, prepareCheck, type CheckRunOptions } from './check.js';
+import { maxSizeOption, prepareCheck, rulesOption, type CheckRunOptions } from './check.js';
 import { documentLanguage, EXIT, toolInfo, type CliContext } from './context.js';
 import { writeAtomically } from './output.js';
 import { runPortfolio } from './portfolio.js';
@@ -86,16 +85,8 @@ export function registerReport(program: Command, context: CliContext): void {
       '--as-of <date>',
       "evaluate as of this date (YYYY-MM-DD), instead of the record's asOf or today",
     )
-    .option(
-      '--rules <dir>',
-      "a rule pack folder, instead of the built-in pack of the record's template",
-    )
-    .option(
-      '--max-size <size>',
-      'refuse files larger than this (bytes, or e.g. 20M)',
-      parseSize,
-      DEFAULT_MAX_BYTES,
-    )
+    .addOption(rulesOption())
+    .addOption(maxSizeOption())
     .option(
       '--waivers <file>',
       'a waiver file: deviations a finance controller accepts (repeatable)',
