@@ -8,6 +8,7 @@ import type { InputProblem } from '../errors.js';
 import { formatEurosEn, formatEurosFr } from '../money.js';
 import { formatDate, formatValue, type Language } from '../rules/template.js';
 import type { Obligor } from '../rules/types.js';
+import { problemEntry } from './json.js';
 import { codeCell, escapeMarkdown } from './markdown.js';
 
 /** What a run of the agenda covers. */
@@ -207,12 +208,7 @@ export function formatAgendaJson(agenda: Agenda, options: AgendaFormatOptions): 
     })),
     invalid: agenda.invalid.map(({ file, errors }) => ({
       file,
-      errors: errors.map((e) => ({
-        message: e.message,
-        line: e.line,
-        column: e.column,
-        pointer: e.pointer,
-      })),
+      errors: errors.map(problemEntry),
     })),
     summary: {
       records: agenda.records,
