@@ -57,6 +57,12 @@ export default tseslint.config(
     },
   },
   {
+    // The package's bin, a CommonJS script that starts the bundle.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The adapter: the one module that imports json-rules-engine.
     files: ['src/rules/engine.ts'],
     rules: { 'no-restricted-imports': 'off' },

@@ -16,9 +16,10 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import { generateRecord, optionsForSize } from './generate.mjs';
+import { exactPathShapes, fastPathShapes } from './shapes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist', 'cli.js');
+const cli = join(root, 'dist', 'cli.cjs');
 const mode = process.argv.includes('--smoke')
   ? 'smoke'
   : process.argv.includes('--quick')
@@ -30,6 +31,10 @@ const SETTINGS = {
     folders: [1_000, 10_000],
     few: 1_000,
     sizes: [100_000, 1_000_000, 10_000_000],
+    // A record the exact path reads (within its limit of 1 MiB), and the sizes of the worst
+    // shapes for memory: at the default limit, on each path.
+    exact: 1_000_000,
+    shapes: { fast: 20 * 1024 * 1024, exact: 1024 * 1024 },
     repeat: 15,
     runs: 3,
     portfolio: 500,
@@ -38,18 +43,29 @@ const SETTINGS = {
     folders: [50],
     few: 10,
     sizes: [100_000, 300_000],
+    exact: 300_000,
+    shapes: { fast: 2 * 1024 * 1024, exact: 256 * 1024 },
     repeat: 3,
     runs: 1,
     portfolio: 50,
   },
-  smoke: { folders: [6], few: 3, sizes: [10_000, 20_000], repeat: 1, runs: 1, portfolio: 6 },
+  smoke: {
+    folders: [6],
+    few: 3,
+    sizes: [10_000, 20_000],
+    exact: 20_000,
+    shapes: { fast: 64 * 1024, exact: 16 * 1024 },
+    repeat: 1,
+    runs: 1,
+    portfolio: 6,
+  },
 }[mode];
 const quick = mode !== 'full';
 const work = process.env.CLAUSIER_BENCH_DIR ?? join(tmpdir(), `clausier-bench-${mode}`);
 const GENERATOR_VERSION = '2';
 
 if (!existsSync(cli)) {
-  console.error('bench: dist/cli.js is missing: run npm run build first');
+  console.error('bench: dist/cli.cjs is missing: run npm run build first');
   process.exit(2);
 }
 
@@ -72,18 +88,18 @@ function corpus(count) {
   return dir;
 }
 
-/** One record of about `bytes` bytes. */
-function bigRecord(bytes) {
-  const file = join(work, `record-${bytes}.yaml`);
+/** One record of about `bytes` bytes; `prefix` is written before it. */
+function bigRecord(bytes, prefix = '') {
+  const file = join(work, `record-${bytes}${prefix === '' ? '' : '-exact'}.yaml`);
   if (!existsSync(file)) {
     mkdirSync(work, { recursive: true });
-    writeFileSync(file, generateRecord(optionsForSize(bytes, 7)));
+    writeFileSync(file, prefix + generateRecord(optionsForSize(bytes, 7)));
   }
   return file;
 }
 
-/** Runs a command once: wall time (s), peak memory (MiB), exit status. */
-function run(args, { env = {} } = {}) {
+/** Runs a command once: wall time (s), peak memory (MiB); any other exit status than `statuses` throws. */
+function run(args, { env = {}, statuses = [0, 1] } = {}) {
   const rssFile = join(work, `rss-${process.pid}`);
   const start = performance.now();
   const child = spawnSync(process.execPath, args, {
@@ -98,7 +114,7 @@ function run(args, { env = {} } = {}) {
     rss = Number(readFileSync(rssFile, 'utf8')) / 1024;
     rmSync(rssFile);
   }
-  if (child.status !== 0 && child.status !== 1) {
+  if (!statuses.includes(child.status)) {
     throw new Error(
       `${args.join(' ')} exited ${child.status}: ${child.stderr.toString().slice(0, 500)}`,
     );
@@ -272,6 +288,45 @@ row(
   quick ? undefined : growth <= 120,
 );
 
+// A record the fast path cannot read (one tab, in a comment), read by the exact path, beside the
+// same record on the fast path; then the worst texts for memory at the default limit
+// (bench/shapes.mjs), on each path: the bound is 1 GiB.
+{
+  const fastFile = bigRecord(SETTINGS.exact);
+  const exactFile = bigRecord(SETTINGS.exact, '#\tone tab, and the exact path reads the record\n');
+  const onFast = median(SETTINGS.runs, clausier('check', fastFile, '--format', 'json'));
+  const onExact = median(SETTINGS.runs, clausier('check', exactFile, '--format', 'json'));
+  row(
+    `one record of ${sizeOf(statSync(exactFile).size)}, exact path`,
+    `${s(onExact.seconds)}, ${mib(onExact.rss)}`,
+    `fast path ${s(onFast.seconds)}, ${mib(onFast.rss)}`,
+    onExact.seconds / onFast.seconds,
+    'memory ≤ 1 GiB',
+    onExact.rss <= 1024,
+  );
+  let worst = { rss: 0, name: '' };
+  const shapes = [
+    ...Object.entries(fastPathShapes(SETTINGS.shapes.fast)).map(([n, t]) => [`fast, ${n}`, t]),
+    ...Object.entries(exactPathShapes(SETTINGS.shapes.exact)).map(([n, t]) => [`exact, ${n}`, t]),
+  ];
+  for (const [name, text] of shapes) {
+    const file = join(work, 'shape.yaml');
+    writeFileSync(file, text);
+    // Not records: each is refused by the schema (exit 2), after it has been read whole.
+    const result = run(clausier('check', file, '--format', 'json'), { statuses: [2] });
+    if (result.rss > worst.rss) worst = { rss: result.rss, name };
+  }
+  rmSync(join(work, 'shape.yaml'), { force: true });
+  row(
+    `peak memory, worst shapes (${sizeOf(SETTINGS.shapes.fast)} fast, ${sizeOf(SETTINGS.shapes.exact)} exact)`,
+    `${mib(worst.rss)} (${worst.name})`,
+    'bound 1024.0 MiB',
+    worst.rss / 1024,
+    quick ? '' : '≤ 1×',
+    quick ? undefined : worst.rss <= 1024,
+  );
+}
+
 // The cache: a second run over unchanged files.
 const cached = corpus(sizes[sizes.length - 1]);
 const cacheDir = join(work, 'cache');
@@ -292,7 +347,7 @@ row(
   first.seconds / second.seconds >= 10,
 );
 
-// The portfolio (`report DIR --html`): its page and every record's report, beside a check of
+// The portfolio (`report DIR --output`): its page and every record's report, beside a check of
 // the same records in one process (the judging they share).
 const portfolioDir = corpus(SETTINGS.portfolio);
 const portfolioOut = join(work, 'portfolio');
@@ -304,10 +359,10 @@ const judged = median(
 );
 const portfolio = median(
   SETTINGS.runs,
-  clausier('report', portfolioDir, '--html', join(portfolioOut, 'portfolio.html')),
+  clausier('report', portfolioDir, '--output', join(portfolioOut, 'portfolio.html')),
 );
 row(
-  `portfolio of ${SETTINGS.portfolio} records (report --html)`,
+  `portfolio of ${SETTINGS.portfolio} records (report --output)`,
   s(portfolio.seconds),
   `check, 1 process ${s(judged.seconds)}`,
   portfolio.seconds / judged.seconds,

@@ -1,2 +1,7 @@
-/** Every generated file, as { path: content }, computed without writing anything. */
-export function generateAll(): Promise<Record<string, string>>;
+/**
+ * Every generated file, as { path: content }, computed without writing anything; `french` gives
+ * the text of French files (src/model/*.fr.yaml) instead of reading them.
+ */
+export function generateAll(options?: {
+  french?: Record<string, string>;
+}): Promise<Record<string, string>>;

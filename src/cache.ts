@@ -3,7 +3,9 @@
  * under a key made of its content, the rule packs that may judge it, clausier's version and the
  * options that change a report (evaluation date, language, size limit). A record checked again
  * unchanged is not read as YAML at all, and its JSON entry is written as it was kept. Entries are
- * written atomically; an unreadable one is a miss.
+ * written atomically, each with a checksum over the whole of it: caches are shared (between CI
+ * runs, between people), so an entry is served only if it is exactly what was written; one that
+ * is damaged, edited or unreadable is a miss, and is made again.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,13 +47,13 @@ export class ReportCache {
   get(key: string): CachedReport | undefined {
     try {
       const text = readFileSync(this.path(key), 'utf8');
-      const newline = text.indexOf('\n');
-      if (newline < 0) return undefined;
-      const header = JSON.parse(text.slice(0, newline)) as { digest: ReportDigest; length: number };
-      const entry = text.slice(newline + 1);
-      // A damaged entry (cut short, edited) is a miss: the report is made again.
-      if (entry.length !== header.length) return undefined;
-      return { digest: header.digest, entry };
+      // The checksum, then what it is the checksum of: the digest and the entry.
+      const first = text.indexOf('\n');
+      const checked = text.slice(first + 1);
+      if (first !== 64 || sha256(checked) !== text.slice(0, first)) return undefined;
+      const second = checked.indexOf('\n');
+      const digest = JSON.parse(checked.slice(0, second)) as ReportDigest;
+      return { digest, entry: checked.slice(second + 1) };
     } catch {
       return undefined;
     }
@@ -62,8 +64,8 @@ export class ReportCache {
     try {
       mkdirSync(join(this.dir, key.slice(0, 2)), { recursive: true });
       const temporary = `${path}.${process.pid}.tmp`;
-      const header = { digest: cached.digest, length: cached.entry.length };
-      writeFileSync(temporary, `${JSON.stringify(header)}\n${cached.entry}`);
+      const checked = `${JSON.stringify(cached.digest)}\n${cached.entry}`;
+      writeFileSync(temporary, `${sha256(checked)}\n${checked}`);
       renameSync(temporary, path);
     } catch {
       // A cache that cannot be written only makes the next run slower.

@@ -157,6 +157,12 @@ export function caseRecords(dir: string): string[] {
 export function packCases(pack: RulePack): PackCase[] {
   if (pack.casesDir === undefined) return [];
   const dir = pack.casesDir;
+  // A pack that names a folder of cases and does not have it (a copy without its cases) is not
+  // a pack without cases: said plainly, rather than a rule "never exercised" or "0 passed".
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new InputError(
+      `${pack.id}: the folder of its cases, ${dir}, does not exist (pack.yaml names it in cases:)`,
+    );
   return caseRecords(dir)
     .filter((file) => templateOf(file) === pack.id)
     .map((file) => ({

@@ -8,6 +8,7 @@ import { formatDay, parseCalendarDate, type Day } from './calendar.js';
 import { InputError, type InputProblem } from './errors.js';
 import { recordAsOf } from './facts/as-of.js';
 import { measure, type Facts, type MoneySummary } from './facts/measure.js';
+import { inLanguage } from './messages.js';
 import {
   loadRecordBytes,
   loadRecordFile,
@@ -236,7 +237,7 @@ export async function inspectLoaded(
   const language = options.language ?? 'fr';
   const report: FileReport = {
     file: loaded.file,
-    errors: [...loaded.problems],
+    errors: loaded.problems.map((p) => ({ ...p, message: inLanguage(p.message, language) })),
     findings: [],
     verdict: 'invalid',
   };
@@ -252,7 +253,10 @@ export async function inspectLoaded(
     if (!known.includes(template)) {
       const at = loaded.locate('/convention/template');
       report.errors.push({
-        message: `convention.template: '${template}' has no rule pack (known: ${known.join(', ')}; or give one with --rules)`,
+        message: inLanguage(
+          `convention.template: '${template}' has no rule pack (known: ${known.join(', ')}; or give one with --rules)`,
+          language,
+        ),
         line: at.line,
         column: at.column,
         pointer: '/convention/template',
@@ -265,7 +269,10 @@ export async function inspectLoaded(
   if (record.convention.template !== pack.id) {
     const at = loaded.locate('/convention/template');
     report.errors.push({
-      message: `convention.template: '${record.convention.template}' is not the template of the rule pack given ('${pack.id}')`,
+      message: inLanguage(
+        `convention.template: '${record.convention.template}' is not the template of the rule pack given ('${pack.id}')`,
+        language,
+      ),
       line: at.line,
       column: at.column,
       pointer: '/convention/template',

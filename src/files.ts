@@ -4,8 +4,8 @@
  * not expand them), and `-` for standard input; each once, in a stable order that does not
  * depend on the disk or the locale.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 
 export interface Target {
@@ -28,29 +28,99 @@ const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 const isRecordFile = (name: string): boolean =>
   /\.ya?ml$/i.test(name) && !/\.expected\.ya?ml$/i.test(name);
 
-function walk(dir: string, out: string[]): void {
+/** What a walk found: record files, and links that loop back to a folder above them. */
+interface Found {
+  files: string[];
+  loops: string[];
+}
+
+const LOOP = 'a link to a folder that holds it (a loop): it is not followed';
+
+/**
+ * Walks a folder for record files, following links as globs do. `above` holds the real paths of
+ * the folders being walked (a link to one of them is a loop, reported); `walked` those already
+ * walked (a second link to one is not walked again: its files are checked once).
+ */
+function walk(dir: string, found: Found, above: string[], walked: Set<string>): void {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
     byCodePoint(a.name, b.name),
   );
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path, out);
-    else if (entry.isFile() && isRecordFile(entry.name)) out.push(path);
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      // Followed; a link that leads nowhere is left out, as globs leave it out.
+      try {
+        const stats = statSync(path);
+        isDirectory = stats.isDirectory();
+        isFile = stats.isFile();
+      } catch {
+        continue;
+      }
+    }
+    if (isDirectory) {
+      const real = realpathSync(path);
+      if (above.includes(real)) found.loops.push(path);
+      else if (!walked.has(real)) {
+        walked.add(real);
+        walk(path, found, [...above, real], walked);
+      }
+    } else if (isFile && isRecordFile(entry.name)) found.files.push(path);
   }
+}
+
+/**
+ * The link through which a path found by a glob loops back to a folder above it, if it does:
+ * globs follow links too, and walk a loop once before they stop.
+ */
+function loopIn(path: string): string | undefined {
+  const parts = resolve(path).split(sep);
+  const above: string[] = [];
+  for (let i = 2; i < parts.length; i++) {
+    const prefix = parts.slice(0, i).join(sep);
+    let real: string;
+    try {
+      real = realpathSync(prefix);
+    } catch {
+      return undefined;
+    }
+    // The link, as the glob named it: the path without what follows it.
+    if (above.includes(real))
+      return path
+        .split(sep)
+        .slice(0, i - parts.length)
+        .join(sep);
+    above.push(real);
+  }
+  return undefined;
 }
 
 const GLOB = /[*?[\]{}]/;
 
-/** Expands command-line arguments into the files to check, each once, in order. */
+/**
+ * Expands command-line arguments into the files to check, each real file once (the first path
+ * that names it), in order; links are followed in folders as in globs, and a link that loops
+ * back to a folder above it is reported, not followed.
+ */
 export function expandTargets(args: readonly string[]): Target[] {
   const targets: Target[] = [];
   const seen = new Set<string>();
   const add = (target: Target): void => {
-    if (seen.has(target.path)) return;
-    seen.add(target.path);
+    let key = target.path;
+    if (target.problem === undefined && target.path !== STDIN) {
+      try {
+        key = realpathSync(target.path);
+      } catch {
+        // Not there: it is named as given, and will say so when it is read.
+      }
+    }
+    if (seen.has(key)) return;
+    seen.add(key);
     targets.push(target);
   };
+  const loop = (path: string): void => add({ path, problem: LOOP });
   for (const arg of args) {
     if (arg === STDIN) {
       add({ path: STDIN, mayWait: true });
@@ -65,20 +135,30 @@ export function expandTargets(args: readonly string[]): Target[] {
           .filter((path) => isRecordFile(path) || !arg.endsWith('*'))
           .sort(byCodePoint);
         if (found.length === 0) add({ path: arg, problem: 'the pattern matches no file' });
-        found.forEach((path) => add(fileTarget(path)));
+        for (const path of found) {
+          const through = loopIn(path);
+          if (through !== undefined) loop(through);
+          else add(fileTarget(path));
+        }
       } else add({ path: arg, problem: 'no such file or folder' });
       continue;
     }
     if (stats.isDirectory()) {
-      const found: string[] = [];
+      const found: Found = { files: [], loops: [] };
       try {
-        walk(arg, found);
+        const real = realpathSync(arg);
+        walk(arg, found, [real], new Set([real]));
       } catch {
         add({ path: arg, problem: 'the folder cannot be read' });
         continue;
       }
-      if (found.length === 0) add({ path: arg, problem: 'the folder holds no .yaml or .yml file' });
-      found.forEach((path) => add({ path }));
+      if (found.files.length === 0 && found.loops.length === 0)
+        add({ path: arg, problem: 'the folder holds no .yaml or .yml file' });
+      // In walk order, loops among the files.
+      for (const path of [...found.files, ...found.loops].sort(byCodePoint)) {
+        if (found.loops.includes(path)) loop(path);
+        else add({ path });
+      }
     } else add(stats.isFile() ? { path: arg } : { path: arg, mayWait: true });
   }
   return targets;

@@ -30,11 +30,13 @@ export class WorkerPool {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
 
-  constructor(size: number, data: WorkerData) {
-    // The worker is the bundle's dist/worker.js, beside the module that holds this code.
-    const script = new URL('./worker.js', import.meta.url);
+  constructor(size: number, data: Omit<WorkerData, 'role'>) {
+    // A worker loads the bundle that holds this code (dist/clausier.cjs), which serves checks
+    // when it finds itself in a thread with this role (src/bundle.ts).
+    const script = new URL(import.meta.url);
+    const workerData: WorkerData = { role: 'clausier-worker', ...data };
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData: data });
+      const worker = new Worker(script, { workerData });
       const entry = { worker, inFlight: 0 };
       worker.on('message', (reply: WorkerReply) => {
         entry.inFlight--;

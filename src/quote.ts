@@ -11,3 +11,21 @@ export function shorten(text: string, max = QUOTE_LENGTH): string {
 export function quote(text: string, max = QUOTE_LENGTH): string {
   return `'${shorten(text, max)}'`;
 }
+
+/**
+ * Characters a terminal acts on (the C0 controls but tab and line feed, DEL, the C1 controls)
+ * and those that reorder what is shown (bidirectional controls): a file name or a value holding
+ * them could clear a terminal, retitle it or disguise a line.
+ */
+const CONTROLS =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text for a terminal: every control character shown as its escape (`\x1B`, `\u202E`). */
+export function showControls(text: string): string {
+  return text.replace(CONTROLS, (c) => {
+    const code = c.charCodeAt(0);
+    const hex = code.toString(16).toUpperCase();
+    return code < 0x100 ? `\\x${hex.padStart(2, '0')}` : `\\u${hex.padStart(4, '0')}`;
+  });
+}

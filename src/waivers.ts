@@ -73,7 +73,7 @@ export function loadWaivers(path: string, options: { maxBytes?: number } = {}): 
   }
   const decoded = decodeText(read.bytes);
   if (!decoded.ok) return fail([{ file: path, ...decoded.problem }]);
-  const parsed = parseYaml(decoded.text);
+  const parsed = parseYaml(decoded.text, { maxBytes });
   const root = parsed.value;
   const problems: FileProblem[] = parsed.problems.map((p) => ({
     file: path,

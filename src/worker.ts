@@ -4,7 +4,7 @@
  * and its JSON entry text or its report (and the text of a record with breaches, for the code
  * frames of the text report).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { checkLoaded, PackRegistry, type CheckOptions, type FileReport } from './check.js';
 import { loadRecordBytes, loadRecordFile } from './load/index.js';
 import { entryText } from './report/json.js';
@@ -18,6 +18,8 @@ export interface WorkRequest {
 }
 
 export interface WorkerData {
+  /** Marks the threads of a WorkerPool, which load the same bundle as the library. */
+  role: 'clausier-worker';
   options: CheckOptions;
   /** What the main thread needs of each record: at least its report or its entry text. */
   wants: {
@@ -38,29 +40,34 @@ export interface WorkResult {
   text?: string;
 }
 
-const { options, wants } = workerData as WorkerData;
-const registry = new PackRegistry();
+export function isWorkerData(data: unknown): data is WorkerData {
+  return (data as Partial<WorkerData> | null)?.role === 'clausier-worker';
+}
 
-parentPort!.on('message', (request: WorkRequest) => {
-  void (async () => {
-    try {
-      const loaded =
-        request.bytes !== undefined
-          ? loadRecordBytes(request.bytes, request.path, options)
-          : loadRecordFile(request.path, options);
-      const report = await checkLoaded(loaded, options, registry);
-      const result: WorkResult = { digest: digestOf(report) };
-      if (wants.entry) result.entry = entryText(report);
-      if (wants.report || !wants.entry) result.report = report;
-      if (wants.text && result.digest.breaches.error + result.digest.breaches.warning > 0)
-        result.text = loaded.text;
-      parentPort!.postMessage({ id: request.id, ...result });
-    } catch (error) {
-      // A rule pack that cannot be used, or a bug: the main thread reports it as it would its own.
-      parentPort!.postMessage({ id: request.id, error: serializeError(error) });
-    }
-  })();
-});
+/** Checks the records the main thread sends, until it ends the thread. */
+export function serveChecks({ options, wants }: WorkerData): void {
+  const registry = new PackRegistry();
+  parentPort!.on('message', (request: WorkRequest) => {
+    void (async () => {
+      try {
+        const loaded =
+          request.bytes !== undefined
+            ? loadRecordBytes(request.bytes, request.path, options)
+            : loadRecordFile(request.path, options);
+        const report = await checkLoaded(loaded, options, registry);
+        const result: WorkResult = { digest: digestOf(report) };
+        if (wants.entry) result.entry = entryText(report);
+        if (wants.report || !wants.entry) result.report = report;
+        if (wants.text && result.digest.breaches.error + result.digest.breaches.warning > 0)
+          result.text = loaded.text;
+        parentPort!.postMessage({ id: request.id, ...result });
+      } catch (error) {
+        // A rule pack that cannot be used, or a bug: the main thread reports it as it would its own.
+        parentPort!.postMessage({ id: request.id, error: serializeError(error) });
+      }
+    })();
+  });
+}
 
 function serializeError(error: unknown): {
   name: string;

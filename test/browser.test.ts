@@ -27,6 +27,8 @@ interface PageElement {
   getBoundingClientRect(): { right: number; bottom: number; width: number; height: number };
   getAttribute(name: string): string | null;
   innerText: string;
+  tagName: string;
+  nextElementSibling: PageElement | null;
 }
 interface PageWindow {
   document: {
@@ -38,6 +40,8 @@ interface PageWindow {
     backgroundImage: string;
     outlineStyle: string;
     outlineWidth: string;
+    breakAfter: string;
+    breakBefore: string;
   };
   scrollTo(x: number, y: number): void;
   scrollY: number;
@@ -54,9 +58,16 @@ describe.skipIf(SKIP_BROWSER)('the views in Chromium', () => {
   beforeAll(async () => {
     const dir = tempDir('clausier-views-');
     const made = [
-      runCli(['doc', '--format', 'html', '--out', dir]),
-      runCli(['report', 'cases/les-lilas-2019.yaml', '--html', join(dir, 'reference.html')]),
-      runCli(['report', BREACH_CASE, '--html', join(dir, 'breach.html')]),
+      runCli(['doc', '--format', 'html', '-o', join(dir, 'convention.html'), '--lang', 'fr']),
+      runCli([
+        'report',
+        'cases/les-lilas-2019.yaml',
+        '-o',
+        join(dir, 'reference.html'),
+        '--lang',
+        'fr',
+      ]),
+      runCli(['report', BREACH_CASE, '-o', join(dir, 'breach.html'), '--lang', 'fr']),
     ];
     for (const run of made) expect(run.stderr).toBe('');
     pages.doc = join(dir, 'convention.html');
@@ -89,6 +100,32 @@ describe.skipIf(SKIP_BROWSER)('the views in Chromium', () => {
     return measured;
   }
 
+  /**
+   * In print, the headings (and captions, terms, clause heads) that a page would leave at its
+   * foot, away from what follows them: those whose computed style does not avoid the break after
+   * them, or before the element that follows.
+   */
+  async function headingsLeftBehind(page: Page): Promise<string[]> {
+    await page.emulateMedia({ media: 'print' });
+    const left = await page.evaluate(() => {
+      const window = globalThis as unknown as PageWindow;
+      const out: string[] = [];
+      const headings = window.document.body.querySelectorAll(
+        'h1, h2, h3, h4, h5, caption, figcaption, dt, .clause-head',
+      );
+      for (const heading of headings) {
+        const next = heading.nextElementSibling;
+        const kept =
+          window.getComputedStyle(heading).breakAfter === 'avoid' &&
+          (next === null || window.getComputedStyle(next).breakBefore === 'avoid');
+        if (!kept) out.push(`${heading.tagName}: ${heading.innerText.slice(0, 40)}`);
+      }
+      return out;
+    });
+    await page.emulateMedia({ media: 'screen' });
+    return left;
+  }
+
   it('opens the annotated convention with no error and no request but the file', async () => {
     const { page, url, errors, requests } = await open(pages.doc);
     expect(errors).toEqual([]);
@@ -97,6 +134,8 @@ describe.skipIf(SKIP_BROWSER)('the views in Chromium', () => {
     expect(await page.locator('section.clause').count()).toBeGreaterThan(50);
     const cap = page.locator('#rule-a4-cap');
     expect(await cap.locator('h4').innerText()).toContain('A4-CAP');
+    expect(await page.getByRole('main').count()).toBe(1);
+    expect(await headingsLeftBehind(page)).toEqual([]);
     const fits = await printWidth(page);
     expect(fits.scroll).toBeLessThanOrEqual(A4_PRINTABLE_WIDTH);
     expect(fits.right).toBeLessThanOrEqual(A4_PRINTABLE_WIDTH + 1);
@@ -112,6 +151,10 @@ describe.skipIf(SKIP_BROWSER)('the views in Chromium', () => {
     expect(await page.locator('#verdict').getAttribute('data-verdict')).toBe('compliant');
     expect(await page.locator('td.wk[data-state="breach"]').count()).toBe(0);
     expect(await page.locator('svg.timeline g.event').count()).toBe(7);
+    // A landmark for screen readers: the report itself, between its header and its footer.
+    expect(await page.getByRole('main').count()).toBe(1);
+    expect(await page.getByRole('main').locator('#verdict').count()).toBe(1);
+    expect(await headingsLeftBehind(page)).toEqual([]);
     const fits = await printWidth(page);
     expect(fits.scroll).toBeLessThanOrEqual(A4_PRINTABLE_WIDTH);
     expect(fits.right).toBeLessThanOrEqual(A4_PRINTABLE_WIDTH + 1);

@@ -1,7 +1,8 @@
 /**
- * The command line, run as users run it: the built dist/cli.js in a child process.
+ * The command line, run as users run it: the built dist/cli.cjs in a child process.
  */
-import { mkdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseFiles, REFERENCE, ROOT, runCli, tempDir } from './helpers.js';
@@ -157,6 +158,69 @@ describe('files and folders', () => {
     expect(files[1]!.verdict).toBe('compliant');
   });
 
+  /** A tree of records reached through links: two real records, links to them and to their folder. */
+  function linkedTree(): string {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'real'));
+    mkdirSync(join(dir, 'links'));
+    cpSync(REFERENCE, join(dir, 'real', 'a.yaml'));
+    cpSync(REFERENCE, join(dir, 'real', 'b.yaml'));
+    symlinkSync('../real/a.yaml', join(dir, 'links', 'a.yaml'));
+    symlinkSync('../real/b.yaml', join(dir, 'links', 'b-again.yaml'));
+    symlinkSync('../real', join(dir, 'links', 'sub'));
+    return dir;
+  }
+
+  /** The files of a JSON report, relative to a folder, and their verdicts and first errors. */
+  const checked = (stdout: string, dir: string) =>
+    (
+      JSON.parse(stdout).files as { file: string; verdict: string; errors: { message: string }[] }[]
+    ).map((f) => [
+      f.file.slice(f.file.indexOf(dir) + dir.length + 1),
+      f.verdict,
+      f.errors[0]?.message,
+    ]);
+
+  it('follows links in folders as globs do, and checks each real file once', () => {
+    const dir = linkedTree();
+    const expected = [
+      ['links/a.yaml', 'compliant', undefined],
+      ['links/b-again.yaml', 'compliant', undefined],
+    ];
+    const folder = runCli(['check', join(dir, 'links'), '--format', 'json']);
+    expect(checked(folder.stdout, dir)).toEqual(expected);
+    expect(folder.status).toBe(0);
+    const glob = runCli(['check', join(dir, 'links', '**', '*.yaml'), '--format', 'json']);
+    expect(checked(glob.stdout, dir)).toEqual(expected);
+    // A file named twice, once through a link, is checked once.
+    const twice = runCli([
+      'check',
+      join(dir, 'real', 'a.yaml'),
+      join(dir, 'links', 'a.yaml'),
+      '--format',
+      'json',
+    ]);
+    expect(checked(twice.stdout, dir)).toEqual([['real/a.yaml', 'compliant', undefined]]);
+  });
+
+  it('reports a link that loops back to a folder above it, and walks the loop no further', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'loop'));
+    cpSync(REFERENCE, join(dir, 'loop', 'record.yaml'));
+    symlinkSync('.', join(dir, 'loop', 'again'));
+    const loop = [
+      'loop/again',
+      'invalid',
+      'a link to a folder that holds it (a loop): it is not followed',
+    ];
+    const record = ['loop/record.yaml', 'compliant', undefined];
+    const folder = runCli(['check', join(dir, 'loop'), '--format', 'json']);
+    expect(checked(folder.stdout, dir)).toEqual([loop, record]);
+    expect(folder.status).toBe(2);
+    const glob = runCli(['check', join(dir, 'loop', '**', '*.yaml'), '--format', 'json']);
+    expect(checked(glob.stdout, dir)).toEqual([loop, record]);
+  });
+
   it('never writes to the files it checks', () => {
     const dir = tempDir();
     const file = join(dir, 'r.yaml');
@@ -164,6 +228,44 @@ describe('files and folders', () => {
     const before = readFileSync(file);
     runCli(['check', file]);
     expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});
+
+describe('control characters', () => {
+  // What a file name or a value could make a terminal do: clear it, retitle it, recolour it.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+  it('are shown escaped in text output: file names, messages and code frames', () => {
+    const dir = tempDir();
+    const reference = readFileSync(REFERENCE, 'utf8');
+    const evil = join(dir, 'evil\u001b[2J\u001b]0;title\u0007.yaml');
+    writeFileSync(
+      evil,
+      reference.replace('amount: 10000.00', 'amount: 10000.01 # \u001b[31mred\u009b1m'),
+    );
+    writeFileSync(join(dir, 'bad.yaml'), `${reference}"bad\\e[31mkey": 1\n`);
+    const run = runCli(['check', dir, '--lang', 'en']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).not.toMatch(CONTROLS);
+    expect(run.stdout).toContain("(record): unknown field 'bad\\x1B[31mkey'");
+    expect(run.stdout).toContain(
+      `${dir}/evil\\x1B[2J\\x1B]0;title\\x07.yaml: NOT COMPLIANT (2 breaches) as of 2020-06-30`,
+    );
+    expect(run.stdout).toContain('> 177 |     amount: 10000.01 # \\x1B[31mred\\x9B1m\n');
+    // The caret stays under the place it points at.
+    expect(run.stdout).toContain('\n            |     ^\n');
+  });
+
+  it('are shown escaped in errors on standard error', () => {
+    const dir = tempDir();
+    const output = join(dir, 'no\u001b[2Jfolder', 'report.txt');
+    const run = runCli(['check', REFERENCE, '--output', output]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).not.toMatch(CONTROLS);
+    expect(run.stderr).toBe(
+      `clausier: --output: cannot write ${dir}/no\\x1B[2Jfolder/report.txt (ENOENT)\n`,
+    );
   });
 });
 
@@ -208,6 +310,27 @@ describe('usage', () => {
     );
     expect(runCli(['check', undetermined]).status).toBe(0);
     expect(runCli(['check', undetermined, '--fail-on', 'undetermined']).status).toBe(1);
+  });
+
+  it('command-line values are checked before any file is read: a bad one never waits on a pipe', () => {
+    const pipe = join(tempDir(), 'pipe.yaml');
+    expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
+    // Nothing ever writes to the pipe: reading it would wait for ever.
+    for (const [option, value] of [
+      ['--as-of', '2019-02-30'],
+      ['--max-size', '20X'],
+      ['--jobs', '0'],
+      ['--format', 'pdf'],
+    ]) {
+      const run = runCli(['check', pipe, option!, value!], { timeoutMs: 30_000 });
+      expect(run.signal, `${option}: clausier waited on the pipe`).toBeNull();
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      // The problem is said first (commander then shows the usage for its own errors).
+      expect(run.stderr.split('\n')[0]).toMatch(
+        new RegExp(`^(clausier: |error: option .*)${option}`),
+      );
+    }
   });
 
   it('a warning about a record fails the run only from --fail-on record, cached or not', () => {

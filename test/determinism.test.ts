@@ -11,6 +11,7 @@
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInParis } from '../src/check.js';
 import { caseFiles, ROOT, runCli, tempDir, type Run } from './helpers.js';
 
 const CASES = join(ROOT, 'cases');
@@ -183,5 +184,24 @@ describe('bad input gives the same bytes too', () => {
     const first = byFile(runs[0]!);
     expect(byFile(runs[2]!)).toEqual(first);
     expect(first['bad/b-deep.yaml']).toEqual(first['bad/a-deep.yaml']);
+  });
+});
+
+describe('a record without asOf', () => {
+  it('is judged as of today in Paris, whatever the time zone of the machine', () => {
+    // Paris is two hours ahead of UTC in summer, one in winter: its day starts before UTC's.
+    expect(todayInParis(new Date('2020-06-30T21:59:59Z'))).toBe('2020-06-30');
+    expect(todayInParis(new Date('2020-06-30T22:00:00Z'))).toBe('2020-07-01');
+    expect(todayInParis(new Date('2020-01-31T22:59:59Z'))).toBe('2020-01-31');
+    expect(todayInParis(new Date('2020-01-31T23:00:00Z'))).toBe('2020-02-01');
+    // The machine's zone (here as TZ would set it) changes nothing.
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'Pacific/Kiritimati';
+      expect(todayInParis(new Date('2020-06-30T21:59:59Z'))).toBe('2020-06-30');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });

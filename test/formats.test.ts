@@ -710,6 +710,74 @@ describe('the CI formats through the command line', () => {
     });
   }
 
+  it('several formats in one run, each where its --output.<format> says: the same bytes as one run each', () => {
+    const dir = tempDir();
+    const single = (format: string): string =>
+      runCli(['check', ...SMALL, '--format', format, '--lang', 'en']).stdout;
+    // Annotations on standard output and SARIF in a file, as the GitHub Action does.
+    const both = runCli([
+      'check',
+      ...SMALL,
+      '--format',
+      'github',
+      '--output.sarif',
+      join(dir, 'clausier.sarif'),
+      '--lang',
+      'en',
+    ]);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toBe('');
+    expect(both.stdout).toBe(single('github'));
+    expect(readFileSync(join(dir, 'clausier.sarif'), 'utf8')).toBe(single('sarif'));
+    // Commas or repeats; text and JSON, written file by file, are whole too.
+    const files = ['text', 'json', 'junit', 'markdown'].map((f) => join(dir, `report.${f}`));
+    const four = runCli([
+      'check',
+      ...SMALL,
+      '-f',
+      'text,json',
+      '-f',
+      'junit',
+      '--format',
+      'markdown',
+      ...['text', 'json', 'junit', 'markdown'].flatMap((f, i) => [`--output.${f}`, files[i]!]),
+      '--lang',
+      'en',
+    ]);
+    expect(four.stdout + four.stderr).toBe('');
+    expect(four.status).toBe(2);
+    ['text', 'json', 'junit', 'markdown'].forEach((format, i) =>
+      expect(readFileSync(files[i]!, 'utf8'), format).toBe(single(format)),
+    );
+  });
+
+  it('refuses two formats written to the same place, before checking anything', () => {
+    const dir = tempDir();
+    const stdout = runCli(['check', ...SMALL, '-f', 'text,github', '--lang', 'en']);
+    expect(stdout.status).toBe(2);
+    expect(stdout.stdout).toBe('');
+    expect(stdout.stderr).toBe(
+      'clausier: --format: text and github would both be written to standard output (give all of them but one an --output.<format> FILE)\n',
+    );
+    const out = join(dir, 'same');
+    const file = runCli([
+      'check',
+      ...SMALL,
+      '-f',
+      'json,sarif',
+      '-o',
+      out,
+      '--output.junit',
+      out,
+      '--lang',
+      'fr',
+    ]);
+    expect(file.stderr).toBe(
+      `clausier : --format : json et sarif seraient tous deux écrits dans ${out} (donnez à chacun son --output.<format> FICHIER)\n`,
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('--format markdown prints the expected comment', async () => {
     const run = runCli(['check', ...SMALL, '--format', 'markdown', '--lang', 'en']);
     expect(run.status).toBe(2);

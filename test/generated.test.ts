@@ -48,4 +48,64 @@ describe('generated files', () => {
     });
     expect(schema.definitions.Termination.required).toEqual(['date']);
   });
+
+  it('carries French beside the English of every described type and field, for editors', () => {
+    for (const file of ['programme', 'waivers']) {
+      const schema = JSON.parse(readFileSync(join(ROOT, `schemas/${file}.schema.json`), 'utf8'));
+      for (const [name, definition] of Object.entries<Described>(schema.definitions)) {
+        const described = [
+          [name, definition],
+          ...Object.entries(definition.properties ?? {}).map(
+            ([field, property]) => [`${name}.${field}`, property] as const,
+          ),
+        ] as const;
+        for (const [where, node] of described) {
+          if (node.description === undefined) continue;
+          expect(node['x-description-fr'], where).toMatch(/\S/);
+          expect(node['x-description-fr'], where).not.toBe(node.description);
+          // What the YAML language server shows on hover: French first, then English.
+          const [french, english] = node.markdownDescription!.split('\n\n---\n\n');
+          expect(french!.startsWith(node['x-description-fr']!), where).toBe(true);
+          expect(english!.startsWith(node.description), where).toBe(true);
+        }
+        if (definition.title !== undefined) expect(definition['x-title-fr'], name).toMatch(/\S/);
+      }
+    }
+    // The notes of a value type are shown on the fields that take it, in both languages.
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/programme.schema.json'), 'utf8'));
+    const purpose = schema.definitions.Expense.properties.purpose.markdownDescription as string;
+    expect(purpose).toContain('`other` est tout objet hors de la convention');
+    expect(purpose).toContain('`other` is any purpose outside the convention');
+    const amount = schema.definitions.Payment.properties.amount.markdownDescription as string;
+    expect(amount).toContain(
+      '*Montant en euros* : Un montant en euros, avec au plus deux décimales',
+    );
+    expect(amount).toContain('*Amount in euros*: An amount in euros, with at most two decimals');
+  });
+
+  it('refuses a described field without its French, and French for a field that is gone', async () => {
+    const file = 'src/model/programme.fr.yaml';
+    const french = readFileSync(join(ROOT, file), 'utf8');
+    const without = french.replace(/^ {4}amount: Le montant versé, en euros\.\n/m, '');
+    expect(without).not.toBe(french);
+    await expect(generateAll({ french: { [file]: without } })).rejects.toThrow(
+      'src/model/programme.ts: the French of these types and fields is missing; add it to src/model/programme.fr.yaml:\n  Payment.amount: "The amount paid, in euros."',
+    );
+    const stale = french.replace(
+      /^( {4}amount: Le montant versé, en euros\.\n)/m,
+      '$1    amountDue: Le montant dû.\n',
+    );
+    await expect(generateAll({ french: { [file]: stale } })).rejects.toThrow(
+      'French for types or fields that no longer exist; remove it:\n  src/model/programme.fr.yaml: Payment.amountDue',
+    );
+  }, 120_000);
 });
+
+interface Described {
+  description?: string;
+  title?: string;
+  'x-description-fr'?: string;
+  'x-title-fr'?: string;
+  markdownDescription?: string;
+  properties?: Record<string, Described>;
+}

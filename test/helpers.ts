@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-export const CLI = join(ROOT, 'dist', 'cli.js');
+export const CLI = join(ROOT, 'dist', 'cli.cjs');
 export const REFERENCE = join(ROOT, 'cases', 'les-lilas-2019.yaml');
 
 export interface Run {
@@ -61,4 +61,34 @@ export function caseFiles(dir = join(ROOT, 'cases')): string[] {
   };
   walk(dir);
   return out;
+}
+
+/**
+ * The size and seed of a randomised test, from the environment: `${prefix}_RUNS` asks for a long
+ * run of that many (its seed drawn at random unless `${prefix}_SEED` gives one), and prints both
+ * so that a failure can be replayed; without it, the test runs `undefined` (its own bounded
+ * count) from a fixed seed, the same at every run.
+ */
+export function runsFromEnvironment(
+  prefix: string,
+  file: string,
+  fixedSeed: number,
+): { runs: number | undefined; seed: number } {
+  const given = process.env[`${prefix}_RUNS`];
+  const runs = given === undefined ? undefined : Number(given);
+  if (runs !== undefined && !(Number.isSafeInteger(runs) && runs > 0))
+    throw new Error(`${prefix}_RUNS must be a positive whole number, not '${given}'`);
+  const seedGiven = process.env[`${prefix}_SEED`];
+  const seed =
+    seedGiven !== undefined
+      ? Number(seedGiven)
+      : runs !== undefined
+        ? Math.floor(Math.random() * 2 ** 31)
+        : fixedSeed;
+  if (!Number.isSafeInteger(seed)) throw new Error(`${prefix}_SEED must be a whole number`);
+  if (runs !== undefined)
+    console.log(
+      `${file}: seed ${seed}, ${runs} runs (replay: ${prefix}_SEED=${seed} ${prefix}_RUNS=${runs} npx vitest run ${file})`,
+    );
+  return { runs, seed };
 }

@@ -187,8 +187,9 @@ describe('documents nested thousands deep', () => {
       'b-flow-10000.yaml': `a: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
       'c-flow-1000-again.yaml': `a: ${'['.repeat(1_000)}${']'.repeat(1_000)}\n`,
       'd-flow-mappings-10000.yaml': `a: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`,
-      'e-block-mappings-2000.yaml': Array.from(
-        { length: 2_000 },
+      // 1,400 levels: 0.98 MB, within what the exact path reads.
+      'e-block-mappings-1400.yaml': Array.from(
+        { length: 1_400 },
         (_, i) => `${' '.repeat(i)}k:\n`,
       ).join(''),
       'f-block-sequences-5000.yaml': `a:\n  ${'- '.repeat(5_000)}x\n`,
@@ -207,7 +208,7 @@ describe('documents nested thousands deep', () => {
       ['b-flow-10000.yaml', [{ message: deep, line: 1, column: 68 }]],
       ['c-flow-1000-again.yaml', [{ message: deep, line: 1, column: 68 }]],
       ['d-flow-mappings-10000.yaml', [{ message: deep, line: 1, column: 260 }]],
-      ['e-block-mappings-2000.yaml', [{ message: deep, line: 66, column: 66 }]],
+      ['e-block-mappings-1400.yaml', [{ message: deep, line: 66, column: 66 }]],
       ['f-block-sequences-5000.yaml', [{ message: deep, line: 2, column: 131 }]],
     ]);
   });
@@ -251,6 +252,22 @@ describe('the size limit', () => {
         pointer: '',
       },
     ]);
+  });
+
+  it('a file one byte over the limit is said so in bytes, not as 20.0 MiB over 20.0 MiB', () => {
+    const file = join(scratch(), 'one-over.yaml');
+    writeFileSync(file, '');
+    truncateSync(file, 20 * 1024 * 1024 + 1);
+    const refused = runBounded(['check', file, '--format', 'json']);
+    expect(filesOf(refused.stdout)[0]!.errors[0]!.message).toBe(
+      'the file is 20,971,521 bytes, over the limit of 20,971,520 bytes (raise it with --max-size)',
+    );
+    // Where the rounded figures differ, they say enough.
+    truncateSync(file, 20 * 1024 * 1024 + 60 * 1024);
+    const further = runBounded(['check', file, '--format', 'json']);
+    expect(filesOf(further.stdout)[0]!.errors[0]!.message).toBe(
+      'the file is 20.1 MiB, over the limit of 20.0 MiB (raise it with --max-size)',
+    );
   });
 
   it('standard input is held to the same limit', () => {
@@ -328,12 +345,14 @@ describe('very long lines and strings', () => {
   });
 
   it('a 1 MB key is quoted shortly in its message', () => {
-    const key = 'k'.repeat(1024 * 1024);
-    expect(problems(edit('terms: {}', `terms: {}\n${key}: 1`))).toEqual([
+    // An explicit key (`? key`): an implicit one may not be longer than 1,024 characters. The
+    // exact path reads it, within its limit of 1 MiB.
+    const key = 'k'.repeat(1_000_000);
+    expect(problems(edit('terms: {}', `terms: {}\n? ${key}\n: 1`))).toEqual([
       {
         message: `(record): unknown field '${'k'.repeat(60)}…' (expected one of 'asOf', 'convention', 'parties', 'terms', 'phases', 'seminar', 'closedWeeks', 'projects', 'payments', 'expenses', 'refunds', 'amendments' or 'termination')`,
         line: 45,
-        column: 1,
+        column: 3,
       },
     ]);
   });

@@ -248,7 +248,7 @@ describe('clausier ledger --format xlsx', () => {
   const read = (file: string) => readExcelFile(file, { parseNumber: (text: string) => text });
 
   it('writes a sheet per table, with dates as dates, amounts as numbers, yes and no as booleans', async () => {
-    const file = write('reference.xlsx', [REFERENCE, OTHER_ACCOUNT]);
+    const file = write('reference.xlsx', [REFERENCE, OTHER_ACCOUNT, '--lang', 'fr']);
     const sheets = await read(file);
     expect(sheets.map((s) => s.sheet)).toEqual(['Mouvements', 'Constats']);
     const [money, findings] = sheets;
@@ -327,9 +327,12 @@ describe('clausier ledger --format xlsx', () => {
   });
 
   it('has the same cells whatever the time zone and the locale', async () => {
-    const utc = await read(write('utc.xlsx', ['cases'], { TZ: 'UTC', LANG: 'C' }));
+    const utc = await read(write('utc.xlsx', ['cases', '--lang', 'fr'], { TZ: 'UTC', LANG: 'C' }));
     const kiritimati = await read(
-      write('kiritimati.xlsx', ['cases'], { TZ: 'Pacific/Kiritimati', LANG: 'fr_FR.UTF-8' }),
+      write('kiritimati.xlsx', ['cases', '--lang', 'fr'], {
+        TZ: 'Pacific/Kiritimati',
+        LANG: 'fr_FR.UTF-8',
+      }),
     );
     expect(utc[0]!.data.length).toBeGreaterThan(500);
     expect(kiritimati).toEqual(utc);
@@ -390,7 +393,9 @@ describe.skipIf(SKIP_LIBREOFFICE)("the spreadsheets in Debian's LibreOffice", ()
   it('opens the XLSX: each sheet, dates shown as dates, amounts in euros, yes and no as booleans', () => {
     const dir = tempDir('clausier-lo-');
     const file = join(dir, 'ledger.xlsx');
-    expect(ledger([REFERENCE, OTHER_ACCOUNT, '--format', 'xlsx', '-o', file]).status).toBe(0);
+    expect(
+      ledger([REFERENCE, OTHER_ACCOUNT, '--format', 'xlsx', '-o', file, '--lang', 'fr']).status,
+    ).toBe(0);
     const sheets = convert(file, join(dir, 'out'));
     expect(Object.keys(sheets).sort()).toEqual(['ledger-Constats.csv', 'ledger-Mouvements.csv']);
     const money = sheets['ledger-Mouvements.csv']!.split('\n');
@@ -411,7 +416,7 @@ describe.skipIf(SKIP_LIBREOFFICE)("the spreadsheets in Debian's LibreOffice", ()
   it('opens the CSV as UTF-8 with numbers and dates, the byte order mark left out', () => {
     const dir = tempDir('clausier-lo-');
     const file = join(dir, 'ledger.csv');
-    expect(ledger([REFERENCE, '-o', file]).status).toBe(0);
+    expect(ledger([REFERENCE, '-o', file, '--lang', 'fr']).status).toBe(0);
     const [csv] = Object.values(
       convert(file, join(dir, 'out'), 'Text - txt - csv (StarCalc):44,34,76,1,,1033'),
     );

@@ -46,6 +46,19 @@ describe('a valid record', () => {
     // A pointer to something absent is located at its nearest parent, and says so.
     expect(loaded.locate('/termination/date')).toMatchObject({ line: 3, column: 1, found: '' });
   });
+
+  it('columns count UTF-16 code units, as editors do: an emoji takes two', () => {
+    const text = readFileSync(REFERENCE, 'utf8').replace(
+      'terms: {}',
+      'terms: { "😀é": 1, "😀": 2 }',
+    );
+    const loaded = loadRecordBytes(new TextEncoder().encode(text), 'r.yaml');
+    // The second key is after `terms: { "😀é": 1, `: 19 code units, 18 characters.
+    expect(loaded.problems.map((p) => [p.line, p.column])).toEqual([
+      [44, 10],
+      [44, 20],
+    ]);
+  });
 });
 
 describe('exact money', () => {
@@ -93,7 +106,7 @@ describe('exact money', () => {
 
   it('refuses an amount written as text, in words a controller understands', () => {
     expect(amount('"10 000,00"')).toEqual([
-      "8:40 payments[0].amount: expected an amount in euros, got the text '10 000,00'",
+      "8:40 payments[0].amount: expected an amount in euros, got the text '10 000,00' (did you mean 10000.00? a dot before the cents, no spaces)",
     ]);
   });
 });
@@ -186,7 +199,8 @@ describe('YAML that is not a record', () => {
     expect(problems(`${base}parties2:\n  constructor: x\n`)).toEqual(
       [
         "8:3 parties2: the key 'constructor' is not allowed in a record",
-        "7:1 (record): unknown field 'parties2' (did you mean 'parties'?)",
+        // `parties` is there already: no typo of it.
+        "7:1 (record): unknown field 'parties2' (expected one of 'asOf', 'convention', 'parties', 'terms', 'phases', 'seminar', 'closedWeeks', 'projects', 'payments', 'expenses', 'refunds', 'amendments' or 'termination')",
       ].sort((a, b) => Number(a.split(':')[0]) - Number(b.split(':')[0])),
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -469,5 +483,54 @@ describe('the values of a definition', () => {
         walked.filter((w) => w.definition === 'EventDate'),
       );
     }
+  });
+});
+
+describe('suggestions that help', () => {
+  const record = (payment: string): string[] => problems(`${base}payments:\n  - ${payment}\n`);
+
+  it('"did you mean" chooses among the fields not written yet', () => {
+    expect(record('{ id: p, date: 2019-09-12, amount: 10.00, acount: x }')).toEqual([
+      "8:47 payments[0]: unknown field 'acount' (did you mean 'account'?)",
+    ]);
+    // Without `amount` there, `amount` is as near.
+    expect(record('{ id: p, date: 2019-09-12, amont: 10.00 }')).toEqual([
+      "8:5 payments[0]: missing field 'amount' (the amount paid, in euros)",
+      "8:32 payments[0]: unknown field 'amont' (did you mean 'amount'?)",
+    ]);
+  });
+
+  it('an amount with a decimal comma, or spaces, is shown as a record writes it', () => {
+    expect(
+      problems(`${base}payments:\n  - id: p\n    date: 2019-09-12\n    amount: 10000,00\n`),
+    ).toEqual([
+      "10:13 payments[0].amount: expected an amount in euros, got the text '10000,00' (did you mean 10000.00? a dot before the cents, no spaces)",
+    ]);
+    // In braces, the comma ends the amount: `00` reads as a field of its own.
+    expect(record('{ id: p, date: 2019-09-12, amount: 10000,00 }')).toEqual([
+      "8:46 payments[0]: unknown field '0' (an amount written 10000,00? write 10000.00: a dot before the cents)",
+    ]);
+    expect(record('{ id: p, date: 2019-09-12, amount: "10,000.5" }')[0]).toContain(
+      '(did you mean 10000.50? a dot before the cents, no spaces)',
+    );
+    expect(record('{ id: p, date: 2019-09-12, amount: "ten thousand" }')).toEqual([
+      "8:40 payments[0].amount: expected an amount in euros, got the text 'ten thousand'",
+    ]);
+  });
+
+  it('a party written with an accent or in capitals is named as the record writes it', () => {
+    expect(record('{ id: p, date: 2019-09-12, amount: 10.00, from: collectivité }')).toEqual([
+      "8:53 payments[0].from: 'collectivité' is not a party (did you mean 'collectivite'?)",
+    ]);
+    expect(record('{ id: p, date: 2019-09-12, amount: 10.00, to: DINSIC }')).toEqual([
+      "8:51 payments[0].to: 'DINSIC' is not a party (did you mean 'dinsic'?)",
+    ]);
+    expect(record('{ id: p, date: 2019-09-12, amount: 10.00, to: mairie }')).toEqual([
+      "8:51 payments[0].to: 'mairie' is not a party (expected 'collectivite' or 'dinsic')",
+    ]);
+    expect(problems(base.replace('collectivite: {}', 'collectivité: {}'))).toEqual([
+      "4:1 parties: missing field 'collectivite' (the collectivité, whose account receives the refunds)",
+      "6:3 parties: unknown field 'collectivité' (did you mean 'collectivite'?)",
+    ]);
   });
 });

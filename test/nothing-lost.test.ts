@@ -7,15 +7,19 @@
 import { spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
+  existsSync,
+  linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generateRecord, optionsForSize } from '../bench/generate.mjs';
 import { builtInPacksDir } from '../src/rules/pack.js';
 import { CLI, REFERENCE, ROOT, runCli, tempDir } from './helpers.js';
 
@@ -124,6 +128,79 @@ describe('clausier never writes to its inputs', () => {
   });
 });
 
+describe('--output is refused over any input', () => {
+  /** Runs a check whose report would go over `output`: refused, and nothing written. */
+  function refused(args: string[], output: string): void {
+    const run = runCli(['check', ...args, '--output', output]);
+    expect(run.status, output).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr, output).toMatch(
+      /^clausier: --output: .* is .*: it is never written (over|there)\n$/,
+    );
+  }
+
+  it('every file of the --rules pack and of the pack it extends, directly or through links', () => {
+    const dir = scratch();
+    const base = join(dir, 'base');
+    cpSync(PACK, base, { recursive: true });
+    // A pack that extends the copy, with one rule of its own.
+    const pack = join(dir, 'pack');
+    mkdirSync(pack);
+    writeFileSync(
+      join(pack, 'pack.yaml'),
+      readFileSync(join(base, 'pack.yaml'), 'utf8').replace(
+        'source: convention.txt',
+        'source: convention.txt\nextends: ../base',
+      ),
+    );
+    cpSync(join(base, 'A4-CAP.yaml'), join(pack, 'A4-CAP.yaml'));
+    cpSync(join(base, 'convention.txt'), join(pack, 'convention.txt'));
+    symlinkSync(join(base, 'parameters.yaml'), join(dir, 'parameters-link.yaml'));
+    symlinkSync(base, join(dir, 'base-link'));
+    linkSync(join(base, 'clauses.yaml'), join(dir, 'hard-link.yaml'));
+    const before = snapshot(dir);
+    for (const output of [
+      join(pack, 'pack.yaml'),
+      join(pack, 'A4-CAP.yaml'),
+      join(pack, 'convention.txt'),
+      join(base, 'clauses.yaml'),
+      join(base, 'A1-SEMINAR.yaml'),
+      join(base, 'convention.txt'),
+      join(dir, 'parameters-link.yaml'),
+      join(dir, 'base-link', 'conditions.yaml'),
+      join(dir, 'hard-link.yaml'),
+      // A new .yaml file in a pack's folder would be read as one of its rules.
+      join(pack, 'report.yaml'),
+    ])
+      refused([REFERENCE, '--rules', pack], output);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('the built-in packs, whose files a run reads when no --rules is given', () => {
+    const rule = join(PACK, 'A4-CAP.yaml');
+    const before = readFileSync(rule);
+    refused([REFERENCE], rule);
+    refused([REFERENCE], join(PACK, 'clauses.yaml'));
+    expect(readFileSync(rule).equals(before)).toBe(true);
+  });
+
+  it('records found in folders and through links, and waiver files through links', () => {
+    const dir = scratch();
+    const records = join(dir, 'records');
+    mkdirSync(records);
+    cpSync(REFERENCE, join(records, 'record.yaml'));
+    symlinkSync(records, join(dir, 'records-link'));
+    const waivers = join(dir, 'waivers.yaml');
+    writeFileSync(waivers, 'waivers: []\n');
+    symlinkSync(waivers, join(dir, 'waivers-link.yaml'));
+    const before = snapshot(dir);
+    refused([join(dir, 'records-link')], join(records, 'record.yaml'));
+    refused([records], join(dir, 'records-link', 'record.yaml'));
+    refused([REFERENCE, '--waivers', waivers], join(dir, 'waivers-link.yaml'));
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
 describe('--output is written atomically', () => {
   /** A folder holding a previous report. */
   function withPreviousReport(): { dir: string; output: string } {
@@ -202,19 +279,19 @@ describe('--output is written atomically', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
-  /** Starts a run whose report is half written, and sends it a signal. */
-  async function interrupted(signal: NodeJS.Signals, waitOn: 'stdin' | 'pipe' = 'stdin') {
+  /**
+   * Starts a run whose report is half written, and sends it a signal. By default its second
+   * input is standard input, left open: the run waits there, its report half written.
+   */
+  async function interrupted(
+    signal: NodeJS.Signals,
+    how: { inputs?: (dir: string) => string[]; options?: string[]; cache?: string } = {},
+  ) {
     const { dir, output } = withPreviousReport();
-    // The second input is standard input, or a named pipe, left open: the run waits there, its
-    // report half written.
-    let second = '-';
-    if (waitOn === 'pipe') {
-      second = join(dir, 'pipe.yaml');
-      expect(spawnSync('mkfifo', [second]).status).toBe(0);
-    }
+    const inputs = how.inputs?.(dir) ?? [REFERENCE, '-'];
     const child = spawn(
       process.execPath,
-      [CLI, 'check', REFERENCE, second, '--format', 'json', '--output', output],
+      [CLI, 'check', ...inputs, '--format', 'json', '--output', output, ...(how.options ?? [])],
       { cwd: ROOT, env: { PATH: process.env.PATH ?? '' }, stdio: ['pipe', 'pipe', 'pipe'] },
     );
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>
@@ -252,8 +329,59 @@ describe('--output is written atomically', () => {
   );
 
   it('a run waiting on a named pipe no one writes to still answers Ctrl-C, and cleans up', async () => {
-    const { ended, leftovers } = await interrupted('SIGINT', 'pipe');
+    const { ended, leftovers } = await interrupted('SIGINT', {
+      inputs: (dir) => {
+        const pipe = join(dir, 'pipe.yaml');
+        expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
+        return [REFERENCE, pipe];
+      },
+    });
     expect(ended).toBe('SIGINT');
     expect(leftovers).toEqual([]);
   });
+
+  /** A folder of records that take some seconds to check, whatever the mode. */
+  let records: string | undefined;
+  function manyRecords(): string {
+    if (records !== undefined) return records;
+    records = join(scratch(), 'records');
+    mkdirSync(records);
+    for (let i = 0; i < 300; i++)
+      writeFileSync(
+        join(records, `record-${String(i).padStart(3, '0')}.yaml`),
+        generateRecord(optionsForSize(40_000, i + 1)),
+      );
+    return records;
+  }
+
+  // Files are read and checked without waiting on anything: a signal must still be acted on
+  // between two of them, whatever the mode, and the cache leave no temporary entry.
+  const MODES: Record<string, (cache: string) => string[]> = {
+    'one thread (--jobs 1, the default under 64 files)': () => ['--jobs', '1'],
+    'worker threads (--jobs 2)': () => ['--jobs', '2'],
+    'the cache (--cache)': (cache) => ['--jobs', '1', '--cache', '--cache-location', cache],
+    'the cache, every report read from it': (cache) => {
+      const options = ['--jobs', '1', '--cache', '--cache-location', cache];
+      expect(runCli(['check', manyRecords(), '--format', 'json', ...options]).status).toBe(0);
+      return options;
+    },
+  };
+  for (const [mode, options] of Object.entries(MODES)) {
+    it.each(['SIGINT', 'SIGTERM'] as const)(
+      `a run over many files in ${mode} interrupted by %s ends by it, keeping the previous report`,
+      async (signal) => {
+        const folder = manyRecords();
+        const cache = join(scratch(), 'cache');
+        const { ended, leftovers } = await interrupted(signal, {
+          inputs: () => [folder],
+          options: options(cache),
+        });
+        expect(ended).toBe(signal);
+        expect(leftovers).toEqual([]);
+        const entries = existsSync(cache) ? readdirSync(cache, { recursive: true }) : [];
+        expect(entries.filter((e) => String(e).endsWith('.tmp'))).toEqual([]);
+      },
+      60_000,
+    );
+  }
 });

@@ -3,7 +3,15 @@
  * obligations.md, and a broken pack refused with the file and line of each problem.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRecord } from '../src/check.js';
@@ -361,14 +369,15 @@ describe('named conditions are refused when, written out, they would not end', (
   const written = 'once the named conditions it uses are written out';
 
   it('nesting past 64 levels, even through a chain of thousands of names', () => {
+    // 10,000 names: 0.9 MB, within what the exact YAML reader reads (the file has block scalars).
     const { problems, lineOf } = withNamedConditions(
-      20_000,
+      10_000,
       (next) => `      condition: ${next}`,
       '{ condition: c0 }',
     );
     // Said once, of the name that goes past the limit, not of each name that uses it.
     expect(problems).toEqual([
-      `conditions.yaml:${lineOf('c19936')}:3: the named condition c19936 nests more than 64 levels deep ${written} (expected at most 64)`,
+      `conditions.yaml:${lineOf('c9936')}:3: the named condition c9936 nests more than 64 levels deep ${written} (expected at most 64)`,
     ]);
   });
 
@@ -459,6 +468,15 @@ describe('a pack reads only its own files, and only files', () => {
     ).toEqual([
       'A4-CAP.yaml:1:1: it is not a regular file (expected a text file, not a folder, device or pipe)',
     ]);
+  });
+
+  it('a rule file over the size limit of records is refused before it is read', () => {
+    expect(
+      refused((dir) => {
+        // A sparse file: 20 MiB and one byte that take no room on disk.
+        truncateSync(join(dir, 'A4-CAP.yaml'), 20 * 1024 * 1024 + 1);
+      }),
+    ).toEqual(['A4-CAP.yaml:1:1: the file is over the size limit of 20 MiB']);
   });
 
   it('a pipe named like a rule file is refused, never read without end', () => {

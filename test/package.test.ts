@@ -1,12 +1,13 @@
 /**
  * Packaging: `npm pack` makes a package that installs on a clean machine (offline: it needs no
- * dependency, the libraries are bundled) and runs — the bin, the library's exports and its types.
+ * dependency, the libraries are bundled) and runs — the bin, the library's exports for `import`
+ * and `require`, its types, and `clausier lint` and `clausier test` on the packs it ships.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REFERENCE, ROOT, tempDir } from './helpers.js';
+import { caseFiles, REFERENCE, ROOT, tempDir } from './helpers.js';
 
 describe('the npm package', () => {
   it('installs from its tarball and runs: bin, exports and types', () => {
@@ -20,24 +21,32 @@ describe('the npm package', () => {
     ) as { filename: string; files: { path: string }[] }[];
     const files = packed[0]!.files.map((f) => f.path);
     for (const expected of [
-      'dist/cli.js',
+      'dist/cli.cjs',
       'dist/clausier.cjs',
-      'dist/clausier.cjs.cache',
       'dist/xlsx.cjs',
       'dist/packs/dinsic-preincubation-2019.json',
-      'dist/index.js',
-      'dist/worker.js',
       'dist/types/index.d.ts',
+      'dist/types/package.json',
       'rules/dinsic-preincubation-2019/A4-CAP.yaml',
       'rules/dinsic-preincubation-2019/convention.txt',
       'schemas/programme.schema.json',
+      'cases/les-lilas-2019.yaml',
+      'cases/les-lilas-2019.expected.yaml',
       'README.md',
+      'LICENSE',
       'package.json',
     ]) {
       expect(files, expected).toContain(expected);
     }
+    // One copy of the code: the bundle, and the bin that starts it; and the XLSX writer, which
+    // only `ledger --format xlsx` loads.
+    expect(files.filter((f) => /\.[cm]?js$/.test(f)).sort()).toEqual([
+      'dist/clausier.cjs',
+      'dist/cli.cjs',
+      'dist/xlsx.cjs',
+    ]);
     expect(
-      files.filter((f) => /^(src|test|cases|bench|scripts)\//.test(f) || f.endsWith('.map')),
+      files.filter((f) => /^(src|test|bench|scripts)\//.test(f) || f.endsWith('.map')),
     ).toEqual([]);
 
     const app = join(dir, 'app');
@@ -108,6 +117,19 @@ console.log(JSON.stringify({ verdict: report.verdict, findings: report.findings.
     expect(library.stderr).toBe('');
     expect(JSON.parse(library.stdout)).toMatchObject({ verdict: 'compliant', findings: 32 });
 
+    // require('clausier') from CommonJS, the same module as `import` gets.
+    writeFileSync(
+      join(app, 'use.cjs'),
+      `const clausier = require('clausier');
+clausier.checkRecord({ path: 'record.yaml' }, { language: 'en' }).then((report) =>
+  console.log(JSON.stringify({ verdict: report.verdict, packs: clausier.builtInPacks().length })),
+);
+`,
+    );
+    const required = spawnSync(process.execPath, ['use.cjs'], { cwd: app, encoding: 'utf8' });
+    expect(required.stderr).toBe('');
+    expect(JSON.parse(required.stdout)).toEqual({ verdict: 'compliant', packs: 2 });
+
     writeFileSync(
       join(app, 'use.ts'),
       `import { checkRecord, type FileReport, type Finding } from 'clausier';
@@ -115,6 +137,13 @@ const report: FileReport = await checkRecord({ content: 'convention: {}', name: 
 const breaches: Finding[] = report.findings.filter((f) => f.status === 'breach');
 const cents: number | undefined = report.money?.paid;
 export { breaches, cents };
+`,
+    );
+    writeFileSync(
+      join(app, 'use-require.cts'),
+      `import clausier = require('clausier');
+const pack: clausier.RulePack = clausier.loadRulePack('x');
+export const id: string = pack.id;
 `,
     );
     writeFileSync(
@@ -129,7 +158,7 @@ export { breaches, cents };
           skipLibCheck: false,
           types: [],
         },
-        files: ['use.ts'],
+        files: ['use.ts', 'use-require.cts'],
       }),
     );
     const types = spawnSync(
@@ -139,5 +168,28 @@ export { breaches, cents };
     );
     expect(types.stdout + types.stderr).toBe('');
     expect(types.status).toBe(0);
-  }, 120_000);
+
+    // The shipped packs pass their own checks, with the cases shipped beside them.
+    const clausier = (...args: string[]): ReturnType<typeof spawnSync> =>
+      spawnSync('npx', ['--no-install', 'clausier', ...args], { cwd: app, encoding: 'utf8' });
+    const lint = clausier('lint');
+    expect(lint.stderr).toBe('');
+    expect(lint.stdout).toBe(
+      'dinsic-preincubation-2019: no problem\ndinsic-preincubation-departement-exemple: no problem\n',
+    );
+    expect(lint.status).toBe(0);
+    const test = clausier('test');
+    expect(test.stderr).toBe('');
+    expect(test.stdout).toContain(`\n${caseFiles().length} passed, 0 failed\n`);
+    expect(test.status).toBe(0);
+    // Without them, it says so and fails, rather than "0 passed".
+    const installed = join(app, 'node_modules', 'clausier');
+    renameSync(join(installed, 'cases'), join(installed, 'cases-elsewhere'));
+    const missing = clausier('test');
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toBe(
+      `clausier: dinsic-preincubation-2019: the folder of its cases, ${join(installed, 'cases')}, does not exist (pack.yaml names it in cases:)\n`,
+    );
+    expect(missing.status).toBe(2);
+  }, 180_000);
 });

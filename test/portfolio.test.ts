@@ -45,7 +45,7 @@ describe('clausier report DIR --html FILE', () => {
   const dir = tempDir('clausier-portfolio-');
   const page = join(dir, 'out', 'portfolio.html');
   mkdirSync(dirname(page));
-  const run = runCli(['report', 'cases', '--html', page, '--lang', 'en']);
+  const run = runCli(['report', 'cases', '--output', page, '--lang', 'en']);
   const html = readFileSync(page, 'utf8');
 
   it("writes one row per record, each linking to the record's own report, written beside the page", () => {
@@ -97,7 +97,7 @@ describe('clausier report DIR --html FILE', () => {
       readFileSync(REFERENCE, 'utf8').replace('asOf: 2020-06-30', 'asOf: 2020-13-01'),
     );
     const out = join(dir, 'two.html');
-    const two = runCli(['report', REFERENCE, bad, '--html', out, '--lang', 'en']);
+    const two = runCli(['report', REFERENCE, bad, '--output', out, '--lang', 'en']);
     expect(two.status).toBe(2);
     expect(two.stderr).toMatch(
       new RegExp(`^clausier: ${bad}:3:7: asOf: '2020-13-01' is not a date`),
@@ -110,14 +110,22 @@ describe('clausier report DIR --html FILE', () => {
   });
 
   it('refuses to write the page to standard output, or over a record', () => {
-    const dash = runCli(['report', 'cases/A4-CAP', '--html', '-']);
+    const dash = runCli(['report', 'cases/A4-CAP', '--lang', 'en']);
     expect(dash.status).toBe(2);
-    expect(dash.stderr).toMatch(
-      /^clausier: --html: a portfolio writes each record’s report beside its page/,
+    expect(dash.stderr).toBe(
+      "clausier: --output: a portfolio writes each record's report beside its page: name the page's file\n",
     );
-    const over = runCli(['report', REFERENCE, 'cases/A4-CAP', '--html', REFERENCE]);
+    const over = runCli([
+      'report',
+      REFERENCE,
+      'cases/A4-CAP',
+      '--output',
+      REFERENCE,
+      '--lang',
+      'en',
+    ]);
     expect(over.status).toBe(2);
-    expect(over.stderr).toMatch(/^clausier: --html: .* is .*, an input of this run/);
+    expect(over.stderr).toMatch(/^clausier: --output: .* is .*, an input of this run/);
   });
 });
 
@@ -149,9 +157,12 @@ describe.skipIf(SKIP_BROWSER)('the portfolio of 500 generated records in Chromiu
       texts.set(join('records', file), text);
     }
     // Named relative to their folder, as a controller types them (and as the screenshot shows).
-    const made = runCli(['report', 'records', '--html', join('out', 'portfolio.html')], {
-      cwd: dir,
-    });
+    const made = runCli(
+      ['report', 'records', '--output', join('out', 'portfolio.html'), '--lang', 'fr'],
+      {
+        cwd: dir,
+      },
+    );
     expect(made.stderr).toBe('');
     expect(made.status).toBe(0);
     files = checkJson(['records'], dir);

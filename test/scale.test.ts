@@ -190,6 +190,41 @@ describe('--cache', () => {
     expect(run).toEqual(plain);
   });
 
+  it('serves no entry edited on disk: each is checked against its checksum, and made again', () => {
+    const cache = join(dir, 'cache-4');
+    const file = join(dir, 'breach.yaml');
+    writeFileSync(
+      file,
+      readFileSync(REFERENCE, 'utf8').replace('amount: 10000.00', 'amount: 10000.01'),
+    );
+    const cached = (format: string) =>
+      runCli(['check', file, '--format', format, '--cache', '--cache-location', cache, ...asOf]);
+    const plain = (format: string) => runCli(['check', file, '--format', format, ...asOf]);
+    expect(cached('json')).toEqual(plain('json'));
+    const [name] = readdirSync(cache, { recursive: true }).filter((p) =>
+      String(p).endsWith('.json'),
+    );
+    const entry = join(cache, String(name));
+    const kept = readFileSync(entry, 'utf8');
+    // Edits of the same length: a breach turned waived (still valid JSON), a bracket
+    // removed (no longer JSON), the digest that sets the exit code.
+    const edits = [
+      kept.replace('"status": "breach"', '"status": "waived"'),
+      kept.replace('"errors": []', '"errors": [,'),
+      kept.replace('"verdict":"breach"', '"verdict":"invali"'),
+    ];
+    for (const edited of edits) {
+      expect(edited).not.toBe(kept);
+      expect(edited.length).toBe(kept.length);
+      for (const format of ['json', 'text']) {
+        writeFileSync(entry, edited);
+        expect(cached(format), format).toEqual(plain(format));
+        // Made again, and kept as it should be.
+        expect(readFileSync(entry, 'utf8')).toBe(kept);
+      }
+    }
+  });
+
   it('keeps its entries in .clausier-cache under the working folder by default', () => {
     const cwd = join(dir, 'cwd');
     mkdirSync(cwd);

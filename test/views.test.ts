@@ -546,23 +546,29 @@ describe('clausier report: the programme report', () => {
 });
 
 describe('the views from the command line', () => {
-  it('clausier doc prints Markdown; --out writes convention.md or convention.html', () => {
-    const printed = runCli(['doc']);
+  it('clausier doc prints Markdown; --output writes it to a file; --lang and LANG choose the language', () => {
+    const printed = runCli(['doc', '--lang', 'fr']);
     expect(printed.status).toBe(0);
     expect(printed.stdout).toBe(MARKDOWN);
+    // Like check, it follows the environment when --lang is not given.
+    expect(runCli(['doc'], { env: { LANG: 'fr_FR.UTF-8' } }).stdout).toBe(MARKDOWN);
+    expect(runCli(['doc'], { env: { LANG: 'C' } }).stdout).toBe(conventionMarkdown(DOC, 'en'));
     const dir = tempDir();
-    expect(runCli(['doc', '--out', dir]).status).toBe(0);
-    expect(readFileSync(join(dir, 'convention.md'), 'utf8')).toBe(MARKDOWN);
-    expect(runCli(['doc', '--format', 'html', '--out', join(dir, 'sub')]).status).toBe(0);
-    expect(readFileSync(join(dir, 'sub', 'convention.html'), 'utf8')).toBe(
-      conventionHtml(DOC, 'fr'),
-    );
+    const html = join(dir, 'convention.html');
+    const written = runCli(['doc', '-f', 'html', '-o', html, '--lang', 'fr']);
+    expect(written.stdout + written.stderr).toBe('');
+    expect(readFileSync(html, 'utf8')).toBe(conventionHtml(DOC, 'fr'));
+    // The first spellings, --out DIR and md, still work, and say what replaces them.
+    const old = runCli(['doc', '--format', 'md', '--out', join(dir, 'sub'), '--lang', 'fr']);
+    expect(old.status).toBe(0);
+    expect(old.stderr).toBe('clausier : --out est une ancienne orthographe ; utilisez --output\n');
+    expect(readFileSync(join(dir, 'sub', 'convention.md'), 'utf8')).toBe(MARKDOWN);
   });
 
   it('clausier report writes the HTML file, and on an invalid record exits 2 with its errors and writes nothing', async () => {
     const dir = tempDir();
     const out = join(dir, 'report.html');
-    const run = runCli(['report', CAP_CASE, '--html', out]);
+    const run = runCli(['report', CAP_CASE, '--output', out, '--lang', 'fr']);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(
@@ -577,7 +583,7 @@ describe('the views from the command line', () => {
       bad,
       readFileSync(REFERENCE, 'utf8').replace('amount: 10000.00', 'ammount: 10000.00'),
     );
-    const refused = runCli(['report', bad, '--html', join(dir, 'bad.html')]);
+    const refused = runCli(['report', bad, '-o', join(dir, 'bad.html')]);
     expect(refused.status).toBe(2);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain(`clausier: ${bad} cannot be reported on until its`);
@@ -587,12 +593,19 @@ describe('the views from the command line', () => {
     expect(refused.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 'bad.html'))).toBe(false);
 
-    expect(runCli(['report', CAP_CASE]).status).toBe(2);
-    const noFolder = runCli(['report', CAP_CASE, '--html', join(dir, 'no', 'such.html')]);
+    // Without --output, the report goes to standard output, as check's does.
+    const printed = runCli(['report', CAP_CASE, '--lang', 'fr']);
+    expect(printed.status).toBe(0);
+    expect(printed.stdout).toBe(readFileSync(out, 'utf8'));
+    const noFolder = runCli(['report', CAP_CASE, '--output', join(dir, 'no', 'such.html')]);
     expect(noFolder.status).toBe(2);
     expect(noFolder.stderr).toBe(
-      `clausier: --html: the folder ${join(dir, 'no')} does not exist\n`,
+      `clausier: --output: the folder ${join(dir, 'no')} does not exist\n`,
     );
+    // --html, the first spelling, still works and says what replaces it.
+    const old = runCli(['report', CAP_CASE, '--html', join(dir, 'old.html'), '--lang', 'fr']);
+    expect(old.stderr).toBe('clausier : --html est une ancienne orthographe ; utilisez --output\n');
+    expect(readFileSync(join(dir, 'old.html'), 'utf8')).toBe(readFileSync(out, 'utf8'));
   });
 
   it('gives the same bytes in any time zone and locale', () => {
@@ -602,9 +615,9 @@ describe('the views from the command line', () => {
       { TZ: 'America/Los_Angeles', LC_ALL: 'en_US.UTF-8' },
     ];
     for (const args of [
-      ['report', HALF_DAY_CASE, '--html', '-'],
-      ['report', HALF_DAY_CASE, '--html', '-', '--lang', 'en'],
-      ['doc', '--format', 'html'],
+      ['report', HALF_DAY_CASE, '--lang', 'fr'],
+      ['report', HALF_DAY_CASE, '--lang', 'en'],
+      ['doc', '--format', 'html', '--lang', 'fr'],
     ]) {
       const outputs = environments.map((env) => runCli(args, { env }));
       for (const output of outputs) {
@@ -612,5 +625,103 @@ describe('the views from the command line', () => {
         expect(output.stdout).toBe(outputs[0]!.stdout);
       }
     }
+  });
+});
+
+// --- Reading and printing: contrast, landmarks, page breaks --------------------------------------
+
+/** The relative luminance of a colour written #rgb or #rrggbb (WCAG 2). */
+function luminance(hex: string): number {
+  const full = hex.length === 4 ? hex.replace(/\w/g, (c) => c + c) : hex;
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(full.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** The WCAG contrast ratio of two colours. */
+function contrast(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
+/**
+ * Every text colour of a page's CSS and every background text is written on, read from its CSS:
+ * `color`, and the `fill` of SVG text (a rule that also sets a font); backgrounds as solid
+ * colours and stripes. Not backgrounds that hold no text: legend swatches (`.sw-…`), the dots of
+ * the leave pattern, dark fills.
+ */
+function coloursOf(html: string): { texts: Map<string, string[]>; backgrounds: Set<string> } {
+  const css = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
+  const variables = new Map(
+    [...css.matchAll(/(--[\w-]+):\s*(#[0-9a-fA-F]{3,6})\b/g)].map((m) => [m[1]!, m[2]!]),
+  );
+  const colour = (value: string): string | undefined => {
+    const variable = /^var\((--[\w-]+)\)$/.exec(value.trim());
+    const resolved = variable ? variables.get(variable[1]!) : value.trim();
+    return resolved !== undefined && /^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(resolved)
+      ? resolved.toLowerCase()
+      : undefined;
+  };
+  const texts = new Map<string, string[]>();
+  const backgrounds = new Set(['#fff']);
+  for (const [, selector, body] of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    const declarations = new Map(
+      body!
+        .split(';')
+        .map((d) => d.split(':'))
+        .filter((d) => d.length >= 2)
+        .map(([name, ...value]) => [name!.trim(), value.join(':').trim()]),
+    );
+    const text = [declarations.get('color')];
+    if (declarations.has('font-size') || declarations.has('font-weight'))
+      text.push(declarations.get('fill'));
+    for (const value of text) {
+      const c = value === undefined ? undefined : colour(value);
+      if (c !== undefined) texts.set(c, [...(texts.get(c) ?? []), selector!.trim()]);
+    }
+    if (/(^|,)\s*\.sw[-\s{,]/.test(selector!)) continue;
+    for (const name of ['background', 'background-color']) {
+      const value = declarations.get(name);
+      if (value === undefined || value.includes('radial-gradient')) continue;
+      for (const [written] of value.matchAll(/var\(--[\w-]+\)|#[0-9a-fA-F]{3,6}\b/g)) {
+        const c = colour(written);
+        if (c !== undefined && luminance(c) > 0.5) backgrounds.add(c);
+      }
+    }
+  }
+  return { texts, backgrounds };
+}
+
+describe('reading and printing', () => {
+  it('every text colour stands at 4.5:1 or more on every background text is written on', async () => {
+    for (const html of [
+      conventionHtml(DOC, 'fr'),
+      await reportOf(CAP_CASE),
+      await reportOf(HALF_DAY_CASE),
+    ]) {
+      const { texts, backgrounds } = coloursOf(html);
+      expect(texts.size).toBeGreaterThan(5);
+      expect(backgrounds.size).toBeGreaterThan(5);
+      for (const [text, selectors] of texts)
+        for (const background of backgrounds)
+          expect(
+            contrast(text, background),
+            `${text} on ${background} (${selectors.join(' | ')})`,
+          ).toBeGreaterThanOrEqual(4.5);
+    }
+    // The measure is the one WCAG gives: the refund orange it replaced stood at 4.18:1 on white.
+    expect(contrast('#b36b00', '#fff')).toBeCloseTo(4.18, 2);
+    expect(contrast('#000', '#fff')).toBeCloseTo(21, 5);
+  });
+
+  it('the report has one main landmark, between its header and its footer', async () => {
+    const html = await reportOf(CAP_CASE);
+    expect(html.match(/<main>/g)).toHaveLength(1);
+    expect(html.match(/<\/main>/g)).toHaveLength(1);
+    expect(html.indexOf('</header>\n<main>')).toBeGreaterThan(0);
+    expect(html.indexOf('</main>\n<footer>')).toBeGreaterThan(html.indexOf('<main>'));
+    expect(conventionHtml(DOC, 'fr').match(/<main>/g)).toHaveLength(1);
   });
 });

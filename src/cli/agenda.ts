@@ -19,7 +19,13 @@ import {
 } from '../report/agenda.js';
 import { formatAgendaIcs } from '../report/ics.js';
 import type { Language } from '../rules/template.js';
-import { maxSizeOption, prepareCheck, rulesOption, refuseOverwritingInputs } from './check.js';
+import {
+  maxSizeOption,
+  packDirsOf,
+  prepareCheck,
+  refuseOverwritingInputs,
+  rulesOption,
+} from './check.js';
 import { EXIT, languageOption, toolInfo, type CliContext } from './context.js';
 import { inspectTargets } from './inspect.js';
 import { emit } from './output.js';
@@ -49,7 +55,8 @@ async function run(paths: string[], options: AgendaOptions, context: CliContext)
     if (!until.ok) throw new InputError(`--until: ${until.problem}`);
   }
   const targets = expandTargets(paths);
-  if (options.output !== undefined) refuseOverwritingInputs(options.output, targets, []);
+  if (options.output !== undefined)
+    refuseOverwritingInputs(options.output, targets, [], packDirsOf(checkOptions));
   const registry = new PackRegistry();
   const entries: AgendaEntry[] = [];
   const invalid: Agenda['invalid'][number][] = [];

@@ -1,8 +1,8 @@
 /** `clausier check`: checks records and reports in the format asked for. */
 import { availableParallelism } from 'node:os';
-import { realpathSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import { realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DEFAULT_CACHE_LOCATION, ReportCache } from '../cache.js';
 import {
   checkLoaded,
@@ -13,6 +13,7 @@ import {
   type FileReport,
 } from '../check.js';
 import { InputError } from '../errors.js';
+import { inLanguage } from '../messages.js';
 import { expandTargets, STDIN, type Target } from '../files.js';
 import {
   DEFAULT_MAX_BYTES,
@@ -35,16 +36,18 @@ import {
 } from '../report/summary.js';
 import { readWithin } from '../load/read.js';
 import { formatTextFile, formatTextSummary } from '../report/text.js';
-import { builtInPacks, builtInPacksDir, type RulePack } from '../rules/pack.js';
+import { builtInPacks, builtInPacksDir, packInputs, type RulePack } from '../rules/pack.js';
 import type { Language } from '../rules/template.js';
 import { applyWaivers, loadWaivers, type LoadedWaiver } from '../waivers.js';
 import { EXIT, languageOption, toolInfo, type CliContext } from './context.js';
-import { OutputSink } from './output.js';
+import { onInterrupt, OutputSink } from './output.js';
 import { Progress } from './progress.js';
 
 interface CheckCommandOptions extends CheckRunOptions {
-  format: string;
+  format: string[];
   output?: string;
+  /** `--output.<format> FILE`, by format. */
+  [perFormat: `output.${string}`]: string | undefined;
   lang?: Language;
   verbose?: boolean;
   failOn: FailOn;
@@ -90,6 +93,13 @@ function parseJobs(value: string): number {
   return Number(value);
 }
 
+/** The folders of the rule packs a run may read: the one given, or every built-in pack. */
+export function packDirsOf(options: CheckOptions): string[] {
+  return options.rules !== undefined
+    ? [options.rules]
+    : builtInPacks().map((id) => join(builtInPacksDir(), id));
+}
+
 /** The options of every command that judges records: another pack, and the largest file read. */
 export const rulesOption = (): Option =>
   new Option(
@@ -112,7 +122,10 @@ export function parseSize(value: string): number {
   return Number(match[1]) * unit;
 }
 
-/** Colours only on a terminal; NO_COLOR turns them off, FORCE_COLOR on, --color/--no-color decide. */
+/**
+ * Colours only on a terminal that shows them: NO_COLOR and TERM=dumb turn them off, FORCE_COLOR
+ * on, --color/--no-color decide.
+ */
 export function useColors(
   flag: boolean | undefined,
   env: NodeJS.ProcessEnv,
@@ -121,7 +134,7 @@ export function useColors(
   if (flag !== undefined) return flag;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
-  return isTTY;
+  return isTTY && env.TERM !== 'dumb';
 }
 
 /**
@@ -148,10 +161,10 @@ interface Checked {
 }
 
 /** The report of an argument that names no record: one input error, at its first line. */
-export function unreadable(path: string, problem: string): FileReport {
+export function unreadable(path: string, problem: string, language: Language): FileReport {
   return {
     file: path,
-    errors: [{ message: problem, line: 1, column: 1, pointer: '' }],
+    errors: [{ message: inLanguage(problem, language), line: 1, column: 1, pointer: '' }],
     findings: [],
     verdict: 'invalid',
   };
@@ -166,32 +179,83 @@ function made(report: FileReport, text?: string): Checked {
   };
 }
 
+/** Where a format of a run is written: a file, or standard output (undefined). */
+export interface Destination {
+  format: string;
+  output: string | undefined;
+}
+
+/**
+ * Where each format goes: to its `--output.<format>` file, else to `--output`, else to standard
+ * output. A format named only by `--output.<format>` is written too; two formats never share a
+ * file or standard output.
+ */
+export function destinationsOf(
+  formats: readonly string[],
+  output: string | undefined,
+  perFormat: Readonly<Record<string, string>>,
+): Destination[] {
+  const destinations = [...new Set([...formats, ...Object.keys(perFormat)])].map((format) => ({
+    format,
+    output: perFormat[format] ?? output,
+  }));
+  const seen = new Map<string, string>();
+  for (const { format, output: file } of destinations) {
+    const key = file === undefined ? '' : resolve(file);
+    const other = seen.get(key);
+    if (other !== undefined) {
+      throw new InputError(
+        file === undefined
+          ? `--format: ${other} and ${format} would both be written to standard output (give all of them but one an --output.<format> FILE)`
+          : `--format: ${other} and ${format} would both be written to ${file} (give each its own --output.<format> FILE)`,
+      );
+    }
+    seen.set(key, format);
+  }
+  return destinations;
+}
+
+/** The `--output.<format>` options given, by format. */
+function perFormatOutputs(options: CheckCommandOptions): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  for (const format of FORMATS) {
+    const file = options[`output.${format}`];
+    if (file !== undefined) outputs[format] = file;
+  }
+  return outputs;
+}
+
 async function run(
   paths: string[],
   options: CheckCommandOptions,
   context: CliContext,
 ): Promise<number> {
   const language = options.lang ?? context.language;
+  const destinations = destinationsOf(options.format, options.output, perFormatOutputs(options));
+  const formats = new Set(destinations.map((d) => d.format));
   const { checkOptions, waivers } = prepareCheck(options, language);
   const registry = new PackRegistry();
   const targets = expandTargets(paths);
-  if (options.output !== undefined)
-    refuseOverwritingInputs(options.output, targets, options.waivers);
-  const people = options.format === 'text' && options.output === undefined;
+  const packDirs = packDirsOf(checkOptions);
+  for (const { output } of destinations)
+    if (output !== undefined) refuseOverwritingInputs(output, targets, options.waivers, packDirs);
+  // A person watches a text report on standard output: a progress bar tells them how far it is.
+  const people = destinations.some((d) => d.format === 'text' && d.output === undefined);
   const progress = new Progress(
     targets.length,
     options.progress ??
       (people && process.stderr.isTTY === true && !process.env.CI && targets.length >= 20),
+    language,
   );
-  const wantsText = options.format === 'text';
+  const wantsText = formats.has('text');
   const cache = options.cache ? openCache(options, checkOptions, registry) : undefined;
   // Worker threads pay off for many files only: each one starts clausier afresh.
   const jobs = options.jobs ?? (targets.length >= 64 ? Math.min(availableParallelism(), 8) : 1);
   // What the workers send back: a JSON run without waivers needs only each file's entry text
   // and digest, which cost nothing to pass between threads.
   const wants = {
-    entry: (options.format === 'json' && waivers.length === 0) || options.cache === true,
-    report: options.format !== 'json' || waivers.length > 0,
+    entry: (formats.has('json') && waivers.length === 0) || options.cache === true,
+    report: [...formats].some((f) => f !== 'json') || waivers.length > 0,
     text: wantsText,
   };
   const pool = jobs > 1 ? new WorkerPool(jobs, { options: checkOptions, wants }) : undefined;
@@ -201,7 +265,8 @@ async function run(
    * of its record when a code frame will need it, and, from the cache, its digest and JSON entry.
    */
   const check = async (target: (typeof targets)[number]): Promise<Checked> => {
-    if (target.problem !== undefined) return made(unreadable(target.path, target.problem));
+    if (target.problem !== undefined)
+      return made(unreadable(target.path, target.problem, language));
     let bytes: Uint8Array | undefined;
     let key: string | undefined;
     if (cache && target.path !== STDIN) {
@@ -246,26 +311,41 @@ async function run(
     return checked;
   };
 
+  const colorsOn = (output: string | undefined): boolean =>
+    output === undefined && useColors(options.color, process.env, process.stdout.isTTY === true);
   const formatContext = {
     language,
     verbose: options.verbose ?? false,
-    colors:
-      options.output === undefined &&
-      useColors(options.color, process.env, process.stdout.isTTY === true),
     tool: toolInfo,
   };
-  const sink = new OutputSink(options.output);
-  const text = { language, verbose: formatContext.verbose, colors: formatContext.colors };
+  // The cache writes files too (each whole, between two records): the run is watched for signals
+  // while it does, so that one ends it between two files, never inside a write.
+  const stopWatching = options.cache ? onInterrupt() : undefined;
   const json = new JsonReportWriter();
   const summary = emptySummary();
   // The formats that need every report at once (severity order, one SARIF run, a size budget)
   // get them all; text and JSON are written file by file, so that no run holds them all.
+  const collecting = destinations.some((d) => d.format !== 'text' && d.format !== 'json');
   const collected: FileReport[] = [];
   const sources = new Map<string, string>();
+  const sinks = destinations.map((destination) => {
+    const sink = new OutputSink(destination.output);
+    const text = {
+      language,
+      verbose: formatContext.verbose,
+      colors: colorsOn(destination.output),
+    };
+    // On a terminal, the progress bar's line is cleared before anything else is written.
+    const write = async (chunk: string): Promise<void> => {
+      if (destination.output === undefined) progress.clear();
+      await sink.write(chunk);
+    };
+    return { ...destination, sink, text, write };
+  });
   let invalid = false;
   let failed = false;
   try {
-    if (options.format === 'json') await sink.write(json.begin(toolInfo));
+    for (const { format, write } of sinks) if (format === 'json') await write(json.begin(toolInfo));
     for await (const checked of inOrder(targets, check, pool ? jobs * 4 : 1)) {
       // Waivers change a report: it is read back and its digest and entry made again.
       let report: FileReport | undefined;
@@ -282,35 +362,50 @@ async function run(
       invalid ||= digest.verdict === 'invalid';
       failed ||= fails([digest], options.failOn);
       const recordText =
-        checked.text !== undefined && digest.breaches.error + digest.breaches.warning > 0
+        checked.text !== undefined &&
+        digest.breaches.error + digest.breaches.warning + digest.recordWarnings > 0
           ? checked.text
           : undefined;
-      if (options.format === 'text') {
-        const frames = new Map<string, string>();
-        if (recordText !== undefined) frames.set(full().file, recordText);
-        await sink.write(formatTextFile(full(), { ...text, sources: frames }));
-      } else if (options.format === 'json') {
-        await sink.write(entry !== undefined ? json.entry(checked.file, entry) : json.file(full()));
-      } else {
+      for (const { format, write, text } of sinks) {
+        if (format === 'text') {
+          const frames = new Map<string, string>();
+          if (recordText !== undefined) frames.set(full().file, recordText);
+          await write(formatTextFile(full(), { ...text, sources: frames }));
+        } else if (format === 'json') {
+          await write(entry !== undefined ? json.entry(checked.file, entry) : json.file(full()));
+        }
+      }
+      if (collecting) {
         collected.push(full());
         if (recordText !== undefined) sources.set(full().file, recordText);
       }
       progress.tick();
+      // Records are read and checked without waiting on anything: the event loop is given a turn
+      // between two, so that Ctrl-C or SIGTERM is acted on (it removes a half-written --output)
+      // instead of waiting for the end of the run, which would then replace the report.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     progress.done();
-    if (options.format === 'text') await sink.write(formatTextSummary(summary, text));
-    else if (options.format === 'json') await sink.write(json.end(summary));
-    else {
-      const packs = packsOf(collected, checkOptions, registry);
-      await sink.write(
-        FORMATTERS[options.format]!(collected, { ...formatContext, sources, packs }),
-      );
+    const packs = collecting ? packsOf(collected, checkOptions, registry) : new Map();
+    for (const { format, write, text } of sinks) {
+      if (format === 'text') await write(formatTextSummary(summary, text));
+      else if (format === 'json') await write(json.end(summary));
+      else
+        await write(
+          FORMATTERS[format]!(collected, {
+            ...formatContext,
+            colors: text.colors,
+            sources,
+            packs,
+          }),
+        );
     }
-    sink.close();
+    for (const { sink } of sinks) sink.close();
   } catch (error) {
-    sink.abandon();
+    for (const { sink } of sinks) sink.abandon();
     throw error;
   } finally {
+    stopWatching?.();
     await pool?.close();
   }
   if (invalid) return EXIT.input;
@@ -334,29 +429,60 @@ async function* inOrder<T, R>(
 }
 
 /**
- * Refuses an --output that is one of the run's inputs: clausier never writes over what it reads.
- * `option` names the option that gave the file, in the error.
+ * Refuses an --output that is one of the run's inputs — a record, a waiver file, a file of a rule
+ * pack that may judge the records — or a new `.yaml` file in a pack's folder, which would become
+ * part of the pack: clausier never writes over what it reads. Paths are compared once links are
+ * followed, and files by identity (a hard link is the same file). `option` names the option
+ * that gave the file, in the error.
  */
 export function refuseOverwritingInputs(
   output: string,
   targets: readonly { path: string }[],
   waiverFiles: readonly string[],
+  packDirs: readonly string[],
   option = '--output',
 ): void {
   const real = (path: string): string => {
     try {
       return realpathSync(path);
     } catch {
-      return resolve(path);
+      // A file not written yet: its folder's real path, and its name.
+      try {
+        return join(realpathSync(dirname(path)), basename(path));
+      } catch {
+        return resolve(path);
+      }
+    }
+  };
+  const identity = (path: string): string | undefined => {
+    try {
+      const stats = statSync(path);
+      return `${stats.dev}:${stats.ino}`;
+    } catch {
+      return undefined;
     }
   };
   const written = real(output);
-  const input = [...targets.map((t) => t.path).filter((p) => p !== STDIN), ...waiverFiles].find(
-    (path) => real(path) === written,
+  const writtenIdentity = identity(output);
+  const packs = packDirs.map((dir) => packInputs(dir));
+  const inputs = [
+    ...targets.map((t) => t.path).filter((p) => p !== STDIN),
+    ...waiverFiles,
+    ...packs.flatMap((pack) => pack.files),
+  ];
+  const input = inputs.find(
+    (path) =>
+      real(path) === written ||
+      (writtenIdentity !== undefined && identity(path) === writtenIdentity),
   );
   if (input !== undefined)
     throw new InputError(
       `${option}: ${output} is ${input}, an input of this run: it is never written over`,
+    );
+  const folder = packs.flatMap((pack) => pack.folders).find((f) => real(f) === dirname(written));
+  if (folder !== undefined && /\.ya?ml$/i.test(written))
+    throw new InputError(
+      `${option}: ${output} is in ${folder}, the folder of a rule pack, where every .yaml file is part of the pack: it is never written there`,
     );
 }
 
@@ -405,20 +531,40 @@ function packsOf(
   return packs;
 }
 
+/**
+ * `--format`, repeatable (`-f github -f sarif`) or with commas (`github,sarif`): each format a
+ * run writes, as Spectral's `--format` does.
+ */
+function formatOption(): Option {
+  const option = new Option(
+    '-f, --format <format>',
+    'output format; repeat it, or separate formats with commas, for several in one run',
+  )
+    .choices(FORMATS)
+    .default(['text'], 'text');
+  return option.argParser((value: string, previous: string[]) => {
+    const formats = value.split(',').map((f) => f.trim());
+    for (const format of formats)
+      if (!FORMATS.includes(format))
+        throw new InvalidArgumentError(`Allowed choices are ${FORMATS.join(', ')}.`);
+    // The first --format replaces the default; the next ones add to it.
+    return [...(previous === option.defaultValue ? [] : previous), ...formats];
+  });
+}
+
 export function registerCheck(program: Command, context: CliContext): void {
-  program
+  const command = program
     .command('check')
     .description(
       'check programme records: files, folders (searched for *.yaml and *.yml), globs, or - for standard input',
     )
     .argument('<paths...>', 'record files, folders or globs; - reads standard input')
-    .addOption(
-      new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'),
-    )
+    .addOption(formatOption())
     .option(
       '-o, --output <file>',
-      'write the report to a file (atomically) instead of standard output',
+      'write the report to a file (atomically) instead of standard output; with several formats, --output.<format> <file> for each',
     )
+
     .option(
       '--as-of <date>',
       "evaluate as of this date (YYYY-MM-DD), instead of the record's asOf or today",
@@ -469,4 +615,9 @@ export function registerCheck(program: Command, context: CliContext): void {
     .action(async (paths: string[], options: CheckCommandOptions) => {
       context.setExit(await run(paths, options, context));
     });
+  // One `--output.<format> <file>` for each format, documented in --output's help.
+  for (const format of FORMATS)
+    command.addOption(
+      new Option(`--output.${format} <file>`, `write the ${format} report to a file`).hideHelp(),
+    );
 }

@@ -34,11 +34,16 @@ export const languageOption = (): Option =>
   ]);
 
 /**
- * The language of a document. Unlike the messages of `check`, it does not follow the
- * environment: the convention is French, and so are the people a document is handed to.
+ * Says on standard error that an option's old spelling still works but has a new one. Only the
+ * CLI prints: this is src/cli/.
  */
-export const documentLanguage = (): Option =>
-  new Option('--lang <language>', 'language of the document (default: fr)').choices(['fr', 'en']);
+export function deprecated(old: string, instead: string, language: Language): void {
+  process.stderr.write(
+    language === 'fr'
+      ? `clausier : ${old} est une ancienne orthographe ; utilisez ${instead}\n`
+      : `clausier: ${old} is an old spelling; use ${instead}\n`,
+  );
+}
 
 /** The pack a command is about: a folder given, else the built-in pack of the reference template. */
 export const DEFAULT_PACK = 'dinsic-preincubation-2019';

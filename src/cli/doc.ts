@@ -1,34 +1,36 @@
 /**
  * `clausier doc`: the convention as a lawyer reads it, annotated with the rules that encode each
- * unit. Markdown (for pull requests) on standard output by default; `--out DIR` writes
- * `convention.md` or `convention.html` there.
+ * unit. Markdown (for pull requests) or HTML, on standard output or to `--output FILE`.
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { packCases } from '../cases.js';
 import { InputError } from '../errors.js';
 import { loadRulePack } from '../rules/pack.js';
 import type { Language } from '../rules/template.js';
 import { annotateConvention, conventionHtml, conventionMarkdown } from '../views/index.js';
-import { documentLanguage, EXIT, packDirOf, type CliContext } from './context.js';
-import { writeAtomically } from './output.js';
+import { deprecated, EXIT, languageOption, packDirOf, type CliContext } from './context.js';
+import { emit, writeAtomically } from './output.js';
 
 interface DocOptions {
-  format: 'md' | 'html';
+  format: 'markdown' | 'html';
+  output?: string;
+  /** Deprecated: a folder to write convention.md or convention.html in. */
   out?: string;
   rules?: string;
   lang?: Language;
 }
 
-function run(options: DocOptions): string | undefined {
+const EXTENSIONS = { markdown: 'md', html: 'html' } as const;
+
+function run(options: DocOptions, language: Language): void {
   const pack = loadRulePack(packDirOf(options.rules));
-  // The convention's text is French: the document is in French unless English is asked for.
-  const language = options.lang ?? 'fr';
   const doc = annotateConvention(pack, packCases(pack));
   const content =
     options.format === 'html' ? conventionHtml(doc, language) : conventionMarkdown(doc, language);
-  if (options.out === undefined) return content;
+  if (options.out === undefined) return emit(content, options.output);
+  deprecated('--out', '--output', language);
   if (existsSync(options.out) && !statSync(options.out).isDirectory())
     throw new InputError(`--out: ${options.out} is a file (expected a folder)`);
   // One level only: a missing parent is more likely a typo than a wish for a tree of folders.
@@ -40,8 +42,7 @@ function run(options: DocOptions): string | undefined {
       throw new InputError(`--out: cannot create the folder ${options.out} (${code})`);
     }
   }
-  writeAtomically(join(options.out, `convention.${options.format}`), content, '--out');
-  return undefined;
+  writeAtomically(join(options.out, `convention.${EXTENSIONS[options.format]}`), content, '--out');
 }
 
 export function registerDoc(program: Command, context: CliContext): void {
@@ -51,19 +52,26 @@ export function registerDoc(program: Command, context: CliContext): void {
       'the convention as a lawyer reads it: the signed text, unit by unit, with the rules that encode each one (or why none does), their parameters and their cases',
     )
     .addOption(
-      new Option('-f, --format <format>', 'md for pull requests, html for reading and printing')
-        .choices(['md', 'html'])
-        .default('md'),
+      new Option(
+        '-f, --format <format>',
+        'markdown for pull requests, html for reading and printing',
+      )
+        .choices(['markdown', 'html'])
+        .default('markdown')
+        // `md`, the first spelling, still works.
+        .argParser((value: string) => {
+          const format = value === 'md' ? 'markdown' : value;
+          if (format !== 'markdown' && format !== 'html')
+            throw new InvalidArgumentError('Allowed choices are markdown, html.');
+          return format;
+        }),
     )
-    .option(
-      '-o, --out <dir>',
-      'write convention.md or convention.html in this folder instead of standard output',
-    )
+    .option('-o, --output <file>', 'write the document to a file instead of standard output')
+    .addOption(new Option('--out <dir>', 'deprecated: use --output').hideHelp())
     .option('--rules <dir>', 'a rule pack folder (default: the built-in dinsic-preincubation-2019)')
-    .addOption(documentLanguage())
+    .addOption(languageOption())
     .action((options: DocOptions) => {
-      const content = run(options);
-      if (content !== undefined) process.stdout.write(content);
+      run(options, options.lang ?? context.language);
       context.setExit(EXIT.ok);
     });
 }

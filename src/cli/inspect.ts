@@ -21,7 +21,7 @@ export async function* inspectTargets(
 ): AsyncGenerator<Inspected> {
   for (const target of targets) {
     if (target.problem !== undefined) {
-      yield { report: unreadable(target.path, target.problem) };
+      yield { report: unreadable(target.path, target.problem, options.language ?? 'fr') };
       continue;
     }
     const inspection = await inspectLoaded(await load(target, options), options, registry);

@@ -11,8 +11,14 @@ import { movementsOf, recordNameOf } from '../ledger.js';
 import { formatCsv } from '../report/csv.js';
 import { ledgerTables, type LedgerRecord, type TableName } from '../report/sheets.js';
 import type { Language } from '../rules/template.js';
-import { maxSizeOption, prepareCheck, rulesOption, refuseOverwritingInputs } from './check.js';
-import { documentLanguage, EXIT, type CliContext } from './context.js';
+import {
+  maxSizeOption,
+  packDirsOf,
+  prepareCheck,
+  refuseOverwritingInputs,
+  rulesOption,
+} from './check.js';
+import { EXIT, languageOption, type CliContext } from './context.js';
 import { inspectTargets } from './inspect.js';
 import { emit, writeAtomically } from './output.js';
 
@@ -26,13 +32,13 @@ interface LedgerOptions {
   maxSize: number;
 }
 
-async function run(paths: string[], options: LedgerOptions): Promise<number> {
-  const language = options.lang ?? 'fr';
+async function run(paths: string[], options: LedgerOptions, language: Language): Promise<number> {
   if (options.format === 'xlsx' && (options.output === undefined || options.output === '-'))
     throw new InputError('--format xlsx writes a workbook, not text: name its file with --output');
   const { checkOptions } = prepareCheck({ ...options, waivers: [] }, language);
   const targets = expandTargets(paths);
-  if (options.output !== undefined) refuseOverwritingInputs(options.output, targets, []);
+  if (options.output !== undefined)
+    refuseOverwritingInputs(options.output, targets, [], packDirsOf(checkOptions));
   const records: LedgerRecord[] = [];
   let invalid = false;
   for await (const { report, judged } of inspectTargets(
@@ -79,7 +85,7 @@ export function registerLedger(program: Command, context: CliContext): void {
       ).choices(['money', 'findings']),
     )
     .option('-o, --output <file>', 'write to this file (atomically); xlsx needs one')
-    .addOption(documentLanguage())
+    .addOption(languageOption())
     .option(
       '--as-of <date>',
       'evaluate every record as of this date (YYYY-MM-DD), instead of its asOf or today',
@@ -87,6 +93,6 @@ export function registerLedger(program: Command, context: CliContext): void {
     .addOption(rulesOption())
     .addOption(maxSizeOption())
     .action(async (paths: string[], options: LedgerOptions) => {
-      context.setExit(await run(paths, options));
+      context.setExit(await run(paths, options, options.lang ?? context.language));
     });
 }

@@ -15,7 +15,9 @@ import {
   type PackProblem,
 } from '../rules/pack.js';
 import { join, relative } from 'node:path';
-import { EXIT, type CliContext } from './context.js';
+import { inLanguage } from '../messages.js';
+import type { Language } from '../rules/template.js';
+import { EXIT, languageOption, type CliContext } from './context.js';
 
 export function lintProblems(dir: string): { id: string; problems: PackProblem[] } {
   try {
@@ -37,22 +39,30 @@ export function registerLint(program: Command, context: CliContext): void {
     .command('lint')
     .description('check rule packs (default: the built-in ones) for their authors')
     .argument('[packs...]', 'rule pack folders')
-    .action((packs: string[]) => {
+    .addOption(languageOption())
+    .action((packs: string[], options: { lang?: Language }) => {
+      const language = options.lang ?? context.language;
+      const fr = language === 'fr';
       const dirs =
         packs.length > 0 ? packs : builtInPacks().map((id) => join(builtInPacksDir(), id));
       let failed = false;
       for (const dir of dirs) {
         const { id, problems } = lintProblems(dir);
         if (problems.length === 0) {
-          process.stdout.write(`${id}: no problem\n`);
+          process.stdout.write(fr ? `${id} : aucun problème\n` : `${id}: no problem\n`);
           continue;
         }
         failed = true;
+        const n = problems.length;
         process.stdout.write(
-          `${id}: ${problems.length} problem${problems.length > 1 ? 's' : ''}\n`,
+          fr
+            ? `${id} : ${n} problème${n > 1 ? 's' : ''}\n`
+            : `${id}: ${n} problem${n > 1 ? 's' : ''}\n`,
         );
         for (const p of problems)
-          process.stdout.write(`  ${p.file}:${p.line}:${p.column}: ${p.message}\n`);
+          process.stdout.write(
+            `  ${p.file}:${p.line}:${p.column}: ${inLanguage(p.message, language)}\n`,
+          );
       }
       context.setExit(failed ? EXIT.breach : EXIT.ok);
     });

@@ -4,6 +4,9 @@
  */
 import { Command, CommanderError } from 'commander';
 import { FileProblemsError, InputError } from '../errors.js';
+import { inLanguage } from '../messages.js';
+import { showControls } from '../quote.js';
+import type { Language } from '../rules/template.js';
 import { registerAgenda } from './agenda.js';
 import { registerCheck } from './check.js';
 import { registerDoc } from './doc.js';
@@ -16,17 +19,26 @@ import { registerRules } from './rules.js';
 import { registerSchema } from './schema.js';
 import { registerTest } from './test.js';
 import { EXIT, languageFromEnvironment, toolInfo, type CliContext } from './context.js';
+import { describeInFrench, FRENCH_HELP, HELP_WORDS } from './help.js';
 
-function buildProgram(context: CliContext): Command {
+/** The command a usage error was found in (`check`), or none for the program itself. */
+const commandOf = new WeakMap<CommanderError, string>();
+
+export function buildProgram(context: CliContext): Command {
+  const words = HELP_WORDS[context.language];
   const program = new Command();
   program
     .name('clausier')
     .description(
       'Checks pré-incubation programme records against the DINSIC partnership agreement, clause by clause.',
     )
-    .version(toolInfo.version)
-    .showHelpAfterError()
-    .exitOverride();
+    .version(toolInfo.version, '-V, --version', words.version)
+    .helpOption('-h, --help', words.help)
+    .helpCommand('help [command]', words.helpCommand)
+    // Usage errors are printed by main(), in one line and the language of the run.
+    .configureOutput({ outputError: () => {} });
+  // Set before the commands are added, which take it from the program.
+  if (context.language === 'fr') program.configureHelp(FRENCH_HELP);
   registerCheck(program, context);
   registerRules(program, context);
   registerExplain(program, context);
@@ -38,37 +50,90 @@ function buildProgram(context: CliContext): Command {
   registerReport(program, context);
   registerAgenda(program, context);
   registerLedger(program, context);
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride((error) => {
+      if (command !== program) commandOf.set(error, command.name());
+      throw error;
+    });
+  }
+  if (context.language === 'fr') describeInFrench(program);
   return program;
+}
+
+/**
+ * The language of the run: `--lang` wherever it is on the command line, else the environment's
+ * (LC_ALL, LC_MESSAGES, LANG). Read before commander parses, so that its own messages, the help
+ * and usage errors, are in that language too.
+ */
+export function languageOf(argv: readonly string[], env: NodeJS.ProcessEnv): Language {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : '';
+    if (value === 'fr' || value === 'en') return value;
+  }
+  return languageFromEnvironment(env);
+}
+
+/** A usage error in one line, as commander words it, without its `error: ` and line breaks. */
+function usageMessage(error: CommanderError): string {
+  return error.message
+    .replace(/^error: /, '')
+    .replace(/\n\(Did you mean (.*)\?\)$/s, ' (did you mean $1?)')
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 export async function main(argv: string[]): Promise<number> {
   let exit: number = EXIT.ok;
+  const language = languageOf(argv, process.env);
   const context: CliContext = {
     setExit: (code) => {
       exit = code;
     },
-    language: languageFromEnvironment(process.env),
+    language,
   };
+  const say = (message: string): string => inLanguage(message, language);
   const program = buildProgram(context);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exit;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Help and version are not errors; anything else commander refuses is bad usage.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.input;
+      // Help and version are not errors; a command without its subcommand has had the help.
+      if (error.exitCode === 0) return EXIT.ok;
+      if (error.code === 'commander.help' || error.code === 'commander.helpDisplayed')
+        return EXIT.input;
+      const command = commandOf.get(error);
+      const name = command === undefined ? 'clausier' : `clausier ${command}`;
+      const colon = language === 'fr' ? ' :' : ':';
+      process.stderr.write(
+        `${name}${colon} ${say(usageMessage(error))}\n${HELP_WORDS[language].hint(name)}\n`,
+      );
+      return EXIT.input;
     }
     if (error instanceof FileProblemsError) {
-      process.stderr.write(`clausier: ${error.subject} cannot be used:\n${error.message}\n`);
+      process.stderr.write(
+        showControls(
+          `${say(`clausier: ${error.subject} cannot be used:`)}\n` +
+            error.problems
+              .map((p) => `${p.file}:${p.line}:${p.column}: ${say(p.message)}\n`)
+              .join(''),
+        ),
+      );
       return EXIT.input;
     }
     if (error instanceof InputError) {
-      process.stderr.write(`clausier: ${error.describe()}\n`);
+      const where = [error.file, error.line, error.column].filter((p) => p !== undefined);
+      const message = say(error.message);
+      process.stderr.write(
+        `clausier${language === 'fr' ? ' :' : ':'} ${showControls(`${where.length > 0 ? `${where.join(':')}: ` : ''}${message}`)}\n`,
+      );
       return EXIT.input;
     }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(
-      `clausier: internal error: ${message}\nThis is a bug in clausier, not a problem with your files; run with CLAUSIER_DEBUG=1 for details.\n`,
+      language === 'fr'
+        ? `clausier : erreur interne : ${message}\nC’est un défaut de clausier, pas un problème de vos fichiers ; relancez avec CLAUSIER_DEBUG=1 pour le détail.\n`
+        : `clausier: internal error: ${message}\nThis is a bug in clausier, not a problem with your files; run with CLAUSIER_DEBUG=1 for details.\n`,
     );
     if (process.env.CLAUSIER_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
     return EXIT.internal;

@@ -24,34 +24,57 @@ export function writeAtomically(
   sink.close();
 }
 
-/** Writes a report where it goes. */
-export function emit(content: string, output: string | undefined): void {
+/** Writes a report where it goes; `option` names, in an error, the option that gave the path. */
+export function emit(content: string, output: string | undefined, option = '--output'): void {
   if (output === undefined) process.stdout.write(content);
-  else writeAtomically(output, content);
+  else writeAtomically(output, content, option);
 }
 
-/** The sinks whose temporary file exists: an interrupted run removes them before it ends. */
-const open = new Set<OutputSink>();
+/** What an interrupted run must undo before it ends: the temporary files of its sinks. */
+const cleanups = new Set<() => void>();
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
- * On Ctrl-C, SIGTERM or SIGHUP, removes the temporary files, then lets the signal end the process
- * as it would have (a shell sees exit status 130 for Ctrl-C). SIGKILL cannot be caught: it leaves
- * the temporary file, and the previous report intact.
+ * On Ctrl-C, SIGTERM or SIGHUP, undoes what must be (removes the temporary files), then lets the
+ * signal end the process as it would have (a shell sees exit status 130 for Ctrl-C). SIGKILL
+ * cannot be caught: it leaves the temporary file, and the previous report intact.
  */
 function onSignal(signal: NodeJS.Signals): void {
-  for (const sink of open) sink.abandon();
+  for (const cleanup of [...cleanups]) cleanup();
+  cleanups.clear();
   for (const s of SIGNALS) process.removeListener(s, onSignal);
   process.kill(process.pid, signal);
 }
 
-function track(sink: OutputSink, isOpen: boolean): void {
-  if (isOpen) {
-    if (open.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
-    open.add(sink);
-  } else if (open.delete(sink) && open.size === 0) {
-    for (const s of SIGNALS) process.removeListener(s, onSignal);
-  }
+/**
+ * Ends the process as a reader that closed the pipe ends any command (`clausier check | head`):
+ * by SIGPIPE, a shell's status 141, once the temporary files are removed. Node ignores SIGPIPE;
+ * a listener added and removed again gives the signal back its default action.
+ */
+export function endByClosedPipe(): never {
+  for (const cleanup of [...cleanups]) cleanup();
+  cleanups.clear();
+  const restore = (): void => {};
+  process.on('SIGPIPE', restore);
+  process.removeListener('SIGPIPE', restore);
+  process.kill(process.pid, 'SIGPIPE');
+  // Should the signal not end it, the status a shell would have seen.
+  process.exit(128 + 13);
+}
+
+/**
+ * Watches for Ctrl-C, SIGTERM and SIGHUP until the returned function is called; on one, runs
+ * `cleanup` (and every other registered one) and ends by the signal. The signal is acted on when
+ * the event loop turns: a run that reads files one after the other gives it a turn between two
+ * (see check.ts).
+ */
+export function onInterrupt(cleanup: () => void = () => {}): () => void {
+  if (cleanups.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  cleanups.add(cleanup);
+  return () => {
+    if (cleanups.delete(cleanup) && cleanups.size === 0)
+      for (const s of SIGNALS) process.removeListener(s, onSignal);
+  };
 }
 
 /**
@@ -61,6 +84,8 @@ function track(sink: OutputSink, isOpen: boolean): void {
 export class OutputSink {
   private fd: number | undefined;
   private readonly temporary: string | undefined;
+  /** Stops watching for signals, once the temporary file is gone. */
+  private release: () => void = () => {};
 
   constructor(
     private readonly output: string | undefined,
@@ -70,11 +95,11 @@ export class OutputSink {
     if (output !== undefined) {
       this.temporary = join(dirname(output), `.${basename(output)}.${process.pid}.tmp`);
       // Watched for signals before the file exists: a signal between the two would leave it.
-      track(this, true);
+      this.release = onInterrupt(() => this.abandon());
       try {
         this.fd = openSync(this.temporary, 'w');
       } catch (error) {
-        track(this, false);
+        this.release();
         throw this.cannotWrite(error);
       }
     }
@@ -107,12 +132,12 @@ export class OutputSink {
       closeSync(this.fd);
       this.fd = undefined;
       renameSync(this.temporary, this.output);
-      track(this, false);
+      this.release();
     } catch (error) {
       if (this.fd !== undefined) closeSync(this.fd);
       this.fd = undefined;
       rmSync(this.temporary, { force: true });
-      track(this, false);
+      this.release();
       throw this.cannotWrite(error);
     }
   }
@@ -122,6 +147,6 @@ export class OutputSink {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
     if (this.temporary !== undefined) rmSync(this.temporary, { force: true });
-    track(this, false);
+    this.release();
   }
 }

@@ -1,5 +1,5 @@
 /**
- * `clausier report DIR|GLOB|FILE... --html FILE`: the portfolio of many records, one page, and
+ * `clausier report DIR|GLOB|FILE... --output FILE`: the portfolio of many records, one page, and
  * each record's own report written beside it, in a folder named after the page
  * (`build/portfolio.html`, `build/portfolio/<record's path>.html`), which each row links to. A
  * record that cannot be read has its row, with its first error, and no report; it makes the
@@ -18,7 +18,7 @@ import {
   type PortfolioRow,
 } from '../views/index.js';
 import { applyWaivers, type LoadedWaiver } from '../waivers.js';
-import { refuseOverwritingInputs } from './check.js';
+import { packDirsOf, refuseOverwritingInputs } from './check.js';
 import { EXIT, toolInfo } from './context.js';
 import { inspectTargets } from './inspect.js';
 import { writeAtomically } from './output.js';
@@ -32,19 +32,25 @@ function commonFolder(paths: readonly string[]): string {
   return common.join(sep) || sep;
 }
 
-export async function runPortfolio(
-  targets: readonly Target[],
-  html: string,
-  checkOptions: CheckOptions,
-  waivers: readonly LoadedWaiver[],
-  waiverFiles: readonly string[],
-  language: Language,
-): Promise<number> {
-  if (html === '-')
+export interface PortfolioRun {
+  /** The page's file; none for standard output, which a portfolio cannot use. */
+  output: string | undefined;
+  /** The option that named it, for errors. */
+  option: string;
+  checkOptions: CheckOptions;
+  waivers: readonly LoadedWaiver[];
+  waiverFiles: readonly string[];
+  language: Language;
+}
+
+export async function runPortfolio(targets: readonly Target[], run: PortfolioRun): Promise<number> {
+  const { checkOptions, waivers, language } = run;
+  if (run.output === undefined)
     throw new InputError(
-      '--html: a portfolio writes each record’s report beside its page: name the page’s file',
+      `${run.option}: a portfolio writes each record's report beside its page: name the page's file`,
     );
-  refuseOverwritingInputs(html, targets, waiverFiles, '--html');
+  const html = run.output;
+  refuseOverwritingInputs(html, targets, run.waiverFiles, packDirsOf(checkOptions), run.option);
   const folder = join(dirname(html), basename(html, extname(html)));
   const files = targets.filter((t) => t.problem === undefined && t.path !== STDIN);
   const base = commonFolder(files.length > 0 ? files.map((t) => t.path) : ['.']);
@@ -73,10 +79,10 @@ export async function runPortfolio(
         : relative(base, resolve(report.file)).replace(/\.ya?ml$/i, '');
     const page = join(folder, `${name}.html`);
     mkdirSync(dirname(page), { recursive: true });
-    writeAtomically(page, programmeReportHtml(judged, { language, tool }), '--html');
+    writeAtomically(page, programmeReportHtml(judged, { language, tool }), run.option);
     const href = relative(dirname(html), page).split(sep).map(encodeURIComponent).join('/');
     rows.push(portfolioRowOf({ report, judged }, href, language));
   }
-  writeAtomically(html, portfolioHtml(rows, { language, tool }), '--html');
+  writeAtomically(html, portfolioHtml(rows, { language, tool }), run.option);
   return invalid ? EXIT.input : EXIT.ok;
 }

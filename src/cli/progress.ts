@@ -1,11 +1,23 @@
-/** A progress bar on standard error, for people waiting on many files at a terminal. */
+/**
+ * A progress bar on standard error, for people waiting on many files at a terminal. Standard
+ * output goes to the same terminal: whoever writes there first clears the bar's line (`clear`),
+ * and the next tick draws it again below what was written, so that a report never lands on the
+ * bar's line.
+ */
+import type { Language } from '../rules/template.js';
+
+const FILES: Record<Language, string> = { fr: 'fichiers', en: 'files' };
+
 export class Progress {
   private count = 0;
   private last = 0;
+  /** Whether the bar is on the terminal now. */
+  private drawn = false;
 
   constructor(
     private readonly total: number,
     private readonly enabled: boolean,
+    private readonly language: Language = 'en',
   ) {}
 
   tick(): void {
@@ -17,11 +29,19 @@ export class Progress {
     const width = 30;
     const filled = Math.round((width * this.count) / Math.max(1, this.total));
     process.stderr.write(
-      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.count}/${this.total} files`,
+      `\r\u001b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.count}/${this.total} ${FILES[this.language]}`,
     );
+    this.drawn = true;
+  }
+
+  /** Takes the bar off its line, before something else is written to the terminal. */
+  clear(): void {
+    if (!this.drawn) return;
+    process.stderr.write('\r\u001b[2K');
+    this.drawn = false;
   }
 
   done(): void {
-    if (this.enabled) process.stderr.write('\r\u001b[2K');
+    this.clear();
   }
 }

@@ -1,12 +1,12 @@
 /**
- * `clausier report RECORD --html FILE`: the report of one programme for a finance controller,
+ * `clausier report RECORD [--output FILE]`: the report of one programme for a finance controller,
  * as one static HTML file (folders, globs or several records: the portfolio, ./portfolio.ts).
  * A record with input errors gets no report: its errors are printed, each at its line, and the
  * exit code is 2.
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { inspectFile } from '../check.js';
 import { InputError } from '../errors.js';
 import { expandTargets } from '../files.js';
@@ -14,48 +14,60 @@ import type { Language } from '../rules/template.js';
 import { isJudged, programmeReportHtml } from '../views/index.js';
 import { applyWaivers } from '../waivers.js';
 import { maxSizeOption, prepareCheck, rulesOption, type CheckRunOptions } from './check.js';
-import { documentLanguage, EXIT, toolInfo, type CliContext } from './context.js';
-import { writeAtomically } from './output.js';
+import { deprecated, EXIT, languageOption, toolInfo, type CliContext } from './context.js';
+import { emit } from './output.js';
+import { inLanguage } from '../messages.js';
 import { runPortfolio } from './portfolio.js';
 
 const isFile = (path: string): boolean => {
   try {
     return statSync(path).isFile();
   } catch {
-    return true; // a missing file is reported as one record's error, as before
+    // A missing file is one record's input error, as it always was.
+    return true;
   }
 };
 
 interface ReportOptions extends CheckRunOptions {
-  html: string;
+  output?: string;
+  /** Deprecated: --output's first spelling, where `-` was standard output. */
+  html?: string;
   lang?: Language;
 }
 
-async function run(paths: string[], options: ReportOptions): Promise<number> {
-  const language = options.lang ?? 'fr';
+async function run(paths: string[], options: ReportOptions, language: Language): Promise<number> {
   const { checkOptions, waivers } = prepareCheck(options, language);
-  if (options.html !== '-') {
-    const folder = dirname(options.html);
+  if (options.html !== undefined) deprecated('--html', '--output', language);
+  const given = options.output ?? options.html;
+  const output = given === '-' ? undefined : given;
+  const option = options.html !== undefined && options.output === undefined ? '--html' : '--output';
+  if (output !== undefined) {
+    const folder = dirname(output);
     if (!existsSync(folder) || !statSync(folder).isDirectory())
-      throw new InputError(`--html: the folder ${folder} does not exist`);
+      throw new InputError(`${option}: the folder ${folder} does not exist`);
   }
   // One record file: its report. A folder, a glob or several files: the portfolio.
   const record = paths[0]!;
   if (paths.length > 1 || !isFile(record))
-    return runPortfolio(
-      expandTargets(paths),
-      options.html,
+    return runPortfolio(expandTargets(paths), {
+      output,
+      option,
       checkOptions,
       waivers,
-      options.waivers,
+      waiverFiles: options.waivers,
       language,
-    );
+    });
   const inspection = await inspectFile(record, checkOptions);
   applyWaivers([inspection.report], waivers, language);
   if (!isJudged(inspection)) {
     const errors = inspection.report.errors;
+    const n = errors.length;
     process.stderr.write(
-      `clausier: ${record} cannot be reported on until its ${errors.length === 1 ? 'input error is' : `${errors.length} input errors are`} fixed:\n` +
+      inLanguage(
+        `clausier: ${record} cannot be reported on until its ${n === 1 ? 'input error is' : `${n} input errors are`} fixed:`,
+        language,
+      ) +
+        '\n' +
         errors.map((e) => `  ${record}:${e.line}:${e.column}  ${e.message}\n`).join(''),
     );
     return EXIT.input;
@@ -64,8 +76,7 @@ async function run(paths: string[], options: ReportOptions): Promise<number> {
     language,
     tool: `${toolInfo.name} ${toolInfo.version}`,
   });
-  if (options.html === '-') process.stdout.write(html);
-  else writeAtomically(options.html, html, '--html');
+  emit(html, output, option);
   return EXIT.ok;
 }
 
@@ -79,8 +90,9 @@ export function registerReport(program: Command, context: CliContext): void {
       '<paths...>',
       "the record file; or folders, globs or several files: the portfolio, with each record's report beside it",
     )
-    .requiredOption('--html <file>', 'write the report to this HTML file (- for standard output)')
-    .addOption(documentLanguage())
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .addOption(new Option('--html <file>', 'deprecated: use --output').hideHelp())
+    .addOption(languageOption())
     .option(
       '--as-of <date>',
       "evaluate as of this date (YYYY-MM-DD), instead of the record's asOf or today",
@@ -94,6 +106,6 @@ export function registerReport(program: Command, context: CliContext): void {
       [] as string[],
     )
     .action(async (paths: string[], options: ReportOptions) => {
-      context.setExit(await run(paths, options));
+      context.setExit(await run(paths, options, options.lang ?? context.language));
     });
 }

@@ -8,7 +8,21 @@ import type { Command } from 'commander';
 import { PackRegistry } from '../check.js';
 import { packCases, runCase } from '../cases.js';
 import { builtInPacks, builtInPacksDir, loadRulePack } from '../rules/pack.js';
-import { EXIT, type CliContext } from './context.js';
+import type { Language } from '../rules/template.js';
+import { inLanguage } from '../messages.js';
+import { EXIT, languageOption, type CliContext } from './context.js';
+
+const WORDS = {
+  fr: {
+    cases: (n: number) => `${n} cas`,
+    total: (passed: number, failed: number) =>
+      `${passed} réussi${passed > 1 ? 's' : ''}, ${failed} échoué${failed > 1 ? 's' : ''}`,
+  },
+  en: {
+    cases: (n: number) => `${n} case${n === 1 ? '' : 's'}`,
+    total: (passed: number, failed: number) => `${passed} passed, ${failed} failed`,
+  },
+};
 
 export function registerTest(program: Command, context: CliContext): void {
   program
@@ -17,7 +31,10 @@ export function registerTest(program: Command, context: CliContext): void {
       'run the cases of rule packs (default: the built-in ones) against their expected findings',
     )
     .argument('[packs...]', 'rule pack folders')
-    .action(async (packs: string[]) => {
+    .addOption(languageOption())
+    .action(async (packs: string[], options: { lang?: Language }) => {
+      const language = options.lang ?? context.language;
+      const words = WORDS[language];
       const dirs =
         packs.length > 0 ? packs : builtInPacks().map((id) => join(builtInPacksDir(), id));
       let passed = 0;
@@ -26,7 +43,8 @@ export function registerTest(program: Command, context: CliContext): void {
       for (const dir of dirs) {
         const pack = loadRulePack(dir);
         const cases = packCases(pack);
-        process.stdout.write(`${pack.id}: ${cases.length} case${cases.length === 1 ? '' : 's'}\n`);
+        const colon = language === 'fr' ? ' :' : ':';
+        process.stdout.write(`${pack.id}${colon} ${words.cases(cases.length)}\n`);
         for (const testCase of cases) {
           const result = await runCase(testCase, dir, registry);
           const name = relative(process.cwd(), testCase.file);
@@ -37,11 +55,11 @@ export function registerTest(program: Command, context: CliContext): void {
             failed++;
             process.stdout.write(`  ✗ ${name}\n      ${testCase.expectation.description}\n`);
             for (const difference of result.differences)
-              process.stdout.write(`      ${difference}\n`);
+              process.stdout.write(`      ${inLanguage(difference, language)}\n`);
           }
         }
       }
-      process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+      process.stdout.write(`\n${words.total(passed, failed)}\n`);
       context.setExit(failed > 0 ? EXIT.breach : EXIT.ok);
     });
 }

@@ -4,11 +4,13 @@
  * comments — resolved with the YAML 1.2 core schema, keeping where every value is written.
  *
  * It accepts only what it is sure of. At anything else (anchors, aliases, tags, block scalars,
- * multi-line plain or quoted scalars, tabs, CR, document markers, an indentation it does not
- * expect, a duplicate or refused key, deep nesting...) it gives up, and the record is read by the
- * `yaml` package instead (./yaml.ts), which also words every error. test/fast-yaml.test.ts checks
- * that both paths give the same value and the same positions on every case and on generated
- * records; ./yaml.ts explains why the exact path exists.
+ * multi-line plain or quoted scalars, tabs, CR, byte-order marks, document markers, keys near the
+ * 1,024 characters of an implicit key, an indentation it does not expect, a duplicate or refused
+ * key, deep nesting...) it gives up, and the record is read by the `yaml` package instead
+ * (./yaml.ts), which also words every error. It mirrors the `yaml` version pinned in
+ * package.json: test/differential.test.ts compares both paths on values, positions and problems
+ * over the YAML test suite, the repository's files and generated documents; ./yaml.ts explains
+ * why the exact path exists.
  */
 import { MAX_DEPTH } from './limits.js';
 import { newMapping } from './mapping.js';
@@ -75,13 +77,33 @@ const COMMA = 44;
  */
 const REFUSED_START = new Set([...'&*!|>%@`?,]}', '\t', '\r']);
 
+/** Keys longer than this, from their first character to their `:`, are for the exact path. */
+const LONGEST_KEY = 1000;
+
+/**
+ * How many entries, and how many collections, a text may make for its length. Each costs memory
+ * out of proportion to the characters that write it (`[{},{},...]`: three characters, some 200
+ * bytes), so that a text dense with them could make a file within the size limit take gigabytes.
+ * Records make one entry for 15 characters or more, one collection for 60 or more: past one for
+ * 8 and one for 32, the fast path gives up, and the exact path's own limit applies
+ * (exactPathLimit).
+ */
+const CHARACTERS_PER_ENTRY = 8;
+const CHARACTERS_PER_COLLECTION = 32;
+
 class Reader {
+  /** The start of the entry being read: where the reader is said to stop when it gives up. */
   pos = 0;
   readonly spans: SpanTable;
   private depth = 0;
+  /** The entries and the collections the text may still make (see CHARACTERS_PER_ENTRY). */
+  private entriesLeft: number;
+  private collectionsLeft: number;
 
   constructor(readonly text: string) {
     this.spans = new SpanTable(text.length);
+    this.entriesLeft = Math.max(10_000, Math.floor(text.length / CHARACTERS_PER_ENTRY));
+    this.collectionsLeft = Math.max(1_000, Math.floor(text.length / CHARACTERS_PER_COLLECTION));
   }
 
   giveUp(): never {
@@ -133,7 +155,12 @@ class Reader {
   }
 
   enter(): void {
-    if (++this.depth > MAX_DEPTH) this.giveUp();
+    if (++this.depth > MAX_DEPTH || --this.collectionsLeft < 0) this.giveUp();
+  }
+
+  /** Counts one more entry of a mapping or a sequence. */
+  entry(): void {
+    if (--this.entriesLeft < 0) this.giveUp();
   }
 
   leave(): void {
@@ -142,12 +169,16 @@ class Reader {
 
   /** A key, plain or quoted, at `at`; returns its text and where its ':' is. */
   key(at: number, flow: boolean): { key: string; colon: number } {
+    this.pos = at;
     const text = this.text;
     const c = text[at];
     if (c === '"' || c === "'") {
       const { value, end } = this.quoted(at);
       if (text.charCodeAt(end) !== COLON) this.giveUp();
-      return { key: value, colon: end };
+      // `"by":dinsic` is a pair in a flow mapping, as in JSON; the `yaml` package refuses it in
+      // a block mapping.
+      if (!flow && !this.blankAfter(end)) this.giveUp();
+      return { key: value, colon: this.shortKey(at, end) };
     }
     if (
       c === undefined ||
@@ -183,7 +214,22 @@ class Reader {
     let end = i;
     while (text.charCodeAt(end - 1) === SPACE) end--;
     const value = resolvePlain(text.slice(at, end));
-    return { key: value === null ? '' : String(value), colon: i };
+    return { key: value === null ? '' : String(value), colon: this.shortKey(at, i) };
+  }
+
+  /**
+   * The `:` of an implicit key, which the `yaml` package refuses more than 1,024 characters after
+   * the key's start (in block mappings): keys anywhere near that long are for the exact path.
+   */
+  shortKey(at: number, colon: number): number {
+    if (colon - at > LONGEST_KEY) this.giveUp();
+    return colon;
+  }
+
+  /** Whether the character at an offset is followed by a space, a line end or the end of the text. */
+  blankAfter(at: number): boolean {
+    const next = this.text.charCodeAt(at + 1);
+    return at + 1 >= this.text.length || next === SPACE || next === NEWLINE;
   }
 
   /** A one-line quoted scalar at `at`; returns its value and the offset after its closing quote. */
@@ -284,9 +330,10 @@ class Reader {
 
   /**
    * Skips spaces, line ends and comments inside a flow collection; continuation lines must be
-   * indented more than the block that holds the collection.
+   * indented more than the block that holds the collection. The `yaml` package lets the closing
+   * bracket of the outermost collection, and of it only, stand at the block's indentation.
    */
-  flowSpace(from: number, parentIndent: number): number {
+  flowSpace(from: number, parentIndent: number, outermost: boolean): number {
     const text = this.text;
     let i = from;
     for (;;) {
@@ -308,7 +355,7 @@ class Reader {
           next !== NEWLINE &&
           next !== HASH &&
           indent <= parentIndent &&
-          !(indent === parentIndent && (next === 93 || next === 125))
+          !(outermost && indent === parentIndent && (next === 93 || next === 125))
         ) {
           this.giveUp();
         }
@@ -317,9 +364,13 @@ class Reader {
     }
   }
 
-  /** A flow sequence or mapping at `at`; returns the value and the offset after its closing bracket. */
-  flow(at: number, parentIndent: number): { value: unknown; end: number } {
+  /**
+   * A flow sequence or mapping at `at`, in a block indented by `parentIndent`; returns the value
+   * and the offset after its closing bracket.
+   */
+  flow(at: number, parentIndent: number, outermost: boolean): { value: unknown; end: number } {
     const text = this.text;
+    const space = (from: number): number => this.flowSpace(from, parentIndent, outermost);
     const open = text[at];
     const close = open === '[' ? ']' : '}';
     this.enter();
@@ -327,24 +378,27 @@ class Reader {
     const spans: number[] = [];
     const object = newMapping();
     const items: unknown[] = [];
-    let i = this.flowSpace(at + 1, parentIndent);
+    let i = space(at + 1);
     while (text[i] !== close) {
       if (open === '{') {
         const { key, colon } = this.key(i, true);
         if (FORBIDDEN_KEYS.has(key) || key in object) this.giveUp();
-        const valueAt = this.flowSpace(colon + 1, parentIndent);
+        const valueAt = space(colon + 1);
         const { value, end } = this.flowValue(valueAt, parentIndent);
         object[key] = value;
         keys.push(key);
+        this.entry();
+        this.entry();
         spans.push(i, valueAt, end);
-        i = this.flowSpace(end, parentIndent);
+        i = space(end);
       } else {
         const { value, end } = this.flowValue(i, parentIndent);
         items.push(value);
+        this.entry();
         spans.push(i, i, end);
-        i = this.flowSpace(end, parentIndent);
+        i = space(end);
       }
-      if (text[i] === ',') i = this.flowSpace(i + 1, parentIndent);
+      if (text[i] === ',') i = space(i + 1);
       else if (text[i] !== close) this.giveUp();
     }
     this.leave();
@@ -354,8 +408,9 @@ class Reader {
   }
 
   flowValue(at: number, parentIndent: number): { value: unknown; end: number } {
+    this.pos = at;
     const c = this.text[at];
-    if (c === '[' || c === '{') return this.flow(at, parentIndent);
+    if (c === '[' || c === '{') return this.flow(at, parentIndent, false);
     if (c === '"' || c === "'") return this.quoted(at);
     if (c === ',' || c === ']' || c === '}') this.giveUp(); // an empty entry
     return this.flowPlain(at);
@@ -392,14 +447,15 @@ class Reader {
       return { value: null, start: i, end: i, next };
     }
     if (c === '[' || c === '{') {
-      const { value, end } = this.flow(i, indent);
+      const { value, end } = this.flow(i, indent, true);
       return { value, start: i, end, next: this.endOfLine(end) };
     }
     if (c === '"' || c === "'") {
       const { value, end } = this.quoted(i);
       return { value, start: i, end, next: this.endOfLine(end) };
     }
-    if (c === '-' && (text[i + 1] === ' ' || text[i + 1] === '\n')) this.giveUp();
+    // A `-` then a blank is a sequence's dash, even as the text's last character.
+    if (c === '-' && this.blankAfter(i)) this.giveUp();
     const { value, end } = this.plain(i);
     const next = this.endOfLine(end);
     // A more indented line after a plain scalar continues it: leave that to the exact path.
@@ -451,6 +507,7 @@ class Reader {
     let end: number;
     let next: number;
     for (;;) {
+      this.pos = dash;
       let i = dash + 1;
       while (text.charCodeAt(i) === SPACE) i++;
       const c = text[i];
@@ -464,6 +521,7 @@ class Reader {
         item = { value: mapping.value, start: i, end: mapping.end, next: mapping.next };
       }
       items.push(item.value);
+      this.entry();
       spans.push(item.start, item.start, item.end);
       end = item.end;
       next = item.next;
@@ -494,21 +552,38 @@ class Reader {
   }
 }
 
-/** Reads a record's text on the fast path, or returns undefined for the exact path to read it. */
-export function fastParse(text: string): FastParse | undefined {
+/**
+ * Reads a record's text on the fast path, or returns undefined for the exact path to read it;
+ * `stop.at` is then where the fast path stopped: the first character it does not read, or the
+ * start of the entry it could not read.
+ */
+export function fastParse(text: string, stop?: { at: number }): FastParse | undefined {
   // What the fast path never reads: tabs and carriage returns (indentation and line ends the
-  // exact path judges), and document markers and directives.
-  if (text.includes('\t') || text.includes('\r') || /^(?:---|\.\.\.|%)/m.test(text))
+  // exact path judges), byte-order marks (the `yaml` package drops some and keeps others, by
+  // where they are: a first one is dropped before the text gets here), and document markers and
+  // directives.
+  const refused = /[\t\r\ufeff]|^(?:---|\.\.\.|%)/m.exec(text);
+  if (refused) {
+    if (stop) stop.at = refused.index;
     return undefined;
+  }
   const reader = new Reader(text);
   try {
     const first = reader.nextContentLine(0);
-    if (!first || first.indent !== 0) return undefined;
+    if (!first || first.indent !== 0) {
+      reader.pos = first?.at ?? 0;
+      throw GIVE_UP;
+    }
     const { value, next } = reader.blockMapping(first.at, 0);
-    if (reader.nextContentLine(next) !== undefined) return undefined;
+    const after = reader.nextContentLine(next);
+    if (after !== undefined) {
+      reader.pos = after.at;
+      reader.giveUp();
+    }
     return { value, spans: reader.spans, rootStart: first.at };
   } catch (error) {
-    if (error === GIVE_UP) return undefined;
-    throw error;
+    if (error !== GIVE_UP) throw error;
+    if (stop) stop.at = reader.pos;
+    return undefined;
   }
 }

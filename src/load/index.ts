@@ -7,14 +7,14 @@ import type { InputProblem } from '../errors.js';
 import type { ProgrammeRecord } from '../model/programme.js';
 import { joinPointer, humanPath } from '../pointer.js';
 import { decodeRecord } from './decode.js';
+import { DEFAULT_MAX_BYTES } from './limits.js';
 import { danglingReferences } from './references.js';
 import { overLimit, readWithin, readWithinAsync, type ReadResult } from './read.js';
 import { decodeText, LineIndex, type DecodedText } from './text.js';
 import { validateParsed, type SchemaProblem } from './validate.js';
 import { parseYaml, SourcePositions, type SourceLocation } from './yaml.js';
 
-/** Files larger than this are refused unless the limit is raised (`--max-size`). */
-export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES } from './limits.js';
 
 export interface LoadedRecord {
   /** The file's name as given. */
@@ -51,8 +51,8 @@ export function loadRecordSource(
 ): LoadedRecord {
   // The bytes are read and decoded in a frame of their own, which is gone before the text is
   // parsed: a large file's bytes are not kept alive beside its text and its values.
-  const decoded = readText(source, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  return loadDecoded(decoded, file);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  return loadDecoded(readText(source, maxBytes), file, maxBytes);
 }
 
 /**
@@ -71,7 +71,7 @@ export async function loadRecordSourceAsync(
   } catch (error) {
     decoded = atStart(describeFsError(error));
   }
-  return loadDecoded(decoded, file);
+  return loadDecoded(decoded, file, maxBytes);
 }
 
 function readText(source: string | 0, maxBytes: number): DecodedText {
@@ -82,8 +82,10 @@ function readText(source: string | 0, maxBytes: number): DecodedText {
   }
 }
 
-function loadDecoded(decoded: DecodedText, file: string): LoadedRecord {
-  return decoded.ok ? loadRecordText(decoded.text, file) : failed(file, decoded.problem);
+function loadDecoded(decoded: DecodedText, file: string, maxBytes: number): LoadedRecord {
+  return decoded.ok
+    ? loadRecordText(decoded.text, file, { maxBytes })
+    : failed(file, decoded.problem);
 }
 
 /** What was read, as text: refused when over the limit, else decoded. */
@@ -98,8 +100,8 @@ export function loadRecordBytes(
   file: string,
   options: LoadOptions = {},
 ): LoadedRecord {
-  const decoded = textOf(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  return loadDecoded(decoded, file);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  return loadDecoded(textOf(bytes, maxBytes), file, maxBytes);
 }
 
 /** Bytes within the size limit, decoded as UTF-8. */
@@ -114,9 +116,13 @@ const atStart = (message: string): DecodedText => ({
   problem: { message, line: 1, column: 1, pointer: '' },
 });
 
-/** Loads a record from its text. */
-export function loadRecordText(text: string, file: string): LoadedRecord {
-  const parsed = parseYaml(text);
+/** Loads a record from its text (read within `maxBytes`, which bounds what the exact path reads). */
+export function loadRecordText(
+  text: string,
+  file: string,
+  options: LoadOptions = {},
+): LoadedRecord {
+  const parsed = parseYaml(text, options);
   const { positions } = parsed;
   const problems = [...parsed.problems];
   const root = parsed.value;

@@ -139,12 +139,24 @@ export function formatSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+/**
+ * A size and the limit it is over, as people read them; in bytes when the rounded figures would
+ * say the same (`20.0 MiB, over the limit of 20.0 MiB` for a file one byte over).
+ */
+export function sizeOverLimit(size: number, limit: number): { size: string; limit: string } {
+  const [shown, most] = [formatSize(size), formatSize(limit)];
+  if (shown !== most) return { size: shown, limit: most };
+  const bytes = (n: number): string => `${String(n).replace(/\B(?=(\d{3})+$)/g, ',')} bytes`;
+  return { size: bytes(size), limit: bytes(limit) };
+}
+
 /** Why an input is refused for its size, naming what it is (`the file`, `the input`). */
 export function overLimit(
   what: string,
   result: { size: number; more: boolean },
   maxBytes: number,
 ): string {
-  const size = result.more ? `larger than ${formatSize(result.size)}` : formatSize(result.size);
-  return `${what} is ${size}, over the limit of ${formatSize(maxBytes)} (raise it with --max-size)`;
+  const shown = sizeOverLimit(result.size, maxBytes);
+  const size = result.more ? `larger than ${shown.size}` : shown.size;
+  return `${what} is ${size}, over the limit of ${shown.limit} (raise it with --max-size)`;
 }

@@ -47,9 +47,14 @@ export function validateParsed(
 ): SchemaProblem[] {
   const value = parsed.value;
   const refused = new Set(parsed.problems.map((p) => p.pointer));
-  return validateWith(validate, root, value, (p) => parsed.positions.sourceText(value, p)).filter(
-    (p) => !refused.has(p.pointer),
-  );
+  const { positions } = parsed;
+  const sourceText = (pointer: string, atKey?: boolean): string | undefined => {
+    if (!atKey) return positions.sourceText(value, pointer);
+    // A key as written: up to the colon, the comma or the brace that ends it.
+    const at = positions.place(value, pointer, true);
+    return /^[^\s:,{}[\]]+/.exec(positions.lines.lineText(at.line).slice(at.column - 1))?.[0];
+  };
+  return validateWith(validate, root, value, sourceText).filter((p) => !refused.has(p.pointer));
 }
 
 /** Validates a value with a precompiled validator of a schema, wording every problem. */
@@ -57,7 +62,8 @@ export function validateWith(
   validate: ValidateFunction,
   root: RootSchema,
   value: unknown,
-  sourceText: (pointer: string) => string | undefined,
+  /** What is written at a pointer: its value, or with `atKey` its key. */
+  sourceText: (pointer: string, atKey?: boolean) => string | undefined,
 ): SchemaProblem[] {
   if (validate(value)) return [];
   const problems: SchemaProblem[] = [];
@@ -143,7 +149,7 @@ function describeError(
   error: ErrorObject,
   record: unknown,
   root: RootSchema,
-  sourceText: (pointer: string) => string | undefined,
+  sourceText: (pointer: string, atKey?: boolean) => string | undefined,
 ): SchemaProblem {
   const pointer = error.instancePath;
   const path = humanPath(pointer);
@@ -154,12 +160,20 @@ function describeError(
     case 'additionalProperties': {
       const field = String(params.additionalProperty);
       const allowed = Object.keys(schema?.properties ?? {});
-      const suggestion = closest(field, allowed);
-      const hint = suggestion
-        ? ` (did you mean '${suggestion}'?)`
-        : allowed.length > 0
-          ? ` (expected one of ${quoteList(allowed)})`
-          : '';
+      // A field already written is no typo of this one: `acount` beside `amount` is `account`.
+      const present = new Set(Object.keys((value as object | null) ?? {}));
+      const suggestion = closest(
+        field,
+        allowed.filter((name) => !present.has(name)),
+      );
+      const comma = decimalComma(field, value, schema, pointer, root, sourceText);
+      const hint = comma
+        ? ` (an amount written ${comma.written}? write ${comma.amount}: a dot before the cents)`
+        : suggestion
+          ? ` (did you mean '${suggestion}'?)`
+          : allowed.length > 0
+            ? ` (expected one of ${quoteList(allowed)})`
+            : '';
       return {
         pointer: joinPointer(pointer, field),
         message: `${path}: unknown field ${quote(field)}${hint}`,
@@ -191,9 +205,11 @@ function describeError(
       const allowed = (params.allowedValues as unknown[] | undefined) ?? schema?.enum ?? [];
       const noun = schema?.title ?? 'allowed value';
       const shown = typeof value === 'string' ? quote(value) : describeValue(value);
+      const suggestion =
+        typeof value === 'string' ? closest(value, allowed.map(String)) : undefined;
       return {
         pointer,
-        message: `${path}: ${shown} is not ${article(noun)} (expected ${quoteList(allowed)})`,
+        message: `${path}: ${shown} is not ${article(noun)} (${suggestion !== undefined ? `did you mean '${suggestion}'?` : `expected ${quoteList(allowed)}`})`,
       };
     }
     case 'type': {
@@ -205,6 +221,10 @@ function describeError(
           message += ` (write it in quotes to keep it as written: "${written}")`;
       } else if (wanted === 'integer' && typeof value === 'number') {
         message = `${path}: expected a whole number, got ${value}`;
+      } else if (schema?.definition === 'Money' && typeof value === 'string') {
+        const amount = amountWritten(value);
+        if (amount !== undefined)
+          message += ` (did you mean ${amount}? a dot before the cents, no spaces)`;
       }
       return { pointer, message };
     }
@@ -264,6 +284,51 @@ function resolvedChild(
   return resolveSchema(schema?.properties?.[field], root);
 }
 
+/**
+ * An amount written as people write it in French or English (`10 000,00`, `10000,00 €`,
+ * `10,000.00`), as a record writes it (`10000.00`); undefined for text that is no amount.
+ */
+export function amountWritten(text: string): string | undefined {
+  const bare = text.replace(/[\s\u00a0\u202f]|€|EUR/g, '');
+  let digits: string | undefined;
+  if (/^\d+(,\d{1,2})?$/.test(bare)) digits = bare.replace(',', '.');
+  else if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(bare))
+    digits = bare.replace(/\./g, '').replace(',', '.');
+  else if (/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(bare)) digits = bare.replace(/,/g, '');
+  else if (/^\d+\.\d{1,2}$/.test(bare) && bare !== text) digits = bare;
+  if (digits === undefined) return undefined;
+  const [units, cents = ''] = digits.split('.');
+  return `${units}.${cents.padEnd(2, '0')}`;
+}
+
+/**
+ * In a flow mapping, `amount: 10000,00` reads as `amount: 10000` and a field `00`: that field,
+ * and the amount before it, for a message that says how to write it.
+ */
+function decimalComma(
+  field: string,
+  mapping: unknown,
+  schema: ResolvedSchema | undefined,
+  pointer: string,
+  root: RootSchema,
+  sourceText: (pointer: string, atKey?: boolean) => string | undefined,
+): { written: string; amount: string } | undefined {
+  if (mapping === null || typeof mapping !== 'object') return undefined;
+  // The cents as written: `00` reads as the number 0, a field named `0`.
+  const cents = sourceText(joinPointer(pointer, field), true);
+  if (cents === undefined || !/^\d{1,2}$/.test(cents)) return undefined;
+  for (const key of Object.keys(mapping)) {
+    if (resolvedChild(schema, key, root)?.definition !== 'Money') continue;
+    const units = sourceText(joinPointer(pointer, key))?.trim();
+    if (units !== undefined && /^\d+$/.test(units))
+      return { written: `${units},${cents}`, amount: `${units}.${cents.padEnd(2, '0')}` };
+  }
+  return undefined;
+}
+
+/** A name as compared for a typo: case and accents aside (`Collectivité` is `collectivite`). */
+const folded = (name: string): string => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
 /** The allowed name nearest a misspelt one, when it is near enough to be a likely typo. */
 export function closest(word: string, candidates: string[]): string | undefined {
   // A word much longer than every candidate is no typo of one (and would be slow to compare).
@@ -272,7 +337,7 @@ export function closest(word: string, candidates: string[]): string | undefined 
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = levenshtein(word.toLowerCase(), candidate.toLowerCase());
+    const distance = levenshtein(folded(word), folded(candidate));
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -26,7 +26,8 @@ import { humanPath, joinPointer, splitPointer } from '../pointer.js';
 import { fastParse } from './fast-yaml.js';
 import { newMapping } from './mapping.js';
 import { SpanTable } from './spans.js';
-import { MAX_DEPTH } from './limits.js';
+import { DEFAULT_MAX_BYTES, exactPathLimit, MAX_DEPTH } from './limits.js';
+import { sizeOverLimit } from './read.js';
 import { LineIndex } from './text.js';
 
 export { MAX_DEPTH } from './limits.js';
@@ -180,12 +181,20 @@ export interface ParsedYaml {
   problems: InputProblem[];
 }
 
-/** Reads YAML text into a plain value (objects without prototype, arrays, scalars). */
-export function parseYaml(text: string, options: { exact?: boolean } = {}): ParsedYaml {
+/**
+ * Reads YAML text into a plain value (objects without prototype, arrays, scalars). `maxBytes`
+ * is the size limit the text was read within, of which the exact path takes a share
+ * (exactPathLimit); `exact` skips the fast path.
+ */
+export function parseYaml(
+  text: string,
+  options: { exact?: boolean; maxBytes?: number } = {},
+): ParsedYaml {
   const lines = new LineIndex(text);
   // Most records are plain YAML that the fast path reads whole; anything else, and every
   // problem, is for the exact path below.
-  const fast = options.exact ? undefined : fastParse(text);
+  const stop = { at: 0 };
+  const fast = options.exact ? undefined : fastParse(text, stop);
   if (fast)
     return {
       value: fast.value,
@@ -203,6 +212,22 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
     positions: new SourcePositions(lines, table, rootStart, elsewhere),
     problems,
   });
+
+  // The exact path takes several hundred bytes of memory per token: it reads a share of the
+  // size limit only, and says where the fast path stopped, which is what makes the file need it.
+  const limit = exactPathLimit(options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const bytes = text.length * 3 <= limit ? text.length : Buffer.byteLength(text);
+  if (bytes > limit) {
+    const shown = sizeOverLimit(bytes, limit);
+    problem(
+      stop.at,
+      'from here on, the fast YAML reader cannot read the file (it reads plain YAML: no tabs, ' +
+        'anchors, tags, block scalars or values over several lines, nor more than one value for ' +
+        `8 characters), and the exact reader reads at most ${shown.limit} (a twentieth of ` +
+        `--max-size): the file is ${shown.size}; write it as plain YAML, or raise --max-size`,
+    );
+    return fail();
+  }
 
   const composed = compose(text);
   if ('deep' in composed) {
@@ -288,8 +313,11 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
   };
 
   // An alias may be expanded as often as it is used; a record has no reason to make the tree
-  // much larger than its text. Past this many values, aliases are refused as a bomb.
-  const budget = Math.max(100_000, text.length);
+  // much larger than its text. Past this many values made by expanding aliases, they are refused
+  // as a bomb: a quarter of the text's length keeps what they build within the exact path's
+  // memory bound (see exactPathLimit).
+  const budget = Math.max(100_000, Math.floor(text.length / 4));
+  /** The values made under aliases so far. */
   let produced = 0;
   let exhausted = false;
 
@@ -299,7 +327,7 @@ export function parseYaml(text: string, options: { exact?: boolean } = {}): Pars
     depth: number,
     aliasAt?: number,
   ): unknown => {
-    produced++;
+    if (aliasAt !== undefined) produced++;
     if (produced > budget) {
       if (!exhausted) {
         problem(

@@ -9,6 +9,7 @@ import { formatEurosEn, formatEurosFr } from '../money.js';
 import type { Language } from '../rules/template.js';
 import { formatDate } from '../rules/template.js';
 import { LineIndex } from '../load/text.js';
+import { showControls } from '../quote.js';
 import { ruleTally, summarize, type RunSummary } from './summary.js';
 
 export interface TextOptions {
@@ -170,15 +171,12 @@ export function codeFrame(
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
     const content = lines.lineText(n);
-    const shown = content.length > 160 ? `${content.slice(0, 160)}…` : content;
+    const shown = showControls(content.length > 160 ? `${content.slice(0, 160)}…` : content);
     const gutter = `${n === line ? '>' : ' '} ${String(n).padStart(width)} | `;
     out.push(n === line ? gutter + shown : paint(gutter + shown));
-    if (n === line)
-      out.push(
-        paint(`  ${' '.repeat(width)} | `) +
-          ' '.repeat(Math.max(0, Math.min(column - 1, 160))) +
-          '^',
-      );
+    // The caret under the column, as the line is shown (escapes widen it).
+    const before = showControls(content.slice(0, Math.max(0, Math.min(column - 1, 160))));
+    if (n === line) out.push(paint(`  ${' '.repeat(width)} | `) + ' '.repeat(before.length) + '^');
   }
   return out;
 }
@@ -201,12 +199,14 @@ export function formatTextFile(report: FileReport, options: TextOptions): string
   const w = WORDS[options.language];
   const paint = painter(options.colors ?? false);
   const out: string[] = [];
+  // File names and messages come from the input: shown with their control characters escaped.
+  const file = showControls(report.file);
   if (report.verdict === 'invalid') {
     out.push(
-      `${paint.bold(report.file)}${w.colon} ${paint.red(w.invalid)} (${w.inputErrors(report.errors.length)})`,
+      `${paint.bold(file)}${w.colon} ${paint.red(w.invalid)} (${w.inputErrors(report.errors.length)})`,
     );
     for (const error of report.errors) {
-      out.push(`  ${report.file}:${error.line}:${error.column}  ${error.message}`);
+      out.push(`  ${file}:${error.line}:${error.column}  ${showControls(error.message)}`);
     }
     out.push('');
     return out.join('\n') + '\n';
@@ -217,7 +217,7 @@ export function formatTextFile(report: FileReport, options: TextOptions): string
     report.verdict === 'compliant'
       ? paint.green(w.compliant)
       : `${paint.red(w.breach)} (${w.breaches(breaches.length)})`;
-  out.push(`${paint.bold(report.file)}${w.colon} ${verdict} ${asOf}`.trimEnd());
+  out.push(`${paint.bold(file)}${w.colon} ${verdict} ${asOf}`.trimEnd());
   const shown = options.verbose
     ? report.findings
     : report.findings.filter(
@@ -226,13 +226,15 @@ export function formatTextFile(report: FileReport, options: TextOptions): string
   for (const finding of shown) out.push(...formatFinding(report, finding, options, paint));
   for (const notice of report.notices ?? []) {
     out.push(
-      `  ${report.file}:${notice.line}:${notice.column}  ${paint.dim(w.notice)}  ${notice.message}`,
+      `  ${file}:${notice.line}:${notice.column}  ${paint.dim(w.notice)}  ${showControls(notice.message)}`,
     );
   }
   for (const waiver of report.waivers ?? []) {
     const label =
       waiver.status === 'applied' ? paint.dim(w.waiverApplied) : paint.yellow(w.waiverProblem);
-    out.push(`  ${waiver.file}:${waiver.line}:${waiver.column}  ${label}  ${waiver.message}`);
+    out.push(
+      `  ${showControls(waiver.file)}:${waiver.line}:${waiver.column}  ${label}  ${showControls(waiver.message)}`,
+    );
   }
   // The tally is of the convention's obligations; the checks of the record are counted apart.
   const { rules, counts } = ruleTally(report.findings.filter((f) => f.kind === 'obligation'));
@@ -242,7 +244,7 @@ export function formatTextFile(report: FileReport, options: TextOptions): string
   ).length;
   out.push(
     paint.dim(
-      `  ${w.rules(rules)} (${report.pack ?? ''})${w.colon} ${tally}` +
+      `  ${w.rules(rules)} (${showControls(report.pack ?? '')})${w.colon} ${tally}` +
         (recordWarnings > 0 ? `${w.semicolon} ${w.recordWarnings(recordWarnings)}` : ''),
     ),
   );
@@ -285,7 +287,8 @@ function formatFinding(
 ): string[] {
   const w = WORDS[options.language];
   const where = finding.locations[0];
-  const place = where ? `${report.file}:${where.line}:${where.column}` : report.file;
+  const file = showControls(report.file);
+  const place = where ? `${file}:${where.line}:${where.column}` : file;
   const label =
     finding.status === 'breach'
       ? finding.kind === 'record'
@@ -298,10 +301,12 @@ function formatFinding(
         : paint.dim(w.status[finding.status]);
   const lines = [
     `  ${place}  ${label}  ${paint.bold(finding.rule)}  ${paint.dim(`(${finding.cite})`)}`,
-    `      ${finding.message}`,
+    `      ${showControls(finding.message)}`,
     ...(finding.waiver
       ? [
-          `      ${w.waivedBy(finding.waiver.approvedBy, formatDate(finding.waiver.until, options.language))} ${finding.waiver.reason}`,
+          showControls(
+            `      ${w.waivedBy(finding.waiver.approvedBy, formatDate(finding.waiver.until, options.language))} ${finding.waiver.reason}`,
+          ),
         ]
       : []),
   ];

@@ -184,6 +184,40 @@ function snapshotPath(dir: string): string | undefined {
   return join(root, 'dist', 'packs', `${basename(dir)}.json`);
 }
 
+/**
+ * What a pack is read from, without checking it: the folders of the pack and of the packs it
+ * extends, and in them every file it reads — every `.yaml` file of the folder (each is a part
+ * of the pack, or refused as one), the convention's text, the build's snapshot. A file written
+ * there would change the pack or break it: `check --output` refuses them all.
+ */
+export function packInputs(
+  dir: string,
+  seen = new Set<string>(),
+): { folders: string[]; files: string[] } {
+  const folder = resolve(dir);
+  if (seen.has(folder)) return { folders: [], files: [] };
+  seen.add(folder);
+  const files: string[] = [];
+  try {
+    for (const entry of readdirSync(folder))
+      if (entry.endsWith('.yaml')) files.push(join(folder, entry));
+  } catch {
+    return { folders: [folder], files };
+  }
+  const snapshot = snapshotPath(folder);
+  if (snapshot !== undefined) files.push(snapshot);
+  // Its text and the pack it extends, as pack.yaml names them: a pack.yaml that cannot be read
+  // names none, and the pack is refused when it is loaded.
+  const read = readPackFile(join(folder, 'pack.yaml'));
+  const decoded = 'bytes' in read ? decodeText(read.bytes) : undefined;
+  const pack = decoded?.ok ? parseYaml(decoded.text).value : undefined;
+  const { source, extends: base } = (pack ?? {}) as { source?: unknown; extends?: unknown };
+  if (typeof source === 'string') files.push(join(folder, source));
+  const extended =
+    typeof base === 'string' ? packInputs(resolve(folder, base), seen) : { folders: [], files: [] };
+  return { folders: [folder, ...extended.folders], files: [...files, ...extended.files] };
+}
+
 /** Loads a pack from its files, checking everything, or throws a RulePackError. */
 export function readRulePack(dir: string): RulePack {
   const problems: PackProblem[] = [];

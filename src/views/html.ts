@@ -154,7 +154,7 @@ body {
   font: 15px/1.5 "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
   font-variant-numeric: tabular-nums;
 }
-h1, h2, h3, h4, h5 { line-height: 1.25; margin: 1.4em 0 0.5em; break-after: avoid; page-break-after: avoid; }
+h1, h2, h3, h4, h5 { line-height: 1.25; margin: 1.4em 0 0.5em; }
 h1 { font-size: 1.7rem; margin-top: 0.2em; }
 h2 { font-size: 1.3rem; border-bottom: 2px solid var(--ink); padding-bottom: 0.2em; }
 h3 { font-size: 1.1rem; }
@@ -195,6 +195,9 @@ footer { margin-top: 3em; border-top: 1px solid var(--rule); padding-top: 0.5em;
   body { max-width: none; padding: 0; font-size: 10pt; }
   a { color: inherit; text-decoration: none; }
   h2 { break-before: auto; }
+  /* A heading, a caption or a term stays on the page of what follows it. */
+  h1, h2, h3, h4, h5, caption, figcaption, dt, .clause-head { break-after: avoid; page-break-after: avoid; }
+  h1 + *, h2 + *, h3 + *, h4 + *, h5 + *, caption + *, figcaption + *, .clause-head + *, dt + dd { break-before: avoid; page-break-before: avoid; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   mark { outline: 1px dotted var(--ink); }
 }

@@ -72,6 +72,8 @@ export function programmeReportHtml(
   const money = moneyHtml(report.money!, record, loaded, language);
   const body = [
     header,
+    // The report itself, for a screen reader's "main" landmark: all but its header and footer.
+    '<main>',
     verdictHtml(report, asOf, w),
     section('money', w.money, `<p class="intro">${escapeHtml(w.moneyIntro)}</p>${money.summary}`),
     section(
@@ -91,6 +93,7 @@ export function programmeReportHtml(
     ),
     section('findings', w.findings, findingsHtml(inspection, language)),
     section('movements', w.movements, money.details),
+    '</main>',
     `<footer>${escapeHtml(w.generatedBy(options.tool ?? 'clausier', pack.id))}</footer>`,
   ].join('\n');
 
@@ -456,7 +459,7 @@ const CSS = `
 .money-chart .seg-due { fill: #e9b949; stroke: #7a4a00; stroke-width: 1; stroke-dasharray: 3 2; }
 .sw-due { background: repeating-linear-gradient(135deg, #e9b949 0 3px, #fff5d6 3px 6px); border: 1px dashed #7a4a00; }
 .money-chart .seg-paid { fill: #5f8fd0; }
-.money-chart .seg-refunded, .sw-refunded { fill: #b36b00; background: #b36b00; }
+.money-chart .seg-refunded, .sw-refunded { fill: #8f5400; background: #8f5400; }
 .money-chart .cap-line { stroke: var(--breach); stroke-width: 2; stroke-dasharray: 6 3; }
 .sw { display: inline-block; width: 14px; height: 10px; margin-left: 8px; vertical-align: 0; }
 .note { font-weight: 600; }

@@ -447,7 +447,7 @@ export const TIMELINE_CSS = `
 .timeline .m { stroke: #1b1b1b; stroke-width: 1; }
 .timeline .m-signature { fill: #6b3fa0; }
 .timeline .m-payment { fill: #1d6b35; }
-.timeline .m-refund { fill: #b36b00; }
+.timeline .m-refund { fill: #8f5400; }
 .timeline .m-seminar { fill: #1f4e8c; }
 .timeline .m-amendment { fill: #fff; stroke-width: 1.6; }
 .timeline .m-notice { fill: #fff1cc; }
@@ -461,7 +461,7 @@ export const TIMELINE_CSS = `
 .key { display: inline-block; width: 1.2em; text-align: center; }
 .key.ev-signature { color: #6b3fa0; }
 .key.ev-payment { color: #1d6b35; }
-.key.ev-refund { color: #b36b00; }
+.key.ev-refund { color: #8f5400; }
 .key.ev-seminar { color: #1f4e8c; }
 .key.ev-termination { color: var(--breach); }
 `;
