@@ -1,8 +1,8 @@
 /**
  * A worker thread of `clausier check --jobs N`: it loads the rule packs once and checks the
  * records it is sent, one at a time, sending back what the main thread needs of each: its digest,
- * and its JSON entry text or its report (and the text of a record with breaches, for the code
- * frames of the text report).
+ * and its JSON entry text or its report (and the text of a record with breaches or warnings
+ * about the record, for the code frames of the text report).
  */
 import { parentPort } from 'node:worker_threads';
 import { checkLoaded, PackRegistry, type CheckOptions, type FileReport } from './check.js';
@@ -58,7 +58,9 @@ export function serveChecks({ options, wants }: WorkerData): void {
         const result: WorkResult = { digest: digestOf(report) };
         if (wants.entry) result.entry = entryText(report);
         if (wants.report || !wants.entry) result.report = report;
-        if (wants.text && result.digest.breaches.error + result.digest.breaches.warning > 0)
+        // A warning about the record has its code frame too, as in the main thread.
+        const { breaches, recordWarnings } = result.digest;
+        if (wants.text && breaches.error + breaches.warning + recordWarnings > 0)
           result.text = loaded.text;
         parentPort!.postMessage({ id: request.id, ...result });
       } catch (error) {

@@ -87,7 +87,7 @@ export function registerReport(program: Command, context: CliContext): void {
       "a programme's report for a finance controller, as one HTML file: the verdict, the money to the cent, the timeline, the weeks of pré-incubation and every finding with its clause; for many records, a portfolio page",
     )
     .argument(
-      '<paths...>',
+      '<records...>',
       "the record file; or folders, globs or several files: the portfolio, with each record's report beside it",
     )
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
