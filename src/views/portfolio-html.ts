@@ -371,13 +371,15 @@ const filter = document.getElementById('filter');
 const verdict = document.getElementById('verdict');
 const shown = document.getElementById('shown');
 const fold = (text) => text.normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').toLowerCase();
-const haystack = new Map(rows.map((row) => [row, fold(row.dataset.search || '')]));
+// Made on the first search, not while the page opens.
+let haystack;
 const euros = (cents) => {
   const abs = Math.abs(cents);
   const units = String(Math.floor(abs / 100)).replace(/\\B(?=(\\d{3})+(?!\\d))/g, W.group);
   return W.euro.replace('{sign}', cents < 0 ? '-' : '').replace('{units}', units).replace('{cents}', String(abs % 100).padStart(2, '0'));
 };
 function update() {
+  haystack = haystack || new Map(rows.map((row) => [row, fold(row.dataset.search || '')]));
   const words = fold(filter.value).split(/\\s+/).filter(Boolean);
   const wanted = verdict.value;
   const sums = {};
@@ -416,7 +418,9 @@ function sort(button) {
 filter.addEventListener('input', update);
 verdict.addEventListener('change', update);
 for (const button of table.tHead.querySelectorAll('button')) button.addEventListener('click', () => sort(button));
-update();
+// A filter kept by the browser (going back to the page) applies at once; the totals of all rows
+// are written in the page.
+if (filter.value !== '' || verdict.value !== '') update();
 })();`;
 }
 
