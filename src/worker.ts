@@ -1,14 +1,14 @@
 /**
  * A worker thread of `clausier check --jobs N`: it loads the rule packs once and checks the
  * records it is sent, one at a time, sending back what the main thread needs of each: its digest,
- * and its JSON entry text or its report (and the text of a record with breaches or warnings
- * about the record, for the code frames of the text report).
+ * and its JSON entry text or its report (and the text of a record with breaches, for the code
+ * frames of the text report).
  */
 import { parentPort } from 'node:worker_threads';
 import { checkLoaded, PackRegistry, type CheckOptions, type FileReport } from './check.js';
 import { loadRecordBytes, loadRecordFile } from './load/index.js';
 import { entryText } from './report/json.js';
-import { digestOf, type ReportDigest } from './report/summary.js';
+import { digestOf, showsCodeFrames, type ReportDigest } from './report/summary.js';
 
 export interface WorkRequest {
   id: number;
@@ -58,10 +58,7 @@ export function serveChecks({ options, wants }: WorkerData): void {
         const result: WorkResult = { digest: digestOf(report) };
         if (wants.entry) result.entry = entryText(report);
         if (wants.report || !wants.entry) result.report = report;
-        // A warning about the record has its code frame too, as in the main thread.
-        const { breaches, recordWarnings } = result.digest;
-        if (wants.text && breaches.error + breaches.warning + recordWarnings > 0)
-          result.text = loaded.text;
+        if (wants.text && showsCodeFrames(result.digest)) result.text = loaded.text;
         parentPort!.postMessage({ id: request.id, ...result });
       } catch (error) {
         // A rule pack that cannot be used, or a bug: the main thread reports it as it would its own.

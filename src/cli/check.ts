@@ -31,6 +31,7 @@ import {
   emptySummary,
   FAIL_ON,
   fails,
+  showsCodeFrames,
   type FailOn,
   type ReportDigest,
 } from '../report/summary.js';
@@ -362,10 +363,7 @@ async function run(
       invalid ||= digest.verdict === 'invalid';
       failed ||= fails([digest], options.failOn);
       const recordText =
-        checked.text !== undefined &&
-        digest.breaches.error + digest.breaches.warning + digest.recordWarnings > 0
-          ? checked.text
-          : undefined;
+        checked.text !== undefined && showsCodeFrames(digest) ? checked.text : undefined;
       for (const { format, write, text } of sinks) {
         if (format === 'text') {
           const frames = new Map<string, string>();

@@ -71,6 +71,10 @@ export function digestOf(report: FileReport): ReportDigest {
   return digest;
 }
 
+/** Whether a report shows code frames: it has breaches or warnings about its record. */
+export const showsCodeFrames = (digest: ReportDigest): boolean =>
+  digest.breaches.error + digest.breaches.warning + digest.recordWarnings > 0;
+
 /** Counts one more file into a summary, from its report or its digest. */
 export function addToSummary(summary: RunSummary, report: FileReport | ReportDigest): void {
   const digest = 'findings' in report ? digestOf(report) : report;
