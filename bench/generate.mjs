@@ -63,6 +63,22 @@ const LAST = [
   'Blanc',
 ];
 const PURPOSES = ['coaching', 'technical-support', 'methodological-support'];
+/** The collectivités of generated records, by seed (no draw: the rest of a record is unchanged). */
+const TOWNS = [
+  'Ville de Bench',
+  'Ville de Montreuil',
+  'Ville de Pantin',
+  'Ville de Bagnolet',
+  'Ville de Romainville',
+  'Ville de Bondy',
+  'Ville d’Aubervilliers',
+  'Ville de Vincennes',
+  'Ville de Saint-Ouen',
+  'Ville de Noisy-le-Sec',
+  'Ville de Rosny-sous-Bois',
+  'Ville de Fontenay-sous-Bois',
+  'Département de l’Exemple',
+];
 
 /**
  * A programme record as YAML text.
@@ -124,7 +140,7 @@ export function generateRecord(options = {}) {
   );
   out.push(
     '  collectivite:',
-    '    name: Ville de Bench',
+    `    name: ${TOWNS[(options.seed ?? 1) % TOWNS.length]}`,
     '    account:',
     '      holder: VILLE DE BENCH',
   );

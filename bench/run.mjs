@@ -37,6 +37,7 @@ const SETTINGS = {
     shapes: { fast: 20 * 1024 * 1024, exact: 1024 * 1024 },
     repeat: 15,
     runs: 3,
+    portfolio: 500,
   },
   quick: {
     folders: [50],
@@ -46,6 +47,7 @@ const SETTINGS = {
     shapes: { fast: 2 * 1024 * 1024, exact: 256 * 1024 },
     repeat: 3,
     runs: 1,
+    portfolio: 50,
   },
   smoke: {
     folders: [6],
@@ -55,11 +57,12 @@ const SETTINGS = {
     shapes: { fast: 64 * 1024, exact: 16 * 1024 },
     repeat: 1,
     runs: 1,
+    portfolio: 6,
   },
 }[mode];
 const quick = mode !== 'full';
 const work = process.env.CLAUSIER_BENCH_DIR ?? join(tmpdir(), `clausier-bench-${mode}`);
-const GENERATOR_VERSION = '1';
+const GENERATOR_VERSION = '2';
 
 if (!existsSync(cli)) {
   console.error('bench: dist/cli.cjs is missing: run npm run build first');
@@ -342,6 +345,28 @@ row(
   first.seconds / second.seconds,
   '≥ 10×',
   first.seconds / second.seconds >= 10,
+);
+
+// The portfolio (`report DIR --output`): its page and every record's report, beside a check of
+// the same records in one process (the judging they share).
+const portfolioDir = corpus(SETTINGS.portfolio);
+const portfolioOut = join(work, 'portfolio');
+rmSync(portfolioOut, { recursive: true, force: true });
+mkdirSync(portfolioOut, { recursive: true });
+const judged = median(
+  SETTINGS.runs,
+  clausier('check', portfolioDir, '--format', 'json', '--jobs', '1'),
+);
+const portfolio = median(
+  SETTINGS.runs,
+  clausier('report', portfolioDir, '--output', join(portfolioOut, 'portfolio.html')),
+);
+row(
+  `portfolio of ${SETTINGS.portfolio} records (report --output)`,
+  s(portfolio.seconds),
+  `check, 1 process ${s(judged.seconds)}`,
+  portfolio.seconds / judged.seconds,
+  '',
 );
 
 // The table.

@@ -212,6 +212,11 @@ export interface Inspection {
   facts?: Facts;
   /** The rule pack that judged it (absent when the record has input errors). */
   pack?: RulePack;
+  /**
+   * The pointer, in the file, of a pointer into the record as it stood on the evaluation date
+   * (which the facts' items point into); absent when the record has input errors.
+   */
+  inFile?: (pointer: string) => string;
 }
 
 /** Checks a loaded record. Rule-pack problems throw a RulePackError; input problems are reported. */
@@ -331,7 +336,7 @@ export async function inspectLoaded(
   report.verdict = report.findings.some((f) => f.status === 'breach' && f.kind === 'obligation')
     ? 'breach'
     : 'compliant';
-  return { loaded, report, facts, pack };
+  return { loaded, report, facts, pack, inFile: stood.original };
 }
 
 /** Checks a record file on disk, keeping the facts and the pack it was judged with. */

@@ -55,10 +55,31 @@ export {
   conventionMarkdown,
   conventionHtml,
   programmeReportHtml,
+  portfolioHtml,
+  portfolioRowOf,
+  type PortfolioRow,
   type AnnotatedConvention,
   type ProgrammeReportOptions,
 } from './views/index.js';
 export { summarize, type RunSummary } from './report/summary.js';
+export {
+  agendaOf,
+  agendaStatusOf,
+  compareEntries,
+  dueBy,
+  type AgendaEntry,
+  type AgendaStatus,
+} from './agenda.js';
+export {
+  formatAgendaText,
+  formatAgendaJson,
+  formatAgendaMarkdown,
+  type Agenda,
+} from './report/agenda.js';
+export { formatAgendaIcs } from './report/ics.js';
+export { movementsOf, type Movement, type MovementKind, type NotCounted } from './ledger.js';
+export { ledgerTables, type Table } from './report/sheets.js';
+export { formatCsv } from './report/csv.js';
 export { FileProblemsError, InputError, type FileProblem, type InputProblem } from './errors.js';
 export type { ProgrammeRecord } from './model/programme.js';
 export type { Waiver, WaiverFile } from './model/waivers.js';

@@ -466,6 +466,14 @@ const RUN: Entry[] = [
     '{output} est {input}, une entrée de cette exécution : elle n’est jamais écrasée',
   ],
   ['cannot write {file} ({code})', 'impossible d’écrire {file} ({code})'],
+  [
+    '--format xlsx writes a workbook, not text: name its file with --output',
+    '--format xlsx écrit un classeur, non du texte : nommez son fichier avec --output',
+  ],
+  [
+    "a portfolio writes each record's report beside its page: name the page's file",
+    'un portefeuille écrit le rapport de chaque dossier à côté de sa page : nommez le fichier de la page',
+  ],
   ['{path} is a file (expected a folder)', '{path} est un fichier (attendu : un répertoire)'],
   ['cannot create the folder {path} ({code})', 'impossible de créer le répertoire {path} ({code})'],
   ['the folder {path} does not exist', 'le répertoire {path} n’existe pas'],

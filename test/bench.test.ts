@@ -43,6 +43,7 @@ describe('npm run bench', () => {
       'one record of 17 kB, exact path',
       'peak memory, worst shapes (66 kB fast, 16 kB exact)',
       '--cache, second run over 6 files',
+      'portfolio of 6 records (report --output)',
     ]);
     // Every row has a finite ratio: each figure was measured beside its baseline.
     for (const line of lines.slice(3).filter((l) => l !== '')) {

@@ -3,29 +3,17 @@
  * convention and the reports of the reference record and of a breaching case from disk, as a
  * lawyer or a finance controller would. Nothing may fail in the console, nothing may be fetched
  * but the file itself, the breaching week must be marked in the grid, the print layout must fit
- * A4, and screenshots are taken for the README (saved in test-output/screenshots; the README's rewritten with CLAUSIER_UPDATE_SCREENSHOTS=1).
- *
- * `.ci/run` installs Chromium. Elsewhere, CLAUSIER_CHROMIUM names another Chromium, and
- * CLAUSIER_SKIP_BROWSER=1 skips these tests, knowingly.
+ * A4, and screenshots are taken for the README (see ./chromium.ts).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { openBrowser, saveScreenshot, SKIP_BROWSER, visit, type Browser } from './chromium.js';
+import { runCli, tempDir } from './helpers.js';
 
-const EXECUTABLE = process.env.CLAUSIER_CHROMIUM ?? '/usr/bin/chromium';
-const SKIP = process.env.CLAUSIER_SKIP_BROWSER === '1';
 /** Relative to the repository, as a user types it (and as the report, and its screenshot, show it). */
 const BREACH_CASE =
   'cases/A1-RELEASE-WEEKLY/an-intrapreneur-released-half-a-day-in-a-week-breaches-a1-release-weekly.yaml';
-const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
-/** Where each run saves its screenshots. */
-const SAVED = join(ROOT, 'test-output', 'screenshots');
-/** CLAUSIER_UPDATE_SCREENSHOTS=1 npm test rewrites docs/screenshots/*.png too. */
-const UPDATE_SCREENSHOTS = process.env.CLAUSIER_UPDATE_SCREENSHOTS === '1';
 /** The screenshots taken, by file name. */
 const shots = new Map<string, Buffer>();
 /** The width A4 leaves between the report's print margins (210 mm less 2 × 12 mm), in CSS pixels. */
@@ -59,18 +47,8 @@ interface PageWindow {
   scrollY: number;
 }
 
-interface Visit {
-  page: Page;
-  url: string;
-  /** Console errors and uncaught exceptions. */
-  errors: string[];
-  /** Every request the page made, the file itself included. */
-  requests: string[];
-}
-
-describe.skipIf(SKIP)('the views in Chromium', () => {
-  let context: BrowserContext;
-  let profile: string;
+describe.skipIf(SKIP_BROWSER)('the views in Chromium', () => {
+  let browser: Browser;
   const pages: Record<'doc' | 'reference' | 'breach', string> = {
     doc: '',
     reference: '',
@@ -78,10 +56,6 @@ describe.skipIf(SKIP)('the views in Chromium', () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(EXECUTABLE))
-      throw new Error(
-        `no Chromium at ${EXECUTABLE}: install Debian's chromium (.ci/run does), set CLAUSIER_CHROMIUM, or skip with CLAUSIER_SKIP_BROWSER=1`,
-      );
     const dir = tempDir('clausier-views-');
     const made = [
       runCli(['doc', '--format', 'html', '-o', join(dir, 'convention.html'), '--lang', 'fr']),
@@ -99,48 +73,14 @@ describe.skipIf(SKIP)('the views in Chromium', () => {
     pages.doc = join(dir, 'convention.html');
     pages.reference = join(dir, 'reference.html');
     pages.breach = join(dir, 'breach.html');
-    profile = mkdtempSync(join(tmpdir(), 'clausier-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: EXECUTABLE,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1200, height: 900 },
-    });
-    // Anything but a file of the page's folder is refused before it leaves the machine.
-    await context.route('**/*', (route) =>
-      route.request().url().startsWith(pathToFileURL(dir).href)
-        ? route.continue()
-        : route.abort('blockedbyclient'),
-    );
+    browser = await openBrowser(dir);
   });
 
   afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
   });
 
-  async function visit(file: string): Promise<Visit> {
-    const page = await context.newPage();
-    const url = pathToFileURL(file).href;
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('request', (request) => requests.push(request.url()));
-    await page.goto(url, { waitUntil: 'load' });
-    return { page, url, errors, requests };
-  }
+  const open = (file: string) => visit(browser.context, file);
 
   /** Emulates print on the width A4 leaves, and gives how far the layout reaches. */
   async function printWidth(page: Page): Promise<{ scroll: number; right: number }> {
@@ -187,7 +127,7 @@ describe.skipIf(SKIP)('the views in Chromium', () => {
   }
 
   it('opens the annotated convention with no error and no request but the file', async () => {
-    const { page, url, errors, requests } = await visit(pages.doc);
+    const { page, url, errors, requests } = await open(pages.doc);
     expect(errors).toEqual([]);
     expect(requests).toEqual([url]);
     await expect(page.title()).resolves.toContain('Convention de partenariat');
@@ -205,7 +145,7 @@ describe.skipIf(SKIP)('the views in Chromium', () => {
   });
 
   it('opens the report of the reference record: compliant, no breach in the grid', async () => {
-    const { page, url, errors, requests } = await visit(pages.reference);
+    const { page, url, errors, requests } = await open(pages.reference);
     expect(errors).toEqual([]);
     expect(requests).toEqual([url]);
     expect(await page.locator('#verdict').getAttribute('data-verdict')).toBe('compliant');
@@ -222,7 +162,7 @@ describe.skipIf(SKIP)('the views in Chromium', () => {
   });
 
   it('marks the breaching week of a breaching case, and tells it from closed weeks and leave without colour', async () => {
-    const { page, url, errors, requests } = await visit(pages.breach);
+    const { page, url, errors, requests } = await open(pages.breach);
     expect(errors).toEqual([]);
     expect(requests).toEqual([url]);
     expect(await page.locator('#verdict').getAttribute('data-verdict')).toBe('breach');
@@ -284,16 +224,7 @@ describe.skipIf(SKIP)('the views in Chromium', () => {
       );
     await page.setViewportSize({ width: 1200, height: gridBottom });
     shots.set('report.png', await page.screenshot({ fullPage: false }));
-    for (const [name, png] of shots) {
-      expect(png.length, name).toBeGreaterThan(20_000);
-      expect(png.length, name).toBeLessThan(1_500_000);
-      // Every run saves its screenshots in test-output/ (ignored by git), to look at or keep as
-      // CI artefacts; the README's change only when asked, as fonts differ between machines.
-      for (const dir of UPDATE_SCREENSHOTS ? [SAVED, SCREENSHOTS] : [SAVED]) {
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(join(dir, name), png);
-      }
-    }
+    for (const [name, png] of shots) saveScreenshot(name, png);
     await page.close();
   });
 });

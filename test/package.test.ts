@@ -4,7 +4,7 @@
  * and `require`, its types, and `clausier lint` and `clausier test` on the packs it ships.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseFiles, REFERENCE, ROOT, tempDir } from './helpers.js';
@@ -23,6 +23,7 @@ describe('the npm package', () => {
     for (const expected of [
       'dist/cli.cjs',
       'dist/clausier.cjs',
+      'dist/xlsx.cjs',
       'dist/packs/dinsic-preincubation-2019.json',
       'dist/types/index.d.ts',
       'dist/types/package.json',
@@ -37,10 +38,12 @@ describe('the npm package', () => {
     ]) {
       expect(files, expected).toContain(expected);
     }
-    // One copy of the code: the bundle, and the bin that starts it.
+    // One copy of the code: the bundle, and the bin that starts it; and the XLSX writer, which
+    // only `ledger --format xlsx` loads.
     expect(files.filter((f) => /\.[cm]?js$/.test(f)).sort()).toEqual([
       'dist/clausier.cjs',
       'dist/cli.cjs',
+      'dist/xlsx.cjs',
     ]);
     expect(
       files.filter((f) => /^(src|test|bench|scripts)\//.test(f) || f.endsWith('.map')),
@@ -91,6 +94,17 @@ describe('the npm package', () => {
     expect(jobs.stderr).toBe('');
     expect(jobs.status).toBe(0);
     expect(jobs.stdout).toContain('2 files: 2 compliant');
+    // The XLSX writer, a script of its own that only `ledger --format xlsx` loads, is there too.
+    const xlsx = spawnSync(
+      'npx',
+      ['--no-install', 'clausier', 'ledger', 'record.yaml', '--format', 'xlsx', '-o', 'l.xlsx'],
+      { cwd: app, encoding: 'utf8' },
+    );
+    expect(xlsx.stderr).toBe('');
+    expect(xlsx.status).toBe(0);
+    expect(readFileSync(join(app, 'l.xlsx')).subarray(0, 4)).toEqual(
+      Buffer.from('PK\x03\x04', 'latin1'),
+    );
 
     writeFileSync(
       join(app, 'use.mjs'),

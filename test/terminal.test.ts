@@ -154,7 +154,7 @@ describe('a usage error', () => {
       "clausier check: option '-f, --format <format>' argument 'jsn' is invalid. Allowed choices are text, json, sarif, junit, github, markdown.\nTry 'clausier check --help'.\n",
     );
     expect(runCli(['report']).stderr).toBe(
-      "clausier report: missing required argument 'record'\nTry 'clausier report --help'.\n",
+      "clausier report: missing required argument 'records'\nTry 'clausier report --help'.\n",
     );
   });
 

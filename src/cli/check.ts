@@ -94,6 +94,24 @@ function parseJobs(value: string): number {
   return Number(value);
 }
 
+/** The folders of the rule packs a run may read: the one given, or every built-in pack. */
+export function packDirsOf(options: CheckOptions): string[] {
+  return options.rules !== undefined
+    ? [options.rules]
+    : builtInPacks().map((id) => join(builtInPacksDir(), id));
+}
+
+/** The options of every command that judges records: another pack, and the largest file read. */
+export const rulesOption = (): Option =>
+  new Option(
+    '--rules <dir>',
+    "a rule pack folder, instead of the built-in pack of the record's template",
+  );
+export const maxSizeOption = (): Option =>
+  new Option('--max-size <size>', 'refuse files larger than this (bytes, or e.g. 20M)')
+    .argParser(parseSize)
+    .default(DEFAULT_MAX_BYTES);
+
 /** Reads a size: bytes, or with a unit (`20M`, `512k`). */
 export function parseSize(value: string): number {
   const match = /^(\d+)\s*([kKmMgG]?)i?[bB]?$/.exec(value.trim());
@@ -124,7 +142,7 @@ export function useColors(
  * Loads a record in this thread. Standard input and pipes, which can keep a reader waiting, are
  * read off the main thread, so that Ctrl-C still removes a half-written --output meanwhile.
  */
-async function load(target: Target, options: CheckOptions): Promise<LoadedRecord> {
+export async function load(target: Target, options: CheckOptions): Promise<LoadedRecord> {
   if (!target.mayWait) return loadRecordFile(target.path, options);
   return target.path === STDIN
     ? loadRecordSourceAsync(0, STDIN, options)
@@ -141,6 +159,16 @@ interface Checked {
   entry?: string;
   /** The record's text, for code frames. */
   text?: string;
+}
+
+/** The report of an argument that names no record: one input error, at its first line. */
+export function unreadable(path: string, problem: string, language: Language): FileReport {
+  return {
+    file: path,
+    errors: [{ message: inLanguage(problem, language), line: 1, column: 1, pointer: '' }],
+    findings: [],
+    verdict: 'invalid',
+  };
 }
 
 function made(report: FileReport, text?: string): Checked {
@@ -209,10 +237,7 @@ async function run(
   const { checkOptions, waivers } = prepareCheck(options, language);
   const registry = new PackRegistry();
   const targets = expandTargets(paths);
-  const packDirs =
-    checkOptions.rules !== undefined
-      ? [checkOptions.rules]
-      : builtInPacks().map((id) => join(builtInPacksDir(), id));
+  const packDirs = packDirsOf(checkOptions);
   for (const { output } of destinations)
     if (output !== undefined) refuseOverwritingInputs(output, targets, options.waivers, packDirs);
   // A person watches a text report on standard output: a progress bar tells them how far it is.
@@ -241,16 +266,8 @@ async function run(
    * of its record when a code frame will need it, and, from the cache, its digest and JSON entry.
    */
   const check = async (target: (typeof targets)[number]): Promise<Checked> => {
-    if (target.problem) {
-      return made({
-        file: target.path,
-        errors: [
-          { message: inLanguage(target.problem, language), line: 1, column: 1, pointer: '' },
-        ],
-        findings: [],
-        verdict: 'invalid',
-      });
-    }
+    if (target.problem !== undefined)
+      return made(unreadable(target.path, target.problem, language));
     let bytes: Uint8Array | undefined;
     let key: string | undefined;
     if (cache && target.path !== STDIN) {
@@ -413,13 +430,15 @@ async function* inOrder<T, R>(
  * Refuses an --output that is one of the run's inputs — a record, a waiver file, a file of a rule
  * pack that may judge the records — or a new `.yaml` file in a pack's folder, which would become
  * part of the pack: clausier never writes over what it reads. Paths are compared once links are
- * followed, and files by identity (a hard link is the same file).
+ * followed, and files by identity (a hard link is the same file). `option` names the option
+ * that gave the file, in the error.
  */
-function refuseOverwritingInputs(
+export function refuseOverwritingInputs(
   output: string,
   targets: readonly { path: string }[],
   waiverFiles: readonly string[],
   packDirs: readonly string[],
+  option = '--output',
 ): void {
   const real = (path: string): string => {
     try {
@@ -456,12 +475,12 @@ function refuseOverwritingInputs(
   );
   if (input !== undefined)
     throw new InputError(
-      `--output: ${output} is ${input}, an input of this run: it is never written over`,
+      `${option}: ${output} is ${input}, an input of this run: it is never written over`,
     );
   const folder = packs.flatMap((pack) => pack.folders).find((f) => real(f) === dirname(written));
   if (folder !== undefined && /\.ya?ml$/i.test(written))
     throw new InputError(
-      `--output: ${output} is in ${folder}, the folder of a rule pack, where every .yaml file is part of the pack: it is never written there`,
+      `${option}: ${output} is in ${folder}, the folder of a rule pack, where every .yaml file is part of the pack: it is never written there`,
     );
 }
 

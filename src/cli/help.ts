@@ -128,8 +128,28 @@ export const DESCRIPTIONS_FR: Record<string, string> = {
   'write the document to a file instead of standard output':
     'écrire le document dans un fichier plutôt que sur la sortie standard',
   'deprecated: use --output': 'ancienne orthographe : utilisez --output',
-  "a programme's report for a finance controller, as one HTML file: the verdict, the money to the cent, the timeline, the weeks of pré-incubation and every finding with its clause":
-    'le rapport d’un programme pour un contrôleur financier, en un fichier HTML : le verdict, l’argent au centime, la chronologie, les semaines de pré-incubation et chaque constat avec sa clause',
+  "a programme's report for a finance controller, as one HTML file: the verdict, the money to the cent, the timeline, the weeks of pré-incubation and every finding with its clause; for many records, a portfolio page":
+    'le rapport d’un programme pour un contrôleur financier, en un fichier HTML : le verdict, l’argent au centime, la chronologie, les semaines de pré-incubation et chaque constat avec sa clause ; pour de nombreux dossiers, une page de portefeuille',
+  "the record file; or folders, globs or several files: the portfolio, with each record's report beside it":
+    'le fichier du dossier ; ou des répertoires, des motifs ou plusieurs fichiers : le portefeuille, avec le rapport de chaque dossier à côté',
+  'what falls due, across records: every obligation pending or overdue, sorted by date, with who owes it, the amount, the clause and the line of the record':
+    'ce qui arrive à échéance, dans tous les dossiers : chaque obligation en attente ou en retard, par date, avec qui la doit, le montant, la clause et la ligne du dossier',
+  'output format (ics: an iCalendar file for a calendar)':
+    'format de sortie (ics : un fichier iCalendar pour un agenda)',
+  'write the agenda to a file (atomically) instead of standard output':
+    'écrire l’échéancier dans un fichier (de façon atomique) plutôt que sur la sortie standard',
+  'evaluate every record as of this date (YYYY-MM-DD), instead of its asOf or today':
+    'évaluer chaque dossier à cette date (AAAA-MM-JJ), au lieu de son asOf ou d’aujourd’hui',
+  'list what falls due up to this date (YYYY-MM-DD); what is overdue or has no date yet is always listed':
+    'lister ce qui arrive à échéance jusqu’à cette date (AAAA-MM-JJ) ; ce qui est en retard ou sans date est toujours listé',
+  "records' money and findings as spreadsheets: every payment, expense and refund (counted or not, with its line) and every finding, as CSV or XLSX":
+    'l’argent et les constats des dossiers en tableurs : chaque versement, dépense et restitution (comptés ou non, avec leur ligne) et chaque constat, en CSV ou XLSX',
+  'csv (one table) or xlsx (a sheet per table)':
+    'csv (un tableau) ou xlsx (une feuille par tableau)',
+  'the table: money (the ledger) or findings; csv writes one (default money), xlsx both unless one is named':
+    'le tableau : money (les mouvements) ou findings (les constats) ; csv en écrit un (par défaut money), xlsx les deux sauf si l’un est nommé',
+  'write to this file (atomically); xlsx needs one':
+    'écrire dans ce fichier (de façon atomique) ; xlsx en demande un',
   'write the report to a file instead of standard output':
     'écrire le rapport dans un fichier plutôt que sur la sortie standard',
   'the record file': 'le fichier du dossier',

@@ -7,11 +7,13 @@ import { FileProblemsError, InputError } from '../errors.js';
 import { inLanguage } from '../messages.js';
 import { showControls } from '../quote.js';
 import type { Language } from '../rules/template.js';
+import { registerAgenda } from './agenda.js';
 import { registerCheck } from './check.js';
 import { registerDoc } from './doc.js';
 import { registerReport } from './report.js';
 import { registerExplain } from './explain.js';
 import { registerInit } from './init.js';
+import { registerLedger } from './ledger.js';
 import { registerLint } from './lint.js';
 import { registerRules } from './rules.js';
 import { registerSchema } from './schema.js';
@@ -46,6 +48,8 @@ export function buildProgram(context: CliContext): Command {
   registerTest(program, context);
   registerDoc(program, context);
   registerReport(program, context);
+  registerAgenda(program, context);
+  registerLedger(program, context);
   for (const command of [program, ...program.commands]) {
     command.exitOverride((error) => {
       if (command !== program) commandOf.set(error, command.name());

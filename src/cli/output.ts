@@ -9,7 +9,11 @@ import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 
 /** Writes a whole file atomically; `option` names, in an error, the option that gave the path. */
-export function writeAtomically(path: string, content: string, option = '--output'): void {
+export function writeAtomically(
+  path: string,
+  content: string | Uint8Array,
+  option = '--output',
+): void {
   const sink = new OutputSink(path, option);
   try {
     sink.writeNow(content);
@@ -114,8 +118,10 @@ export class OutputSink {
   }
 
   /** Writes to the file at once (a sink with a file only). */
-  writeNow(chunk: string): void {
-    if (this.fd !== undefined) writeSync(this.fd, chunk);
+  writeNow(chunk: string | Uint8Array): void {
+    if (this.fd === undefined) return;
+    if (typeof chunk === 'string') writeSync(this.fd, chunk);
+    else writeSync(this.fd, chunk);
   }
 
   /** Puts the report in place; on failure, the previous one stays whole. */

@@ -1,21 +1,32 @@
 /**
  * `clausier report RECORD [--output FILE]`: the report of one programme for a finance controller,
- * as one static HTML file. A record with input errors gets no report: its errors are printed,
- * each at its line, and the exit code is 2.
+ * as one static HTML file (folders, globs or several records: the portfolio, ./portfolio.ts).
+ * A record with input errors gets no report: its errors are printed, each at its line, and the
+ * exit code is 2.
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
 import { inspectFile } from '../check.js';
 import { InputError } from '../errors.js';
-import { DEFAULT_MAX_BYTES } from '../load/index.js';
+import { expandTargets } from '../files.js';
 import type { Language } from '../rules/template.js';
 import { isJudged, programmeReportHtml } from '../views/index.js';
 import { applyWaivers } from '../waivers.js';
-import { parseSize, prepareCheck, type CheckRunOptions } from './check.js';
+import { maxSizeOption, prepareCheck, rulesOption, type CheckRunOptions } from './check.js';
 import { deprecated, EXIT, languageOption, toolInfo, type CliContext } from './context.js';
 import { emit } from './output.js';
 import { inLanguage } from '../messages.js';
+import { runPortfolio } from './portfolio.js';
+
+const isFile = (path: string): boolean => {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    // A missing file is one record's input error, as it always was.
+    return true;
+  }
+};
 
 interface ReportOptions extends CheckRunOptions {
   output?: string;
@@ -24,17 +35,28 @@ interface ReportOptions extends CheckRunOptions {
   lang?: Language;
 }
 
-async function run(record: string, options: ReportOptions, language: Language): Promise<number> {
+async function run(paths: string[], options: ReportOptions, language: Language): Promise<number> {
   const { checkOptions, waivers } = prepareCheck(options, language);
   if (options.html !== undefined) deprecated('--html', '--output', language);
   const given = options.output ?? options.html;
   const output = given === '-' ? undefined : given;
-  const option = options.output !== undefined ? '--output' : '--html';
+  const option = options.html !== undefined && options.output === undefined ? '--html' : '--output';
   if (output !== undefined) {
     const folder = dirname(output);
     if (!existsSync(folder) || !statSync(folder).isDirectory())
       throw new InputError(`${option}: the folder ${folder} does not exist`);
   }
+  // One record file: its report. A folder, a glob or several files: the portfolio.
+  const record = paths[0]!;
+  if (paths.length > 1 || !isFile(record))
+    return runPortfolio(expandTargets(paths), {
+      output,
+      option,
+      checkOptions,
+      waivers,
+      waiverFiles: options.waivers,
+      language,
+    });
   const inspection = await inspectFile(record, checkOptions);
   applyWaivers([inspection.report], waivers, language);
   if (!isJudged(inspection)) {
@@ -62,9 +84,12 @@ export function registerReport(program: Command, context: CliContext): void {
   program
     .command('report')
     .description(
-      "a programme's report for a finance controller, as one HTML file: the verdict, the money to the cent, the timeline, the weeks of pré-incubation and every finding with its clause",
+      "a programme's report for a finance controller, as one HTML file: the verdict, the money to the cent, the timeline, the weeks of pré-incubation and every finding with its clause; for many records, a portfolio page",
     )
-    .argument('<record>', 'the record file')
+    .argument(
+      '<records...>',
+      "the record file; or folders, globs or several files: the portfolio, with each record's report beside it",
+    )
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .addOption(new Option('--html <file>', 'deprecated: use --output').hideHelp())
     .addOption(languageOption())
@@ -72,23 +97,15 @@ export function registerReport(program: Command, context: CliContext): void {
       '--as-of <date>',
       "evaluate as of this date (YYYY-MM-DD), instead of the record's asOf or today",
     )
-    .option(
-      '--rules <dir>',
-      "a rule pack folder, instead of the built-in pack of the record's template",
-    )
-    .option(
-      '--max-size <size>',
-      'refuse files larger than this (bytes, or e.g. 20M)',
-      parseSize,
-      DEFAULT_MAX_BYTES,
-    )
+    .addOption(rulesOption())
+    .addOption(maxSizeOption())
     .option(
       '--waivers <file>',
       'a waiver file: deviations a finance controller accepts (repeatable)',
       (file: string, files: string[]) => [...files, file],
       [] as string[],
     )
-    .action(async (record: string, options: ReportOptions) => {
-      context.setExit(await run(record, options, options.lang ?? context.language));
+    .action(async (paths: string[], options: ReportOptions) => {
+      context.setExit(await run(paths, options, options.lang ?? context.language));
     });
 }

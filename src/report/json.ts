@@ -3,7 +3,16 @@
  * Amounts are integer cents; dates are YYYY-MM-DD; keys come in a fixed order.
  */
 import type { FileReport } from '../check.js';
+import type { InputProblem } from '../errors.js';
 import { summarize, type RunSummary } from './summary.js';
+
+/** An input error as JSON reports give it, keys in their fixed order. */
+export const problemEntry = (e: InputProblem): Record<string, unknown> => ({
+  message: e.message,
+  line: e.line,
+  column: e.column,
+  pointer: e.pointer,
+});
 
 /** One file's entry of the report, keys in their fixed order. */
 function fileEntry(report: FileReport): Record<string, unknown> {
@@ -12,12 +21,7 @@ function fileEntry(report: FileReport): Record<string, unknown> {
     verdict: report.verdict,
     ...(report.asOf !== undefined && { asOf: report.asOf }),
     ...(report.pack !== undefined && { pack: report.pack }),
-    errors: report.errors.map((e) => ({
-      message: e.message,
-      line: e.line,
-      column: e.column,
-      pointer: e.pointer,
-    })),
+    errors: report.errors.map(problemEntry),
     findings: report.findings.map((f) => ({
       rule: f.rule,
       status: f.status,

@@ -2,8 +2,10 @@
  * What every HTML view shares: escaping, inline code in the pack's prose, quotes marked in a
  * clause's text, and the page around a view. A view is one static file a lawyer or a finance
  * controller opens from a disk or prints: all its CSS is inline, it loads nothing, and it runs
- * no script. Every text taken from a record or a rule file goes through `escapeHtml`.
+ * no script but its own, inline (the portfolio's filter and sort). Every text taken from a
+ * record or a rule file goes through `escapeHtml`.
  */
+import { createHash } from 'node:crypto';
 
 /** Escapes text for an HTML element's content or a quoted attribute value. */
 export function escapeHtml(text: string): string {
@@ -85,19 +87,26 @@ export interface Page {
   /** The view's own CSS, after the shared one. */
   css: string;
   body: string;
+  /** The view's own script, if it has one (the portfolio's filter and sort), run at the end. */
+  script?: string;
 }
 
 /**
- * A whole page. The Content-Security-Policy forbids every fetch and every script: what the
- * file shows is all in it, and opening it asks nothing of any server.
+ * A whole page. The Content-Security-Policy forbids every fetch and every script but the page's
+ * own, named by its hash: what the file shows is all in it, and opening it asks nothing of any
+ * server.
  */
 export function page(p: Page): string {
+  const script =
+    p.script === undefined
+      ? ''
+      : `; script-src 'sha256-${createHash('sha256').update(p.script).digest('base64')}'`;
   return [
     '<!DOCTYPE html>',
     `<html lang="${escapeHtml(p.language)}">`,
     '<head>',
     '<meta charset="utf-8" />',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'" />`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'${script}" />`,
     '<meta name="viewport" content="width=device-width, initial-scale=1" />',
     '<meta name="generator" content="clausier" />',
     `<title>${escapeHtml(p.title)}</title>`,
@@ -105,6 +114,7 @@ export function page(p: Page): string {
     '</head>',
     `<body>`,
     p.body,
+    ...(p.script === undefined ? [] : [`<script>${p.script}</script>`]),
     '</body>',
     '</html>',
     '',

@@ -18,5 +18,13 @@ export {
   type JudgedInspection,
   type ProgrammeReportOptions,
 } from './report-html.js';
+export {
+  portfolioHtml,
+  portfolioRowOf,
+  portfolioTotals,
+  MONEY_COLUMNS,
+  type PortfolioRow,
+  type PortfolioOptions,
+} from './portfolio-html.js';
 export { weekGrid, weeksOfFindings, type WeekGrid, type WeekState } from './weeks.js';
 export { timelineOf, type Timeline, type TimelineEvent } from './timeline.js';

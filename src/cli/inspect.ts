@@ -1,0 +1,32 @@
+/**
+ * The records a command line names (files, folders, globs, `-`: see expandTargets), checked one
+ * after the other, each with what it was judged on: for the commands that show more of a record
+ * than its findings (the agenda, the portfolio, the ledger). One record at a time is held.
+ */
+import { inspectLoaded, type CheckOptions, type FileReport, type PackRegistry } from '../check.js';
+import type { Target } from '../files.js';
+import { isJudged, type JudgedInspection } from '../views/index.js';
+import { load, unreadable } from './check.js';
+
+export interface Inspected {
+  report: FileReport;
+  /** The inspection, when the record could be judged (no input error). */
+  judged?: JudgedInspection;
+}
+
+export async function* inspectTargets(
+  targets: readonly Target[],
+  options: CheckOptions,
+  registry: PackRegistry,
+): AsyncGenerator<Inspected> {
+  for (const target of targets) {
+    if (target.problem !== undefined) {
+      yield { report: unreadable(target.path, target.problem, options.language ?? 'fr') };
+      continue;
+    }
+    const inspection = await inspectLoaded(await load(target, options), options, registry);
+    yield isJudged(inspection)
+      ? { report: inspection.report, judged: inspection }
+      : { report: inspection.report };
+  }
+}

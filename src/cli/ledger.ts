@@ -1,0 +1,98 @@
+/**
+ * `clausier ledger`: the money ledger and the findings of records, as spreadsheets: CSV (one
+ * table a file) or XLSX (one sheet a table). A record that cannot be read has its input errors
+ * among the findings, and makes the exit code 2.
+ */
+import { Option, type Command } from 'commander';
+import { PackRegistry } from '../check.js';
+import { InputError } from '../errors.js';
+import { expandTargets } from '../files.js';
+import { movementsOf, recordNameOf } from '../ledger.js';
+import { formatCsv } from '../report/csv.js';
+import { ledgerTables, type LedgerRecord, type TableName } from '../report/sheets.js';
+import type { Language } from '../rules/template.js';
+import {
+  maxSizeOption,
+  packDirsOf,
+  prepareCheck,
+  refuseOverwritingInputs,
+  rulesOption,
+} from './check.js';
+import { EXIT, languageOption, type CliContext } from './context.js';
+import { inspectTargets } from './inspect.js';
+import { emit, writeAtomically } from './output.js';
+
+interface LedgerOptions {
+  format: 'csv' | 'xlsx';
+  table?: TableName;
+  output?: string;
+  lang?: Language;
+  asOf?: string;
+  rules?: string;
+  maxSize: number;
+}
+
+async function run(paths: string[], options: LedgerOptions, language: Language): Promise<number> {
+  if (options.format === 'xlsx' && (options.output === undefined || options.output === '-'))
+    throw new InputError('--format xlsx writes a workbook, not text: name its file with --output');
+  const { checkOptions } = prepareCheck({ ...options, waivers: [] }, language);
+  const targets = expandTargets(paths);
+  if (options.output !== undefined)
+    refuseOverwritingInputs(options.output, targets, [], packDirsOf(checkOptions));
+  const records: LedgerRecord[] = [];
+  let invalid = false;
+  for await (const { report, judged } of inspectTargets(
+    targets,
+    checkOptions,
+    new PackRegistry(),
+  )) {
+    invalid ||= judged === undefined;
+    records.push({
+      name: judged ? recordNameOf(judged) : { file: report.file },
+      report,
+      movements: judged ? movementsOf(judged) : [],
+    });
+  }
+  const tables = ledgerTables(records, language);
+  if (options.format === 'csv') {
+    const output = options.output === '-' ? undefined : options.output;
+    emit(formatCsv(tables[options.table ?? 'money'], language), output);
+  } else {
+    // The XLSX writer is loaded only here: no other command pays for it at start-up.
+    const { formatXlsx } = await import('../report/xlsx.js');
+    const chosen = options.table !== undefined ? [tables[options.table]] : Object.values(tables);
+    writeAtomically(options.output!, await formatXlsx(chosen, language));
+  }
+  return invalid ? EXIT.input : EXIT.ok;
+}
+
+export function registerLedger(program: Command, context: CliContext): void {
+  program
+    .command('ledger')
+    .description(
+      "records' money and findings as spreadsheets: every payment, expense and refund (counted or not, with its line) and every finding, as CSV or XLSX",
+    )
+    .argument('<paths...>', 'record files, folders or globs; - reads standard input')
+    .addOption(
+      new Option('-f, --format <format>', 'csv (one table) or xlsx (a sheet per table)')
+        .choices(['csv', 'xlsx'])
+        .default('csv'),
+    )
+    .addOption(
+      new Option(
+        '--table <table>',
+        'the table: money (the ledger) or findings; csv writes one (default money), xlsx both unless one is named',
+      ).choices(['money', 'findings']),
+    )
+    .option('-o, --output <file>', 'write to this file (atomically); xlsx needs one')
+    .addOption(languageOption())
+    .option(
+      '--as-of <date>',
+      'evaluate every record as of this date (YYYY-MM-DD), instead of its asOf or today',
+    )
+    .addOption(rulesOption())
+    .addOption(maxSizeOption())
+    .action(async (paths: string[], options: LedgerOptions) => {
+      context.setExit(await run(paths, options, options.lang ?? context.language));
+    });
+}

@@ -1,0 +1,88 @@
+/**
+ * `clausier report DIR|GLOB|FILE... --output FILE`: the portfolio of many records, one page, and
+ * each record's own report written beside it, in a folder named after the page
+ * (`build/portfolio.html`, `build/portfolio/<record's path>.html`), which each row links to. A
+ * record that cannot be read has its row, with its first error, and no report; it makes the
+ * exit code 2 and is told on standard error, as `report` does for one record.
+ */
+import { mkdirSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { PackRegistry, type CheckOptions } from '../check.js';
+import { InputError } from '../errors.js';
+import { STDIN, type Target } from '../files.js';
+import type { Language } from '../rules/template.js';
+import {
+  portfolioHtml,
+  portfolioRowOf,
+  programmeReportHtml,
+  type PortfolioRow,
+} from '../views/index.js';
+import { applyWaivers, type LoadedWaiver } from '../waivers.js';
+import { packDirsOf, refuseOverwritingInputs } from './check.js';
+import { EXIT, toolInfo } from './context.js';
+import { inspectTargets } from './inspect.js';
+import { writeAtomically } from './output.js';
+
+/** The folder the paths of the records are taken relative to: the deepest they all lie in. */
+function commonFolder(paths: readonly string[]): string {
+  const folders = paths.map((p) => dirname(resolve(p)).split(sep));
+  const common: string[] = [];
+  for (let i = 0; folders.every((f) => i < f.length && f[i] === folders[0]![i]); i++)
+    common.push(folders[0]![i]!);
+  return common.join(sep) || sep;
+}
+
+export interface PortfolioRun {
+  /** The page's file; none for standard output, which a portfolio cannot use. */
+  output: string | undefined;
+  /** The option that named it, for errors. */
+  option: string;
+  checkOptions: CheckOptions;
+  waivers: readonly LoadedWaiver[];
+  waiverFiles: readonly string[];
+  language: Language;
+}
+
+export async function runPortfolio(targets: readonly Target[], run: PortfolioRun): Promise<number> {
+  const { checkOptions, waivers, language } = run;
+  if (run.output === undefined)
+    throw new InputError(
+      `${run.option}: a portfolio writes each record's report beside its page: name the page's file`,
+    );
+  const html = run.output;
+  refuseOverwritingInputs(html, targets, run.waiverFiles, packDirsOf(checkOptions), run.option);
+  const folder = join(dirname(html), basename(html, extname(html)));
+  const files = targets.filter((t) => t.problem === undefined && t.path !== STDIN);
+  const base = commonFolder(files.length > 0 ? files.map((t) => t.path) : ['.']);
+  const tool = `${toolInfo.name} ${toolInfo.version}`;
+  const rows: PortfolioRow[] = [];
+  let invalid = false;
+  for await (const { report, judged } of inspectTargets(
+    targets,
+    checkOptions,
+    new PackRegistry(),
+  )) {
+    applyWaivers([report], [...waivers], language);
+    if (judged === undefined) {
+      invalid = true;
+      process.stderr.write(
+        report.errors
+          .map((e) => `clausier: ${report.file}:${e.line}:${e.column}: ${e.message}\n`)
+          .join(''),
+      );
+      rows.push(portfolioRowOf({ report }, undefined, language));
+      continue;
+    }
+    const name =
+      report.file === STDIN
+        ? 'standard-input'
+        : relative(base, resolve(report.file)).replace(/\.ya?ml$/i, '');
+    const page = join(folder, `${name}.html`);
+    mkdirSync(dirname(page), { recursive: true });
+    writeAtomically(page, programmeReportHtml(judged, { language, tool }), run.option);
+    const href = relative(dirname(html), page).split(sep).map(encodeURIComponent).join('/');
+    rows.push(portfolioRowOf({ report, judged }, href, language));
+  }
+  writeAtomically(html, portfolioHtml(rows, { language, tool }), run.option);
+  return invalid ? EXIT.input : EXIT.ok;
+}
