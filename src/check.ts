@@ -16,6 +16,7 @@ import {
   type LoadOptions,
 } from './load/index.js';
 import { PackEvaluator, type ItemRef, type Status } from './rules/evaluate.js';
+import type { TraceNode } from './rules/trace.js';
 import { builtInPacks, builtInPacksDir, loadRulePack, type RulePack } from './rules/pack.js';
 import { formatDate, type Language } from './rules/template.js';
 import type { Obligor, RuleKind, Severity } from './rules/types.js';
@@ -72,6 +73,11 @@ export interface Finding {
   performed?: string;
   /** For a breach: days between the due date and the performance (late), or the evaluation date (overdue). */
   daysLate?: number;
+  /**
+   * With the `trace` option: how the finding was reached, from the record's lines through the
+   * parameters and the derived facts to the comparison that decided its status.
+   */
+  trace?: TraceNode;
 }
 
 /** Something of the record not counted, with why: an event dated after the evaluation date. */
@@ -143,6 +149,12 @@ export interface CheckOptions extends LoadOptions {
   language?: Language;
   /** Today, for records with no asOf (default: today's date in Paris). */
   today?: () => string;
+  /**
+   * Give findings their trace (`Finding.trace`): every finding (`true`, what `--why` shows), or
+   * only those still open (`open`: breaches, undetermined and pending ones, as the HTML report
+   * shows them).
+   */
+  trace?: boolean | 'open';
 }
 
 /** Today's date in Paris, where the convention is performed, whatever the machine's time zone. */
@@ -198,6 +210,9 @@ export class PackRegistry {
 }
 
 const defaultRegistry = new PackRegistry();
+
+/** The statuses of findings still open: what `trace: 'open'` traces. */
+const OPEN_STATUSES: ReadonlySet<Status> = new Set(['breach', 'undetermined', 'pending']);
 
 const NOT_YET: Record<Language, (date: string, asOf: string) => string> = {
   fr: (date, asOf) => `Daté du ${date}, après la date d’évaluation (${asOf}) : non pris en compte.`,
@@ -291,6 +306,8 @@ export async function inspectLoaded(
   const facts = deriveFacts(stood.record, pack.parameters, pack.derived, asOf);
   const ruleFindings = await evaluator.evaluate(facts);
   const rules = new Map(pack.rules.map((r) => [r.id, r]));
+  const traced = (status: Status): boolean =>
+    options.trace === true || (options.trace === 'open' && OPEN_STATUSES.has(status));
   report.findings = ruleFindings.map((finding) => {
     const rule = rules.get(finding.rule)!;
     // Pointers into the record as it stood are turned into pointers into the file.
@@ -317,6 +334,7 @@ export async function inspectLoaded(
       ...(finding.due !== undefined && { due: finding.due }),
       ...(finding.performed !== undefined && { performed: finding.performed }),
       ...(finding.daysLate !== undefined && { daysLate: finding.daysLate }),
+      ...(traced(finding.status) && { trace: locateTrace(finding.explain(), loaded, inFile) }),
     };
   });
   report.asOf = formatDay(asOf);
@@ -378,4 +396,31 @@ export async function checkSource(
 ): Promise<FileReport> {
   const bytes = typeof source === 'string' ? new TextEncoder().encode(source) : source;
   return checkLoaded(loadRecordBytes(bytes, file, options), options, registry);
+}
+
+/** A trace whose record values point into the file, with their lines and columns. */
+function locateTrace(
+  node: TraceNode,
+  loaded: LoadedRecord,
+  inFile: (pointer: string) => string,
+): TraceNode {
+  const out: TraceNode = { ...node };
+  if (node.pointer !== undefined) {
+    const pointer = inFile(node.pointer);
+    const at = loaded.locate(pointer);
+    out.pointer = pointer;
+    // A value the record does not write has no line.
+    if (at.found === pointer) {
+      out.line = at.line;
+      out.column = at.column;
+    }
+  }
+  if (node.items)
+    out.items = node.items.map((item) => {
+      const pointer = inFile(item.pointer);
+      const at = loaded.locate(pointer);
+      return { pointer, line: at.line, column: at.column };
+    });
+  if (node.inputs) out.inputs = node.inputs.map((input) => locateTrace(input, loaded, inFile));
+  return out;
 }

@@ -84,4 +84,6 @@ export { FileProblemsError, InputError, type FileProblem, type InputProblem } fr
 export type { ProgrammeRecord } from './model/programme.js';
 export type { Waiver, WaiverFile } from './model/waivers.js';
 export type { MoneySummary } from './facts/derive.js';
+export type { TraceNode } from './rules/trace.js';
+export { whyText, whyLines, type WhyLine } from './rules/why.js';
 export type { RuleFile, Localized, Severity, Obligor } from './rules/types.js';

@@ -227,4 +227,31 @@ describe.skipIf(SKIP_BROWSER)('the views in Chromium', () => {
     for (const [name, png] of shots) saveScreenshot(name, png);
     await page.close();
   });
+
+  it('folds under the breach how it was reached, each record value a link to its line', async () => {
+    const { page, errors } = await open(pages.breach);
+    expect(errors).toEqual([]);
+    const finding = page.locator('article.finding[data-rule="A1-RELEASE-WEEKLY"]');
+    const why = finding.locator('details.why');
+    // Folded: the reasoning is there, but not shown until asked for.
+    expect(await why.getAttribute('open')).toBeNull();
+    expect(await why.locator('ul').first().isVisible()).toBe(false);
+    await why.locator('summary').click();
+    const steps = (await why.locator('li').allInnerTexts()).map((t) => t.split('\n')[0]);
+    expect(steps.slice(0, 6)).toEqual([
+      'Pourquoi : manquement (short-week)',
+      'le constat porte sur',
+      'intrapreneur : Sami Benali',
+      'projet : signalements-voirie',
+      'jours de libération dans la semaine est inférieur au paramètre minReleaseDaysPerWeek (Nombre minimal de jours par semaine où chaque intrapreneur est libéré de ses tâches habituelles : 1 jour) : oui',
+      'jours de libération dans la semaine : 0,5 (art. 1 al. 5, 1re phrase)',
+    ]);
+    // The record value's line is a link to that line, as the file writes it.
+    await why.locator('a[href="#line-128"]').first().click();
+    const line = page.locator(':target');
+    expect(await line.getAttribute('id')).toBe('line-128');
+    expect(await line.isVisible()).toBe(true);
+    expect((await line.innerText()).replace(/\s+/g, ' ').trim()).toBe('128 release: {');
+    await page.close();
+  });
 });

@@ -46,7 +46,7 @@ const NO_RELEASE_CASE = join(
 );
 
 async function reportOf(file: string, language: Language = 'fr'): Promise<string> {
-  const inspection = await inspectFile(file, { language });
+  const inspection = await inspectFile(file, { language, trace: 'open' });
   if (!isJudged(inspection)) throw new Error(`${file} has input errors`);
   return programmeReportHtml(inspection, { language, tool: 'clausier test' });
 }

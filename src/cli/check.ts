@@ -57,6 +57,7 @@ interface CheckCommandOptions extends CheckRunOptions {
   jobs?: number;
   cache?: boolean;
   cacheLocation: string;
+  why?: boolean;
 }
 
 /** What `check` and `report` share on the command line. */
@@ -235,6 +236,7 @@ async function run(
   const destinations = destinationsOf(options.format, options.output, perFormatOutputs(options));
   const formats = new Set(destinations.map((d) => d.format));
   const { checkOptions, waivers } = prepareCheck(options, language);
+  if (options.why === true) checkOptions.trace = true;
   const registry = new PackRegistry();
   const targets = expandTargets(paths);
   const packDirs = packDirsOf(checkOptions);
@@ -511,6 +513,7 @@ function openCache(
     asOf: checkOptions.asOf ?? todayInParis(),
     language: checkOptions.language,
     maxBytes: checkOptions.maxBytes,
+    ...(checkOptions.trace !== undefined && { trace: checkOptions.trace }),
   });
 }
 
@@ -573,6 +576,10 @@ export function registerCheck(program: Command, context: CliContext): void {
       "a rule pack folder, instead of the built-in pack of the record's template",
     )
     .option('-v, --verbose', 'show every finding, not only breaches and undetermined ones')
+    .option(
+      '--why',
+      "show how each finding was reached: the record's values (with their lines), the parameters, the derived facts and the comparison that decided it (a trace in JSON, related locations in SARIF)",
+    )
     .addOption(
       new Option(
         '--fail-on <level>',

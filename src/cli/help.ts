@@ -74,6 +74,8 @@ export const DESCRIPTIONS_FR: Record<string, string> = {
   'language of messages (default: from LANG)': 'langue des messages (par défaut : celle de LANG)',
   "a rule pack folder, instead of the built-in pack of the record's template":
     'un répertoire de jeu de règles, plutôt que le jeu intégré du modèle du dossier',
+  "show how each finding was reached: the record's values (with their lines), the parameters, the derived facts and the comparison that decided it (a trace in JSON, related locations in SARIF)":
+    'montrer comment chaque constat a été établi : les valeurs du dossier (avec leurs lignes), les paramètres, les faits dérivés et la comparaison qui a décidé (une trace en JSON, des emplacements liés en SARIF)',
   'show every finding, not only breaches and undetermined ones':
     'montrer tous les constats, pas seulement les manquements et les indéterminés',
   'what makes the exit code 1: error breaches, any breach (warning), or also undetermined or pending findings':

@@ -37,6 +37,8 @@ interface ReportOptions extends CheckRunOptions {
 
 async function run(paths: string[], options: ReportOptions, language: Language): Promise<number> {
   const { checkOptions, waivers } = prepareCheck(options, language);
+  // The report shows, folded under each finding, how it was reached.
+  checkOptions.trace = 'open';
   if (options.html !== undefined) deprecated('--html', '--output', language);
   const given = options.output ?? options.html;
   const output = given === '-' ? undefined : given;

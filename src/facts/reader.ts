@@ -177,8 +177,14 @@ export const READER_COLLECTIONS: Record<string, ReaderCollection> = {
       name: f('text', 'nom de la phase dans le dossier', 'the phase’s name in the record'),
       number: f('phase', 'numéro de la phase (1 à 5)', 'the phase’s number (1 to 5)'),
       written: f('boolean', 'la phase figure au dossier', 'the phase is in the record'),
-      writtenStart: f('date', 'premier jour écrit de la phase', 'first day written', nullable),
-      writtenEnd: f('date', 'dernier jour écrit de la phase', 'last day written', nullable),
+      writtenStart: f('date', 'premier jour écrit de la phase', 'first day written', {
+        nullable: true,
+        at: 'start',
+      }),
+      writtenEnd: f('date', 'dernier jour écrit de la phase', 'last day written', {
+        nullable: true,
+        at: 'end',
+      }),
       supportedBy: f(
         'party',
         'partie ayant appuyé l’organisation de l’appel (phase 1)',
@@ -222,19 +228,22 @@ export const READER_COLLECTIONS: Record<string, ReaderCollection> = {
         'date',
         'date de présentation de la preuve de concept',
         'day the proof of concept was presented',
-        nullable,
+        { nullable: true, at: 'pocPresentation/date' },
       ),
       decided: f(
         'boolean',
         'une décision d’incubation a été prise',
         'an incubation decision was taken',
       ),
-      decisionDate: f('date', 'date de la décision d’incubation', 'day of the decision', nullable),
+      decisionDate: f('date', 'date de la décision d’incubation', 'day of the decision', {
+        nullable: true,
+        at: 'incubationDecision/date',
+      }),
       decisionOutcome: f(
         'text',
         'issue de la décision (incubate ou stop)',
         'outcome of the decision (incubate or stop)',
-        nullable,
+        { nullable: true, at: 'incubationDecision/outcome' },
       ),
       decisionAgreedBy: f(
         'parties',
@@ -242,12 +251,10 @@ export const READER_COLLECTIONS: Record<string, ReaderCollection> = {
         'parties that agreed to the decision',
         { nullable: true, at: 'incubationDecision/agreedBy' },
       ),
-      decisionAmendment: f(
-        'text',
-        'avenant cité par la décision',
-        'amendment the decision cites',
-        nullable,
-      ),
+      decisionAmendment: f('text', 'avenant cité par la décision', 'amendment the decision cites', {
+        nullable: true,
+        at: 'incubationDecision/amendment',
+      }),
       pointer: pointerField('le projet', 'the project'),
       selectionPointer: pointerField('la sélection', 'the selection'),
       selectionAgreementPointer: pointerField(
@@ -331,8 +338,14 @@ export const READER_COLLECTIONS: Record<string, ReaderCollection> = {
         'the intrapreneur’s project was selected',
       ),
       name: f('text', 'intrapreneur', 'intrapreneur'),
-      joined: f('date', 'arrivée au projet (joined)', 'day of joining the project', nullable),
-      left: f('date', 'départ du projet (left)', 'day of leaving the project', nullable),
+      joined: f('date', 'arrivée au projet (joined)', 'day of joining the project', {
+        nullable: true,
+        at: 'joined',
+      }),
+      left: f('date', 'départ du projet (left)', 'day of leaving the project', {
+        nullable: true,
+        at: 'left',
+      }),
       release: f('object', 'jours de libération, par semaine ISO', 'days released, by ISO week', {
         nullable: true,
         at: 'release',
@@ -390,8 +403,8 @@ export const READER_COLLECTIONS: Record<string, ReaderCollection> = {
     description: w('chaque versement', 'each payment'),
     fields: {
       id: f('text', 'identifiant du versement', 'the payment’s id'),
-      date: f('date', 'date du versement', 'day of the payment'),
-      amount: f('money', 'montant du versement', 'amount of the payment'),
+      date: f('date', 'date du versement', 'day of the payment', { at: 'date' }),
+      amount: f('money', 'montant du versement', 'amount of the payment', { at: 'amount' }),
       order: f(
         'count',
         'rang du versement par date (puis par ordre d’écriture)',
@@ -502,9 +515,9 @@ export const READER_COLLECTIONS: Record<string, ReaderCollection> = {
     description: w('chaque dépense', 'each expense'),
     fields: {
       id: f('text', 'identifiant de la dépense', 'the expense’s id'),
-      date: f('date', 'date de la dépense', 'day of the expense'),
-      amount: f('money', 'montant', 'amount'),
-      purpose: f('text', 'objet', 'purpose'),
+      date: f('date', 'date de la dépense', 'day of the expense', { at: 'date' }),
+      amount: f('money', 'montant', 'amount', { at: 'amount' }),
+      purpose: f('text', 'objet', 'purpose', { at: 'purpose' }),
       pointer: pointerField('la dépense', 'the expense'),
       datePointer: pointerField('la date', 'the date'),
     },
@@ -525,8 +538,8 @@ export const READER_COLLECTIONS: Record<string, ReaderCollection> = {
     description: w('chaque restitution', 'each refund'),
     fields: {
       id: f('text', 'identifiant de la restitution', 'the refund’s id'),
-      date: f('date', 'date de la restitution', 'day of the refund'),
-      amount: f('money', 'montant', 'amount'),
+      date: f('date', 'date de la restitution', 'day of the refund', { at: 'date' }),
+      amount: f('money', 'montant', 'amount', { at: 'amount' }),
       account: accountField('compte crédité', 'account credited'),
       pointer: pointerField('la restitution', 'the refund'),
       accountPointer: pointerField('le compte', 'the account'),
@@ -545,7 +558,7 @@ export const READER_COLLECTIONS: Record<string, ReaderCollection> = {
     cardinality: 'one',
     description: w('la résiliation, s’il y en a une', 'the termination, if any'),
     fields: {
-      date: f('date', 'date de la résiliation', 'day of the termination'),
+      date: f('date', 'date de la résiliation', 'day of the termination', { at: 'date' }),
       requestedBy: f('party', 'partie qui l’a demandée', 'party that asked for it', {
         nullable: true,
         at: 'requestedBy',
@@ -554,12 +567,15 @@ export const READER_COLLECTIONS: Record<string, ReaderCollection> = {
         nullable: true,
         at: 'defaultingParty',
       }),
-      noticeDate: f('date', 'date de la mise en demeure', 'day of the formal notice', nullable),
+      noticeDate: f('date', 'date de la mise en demeure', 'day of the formal notice', {
+        nullable: true,
+        at: 'notice/date',
+      }),
       noticeReceived: f(
         'date',
         'date de réception de la mise en demeure',
         'day the notice was received',
-        nullable,
+        { nullable: true, at: 'notice/received' },
       ),
       noticeBy: f('party', 'partie qui a mis en demeure', 'party that sent the notice', {
         nullable: true,
@@ -569,7 +585,7 @@ export const READER_COLLECTIONS: Record<string, ReaderCollection> = {
         'date',
         'date d’une réponse satisfaisante',
         'day of a satisfactory response',
-        nullable,
+        { nullable: true, at: 'satisfactoryResponse' },
       ),
       pointer: pointerField('la résiliation', 'the termination'),
       datePointer: pointerField('la date de résiliation', 'the termination date'),
@@ -606,12 +622,10 @@ export const READER_COLLECTIONS: Record<string, ReaderCollection> = {
         nullable: true,
         at: 'requested',
       }),
-      abandoned: f(
-        'date',
-        'jour où la demande a été abandonnée',
-        'day the request was abandoned',
-        nullable,
-      ),
+      abandoned: f('date', 'jour où la demande a été abandonnée', 'day the request was abandoned', {
+        nullable: true,
+        at: 'abandoned',
+      }),
       signedBy: signedByField,
       pointer: pointerField('l’avenant', 'the amendment'),
       signaturesPointer: pointerField('les signatures', 'the signatures'),

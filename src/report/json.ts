@@ -40,6 +40,7 @@ function fileEntry(report: FileReport): Record<string, unknown> {
       ...(f.performed !== undefined && { performed: f.performed }),
       ...(f.daysLate !== undefined && { daysLate: f.daysLate }),
       ...(f.waiver !== undefined && { waiver: f.waiver }),
+      ...(f.trace !== undefined && { trace: f.trace }),
     })),
     ...(report.notices !== undefined && {
       notices: report.notices.map((n) => ({

@@ -27,6 +27,7 @@ import type { InputProblem } from '../errors.js';
 import { STDIN } from '../files.js';
 import type { LoadedRule, RulePack } from '../rules/pack.js';
 import type { Language } from '../rules/template.js';
+import { citedPlaces } from '../rules/why.js';
 import { repositoryPath } from './github.js';
 import type { FormatContext } from './index.js';
 import { escapeMarkdown } from './markdown.js';
@@ -193,6 +194,11 @@ export function formatSarif(
     const ref =
       report.pack !== undefined ? ruleRefs.get(report.pack)?.get(finding.rule) : undefined;
     const [first, ...others] = finding.locations;
+    // With --why: each place of the record the verdict rests on, with what is read there.
+    const shown = new Set(finding.locations.map((l) => l.pointer));
+    const cited = finding.trace
+      ? citedPlaces(finding.trace).filter((place) => !shown.has(place.pointer))
+      : [];
     const breach = finding.status === 'breach' || finding.status === 'waived';
     const waiver = finding.waiver;
     return {
@@ -204,11 +210,18 @@ export function formatSarif(
       message: { text: finding.message },
       locations: [sarifLocation(report.file, first, cwd)],
       // A finding about several places shows its first; the others are related to it.
-      ...(others.length > 0 && {
-        relatedLocations: others.map((location, i) => ({
-          id: i + 1,
-          ...sarifLocation(report.file, location, cwd),
-        })),
+      ...(others.length + cited.length > 0 && {
+        relatedLocations: [
+          ...others.map((location, i) => ({
+            id: i + 1,
+            ...sarifLocation(report.file, location, cwd),
+          })),
+          ...cited.map((place, i) => ({
+            id: others.length + i + 1,
+            ...sarifLocation(report.file, place, cwd),
+            message: { text: place.words[language] },
+          })),
+        ],
       }),
       ...(waiver && {
         suppressions: [

@@ -8,6 +8,7 @@ import type { MoneySummary } from '../facts/derive.js';
 import { formatEurosEn, formatEurosFr } from '../money.js';
 import type { Language } from '../rules/template.js';
 import { formatDate } from '../rules/template.js';
+import { whyLines } from '../rules/why.js';
 import { LineIndex } from '../load/text.js';
 import { showControls } from '../quote.js';
 import { ruleTally, summarize, type RunSummary } from './summary.js';
@@ -314,6 +315,10 @@ function formatFinding(
   if (finding.status === 'breach' && source !== undefined && where) {
     lines.push(...codeFrame(source, where.line, where.column, paint.dim).map((l) => `      ${l}`));
   }
+  // With --why: how the finding was reached, step by step.
+  if (finding.trace)
+    for (const line of whyLines(finding.trace, options.language))
+      lines.push(`      ${'  '.repeat(line.depth)}${showControls(line.text)}`);
   return lines;
 }
 

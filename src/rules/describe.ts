@@ -8,7 +8,8 @@ import type { ParamValue } from '../facts/params.js';
 import { formatValue, type Language } from './template.js';
 import { operatorSpec } from './operators.js';
 import type { PackParameter, RulePack } from './pack.js';
-import type { Condition, FactReference, RuleFile } from './types.js';
+import { kindOf } from '../facts/formula.js';
+import type { Aggregate, Condition, Deadline, FactReference, Formula, RuleFile } from './types.js';
 
 const WORDS = {
   fr: {
@@ -77,24 +78,43 @@ export function parameterInWords(pack: RulePack, name: string, language: Languag
   );
 }
 
-function referenceInWords(
+/**
+ * Where a condition or formula is: the collection of its `item` (a rule's, or a derived field's),
+ * of `outer` and `owner` in formulas, and a rule's deadlines.
+ */
+export interface WordScope {
+  over?: string;
+  outer?: string;
+  owner?: string;
+  deadlines?: Record<string, Deadline>;
+}
+
+const scopeOf = (rule: RuleFile | WordScope | undefined): WordScope =>
+  rule === undefined
+    ? {}
+    : 'id' in rule
+      ? { over: rule.over, ...(rule.deadlines && { deadlines: rule.deadlines }) }
+      : rule;
+
+export function referenceInWords(
   reference: FactReference,
-  rule: RuleFile | undefined,
+  where: RuleFile | WordScope | undefined,
   pack: RulePack,
   language: Language,
 ): string {
+  const scope = scopeOf(where);
   const path = reference.path ? reference.path.split('.') : [];
   if (reference.fact === 'params') {
     const [name, ...rest] = path;
     return `${parameterInWords(pack, name ?? '', language)}${rest.length ? ` (${rest.join('.')})` : ''}`;
   }
-  if (reference.fact === 'item') {
-    const spec = rule ? specAt(ownEntry(pack.model.collections, rule.over), path) : undefined;
-    return spec
-      ? `${spec.description[language]} [item.${reference.path}]`
-      : `item.${reference.path ?? ''}`;
+  if (reference.fact === 'item' || reference.fact === 'outer' || reference.fact === 'owner') {
+    const over = scope[reference.fact === 'item' ? 'over' : reference.fact];
+    const spec = over ? specAt(ownEntry(pack.model.collections, over), path) : undefined;
+    const name = [reference.fact, ...path].join('.');
+    return spec ? `${spec.description[language]} [${name}]` : name;
   }
-  const deadline = ownEntry(rule?.deadlines, reference.fact);
+  const deadline = ownEntry(scope.deadlines, reference.fact);
   if (deadline) {
     return `${reference.fact} (${WORDS[language].deadline(deadline.from, parameterInWords(pack, deadline.add, language))})`;
   }
@@ -115,7 +135,7 @@ export function conditionInWords(
   condition: Condition,
   pack: RulePack,
   language: Language,
-  rule?: RuleFile,
+  rule?: RuleFile | WordScope,
   depth = 0,
 ): string[] {
   const pad = '  '.repeat(depth);
@@ -197,4 +217,148 @@ export function timingInWords(rule: RuleFile, pack: RulePack, language: Language
     if (due.performedOn) lines.push(w.late);
   }
   return lines;
+}
+
+const FORMULA_WORDS = {
+  fr: {
+    latest: 'la plus tardive de',
+    earliest: 'la plus ancienne de',
+    max: 'le plus grand de',
+    min: 'le moindre de',
+    firstOf: (parts: string[]) => parts.join(', à défaut '),
+    ifThen: (c: string, a: string, b: string) => `si ${c} : ${a} ; sinon : ${b}`,
+    sum: 'la somme',
+    count: 'le nombre',
+    exists: 'l’existence',
+    list: 'la liste',
+    first: 'le premier',
+    last: 'le dernier',
+    of: (field: string) => `de « ${field} »`,
+    over: (collection: string) => `sur ${collection}`,
+    where: (c: string) => ` où ${c}`,
+    reached: (sum: string, amount: string) => `le jour où ${sum} atteint ${amount}`,
+    plusPeriod: (date: string, period: string) => `${date} + ${period}`,
+    unknown: 'inconnu',
+    valueAt: (map: string, key: string) => `la valeur de ${map} pour ${key}`,
+    countDates: (dates: string, from: string, to: string) =>
+      `le nombre de ${dates} du ${from} au ${to}`,
+    keyed: (collection: string, key: string) => `${collection}, par ${key}`,
+    place: (from: string) => `une place sous ${from}`,
+    and: ' et ',
+  },
+  en: {
+    latest: 'the latest of',
+    earliest: 'the earliest of',
+    max: 'the greatest of',
+    min: 'the least of',
+    firstOf: (parts: string[]) => parts.join(', else '),
+    ifThen: (c: string, a: string, b: string) => `if ${c}: ${a}; else: ${b}`,
+    sum: 'the sum',
+    count: 'the number',
+    exists: 'whether there is one',
+    list: 'the list',
+    first: 'the first',
+    last: 'the last',
+    of: (field: string) => `of “${field}”`,
+    over: (collection: string) => `over ${collection}`,
+    where: (c: string) => ` where ${c}`,
+    reached: (sum: string, amount: string) => `the day ${sum} reaches ${amount}`,
+    plusPeriod: (date: string, period: string) => `${date} + ${period}`,
+    unknown: 'unknown',
+    valueAt: (map: string, key: string) => `the value of ${map} for ${key}`,
+    countDates: (dates: string, from: string, to: string) =>
+      `the number of ${dates} from ${from} to ${to}`,
+    keyed: (collection: string, key: string) => `${collection}, by ${key}`,
+    place: (from: string) => `a place under ${from}`,
+    and: ' and ',
+  },
+};
+
+/** A formula of facts.yaml in words, on one line, each fact named by its description. */
+export function formulaInWords(
+  formula: Formula,
+  pack: RulePack,
+  language: Language,
+  scope: WordScope = {},
+): string {
+  const w = FORMULA_WORDS[language];
+  const f = formula as unknown as Record<string, unknown>;
+  const words = (g: Formula, inner: WordScope = scope): string =>
+    formulaInWords(g, pack, language, inner);
+  const condition = (c: Condition, inner: WordScope = scope): string =>
+    conditionInWords(c, pack, language, inner)
+      .map((l) => l.trim().replace(/^- /, ''))
+      .join(' ');
+  const collectionWords = (name: string): string =>
+    ownEntry(pack.model.collections, name)?.description[language] ?? name;
+  const aggregate = (head: string, a: Aggregate): string => {
+    const inner: WordScope = { over: a.over, ...(scope.over && { outer: scope.over }) };
+    const of = a.of
+      ? ` ${w.of(specAt(ownEntry(pack.model.collections, a.over), a.of.split('.'))?.description[language] ?? a.of)}`
+      : '';
+    return `${head}${of} ${w.over(collectionWords(a.over))}${a.where ? w.where(condition(a.where, inner)) : ''}`;
+  };
+  const kind = kindOf(formula);
+  switch (kind) {
+    case 'fact':
+      return referenceInWords(formula as FactReference, scope, pack, language);
+    case 'value':
+      return literalInWords(f.value, language);
+    case 'comparison':
+    case 'condition':
+      return condition(formula as Condition);
+    case 'latest':
+    case 'earliest':
+    case 'min':
+    case 'max':
+      return Array.isArray(f[kind])
+        ? `${w[kind]} : ${(f[kind] as Formula[]).map((g) => words(g)).join(' ; ')}`.replace(
+            ' : ',
+            language === 'fr' ? ' : ' : ': ',
+          )
+        : aggregate(w[kind], f[kind] as Aggregate);
+    case 'minus':
+      return (f.minus as Formula[]).map((g) => words(g)).join(' − ');
+    case 'plus':
+      return (f.plus as Formula[]).map((g) => words(g)).join(' + ');
+    case 'firstOf':
+      return w.firstOf((f.firstOf as Formula[]).map((g) => words(g)));
+    case 'if':
+      return w.ifThen(
+        condition(f.if as Condition),
+        words(f.then as Formula),
+        words(f.else as Formula),
+      );
+    case 'sum':
+    case 'count':
+    case 'exists':
+    case 'list':
+    case 'first':
+    case 'last':
+      return aggregate(w[kind], f[kind] as Aggregate);
+    case 'reachedOn': {
+      const spec = f.reachedOn as Aggregate & { amount: Formula };
+      return w.reached(aggregate(w.sum, spec), words(spec.amount));
+    }
+    case 'addPeriod': {
+      const spec = f.addPeriod as { to: Formula; period: FactReference };
+      return w.plusPeriod(words(spec.to), parameterInWords(pack, spec.period.path ?? '', language));
+    }
+    case 'unknown':
+      return w.unknown;
+    case 'valueAt': {
+      const spec = f.valueAt as { map: Formula; key: Formula };
+      return w.valueAt(words(spec.map), words(spec.key));
+    }
+    case 'countDates': {
+      const spec = f.countDates as { dates: Formula; from: Formula; to: Formula };
+      return w.countDates(words(spec.dates), words(spec.from), words(spec.to));
+    }
+    case 'keyed': {
+      const spec = f.keyed as { over: string; key: string };
+      return w.keyed(collectionWords(spec.over), spec.key);
+    }
+    case 'place':
+      return w.place(words((f.place as { in: Formula }).in));
+  }
 }

@@ -28,6 +28,7 @@ import { humanPath } from '../pointer.js';
 import { ConditionEvaluator, referencesOf, type ConditionGroup } from './engine.js';
 import type { LoadedRule, RulePack } from './pack.js';
 import { fillTemplate, type Language } from './template.js';
+import { traceOf, type TraceNode } from './trace.js';
 import type {
   BreachCase,
   Condition,
@@ -71,6 +72,8 @@ export interface RuleFinding {
   performed?: string;
   /** How many days after its due date it was performed, or, not performed, the evaluation date is. */
   daysLate?: number;
+  /** Why: the derivation of the finding, worked out on demand (see ./trace.ts). */
+  explain: () => TraceNode;
 }
 
 /** An item of a collection, by its position in the order the facts give the items. */
@@ -178,7 +181,7 @@ class CollectionPlan {
 
   constructor(
     readonly collection: string,
-    private readonly pack: RulePack,
+    readonly pack: RulePack,
   ) {}
 
   private group(condition: Condition): string {
@@ -510,6 +513,16 @@ function findingsOf(
         pointers: pointersOf(outcome.item, late ? rule.due.locations : breach.locations),
         item: { collection: plan.collection, index: outcome.index },
         ...timing,
+        explain: () =>
+          traceOf({
+            pack: plan.pack,
+            rule,
+            facts,
+            item: outcome.item,
+            status: 'breach',
+            breach,
+            late,
+          }),
       });
     }
   }
@@ -523,6 +536,7 @@ function findingsOf(
       pointers: missing,
       missing,
       count,
+      explain: () => traceOf({ pack: plan.pack, rule, facts, status: 'undetermined', missing }),
     });
   }
   if (findings.length > 0) return findings;
@@ -556,6 +570,15 @@ function findingsOf(
       ...(due !== undefined && { due }),
       ...(summary === 'satisfied' &&
         only?.performed !== undefined && { performed: only.performed }),
+      explain: () =>
+        traceOf({
+          pack: plan.pack,
+          rule,
+          facts,
+          status: summary,
+          ...(only && { item: only.item }),
+          count: tally.count(summary),
+        }),
     },
   ];
 }

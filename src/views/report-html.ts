@@ -11,6 +11,8 @@ import { humanPath } from '../pointer.js';
 import { ruleTally } from '../report/summary.js';
 import type { RulePack } from '../rules/pack.js';
 import { formatDate, type Language } from '../rules/template.js';
+import type { TraceNode } from '../rules/trace.js';
+import { lineRanges, whyLines } from '../rules/why.js';
 import { attr, escapeHtml, markedHtml, page, quoteSpans } from './html.js';
 import { REPORT_WORDS, type ReportWords } from './report-words.js';
 import { timelineHtml, timelineOf, TIMELINE_CSS } from './timeline.js';
@@ -398,6 +400,7 @@ function findingsHtml(inspection: JudgedInspection, language: Language): string 
       missing.length > 0
         ? `<p><strong>${escapeHtml(w.missingFields)}${w.colon}</strong> ${missing.map((p) => `<code>${escapeHtml(humanPath(p))}</code>`).join(', ')}</p>`
         : '',
+      f.trace ? whyHtml(f.trace, language) : '',
       lines.length > 0
         ? `<div class="where"><p class="small"><strong>${escapeHtml(w.recordLines)}${w.colon}</strong> <code>${escapeHtml(report.file)}</code>, ${escapeHtml(w.line.toLowerCase())} ${lines.join(', ')}</p>${lines.map((n) => frameHtml(loaded, n)).join('\n')}</div>`
         : '',
@@ -426,6 +429,64 @@ function findingsHtml(inspection: JudgedInspection, language: Language): string 
     `<h3>${escapeHtml(w.openFindings)}</h3>`,
     cards.length > 0 ? cards.join('\n') : `<p class="muted">${escapeHtml(w.noOpenFindings)}</p>`,
     others.length > 0 ? table : '',
+    citedLinesHtml(
+      open.flatMap(({ f }) => (f.trace ? whyLines(f.trace, language).flatMap((l) => l.lines) : [])),
+      loaded,
+      w,
+    ),
+  ].join('\n');
+}
+
+/** A finding's trace, folded: one item per step, each record line a link to it below. */
+function whyHtml(trace: TraceNode, language: Language): string {
+  const w = REPORT_WORDS[language];
+  const lines = whyLines(trace, language);
+  const out: string[] = [];
+  let depth = -1;
+  for (const line of lines) {
+    // Nested lists, one level per step of depth.
+    while (depth < line.depth) {
+      out.push('<ul>');
+      depth++;
+    }
+    while (depth > line.depth) {
+      out.push('</li></ul>');
+      depth--;
+    }
+    if (out[out.length - 1] !== '<ul>') out.push('</li>');
+    const links = lineRanges(line.lines)
+      .split(', ')
+      .filter(Boolean)
+      .map((range) => `<a href="#line-${range.split('–')[0]}">${escapeHtml(range)}</a>`);
+    const where =
+      line.linesText !== undefined
+        ? [`${escapeHtml(line.linesText.replace(/ .*$/, ''))} ${links.join(', ')}`]
+        : [];
+    const notes = [...where, ...line.notes.map(escapeHtml)];
+    out.push(
+      `<li${line.body.startsWith('= ') ? ' class="formula"' : ''}>${escapeHtml(line.body)}${notes.length > 0 ? ` <span class="small muted">(${notes.join(' ; ')})</span>` : ''}`,
+    );
+  }
+  while (depth >= 0) {
+    out.push('</li></ul>');
+    depth--;
+  }
+  return `<details class="why"><summary>${escapeHtml(w.why)}</summary>${out.join('')}</details>`;
+}
+
+/** The record's lines the traces cite, each with its anchor, as written in the file. */
+function citedLinesHtml(lines: readonly number[], loaded: LoadedRecord, w: ReportWords): string {
+  const cited = [...new Set(lines)].sort((a, b) => a - b);
+  if (cited.length === 0) return '';
+  const width = String(cited[cited.length - 1]).length;
+  const rows = cited.map(
+    (n) =>
+      `<span class="src" id="line-${n}"><span class="ln">${String(n).padStart(width)}</span> ${escapeHtml(loaded.lines.lineText(n))}</span>`,
+  );
+  return [
+    `<h3 id="cited-lines">${escapeHtml(w.citedLines)}</h3>`,
+    `<p class="intro">${escapeHtml(w.citedLinesIntro)}</p>`,
+    `<pre class="frame cited">${rows.join('')}</pre>`,
   ].join('\n');
 }
 
@@ -489,6 +550,12 @@ const CSS = `
 .frame .ln { color: var(--muted); user-select: none; }
 .frame .target { background: #ffe3a3; font-weight: 600; box-shadow: inset 4px 0 0 var(--breach); }
 .frame .target .ln::before { content: "▶"; color: var(--breach); margin-right: 2px; }
+.why { margin: 0.4em 0; }
+.why summary { cursor: pointer; font-weight: 600; }
+.why ul { margin: 0.15em 0 0.15em 1.1em; padding: 0; }
+.why li { margin: 0.1em 0; }
+.why li.formula { list-style: none; color: var(--muted); font-style: italic; }
+.frame .src:target { background: #ffe3a3; box-shadow: inset 4px 0 0 var(--breach); }
 .others { font-size: 0.88em; }
 .others .rule-title { display: block; }
 .others td.status { white-space: nowrap; }

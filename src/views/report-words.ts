@@ -106,6 +106,10 @@ export interface ReportWords {
   clauses: string;
   obligor: string;
   recordLines: string;
+  /** The folded trace under a finding, and the record's lines the traces cite. */
+  why: string;
+  citedLines: string;
+  citedLinesIntro: string;
   missingFields: string;
   waiver: string;
   waivedBy: (who: string, approved: string, until: string) => string;
@@ -278,6 +282,10 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
     clauses: 'Clauses',
     obligor: 'Débiteur',
     recordLines: 'Dans le dossier',
+    why: 'Pourquoi : le raisonnement, étape par étape',
+    citedLines: 'Les lignes du dossier citées',
+    citedLinesIntro:
+      'Chaque ligne du dossier sur laquelle repose un constat ci-dessus, telle qu’elle est écrite.',
     missingFields: 'À renseigner',
     waiver: 'Dérogation',
     waivedBy: (who, approved, until) => `accordée par ${who} le ${approved}, jusqu’au ${until}`,
@@ -427,6 +435,9 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
     clauses: 'Clauses',
     obligor: 'Obligor',
     recordLines: 'In the record',
+    why: 'Why: the reasoning, step by step',
+    citedLines: 'The record lines cited',
+    citedLinesIntro: 'Each line of the record a finding above rests on, as it is written.',
     missingFields: 'To fill in',
     waiver: 'Waiver',
     waivedBy: (who, approved, until) => `approved by ${who} on ${approved}, until ${until}`,
