@@ -89,6 +89,10 @@ describe('clausier schema', () => {
     expect(JSON.parse(runCli(['schema', '--of', 'rule']).stdout).title).toBe(
       'clausier rule pack: a rule file',
     );
+    // The schema of a pack's derived facts, as committed.
+    expect(JSON.parse(runCli(['schema', '--of', 'facts']).stdout)).toEqual(
+      JSON.parse(readFileSync(join(ROOT, 'schemas/facts.schema.json'), 'utf8')),
+    );
   });
 });
 

@@ -6,6 +6,7 @@ import clauses from '../../schemas/clauses.schema.json' with { type: 'json' };
 import parameters from '../../schemas/parameters.schema.json' with { type: 'json' };
 import conditions from '../../schemas/conditions.schema.json' with { type: 'json' };
 import pack from '../../schemas/pack.schema.json' with { type: 'json' };
+import facts from '../../schemas/facts.schema.json' with { type: 'json' };
 import { EXIT, type CliContext } from './context.js';
 import { emit } from './output.js';
 
@@ -15,6 +16,7 @@ const SCHEMAS: Record<string, unknown> = {
   clauses,
   parameters,
   conditions,
+  facts,
   pack,
 };
 
