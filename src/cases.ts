@@ -4,12 +4,12 @@
  * `clausier test`, `clausier explain`, the lawyers' documentation and the vitest harness.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { checkFile, PackRegistry, type FileReport, type Finding, type Status } from './check.js';
 import { InputError } from './errors.js';
 import { decodeText } from './load/text.js';
 import { parseYaml } from './load/yaml.js';
-import type { RulePack } from './rules/pack.js';
+import { isOwnFile, type RulePack } from './rules/pack.js';
 
 /** A breach of the convention, or a warning about the record, as a case expects it. */
 export interface ExpectedBreach {
@@ -231,7 +231,7 @@ export function caseCoverageProblems(
   cases: readonly PackCase[],
 ): { rule: string; pointer: string; message: string }[] {
   const problems: { rule: string; pointer: string; message: string }[] = [];
-  const own = pack.rules.filter((rule) => resolve(rule.source.path).startsWith(pack.dir + sep));
+  const own = pack.rules.filter((rule) => isOwnFile(pack, rule.source.path));
   const found = (c: PackCase): ExpectedBreach[] => [
     ...c.expectation.breaches,
     ...c.expectation.recordWarnings,
