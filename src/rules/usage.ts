@@ -207,12 +207,8 @@ export function packUsage(pack: RulePack): PackUsage {
       case 'asOf':
         return;
     }
-    const deadline = scope.deadlines && ownEntry(scope.deadlines, fact);
-    if (deadline) {
-      readDotted(deadline.from, scope);
-      useParameter(deadline.add);
-      return;
-    }
+    // A deadline of the rule: what it is computed from is read with the rule's deadlines.
+    if (scope.deadlines && ownEntry(scope.deadlines, fact)) return;
     const global = globals.get(fact);
     if (!global) return;
     use(global, path);
@@ -321,6 +317,7 @@ export function packUsage(pack: RulePack): PackUsage {
     for (const { condition } of ruleConditions(rule)) readCondition(condition, scope);
     for (const reference of [rule.due.by, rule.due.performedOn])
       if (reference) readReference(reference, scope);
+    // Its deadlines are computed for each item it judges, whether or not it reads them.
     for (const deadline of Object.values(rule.deadlines ?? {})) {
       readDotted(deadline.from, scope);
       useParameter(deadline.add);
