@@ -734,12 +734,12 @@ const PACKS: Entry[] = [
     'aucune règle n’utilise la collection {name}, ni directement ni par d’autres faits dérivés (si les rapports de clausier la montrent, indiquez shown: true)',
   ],
   [
-    'no rule uses the parameter {name}, directly or through derived facts; {rule} lists it under parameters: but reads it nowhere',
-    'aucune règle n’utilise le paramètre {name}, ni directement ni par des faits dérivés ; {rule} le liste sous parameters: mais ne le lit nulle part',
+    'no rule uses the parameter {name}, directly or through derived facts; {rule} lists it under parameters: but does not read it',
+    'aucune règle n’utilise le paramètre {name}, ni directement ni par des faits dérivés ; {rule} le liste sous parameters: mais ne le lit pas',
   ],
   [
-    'no rule uses the parameter {name}, directly or through derived facts; {rules} list it under parameters: but read it nowhere',
-    'aucune règle n’utilise le paramètre {name}, ni directement ni par des faits dérivés ; {rules} le listent sous parameters: mais ne le lisent nulle part',
+    'no rule uses the parameter {name}, directly or through derived facts; {rules} list it under parameters: but do not read it',
+    'aucune règle n’utilise le paramètre {name}, ni directement ni par des faits dérivés ; {rules} le listent sous parameters: mais ne le lisent pas',
   ],
   [
     'no rule uses the parameter {name}, directly or through derived facts',

@@ -140,7 +140,7 @@ export function unusedProblems(pack: RulePack): LintProblem[] {
     const listing = pack.rules.filter((r) => (r.parameters ?? []).includes(name)).map((r) => r.id);
     const listed =
       listing.length > 0
-        ? `; ${listing.join(', ')} list${listing.length > 1 ? '' : 's'} it under parameters: but read${listing.length > 1 ? '' : 's'} it nowhere`
+        ? `; ${listing.join(', ')} list${listing.length > 1 ? '' : 's'} it under parameters: but do${listing.length > 1 ? '' : 'es'} not read it`
         : '';
     problems.push({
       file: parameter.source.path,

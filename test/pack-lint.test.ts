@@ -15,6 +15,7 @@ import {
   type LintProblem,
   type LintRecord,
 } from '../src/pack-lint.js';
+import { french } from '../src/messages.js';
 import { builtInPacksDir, loadRulePack } from '../src/rules/pack.js';
 import { packUsage } from '../src/rules/usage.js';
 import { caseFiles, REFERENCE, ROOT, runCli, tempDir } from './helpers.js';
@@ -198,7 +199,7 @@ describe('a derived fact or a parameter no rule uses', () => {
       "facts.yaml:35:7: warning: no rule uses the derived fact partlyShown.hiddenPart, directly or through other derived facts (if clausier's reports show it, say shown: true)",
       "facts.yaml:54:5: warning: no rule uses the derived fact payments.neverRead, directly or through other derived facts (if clausier's reports show it, say shown: true)",
       "facts.yaml:59:3: warning: no rule uses the collection spareWeeks, directly or through other derived facts (if clausier's reports show it, say shown: true)",
-      'parameters.yaml:7:3: warning: no rule uses the parameter listedOnly, directly or through derived facts; X-READER lists it under parameters: but reads it nowhere',
+      'parameters.yaml:7:3: warning: no rule uses the parameter listedOnly, directly or through derived facts; X-READER lists it under parameters: but does not read it',
       'parameters.yaml:12:3: warning: no rule uses the parameter orphanRate, directly or through derived facts',
     ]);
   });
@@ -320,41 +321,41 @@ describe('a pack that extends another', () => {
   });
 });
 
-describe('rules evaluated over records', () => {
-  /** A record file with the fixture's template, in a temporary folder. */
-  function record(from: string): LintRecord {
-    const dir = tempDir('clausier-pack-lint-record-');
-    temporary.push(dir);
-    const file = join(dir, from.slice(from.lastIndexOf('/') + 1));
-    writeFileSync(
-      file,
-      readFileSync(from, 'utf8').replace(
-        'template: dinsic-preincubation-2019',
-        'template: lint-fixture',
-      ),
-    );
-    return { file, origin: 'given' };
-  }
-  const rules = {
-    'X-NEVER.yaml': rule('X-NEVER', '{ fact: item, path: paid, operator: amountBelow, value: 0 }'),
-    'X-ALWAYS.yaml': rule(
-      'X-ALWAYS',
-      '{ fact: item, path: paid, operator: amountAtLeast, value: 0 }',
+/** A record file with the fixture's template, in a temporary folder. */
+function record(from: string): LintRecord {
+  const dir = tempDir('clausier-pack-lint-record-');
+  temporary.push(dir);
+  const file = join(dir, from.slice(from.lastIndexOf('/') + 1));
+  writeFileSync(
+    file,
+    readFileSync(from, 'utf8').replace(
+      'template: dinsic-preincubation-2019',
+      'template: lint-fixture',
     ),
-    'X-TWIN-A.yaml': rule(
-      'X-TWIN-A',
-      '{ fact: item, path: paid, operator: amountAbove, value: 1000000 }',
-    ),
-    'X-TWIN-B.yaml': rule(
-      'X-TWIN-B',
-      '{ not: { fact: item, path: paid, operator: amountAtMost, value: 1000000 } }',
-    ),
-    'X-ALONE.yaml': rule(
-      'X-ALONE',
-      '{ fact: item, path: paid, operator: amountAbove, value: 1100000 }',
-    ),
-  };
+  );
+  return { file, origin: 'given' };
+}
+const rules = {
+  'X-NEVER.yaml': rule('X-NEVER', '{ fact: item, path: paid, operator: amountBelow, value: 0 }'),
+  'X-ALWAYS.yaml': rule(
+    'X-ALWAYS',
+    '{ fact: item, path: paid, operator: amountAtLeast, value: 0 }',
+  ),
+  'X-TWIN-A.yaml': rule(
+    'X-TWIN-A',
+    '{ fact: item, path: paid, operator: amountAbove, value: 1000000 }',
+  ),
+  'X-TWIN-B.yaml': rule(
+    'X-TWIN-B',
+    '{ not: { fact: item, path: paid, operator: amountAtMost, value: 1000000 } }',
+  ),
+  'X-ALONE.yaml': rule(
+    'X-ALONE',
+    '{ fact: item, path: paid, operator: amountAbove, value: 1100000 }',
+  ),
+};
 
+describe('rules evaluated over records', () => {
   it('a rule breaching on none, or on all, of the records tried; two breaching together', async () => {
     const dir = fixturePack(rules);
     // Paid: 10 000 €, 12 000 € and 11 000 €: X-ALONE breaches on the second only, the twins on
@@ -554,5 +555,76 @@ describe('the built-in packs', () => {
       'dinsic-preincubation-2019: no problem\ndinsic-preincubation-departement-exemple: no problem\n',
     );
     expect(run.status).toBe(0);
+  });
+});
+
+describe('in French', () => {
+  it('every warning of lint has its French', async () => {
+    const listed = [
+      'parameters:',
+      '  listed:',
+      '    description: { fr: listé, en: listed }',
+      '    type: money',
+      '    values: [{ value: 1.00 }]',
+      '    clauses: [art4.al1]',
+      '',
+    ].join('\n');
+    const never = '{ fact: item, path: paid, operator: amountBelow, value: 0 }';
+    const dir = fixturePack({
+      'parameters.yaml': listed,
+      'facts.yaml': [
+        'facts:',
+        '  orphan:',
+        '    description: { fr: orphelin, en: orphan }',
+        '    type: money',
+        '    formula: { value: 0 }',
+        'collections:',
+        '  spareWeeks:',
+        '    description: { fr: semaines en trop, en: spare weeks }',
+        '    weeks:',
+        '      each: intrapreneurs',
+        '      from: { fact: phases, path: preincubation.start }',
+        '      to: { fact: phases, path: preincubation.end }',
+        '    fields: {}',
+        '',
+      ].join('\n'),
+      'X-ONE.yaml': rule('X-ONE', never, ['parameters: [listed]']),
+      'X-TWO.yaml': rule('X-TWO', never, ['parameters: [listed]']),
+      'X-ALWAYS.yaml': rules['X-ALWAYS.yaml'],
+      'X-TWIN-A.yaml': rules['X-TWIN-A.yaml'],
+      'X-TWIN-B.yaml': rules['X-TWIN-B.yaml'],
+    });
+    const alone = fixturePack({
+      'parameters.yaml': listed,
+      'X-ONE.yaml': rule('X-ONE', never, ['parameters: [listed]']),
+    });
+    const records = [record(REFERENCE), record(CAP_BREACH)];
+    const lint = await lintRulePack(dir, { records, generated: 1 });
+    const messages = [
+      ...lint.problems.filter((p) => p.severity === 'warning'),
+      ...unusedProblems(loadRulePack(alone)),
+    ].map((p) => p.message);
+    expect(messages.map((m) => m.replace(/,.*/s, ''))).toEqual([
+      'no rule uses the derived fact orphan',
+      'no rule uses the collection spareWeeks',
+      'no rule uses the parameter listed',
+      'X-ALWAYS breaches on every record tried (3: cases 0',
+      'X-ONE breaches on none of the records tried (3: cases 0',
+      'X-TWIN-B breaches on exactly the records tried X-TWIN-A breaches on (1 of 3: cases 0',
+      'X-TWO breaches on none of the records tried (3: cases 0',
+      'no rule uses the parameter listed',
+    ]);
+    for (const message of messages) expect(french(message), message).toMatch(/^aucun|^tous|^les/);
+    expect(messages.slice(3, 6).map((m) => french(m))).toEqual([
+      'tous les dossiers essayés manquent à X-ALWAYS (3 : cas 0, fournis 2, générés 1) : ses conditions de manquement sont peut-être toujours remplies ; si elles peuvent ne pas l’être, ajoutez un cas qui la respecte',
+      'aucun des dossiers essayés ne manque à X-ONE (3 : cas 0, fournis 2, générés 1) : ses conditions de manquement ne sont peut-être jamais remplies ; si elles peuvent l’être, ajoutez un cas qui y manque',
+      'les dossiers essayés qui manquent à X-TWIN-B sont exactement ceux qui manquent à X-TWIN-A (1 sur 3 : cas 0, fournis 2, générés 1) : si ce n’est pas une même obligation écrite deux fois, ajoutez un cas qui manque à l’une et pas à l’autre',
+    ]);
+    expect(french(messages[2]!)).toBe(
+      'aucune règle n’utilise le paramètre listed, ni directement ni par des faits dérivés ; X-ONE, X-TWO le listent sous parameters: mais ne le lisent pas',
+    );
+    expect(french(messages[7]!)).toBe(
+      'aucune règle n’utilise le paramètre listed, ni directement ni par des faits dérivés ; X-ONE le liste sous parameters: mais ne le lit pas',
+    );
   });
 });
