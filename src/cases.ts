@@ -172,10 +172,14 @@ export function packCases(pack: RulePack): PackCase[] {
     }));
 }
 
-/** The template a record names, read without judging the record. */
+/** The template a record file names, read without judging the record. */
 function templateOf(file: string): string | undefined {
-  const match = /^\s+template:\s*["']?([\w.-]+)/m.exec(readFileSync(file, 'utf8'));
-  return match?.[1];
+  return templateIn(readFileSync(file, 'utf8'));
+}
+
+/** The template a record's text names, read without judging the record. */
+export function templateIn(text: string): string | undefined {
+  return /^\s+template:\s*["']?([\w.-]+)/m.exec(text)?.[1];
 }
 
 export interface CaseResult {

@@ -9,11 +9,13 @@
  * another breaches on, is said with the evidence (how many records were tried). Those are
  * warnings: the records may not cover what the rule is about, and the fix is then a case.
  */
+import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { generateRecord, optionsForSize } from '../bench/generate.mjs';
-import { caseCoverageProblems, packCases } from './cases.js';
+import { caseCoverageProblems, packCases, templateIn } from './cases.js';
 import { checkFile, checkSource, PackRegistry } from './check.js';
 import type { InputProblem } from './errors.js';
+import { DEFAULT_MAX_BYTES } from './load/index.js';
 import { lintPack } from './rules/lint.js';
 import {
   isOwnFile,
@@ -94,8 +96,13 @@ export async function lintRulePack(dir: string, options: LintOptions = {}): Prom
   const coverage = caseCoverageProblems(pack, cases).map((p) =>
     at(ruleOf(pack, p.rule), p.pointer, p.message),
   );
+  // A record given that names another template is another pack's: not tried (as cases are).
+  const given = options.records?.filter((r) => {
+    const template = templateIn('file' in r ? (readWithinLimit(r.file) ?? '') : r.text);
+    return template === undefined || template === pack.id;
+  });
   const records = [
-    ...(options.records ?? cases.map((c): LintRecord => ({ file: c.file, origin: 'case' }))),
+    ...(given ?? cases.map((c): LintRecord => ({ file: c.file, origin: 'case' }))),
     ...generatedRecords(pack, options.generated ?? GENERATED_RECORDS),
   ];
   const evaluated = await breachesOver(pack, records);
@@ -109,6 +116,15 @@ export async function lintRulePack(dir: string, options: LintOptions = {}): Prom
     tried: evaluated.tried.length,
     unjudged: evaluated.unjudged,
   };
+}
+
+/** A file's text, unless it cannot be read or is over the size limit of records (checking it says why). */
+function readWithinLimit(file: string): string | undefined {
+  try {
+    return statSync(file).size > DEFAULT_MAX_BYTES ? undefined : readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 const ruleOf = (pack: RulePack, id: string): LoadedRule => pack.rules.find((r) => r.id === id)!;

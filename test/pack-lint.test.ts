@@ -374,6 +374,12 @@ describe('rules evaluated over records', () => {
       'X-NEVER.yaml:13:1: warning: X-NEVER breaches on none of the records tried (3: cases 0, given 3, generated 0): its breach conditions may never hold; if they can, add a case that breaches it',
       'X-TWIN-B.yaml:13:1: warning: X-TWIN-B breaches on exactly the records tried X-TWIN-A breaches on (2 of 3: cases 0, given 3, generated 0): if they are not one obligation written twice, add a case that breaches one and not the other',
     ]);
+    // A record of another pack's template is that pack's to try, not this one's.
+    const elsewhere = await lintRulePack(dir, {
+      records: [{ file: REFERENCE, origin: 'given' }],
+      generated: 0,
+    });
+    expect([elsewhere.tried, elsewhere.unjudged]).toEqual([0, []]);
     // Without the record that tells X-ALONE from the twins, the three breach together: each is
     // said at the later rule, against the first.
     const fewer = await lintRulePack(dir, { records: records.slice(0, 2), generated: 0 });
