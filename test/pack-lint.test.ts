@@ -322,7 +322,7 @@ describe('a pack that extends another', () => {
 });
 
 /** A record file with the fixture's template, in a temporary folder. */
-function record(from: string): LintRecord {
+function record(from: string): LintRecord & { file: string } {
   const dir = tempDir('clausier-pack-lint-record-');
   temporary.push(dir);
   const file = join(dir, from.slice(from.lastIndexOf('/') + 1));
@@ -427,7 +427,7 @@ describe('rules evaluated over records', () => {
 
   it('in the command: located warnings, with the errors of the cases’ coverage', () => {
     const dir = fixturePack({ 'X-NEVER.yaml': rules['X-NEVER.yaml'] });
-    const given = record(CAP_BREACH) as { file: string };
+    const given = record(CAP_BREACH);
     const run = runCli(['lint', dir, '--records', given.file, '--generated', '0']);
     const rule = join(dir, 'X-NEVER.yaml');
     expect(run.stderr).toBe('');
@@ -462,8 +462,8 @@ describe('rules evaluated over records', () => {
     const strict = runCli(['lint', dir, '--generated', '0', '--fail-on', 'warning']);
     expect(strict.stdout).toBe(run.stdout);
     expect(strict.status).toBe(1);
-    const french = runCli(['lint', dir, '--generated', '0', '--lang', 'fr']);
-    expect(french.stdout).toBe(
+    const inFrench = runCli(['lint', dir, '--generated', '0', '--lang', 'fr']);
+    expect(inFrench.stdout).toBe(
       `lint-fixture : 1 avertissement\n  ${join(dir, 'facts.yaml')}:2:3: avertissement : aucune règle n’utilise le fait dérivé orphan, ni directement ni par d’autres faits dérivés (si les rapports de clausier le montrent, indiquez shown: true)\n`,
     );
 
