@@ -337,7 +337,12 @@ function numberOption(values, name, fallback) {
   return value;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a command, and only then: `clausier lint` bundles the generator, and a bundle run as a
+// program (its URL is then the program's) is not this file.
+if (
+  import.meta.url === `file://${process.argv[1]}` &&
+  import.meta.url.endsWith('/bench/generate.mjs')
+) {
   let values;
   try {
     ({ values } = parseArgs({

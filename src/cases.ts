@@ -4,12 +4,12 @@
  * `clausier test`, `clausier explain`, the lawyers' documentation and the vitest harness.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { checkFile, PackRegistry, type FileReport, type Finding, type Status } from './check.js';
 import { InputError } from './errors.js';
 import { decodeText } from './load/text.js';
 import { parseYaml } from './load/yaml.js';
-import type { RulePack } from './rules/pack.js';
+import { isOwnFile, type RulePack } from './rules/pack.js';
 
 /** A breach of the convention, or a warning about the record, as a case expects it. */
 export interface ExpectedBreach {
@@ -172,10 +172,14 @@ export function packCases(pack: RulePack): PackCase[] {
     }));
 }
 
-/** The template a record names, read without judging the record. */
+/** The template a record file names, read without judging the record. */
 function templateOf(file: string): string | undefined {
-  const match = /^\s+template:\s*["']?([\w.-]+)/m.exec(readFileSync(file, 'utf8'));
-  return match?.[1];
+  return templateIn(readFileSync(file, 'utf8'));
+}
+
+/** The template a record's text names, read without judging the record. */
+export function templateIn(text: string): string | undefined {
+  return /^\s+template:\s*["']?([\w.-]+)/m.exec(text)?.[1];
 }
 
 export interface CaseResult {
@@ -231,7 +235,7 @@ export function caseCoverageProblems(
   cases: readonly PackCase[],
 ): { rule: string; pointer: string; message: string }[] {
   const problems: { rule: string; pointer: string; message: string }[] = [];
-  const own = pack.rules.filter((rule) => resolve(rule.source.path).startsWith(pack.dir + sep));
+  const own = pack.rules.filter((rule) => isOwnFile(pack, rule.source.path));
   const found = (c: PackCase): ExpectedBreach[] => [
     ...c.expectation.breaches,
     ...c.expectation.recordWarnings,

@@ -42,6 +42,14 @@ export {
   type PackProblem,
 } from './rules/pack.js';
 export { lintPack } from './rules/lint.js';
+export {
+  lintRulePack,
+  GENERATED_RECORDS,
+  type LintOptions,
+  type LintProblem,
+  type LintRecord,
+  type PackLint,
+} from './pack-lint.js';
 export { packCases, runCase, type PackCase, type CaseResult, type Expectation } from './cases.js';
 export { loadWaivers, applyWaivers, type LoadedWaiver } from './waivers.js';
 export { formatJson } from './report/json.js';

@@ -725,6 +725,38 @@ const PACKS: Entry[] = [
     'la règle cite {id} mais ne la cite pas mot pour mot et n’utilise aucun paramètre qui en vient',
   ],
   ['no case exercises the breach case {rule}', 'aucun cas n’exerce le cas de manquement {rule}'],
+  [
+    "no rule uses the derived fact {name}, directly or through other derived facts (if clausier's reports show it, say shown: true)",
+    'aucune règle n’utilise le fait dérivé {name}, ni directement ni par d’autres faits dérivés (si les rapports de clausier le montrent, indiquez shown: true)',
+  ],
+  [
+    "no rule uses the collection {name}, directly or through other derived facts (if clausier's reports show it, say shown: true)",
+    'aucune règle n’utilise la collection {name}, ni directement ni par d’autres faits dérivés (si les rapports de clausier la montrent, indiquez shown: true)',
+  ],
+  [
+    'no rule uses the parameter {name}, directly or through derived facts; {rule} lists it under parameters: but does not read it',
+    'aucune règle n’utilise le paramètre {name}, ni directement ni par des faits dérivés ; {rule} le liste sous parameters: mais ne le lit pas',
+  ],
+  [
+    'no rule uses the parameter {name}, directly or through derived facts; {rules} list it under parameters: but do not read it',
+    'aucune règle n’utilise le paramètre {name}, ni directement ni par des faits dérivés ; {rules} le listent sous parameters: mais ne le lisent pas',
+  ],
+  [
+    'no rule uses the parameter {name}, directly or through derived facts',
+    'aucune règle n’utilise le paramètre {name}, ni directement ni par des faits dérivés',
+  ],
+  [
+    '{rule} breaches on none of the records tried ({n}: cases {c}, given {g}, generated {x}): its breach conditions may never hold; if they can, add a case that breaches it',
+    'aucun des dossiers essayés ne manque à {rule} ({n} : cas {c}, fournis {g}, générés {x}) : ses conditions de manquement ne sont peut-être jamais remplies ; si elles peuvent l’être, ajoutez un cas qui y manque',
+  ],
+  [
+    '{rule} breaches on every record tried ({n}: cases {c}, given {g}, generated {x}): its breach conditions may always hold; if they need not, add a case that satisfies it',
+    'tous les dossiers essayés manquent à {rule} ({n} : cas {c}, fournis {g}, générés {x}) : ses conditions de manquement sont peut-être toujours remplies ; si elles peuvent ne pas l’être, ajoutez un cas qui la respecte',
+  ],
+  [
+    '{rule} breaches on exactly the records tried {other} breaches on ({k} of {n}: cases {c}, given {g}, generated {x}): if they are not one obligation written twice, add a case that breaches one and not the other',
+    'les dossiers essayés qui manquent à {rule} sont exactement ceux qui manquent à {other} ({k} sur {n} : cas {c}, fournis {g}, générés {x}) : si ce n’est pas une même obligation écrite deux fois, ajoutez un cas qui manque à l’une et pas à l’autre',
+  ],
 ];
 
 /** commander's usage errors (their `error: ` taken off), by the CLI (src/cli/main.ts). */

@@ -121,6 +121,12 @@ export const DESCRIPTIONS_FR: Record<string, string> = {
   'check rule packs (default: the built-in ones) for their authors':
     'vérifier des jeux de règles (par défaut : les jeux intégrés) pour leurs auteurs',
   'rule pack folders': 'répertoires de jeux de règles',
+  'what makes the exit code 1: errors only, or warnings too':
+    'ce qui donne le code de sortie 1 : les erreurs seules, ou aussi les avertissements',
+  "records to evaluate the rules over, instead of the pack's cases (files, folders or globs; repeatable)":
+    'des dossiers sur lesquels évaluer les règles, au lieu des cas du jeu (fichiers, répertoires ou motifs ; répétable)',
+  'how many generated records (seeded: the same every run) to evaluate the rules over too':
+    'combien de dossiers générés (à graine fixe : les mêmes à chaque fois) sur lesquels évaluer aussi les règles',
   'run the cases of rule packs (default: the built-in ones) against their expected findings':
     'passer les cas des jeux de règles (par défaut : les jeux intégrés) et comparer aux constats attendus',
   'the convention as a lawyer reads it: the signed text, unit by unit, with the rules that encode each one (or why none does), their parameters and their cases':

@@ -345,6 +345,30 @@ function readPackFile(path: string, inside?: string): { bytes: Buffer } | { prob
   }
 }
 
+/**
+ * Whether a file a pack was read from is its own, not one of a pack it extends: lint and the
+ * cases' coverage judge a pack on what it writes itself.
+ */
+export function isOwnFile(pack: Pick<RulePack, 'dir'>, path: string): boolean {
+  return resolve(path).startsWith(pack.dir + sep);
+}
+
+/**
+ * Where an entry of facts.yaml is written: `key` names the entry (`facts/<name>`,
+ * `fields/<collection>/<field>`, `collections/<name>`: see PackParts), `pointer` the place in it.
+ */
+export function locateFact(
+  pack: Pick<RulePack, 'factSources' | 'dir'>,
+  key: string,
+  pointer: string,
+  atKey = false,
+): { file: string; line: number; column: number } {
+  const file = ownEntry(pack.factSources, key);
+  return file
+    ? { file: file.path, ...file.locate(pointer, atKey) }
+    : { file: displayPath(join(pack.dir, 'facts.yaml')), line: 1, column: 1 };
+}
+
 function at(file: PackSourceFile, pointer: string, message: string, atKey = false): PackProblem {
   return { file: file.path, ...file.locate(pointer, atKey), message };
 }
@@ -1041,12 +1065,7 @@ function checkReferences(parts: PackParts, problems: PackProblem[]): void {
   problems.push(
     ...checkFacts({
       facts: parts.facts,
-      locate: (key, pointer) => {
-        const file = ownEntry(parts.factSources, key);
-        return file
-          ? { file: file.path, ...file.locate(pointer) }
-          : { file: displayPath(join(parts.dir, 'facts.yaml')), line: 1, column: 1 };
-      },
+      locate: (key, pointer) => locateFact(parts, key, pointer),
       model,
       conditions: parts.conditions,
       parameterTypes: Object.fromEntries(

@@ -115,6 +115,11 @@ export interface Parameter {
   amendable?: boolean;
   /** When the value is a choice the text does not fix: the reasoning, for a lawyer to review. */
   interpretation?: Localized;
+  /**
+   * Read by clausier's reports though no rule reads it: `clausier lint` counts it as used
+   * instead of warning that nothing uses it.
+   */
+  shown?: boolean;
 }
 
 /** A parameter's value from a date on. */
@@ -396,6 +401,11 @@ export interface DerivedFact {
   formula?: Formula;
   /** For an object fact: its fields, each a derived fact. */
   fields?: Record<string, DerivedFact>;
+  /**
+   * Read by clausier's reports though no rule reads it (the money summary's total refunded to
+   * another account): `clausier lint` counts it as used instead of warning that nothing uses it.
+   */
+  shown?: boolean;
 }
 
 /**
@@ -410,6 +420,11 @@ export interface MadeCollection {
   weeks: WeeksOf;
   /** The fields of each item. */
   fields: Record<string, DerivedFact>;
+  /**
+   * Read by clausier's reports though no rule reads it (the weeks of a programme's report):
+   * `clausier lint` counts it as used instead of warning that nothing uses it.
+   */
+  shown?: boolean;
 }
 
 /** The weeks of a period, for each item of a collection. */
