@@ -168,6 +168,9 @@ function ownerSpec(collections: Record<string, CollectionSpec>, each: string): F
   };
 }
 
+/** How many items of a large collection are kept, once read, for the next reads. */
+const KEEP_WHOLE_UP_TO = 2_000;
+
 /** Compiles what a pack derives (a pack that extends another has them joined already). */
 export function compileFacts(
   file: FactsFile,
@@ -235,10 +238,17 @@ export function compileFacts(
   return { model, globals, collections };
 }
 
+/** The days of the dates read, by their text: items read the same few dates again and again. */
+const DAYS = new Map<string, Day>();
 const toDay = (text: string): Day => {
+  const known = DAYS.get(text);
+  if (known !== undefined) return known;
   const parsed = parseCalendarDate(text);
   // Dates were checked when the record was read: a bad one here is a bug.
   if (!parsed.ok) throw new Error(`unchecked date ${text}`);
+  // Bounded: a record of thousands of dates does not keep them all.
+  if (DAYS.size >= 4096) DAYS.clear();
+  DAYS.set(text, parsed.value);
   return parsed.value;
 };
 
@@ -258,16 +268,25 @@ export function deriveFacts(
   const base: Scope = {
     asOf: asOfText,
     params: parameters.at(asOf),
+    item: undefined,
+    outer: undefined,
+    owner: undefined,
     global: (name) => globalValue(name),
     collection: (name) => rowsOf(name),
     counting: (name) => parameters.counting(name),
   };
   const scopeFor = (plan: CollectionPlan, row: Row, owner?: Row): Scope => {
-    const scope = Object.create(base) as Scope;
-    scope.item = row;
-    if (owner) scope.owner = owner;
-    scope.params = parameters.at(paramDayOf(plan, row) ?? asOf);
-    return scope;
+    // Every field written, in the order of innerScope's: one shape for every scope.
+    return {
+      asOf: base.asOf,
+      params: parameters.at(paramDayOf(plan, row) ?? asOf),
+      item: row,
+      outer: undefined,
+      owner,
+      global: base.global,
+      collection: base.collection,
+      counting: base.counting,
+    };
   };
   const paramDayOf = (plan: CollectionPlan, row: Row): Day | undefined => {
     const value = plan.paramsOn !== undefined ? row[plan.paramsOn] : undefined;
@@ -319,7 +338,26 @@ export function deriveFacts(
   function rowsOf(name: string): Iterable<Row> {
     const plan = derived.collections.get(name);
     if (!plan) return [];
-    return plan.large ? streamed(plan) : made(plan);
+    if (!plan.large) return made(plan);
+    return whole.get(plan.name) ?? kept(plan);
+  }
+
+  /**
+   * A large collection read one item at a time; kept whole for the next reads once read to its
+   * end, unless it has more items than a record of ordinary size (so that a huge record is never
+   * held whole, and an ordinary one is not derived again for every rule that reads it).
+   */
+  function* kept(plan: CollectionPlan): Generator<Row> {
+    const rows: Row[] = [];
+    let keep = true;
+    for (const row of streamed(plan)) {
+      if (keep && rows.push(row) > KEEP_WHOLE_UP_TO) {
+        keep = false;
+        rows.length = 0;
+      }
+      yield row;
+    }
+    if (keep && !whole.has(plan.name)) whole.set(plan.name, rows);
   }
 
   /** A small collection, made whole once: each derived field for every item, in order. */

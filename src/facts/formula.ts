@@ -45,6 +45,22 @@ export interface Scope {
 
 export type Compiled = (scope: Scope) => unknown;
 
+/**
+ * A scope for the items of an aggregate: the same facts, `outer` the item it is worked out for.
+ * Every field is written, in one order, so that every scope has one shape (a chain of
+ * prototypes would make each read of a fact walk it).
+ */
+export const innerScope = (s: Scope): Scope => ({
+  asOf: s.asOf,
+  params: s.params,
+  item: undefined,
+  outer: s.item,
+  owner: s.owner,
+  global: s.global,
+  collection: s.collection,
+  counting: s.counting,
+});
+
 /** What compiling needs to know of the pack: where the reader's fields are written. */
 export interface CompileContext {
   /** A collection's field's place, relative to its item's pointer. */
@@ -198,25 +214,26 @@ export function compileCondition(condition: Condition, context: CompileContext):
   if ('all' in condition) {
     const parts = condition.all.map((c) => compileCondition(c, context));
     return (s) => {
-      const unknown: unknown[] = [];
+      // Allocated only when a part is unknown: most conditions hold or fail outright.
+      let unknown: unknown[] | undefined;
       for (const part of parts) {
         const v = part(s);
         if (v === false) return false;
-        if (isMissing(v)) unknown.push(v);
+        if (isMissing(v)) (unknown ??= []).push(v);
       }
-      return unknownOf(unknown) ?? true;
+      return (unknown && unknownOf(unknown)) ?? true;
     };
   }
   if ('any' in condition) {
     const parts = condition.any.map((c) => compileCondition(c, context));
     return (s) => {
-      const unknown: unknown[] = [];
+      let unknown: unknown[] | undefined;
       for (const part of parts) {
         const v = part(s);
         if (v === true) return true;
-        if (isMissing(v)) unknown.push(v);
+        if (isMissing(v)) (unknown ??= []).push(v);
       }
-      return unknownOf(unknown) ?? false;
+      return (unknown && unknownOf(unknown)) ?? false;
     };
   }
   if ('not' in condition) {
@@ -281,15 +298,14 @@ function compileAggregate(
   return {
     /** Visits each item that counts with its value; unknown where an item's part is. */
     each: (s, visit) => {
-      const inner: Scope = Object.create(s) as Scope;
-      inner.outer = s.item;
-      const unknown: unknown[] = [];
+      const inner = innerScope(s);
+      let unknown: unknown[] | undefined;
       for (const row of s.collection(aggregate.over)) {
         if (where) {
           inner.item = row;
           const holds = where(inner);
           if (isMissing(holds)) {
-            unknown.push(holds);
+            (unknown ??= []).push(holds);
             continue;
           }
           if (holds !== true) continue;
@@ -302,12 +318,12 @@ function compileAggregate(
           ]);
         }
         if (isMissing(value)) {
-          unknown.push(value);
+          (unknown ??= []).push(value);
           continue;
         }
         if (visit(row, value) === false) break;
       }
-      return unknownOf(unknown);
+      return unknown && unknownOf(unknown);
     },
   };
 }
