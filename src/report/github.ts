@@ -10,11 +10,10 @@
  * to review is a warning on its line of the waiver file (it fails the run as a warning breach
  * does). Pending findings (not yet due) and waived breaches (accepted) are not annotated.
  */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { FileReport } from '../check.js';
 import { STDIN } from '../files.js';
 import type { Language } from '../rules/template.js';
-import type { FormatContext } from './index.js';
+import { repositoryPath, type FormatContext } from './context.js';
 import { summarize } from './summary.js';
 
 /** GitHub's limit of annotations per level and per step. */
@@ -22,18 +21,6 @@ export const ANNOTATIONS_PER_LEVEL = 10;
 
 type Level = 'error' | 'warning' | 'notice';
 const LEVELS: readonly Level[] = ['error', 'warning', 'notice'];
-
-/**
- * The path of a checked file as CI tools see it: relative to the working directory (the
- * repository's root, where CI runs clausier), with forward slashes; absolute when it is outside.
- */
-export function repositoryPath(file: string, cwd: string = process.cwd()): string {
-  if (file === STDIN) return file;
-  const absolute = resolve(cwd, file);
-  const rel = relative(cwd, absolute);
-  const outside = rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
-  return (outside ? absolute : rel).split(sep).join('/');
-}
 
 /** Escapes the message of a workflow command, so that a record's text cannot end the command. */
 export function escapeData(text: string): string {

@@ -2,9 +2,7 @@
  * The output formats of `clausier check`, one module each. A formatter turns the reports of a
  * run into the text to write; it never prints.
  */
-import type { FileReport } from '../check.js';
-import type { RulePack } from '../rules/pack.js';
-import type { Language } from '../rules/template.js';
+import type { Formatter } from './context.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
@@ -12,20 +10,7 @@ import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 
-export interface FormatContext {
-  language: Language;
-  /** Every finding, not only breaches and undetermined ones (text). */
-  verbose: boolean;
-  /** ANSI colours (text, on a terminal only). */
-  colors: boolean;
-  /** The text of each file with findings to frame (text). */
-  sources: ReadonlyMap<string, string>;
-  tool: { name: string; version: string };
-  /** The packs that judged the files, by id: their rules' summaries and clauses. */
-  packs: ReadonlyMap<string, RulePack>;
-}
-
-export type Formatter = (reports: readonly FileReport[], context: FormatContext) => string;
+export type { FormatContext, Formatter } from './context.js';
 
 /**
  * In the order `--help` lists them: for people, for programs, then for CI (code scanning, test

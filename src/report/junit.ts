@@ -17,9 +17,7 @@
 import type { FileReport, Finding, WaiverOutcome } from '../check.js';
 import type { RulePack } from '../rules/pack.js';
 import type { Language } from '../rules/template.js';
-import { repositoryPath } from './github.js';
-import type { FormatContext } from './index.js';
-import { INPUT_RULE, WAIVER_RULE } from './sarif.js';
+import { INPUT_RULE, repositoryPath, WAIVER_RULE, type FormatContext } from './context.js';
 
 /**
  * Escapes text for XML 1.0 content. Characters XML 1.0 cannot carry at all, even as references

@@ -13,8 +13,7 @@ import type { FileReport, Finding, WaiverOutcome } from '../check.js';
 import type { InputProblem } from '../errors.js';
 import type { Language } from '../rules/template.js';
 import { formatDate } from '../rules/template.js';
-import { repositoryPath } from './github.js';
-import type { FormatContext } from './index.js';
+import { repositoryPath, type FormatContext } from './context.js';
 import { summarize } from './summary.js';
 
 /** The longest comment GitHub accepts, in characters. */

@@ -28,19 +28,12 @@ import { STDIN } from '../files.js';
 import type { LoadedRule, RulePack } from '../rules/pack.js';
 import type { Language } from '../rules/template.js';
 import { citedPlaces } from '../rules/why.js';
-import { repositoryPath } from './github.js';
-import type { FormatContext } from './index.js';
+import { INPUT_RULE, repositoryPath, WAIVER_RULE, type FormatContext } from './context.js';
 import { escapeMarkdown } from './markdown.js';
 
 /** The schema a SARIF 2.1.0 log names: the OASIS technical committee's published one. */
 export const SARIF_SCHEMA =
   'https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json';
-
-/** The id of the driver's rule for records that cannot be judged. */
-export const INPUT_RULE = 'clausier/input';
-
-/** The id of the driver's rule for waivers to review. */
-export const WAIVER_RULE = 'clausier/waiver';
 
 /** Where relative URIs start: the working directory of the run. */
 export const SRCROOT = '%SRCROOT%';

@@ -2,7 +2,18 @@
 import type { FindingStatus } from '../check.js';
 import { formatEurosEn, formatEurosFr } from '../money.js';
 import type { Language } from '../rules/template.js';
-import type { WeekState } from './weeks.js';
+
+/** The state of a week of the grid (./weeks.ts): what its words below name. */
+export type WeekState =
+  | 'breach'
+  | 'waived'
+  | 'closed'
+  | 'leave'
+  | 'outside'
+  | 'after-termination'
+  | 'unknown'
+  | 'not-over'
+  | 'ok';
 
 export interface ReportWords {
   colon: string;

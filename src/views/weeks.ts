@@ -10,18 +10,9 @@ import type { Facts, Item } from '../facts/derive.js';
 import { isMissing } from '../facts/missing.js';
 import { formatDate, formatNumber, type Language } from '../rules/template.js';
 import { attr, escapeHtml } from './html.js';
-import { REPORT_WORDS } from './report-words.js';
+import { REPORT_WORDS, type WeekState } from './report-words.js';
 
-export type WeekState =
-  | 'breach'
-  | 'waived'
-  | 'closed'
-  | 'leave'
-  | 'outside'
-  | 'after-termination'
-  | 'unknown'
-  | 'not-over'
-  | 'ok';
+export type { WeekState } from './report-words.js';
 
 /** The states in the order of the key. */
 export const WEEK_STATES: readonly WeekState[] = [
