@@ -73,9 +73,19 @@ export function decodeRecord(
       return skip.size === 0 || !skip.has(pointerOf());
     },
     root,
+    DECODED,
   );
   return problems;
 }
+
+/** The definitions whose values are decoded: parts of a record that hold none are not walked. */
+const DECODED: ReadonlySet<string> = new Set([
+  'Money',
+  'CalendarDate',
+  'EventDate',
+  'StepDate',
+  'IsoWeek',
+]);
 
 /**
  * ISO weeks found to exist: records write the same few hundred (a key per week of each

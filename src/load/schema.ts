@@ -144,16 +144,20 @@ export function walkWithSchema(
     segment: string,
   ) => boolean | void,
   root: RootSchema = programmeSchema,
+  /** Where given, only values whose schema can hold an instance of one of these are visited. */
+  only?: ReadonlySet<string>,
 ): void {
   const path: string[] = [];
   const pointer = (): string => pointerOfPath(path);
+  const wanted = (schema: ResolvedSchema): boolean =>
+    only === undefined || canHoldAny(schema, only, root);
   const walk = (
     node: unknown,
     schema: ResolvedSchema | undefined,
     parent: Record<string, unknown> | unknown[] | undefined,
     segment: string,
   ): void => {
-    if (!schema) return;
+    if (!schema || !wanted(schema)) return;
     if (visit(node, schema, pointer, false, parent, segment) === false) return;
     if (Array.isArray(node)) {
       const items = schema.items ? resolveSchema(schema.items, root) : undefined;
@@ -166,9 +170,8 @@ export function walkWithSchema(
       }
     } else if (node !== null && typeof node === 'object') {
       const mapping = node as Record<string, unknown>;
-      const keySchema = schema.propertyNames
-        ? resolveSchema(schema.propertyNames, root)
-        : undefined;
+      const named = schema.propertyNames ? resolveSchema(schema.propertyNames, root) : undefined;
+      const keySchema = named && wanted(named) ? named : undefined;
       for (const key of Object.keys(mapping)) {
         path.push(key);
         if (!keySchema || visit(key, keySchema, pointer, true, mapping, key) !== false) {
@@ -202,6 +205,8 @@ function canHold(
   let known = holdsCache.get(schema)?.get(definition);
   if (known !== undefined) return known;
   if (schema.definition === definition) known = true;
+  // A union is not looked into (records have none): it may hold anything.
+  else if ('anyOf' in schema || 'oneOf' in schema || 'allOf' in schema) known = true;
   else if (visiting.has(schema))
     return true; // a recursive schema: assume it may
   else {
@@ -210,6 +215,8 @@ function canHold(
       ...(schema.items ? [schema.items] : []),
       ...Object.values(schema.properties ?? {}),
       ...(typeof schema.additionalProperties === 'object' ? [schema.additionalProperties] : []),
+      // Keys count too (the weeks that key a release).
+      ...(schema.propertyNames ? [schema.propertyNames] : []),
     ];
     known = children.some((child) => {
       const resolved = resolveSchema(child, root);
@@ -224,6 +231,24 @@ function canHold(
 }
 const holdsCache = new WeakMap<ResolvedSchema, Map<string, boolean>>();
 
+/** Whether a value of this schema can hold an instance of any of a set of definitions. */
+function canHoldAny(
+  schema: ResolvedSchema,
+  definitions: ReadonlySet<string>,
+  root: RootSchema,
+): boolean {
+  let bySchema = holdsAnyCache.get(definitions);
+  if (!bySchema) holdsAnyCache.set(definitions, (bySchema = new WeakMap()));
+  let known = bySchema.get(schema);
+  if (known === undefined) {
+    known = false;
+    for (const name of definitions) if (canHold(schema, name, root)) known = true;
+    bySchema.set(schema, known);
+  }
+  return known;
+}
+const holdsAnyCache = new WeakMap<ReadonlySet<string>, WeakMap<ResolvedSchema, boolean>>();
+
 /**
  * The string values of a record that are instances of a definition (every `CalendarDate`...), or
  * of any of a set of definitions, with their pointers and definitions, in document order, made one
@@ -237,10 +262,7 @@ export function* valuesOfDefinition(
   const top = resolveSchema(root, root);
   if (!top) return;
   const wanted = typeof definition === 'string' ? new Set([definition]) : definition;
-  const mayHold = (schema: ResolvedSchema): boolean => {
-    for (const name of wanted) if (canHold(schema, name, root)) return true;
-    return false;
-  };
+  const mayHold = (schema: ResolvedSchema): boolean => canHoldAny(schema, wanted, root);
   // Depth-first with a stack of its own (children pushed last first, to keep document order):
   // nested generators would cost a resumption per level for every value. The stack is four
   // parallel arrays, not an object per value.
