@@ -4,19 +4,22 @@
  */
 import { parseCalendarDate, parseIsoWeek, type Parsed } from '../calendar.js';
 import { parseEuros } from '../money.js';
-import { humanPath, splitPointer } from '../pointer.js';
+import { humanPath } from '../pointer.js';
 import { programmeSchema, walkWithSchema, type RootSchema } from './schema.js';
 import type { SchemaProblem } from './validate.js';
 
 /**
  * Decodes a validated record in place. Values under a pointer that already has a problem are
- * left alone, so that a value is never reported twice.
+ * left alone, so that a value is never reported twice. `valueText`, where the caller has it,
+ * gives what is written for an entry by its container and key, which spares making a pointer
+ * for every amount.
  */
 export function decodeRecord(
   record: unknown,
   sourceText: (pointer: string) => string | undefined,
   reported: readonly { pointer: string }[],
   root: RootSchema = programmeSchema,
+  valueText?: (container: object, key: string) => string | undefined,
 ): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const skip = new Set(reported.map((p) => p.pointer));
@@ -32,14 +35,17 @@ export function decodeRecord(
   };
   walkWithSchema(
     record,
-    (value, schema, pointerOf, key) => {
+    (value, schema, pointerOf, key, parent, segment) => {
       switch (schema.definition) {
         case 'Money': {
           if (typeof value !== 'number') return false;
-          const pointer = pointerOf();
-          if (skip.has(pointer)) return false;
-          const parsed = parseEuros(sourceText(pointer) ?? String(value));
-          if (check(pointer, parsed, false) && parsed.ok) setAt(record, pointer, parsed.value);
+          if (skip.size > 0 && skip.has(pointerOf())) return false;
+          const written =
+            valueText && parent ? valueText(parent, segment) : sourceText(pointerOf());
+          const parsed = parseEuros(written ?? String(value));
+          // Amounts are fields of mappings or items of lists, never the record itself.
+          if (!parsed.ok) check(pointerOf(), parsed, false);
+          else if (parent) (parent as Record<string, unknown>)[segment] = parsed.value;
           return false;
         }
         case 'CalendarDate':
@@ -52,8 +58,13 @@ export function decodeRecord(
           return false;
         case 'IsoWeek':
           if (typeof value === 'string') {
+            if (knownWeeks.has(value)) return true;
             const parsed = parseIsoWeek(value);
-            if (parsed.ok) return true;
+            if (parsed.ok) {
+              if (knownWeeks.size >= 10_000) knownWeeks.clear();
+              knownWeeks.add(value);
+              return true;
+            }
             if (!skip.has(pointerOf())) check(pointerOf(), parsed, key);
           }
           return false;
@@ -62,14 +73,22 @@ export function decodeRecord(
       return skip.size === 0 || !skip.has(pointerOf());
     },
     root,
+    DECODED,
   );
   return problems;
 }
 
-function setAt(root: unknown, pointer: string, value: unknown): void {
-  const segments = splitPointer(pointer);
-  const last = segments.pop()!;
-  let node = root as Record<string, unknown>;
-  for (const segment of segments) node = node[segment] as Record<string, unknown>;
-  node[last] = value;
-}
+/** The definitions whose values are decoded: parts of a record that hold none are not walked. */
+const DECODED: ReadonlySet<string> = new Set([
+  'Money',
+  'CalendarDate',
+  'EventDate',
+  'StepDate',
+  'IsoWeek',
+]);
+
+/**
+ * ISO weeks found to exist: records write the same few hundred (a key per week of each
+ * intrapreneur's release), each checked once.
+ */
+const knownWeeks = new Set<string>();

@@ -49,6 +49,13 @@ export function resolvePlain(source: string): unknown {
     return source;
   }
   if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return source;
+  // A number has a `-` only as its sign, or after the `e` of its exponent: one anywhere else
+  // makes text (dates, weeks, `1-2-00548`), without trying every form of number.
+  const dash = source.indexOf('-', 1);
+  if (dash !== -1) {
+    const before = source.charCodeAt(dash - 1);
+    if (before !== 101 && before !== 69) return source;
+  }
   if (INT_OCT.test(source)) return parseInt(source.substring(2), 8);
   if (INT.test(source)) return parseInt(source, 10);
   if (INT_HEX.test(source)) return parseInt(source.substring(2), 16);

@@ -131,7 +131,13 @@ export function loadRecordText(
 
   const sourceText = (pointer: string): string | undefined => positions.sourceText(root, pointer);
   const schemaProblems = validateParsed(parsed);
-  const decodeProblems = decodeRecord(root, sourceText, [...schemaProblems, ...parsed.problems]);
+  const decodeProblems = decodeRecord(
+    root,
+    sourceText,
+    [...schemaProblems, ...parsed.problems],
+    undefined,
+    (container, key) => positions.valueText(container, key),
+  );
   const idProblems = [...duplicateIds(root), ...danglingReferences(root)];
   for (const problem of [...schemaProblems, ...decodeProblems, ...idProblems]) {
     problems.push(place(problem, root, positions));
@@ -160,29 +166,34 @@ function place(problem: SchemaProblem, root: unknown, positions: SourcePositions
 function duplicateIds(root: unknown): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const path: (string | number)[] = [];
-  const visit = (node: unknown): void => {
+  const visit = (node: object): void => {
     if (Array.isArray(node)) {
-      const ids = node.map((item) => {
-        const id = (item as { id?: unknown } | null)?.id;
-        return typeof id === 'string' ? id : undefined;
-      });
-      for (const [index, earlier] of repeatedIds(ids)) {
+      // Lists of plain values (sessions, weeks of leave) have no ids: looked at once, no more.
+      let ids: (string | undefined)[] | undefined;
+      for (let index = 0; index < node.length; index++) {
+        const item: unknown = node[index];
+        const id = item !== null && typeof item === 'object' ? (item as { id?: unknown }).id : 0;
+        if (typeof id === 'string')
+          (ids ??= new Array<string | undefined>(node.length))[index] = id;
+      }
+      for (const [index, earlier] of ids === undefined ? [] : repeatedIds(ids)) {
         const list = joinPointer('', ...path);
         const at = joinPointer(list, index, 'id');
         problems.push({
           pointer: at,
-          message: `${humanPath(at)}: the id '${ids[index]}' is already that of ${humanPath(joinPointer(list, earlier))} (ids must be unique)`,
+          message: `${humanPath(at)}: the id '${ids![index]}' is already that of ${humanPath(joinPointer(list, earlier))} (ids must be unique)`,
         });
       }
-      node.forEach((item, index) => {
-        if (item !== null && typeof item === 'object') {
-          path.push(index);
-          visit(item);
-          path.pop();
-        }
-      });
-    } else if (node !== null && typeof node === 'object') {
-      for (const [key, value] of Object.entries(node)) {
+      for (let index = 0; index < node.length; index++) {
+        const item: unknown = node[index];
+        if (item === null || typeof item !== 'object') continue;
+        path.push(index);
+        visit(item);
+        path.pop();
+      }
+    } else {
+      for (const key in node) {
+        const value: unknown = (node as Record<string, unknown>)[key];
         if (value === null || typeof value !== 'object') continue;
         path.push(key);
         visit(value);
@@ -190,7 +201,7 @@ function duplicateIds(root: unknown): SchemaProblem[] {
       }
     }
   };
-  visit(root);
+  if (root !== null && typeof root === 'object') visit(root);
   return problems;
 }
 
@@ -201,6 +212,7 @@ function duplicateIds(root: unknown): SchemaProblem[] {
  */
 function repeatedIds(ids: readonly (string | undefined)[]): [index: number, first: number][] {
   const order = Uint32Array.from(ids.keys()).filter((i) => ids[i] !== undefined);
+  if (order.length < 2) return [];
   order.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b));
   const repeated: [number, number][] = [];
   let first = order[0]!;

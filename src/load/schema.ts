@@ -4,7 +4,7 @@
  * than a type (amounts, dates, weeks). The schema is the one generated from src/model.
  */
 import schemaJson from '../../schemas/programme.schema.json' with { type: 'json' };
-import { joinPointer, splitPointer } from '../pointer.js';
+import { escapeSegment, splitPointer } from '../pointer.js';
 
 export interface SchemaNode {
   $ref?: string;
@@ -130,7 +130,8 @@ export function schemaAt(
  * Visits every value of a record with the schema that describes it, depth first. The visitor
  * returns false to stop descending into a value. Map keys constrained by a definition (ISO weeks)
  * are visited with `key: true`. The pointer of a value is made only when the visitor asks for it:
- * most values never need theirs.
+ * most values never need theirs; the container and the key or index it is at (none for the
+ * root) are given, for visitors that read or replace it there.
  */
 export function walkWithSchema(
   value: unknown,
@@ -139,35 +140,59 @@ export function walkWithSchema(
     schema: ResolvedSchema,
     pointer: () => string,
     key: boolean,
+    parent: Record<string, unknown> | unknown[] | undefined,
+    segment: string,
   ) => boolean | void,
   root: RootSchema = programmeSchema,
+  /** Where given, only values whose schema can hold an instance of one of these are visited. */
+  only?: ReadonlySet<string>,
 ): void {
   const path: string[] = [];
-  const pointer = (): string => joinPointer('', ...path);
-  const walk = (node: unknown, schema: ResolvedSchema | undefined): void => {
-    if (!schema) return;
-    if (visit(node, schema, pointer, false) === false) return;
+  const pointer = (): string => pointerOfPath(path);
+  const wanted = (schema: ResolvedSchema): boolean =>
+    only === undefined || canHoldAny(schema, only, root);
+  const walk = (
+    node: unknown,
+    schema: ResolvedSchema | undefined,
+    parent: Record<string, unknown> | unknown[] | undefined,
+    segment: string,
+  ): void => {
+    if (!schema || !wanted(schema)) return;
+    if (visit(node, schema, pointer, false, parent, segment) === false) return;
     if (Array.isArray(node)) {
       const items = schema.items ? resolveSchema(schema.items, root) : undefined;
+      if (!items) return;
       for (let index = 0; index < node.length; index++) {
-        path.push(String(index));
-        walk(node[index], items);
+        const at = String(index);
+        path.push(at);
+        walk(node[index], items, node, at);
         path.pop();
       }
     } else if (node !== null && typeof node === 'object') {
-      const keySchema = schema.propertyNames
-        ? resolveSchema(schema.propertyNames, root)
-        : undefined;
-      for (const key of Object.keys(node)) {
+      const mapping = node as Record<string, unknown>;
+      const named = schema.propertyNames ? resolveSchema(schema.propertyNames, root) : undefined;
+      const keySchema = named && wanted(named) ? named : undefined;
+      for (const key of Object.keys(mapping)) {
         path.push(key);
-        if (!keySchema || visit(key, keySchema, pointer, true) !== false) {
-          walk((node as Record<string, unknown>)[key], childSchema(schema, key, root));
+        if (!keySchema || visit(key, keySchema, pointer, true, mapping, key) !== false) {
+          walk(mapping[key], childSchema(schema, key, root), mapping, key);
         }
         path.pop();
       }
     }
   };
-  walk(value, resolveSchema(root, root));
+  walk(value, resolveSchema(root, root), undefined, '');
+}
+
+/** The pointer of a path, as joinPointer('', ...path) makes it, escaping only what needs it. */
+function pointerOfPath(path: readonly (string | number)[]): string {
+  let pointer = '';
+  for (const segment of path)
+    pointer +=
+      typeof segment === 'number'
+        ? `/${segment}`
+        : '/' + (segment.includes('~') || segment.includes('/') ? escapeSegment(segment) : segment);
+  return pointer;
 }
 
 /** Whether a value of this schema can hold, at any depth, an instance of a definition. */
@@ -180,6 +205,8 @@ function canHold(
   let known = holdsCache.get(schema)?.get(definition);
   if (known !== undefined) return known;
   if (schema.definition === definition) known = true;
+  // A union is not looked into (records have none): it may hold anything.
+  else if ('anyOf' in schema || 'oneOf' in schema || 'allOf' in schema) known = true;
   else if (visiting.has(schema))
     return true; // a recursive schema: assume it may
   else {
@@ -188,6 +215,8 @@ function canHold(
       ...(schema.items ? [schema.items] : []),
       ...Object.values(schema.properties ?? {}),
       ...(typeof schema.additionalProperties === 'object' ? [schema.additionalProperties] : []),
+      // Keys count too (the weeks that key a release).
+      ...(schema.propertyNames ? [schema.propertyNames] : []),
     ];
     known = children.some((child) => {
       const resolved = resolveSchema(child, root);
@@ -202,6 +231,24 @@ function canHold(
 }
 const holdsCache = new WeakMap<ResolvedSchema, Map<string, boolean>>();
 
+/** Whether a value of this schema can hold an instance of any of a set of definitions. */
+function canHoldAny(
+  schema: ResolvedSchema,
+  definitions: ReadonlySet<string>,
+  root: RootSchema,
+): boolean {
+  let bySchema = holdsAnyCache.get(definitions);
+  if (!bySchema) holdsAnyCache.set(definitions, (bySchema = new WeakMap()));
+  let known = bySchema.get(schema);
+  if (known === undefined) {
+    known = false;
+    for (const name of definitions) if (canHold(schema, name, root)) known = true;
+    bySchema.set(schema, known);
+  }
+  return known;
+}
+const holdsAnyCache = new WeakMap<ReadonlySet<string>, WeakMap<ResolvedSchema, boolean>>();
+
 /**
  * The string values of a record that are instances of a definition (every `CalendarDate`...), or
  * of any of a set of definitions, with their pointers and definitions, in document order, made one
@@ -215,37 +262,49 @@ export function* valuesOfDefinition(
   const top = resolveSchema(root, root);
   if (!top) return;
   const wanted = typeof definition === 'string' ? new Set([definition]) : definition;
-  const mayHold = (schema: ResolvedSchema): boolean => {
-    for (const name of wanted) if (canHold(schema, name, root)) return true;
-    return false;
-  };
+  const mayHold = (schema: ResolvedSchema): boolean => canHoldAny(schema, wanted, root);
   // Depth-first with a stack of its own (children pushed last first, to keep document order):
-  // nested generators would cost a resumption per level for every value.
-  const path: string[] = [];
-  const stack: { node: unknown; schema: ResolvedSchema; depth: number; segment: string }[] = [
-    { node: value, schema: top, depth: 0, segment: '' },
-  ];
-  for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
-    const { node, schema, depth, segment } = frame;
+  // nested generators would cost a resumption per level for every value. The stack is four
+  // parallel arrays, not an object per value.
+  const path: (string | number)[] = [];
+  const nodes: unknown[] = [value];
+  const schemas: ResolvedSchema[] = [top];
+  const depths: number[] = [0];
+  const segments: (string | number)[] = [''];
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const schema = schemas.pop()!;
+    const depth = depths.pop()!;
+    const segment = segments.pop()!;
     path.length = Math.max(0, depth - 1);
     if (depth > 0) path.push(segment);
     if (schema.definition !== undefined && wanted.has(schema.definition)) {
       if (typeof node === 'string')
-        yield { value: node, pointer: joinPointer('', ...path), definition: schema.definition };
+        yield { value: node, pointer: pointerOfPath(path), definition: schema.definition };
       continue;
     }
     if (node === null || typeof node !== 'object' || !mayHold(schema)) continue;
-    const keys = Array.isArray(node) ? node.map((_, i) => String(i)) : Object.keys(node);
+    if (Array.isArray(node)) {
+      const items = schema.items ? resolveSchema(schema.items, root) : undefined;
+      for (let index = node.length - 1; index >= 0; index--) {
+        const child = items ?? childSchema(schema, String(index), root);
+        if (!child) continue;
+        nodes.push(node[index]);
+        schemas.push(child);
+        depths.push(depth + 1);
+        segments.push(index);
+      }
+      continue;
+    }
+    const keys = Object.keys(node);
     for (let k = keys.length - 1; k >= 0; k--) {
       const key = keys[k]!;
       const child = childSchema(schema, key, root);
-      if (child)
-        stack.push({
-          node: (node as Record<string, unknown>)[key],
-          schema: child,
-          depth: depth + 1,
-          segment: key,
-        });
+      if (!child) continue;
+      nodes.push((node as Record<string, unknown>)[key]);
+      schemas.push(child);
+      depths.push(depth + 1);
+      segments.push(key);
     }
   }
 }

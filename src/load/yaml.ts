@@ -163,6 +163,17 @@ export class SourcePositions {
   }
 
   /**
+   * The source text of an entry's value, by its container and key (or index): what sourceText
+   * gives for its pointer, without a walk from the root.
+   */
+  valueText(container: object, key: string): string | undefined {
+    const entry = this.spans.entry(container, key);
+    if (!entry) return undefined;
+    const [from, to] = this.elsewhere?.get(container)?.get(key) ?? [entry.valueStart, entry.end];
+    return this.lines.text.slice(from, to);
+  }
+
+  /**
    * The source text of the value at a pointer, as written (quotes included); for a value under an
    * alias, the text of the anchored value.
    */
