@@ -49,7 +49,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const asOf = ['--as-of', '2020-06-30'];
 
-/** `check` of the folder in a format with a number of threads: made once for the tests that read it. */
+/** `check` of the folder in a format with some threads: made once for the tests that read it. */
 const runs = new Map<string, Run>();
 function checkWithJobs(format: string, jobs: number): Run {
   const key = `${format} ${jobs}`;
