@@ -18,7 +18,7 @@ export default defineConfig({
           ...timeouts,
           name: 'shared',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/internal-error.test.ts'],
+          exclude: ['test/internal-error.test.ts', 'test/portfolio.test.ts'],
           // A worker runs file after file without loading src/ and the libraries again for each:
           // the tests keep no state in modules (each makes its own temporary folders; the one that
           // sets TZ puts it back).
@@ -28,6 +28,17 @@ export default defineConfig({
       {
         // vi.mock replaces src/check.js for the whole of its worker: that file runs alone.
         test: { ...timeouts, name: 'isolated', include: ['test/internal-error.test.ts'] },
+      },
+      {
+        // A page load timed in Chromium (the portfolio opens in under a second) is timed with no
+        // other test running: after all the others, in one worker.
+        test: {
+          ...timeouts,
+          name: 'alone',
+          include: ['test/portfolio.test.ts'],
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
       },
     ],
   },
