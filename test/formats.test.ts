@@ -21,7 +21,7 @@ import { formatJunit, xmlAttribute, xmlText } from '../src/report/junit.js';
 import { codeCell, COMMENT_LIMIT, escapeMarkdown, formatMarkdown } from '../src/report/markdown.js';
 import { formatSarif } from '../src/report/sarif.js';
 import type { Language } from '../src/rules/template.js';
-import { caseFiles, ROOT, runCli, tempDir } from './helpers.js';
+import { caseFiles, ROOT, runCli, tempDir, type Run } from './helpers.js';
 
 const VERSION = (
   JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
@@ -682,6 +682,14 @@ describe('--format markdown', () => {
 // --- Through the command line -----------------------------------------------------------------
 
 describe('the CI formats through the command line', () => {
+  /** `check SMALL --format <format>` on standard output: made once for each test that reads it. */
+  const printed = new Map<string, Run>();
+  const print = (format: string): Run => {
+    if (!printed.has(format))
+      printed.set(format, runCli(['check', ...SMALL, '--format', format, '--lang', 'en']));
+    return printed.get(format)!;
+  };
+
   it('lists every format in the order of the issue', () => {
     expect(FORMATS).toEqual(['text', 'json', 'sarif', 'junit', 'github', 'markdown']);
   });
@@ -703,17 +711,16 @@ describe('the CI formats through the command line', () => {
       expect(written.stderr).toBe('');
       expect(written.stdout).toBe('');
       expect(written.status).toBe(2);
-      const printed = runCli(['check', ...SMALL, '--format', format, '--lang', 'en']);
-      expect(readFileSync(out, 'utf8')).toBe(printed.stdout);
-      if (format === 'sarif') expectValidSarif(printed.stdout);
-      else expect(parseJunit(printed.stdout).testsuites.tests).toBe('129');
+      const { stdout } = print(format);
+      expect(readFileSync(out, 'utf8')).toBe(stdout);
+      if (format === 'sarif') expectValidSarif(stdout);
+      else expect(parseJunit(stdout).testsuites.tests).toBe('129');
     });
   }
 
   it('several formats in one run, each where its --output.<format> says: the same bytes as one run each', () => {
     const dir = tempDir();
-    const single = (format: string): string =>
-      runCli(['check', ...SMALL, '--format', format, '--lang', 'en']).stdout;
+    const single = (format: string): string => print(format).stdout;
     // Annotations on standard output and SARIF in a file, as the GitHub Action does.
     const both = runCli([
       'check',
@@ -779,7 +786,7 @@ describe('the CI formats through the command line', () => {
   });
 
   it('--format markdown prints the expected comment', async () => {
-    const run = runCli(['check', ...SMALL, '--format', 'markdown', '--lang', 'en']);
+    const run = print('markdown');
     expect(run.status).toBe(2);
     await expect(run.stdout).toMatchFileSnapshot('fixtures/formats/markdown.md');
   });

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -43,6 +43,30 @@ export function runCli(
     stderr: result.stderr,
     signal: result.signal,
   };
+}
+
+/**
+ * Runs the built CLI as runCli does, without holding the test: for runs that can go side by side
+ * where nothing else does (the file that runs alone).
+ */
+export function runCliAsync(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<Run> {
+  return new Promise((done) => {
+    const child = execFile(
+      process.execPath,
+      [CLI, ...args],
+      {
+        cwd: options.cwd ?? ROOT,
+        env: { PATH: process.env.PATH ?? '', ...options.env },
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (_, stdout, stderr) =>
+        done({ status: child.exitCode, stdout, stderr, signal: child.signalCode }),
+    );
+  });
 }
 
 export function tempDir(prefix = 'clausier-'): string {
