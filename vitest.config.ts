@@ -26,7 +26,7 @@ export default defineConfig({
         },
       },
       {
-        // vi.mock replaces src/check.js for the whole of its worker: that file runs alone.
+        // vi.mock replaces src/pipeline.js for the whole of its worker: that file runs alone.
         test: { ...timeouts, name: 'isolated', include: ['test/internal-error.test.ts'] },
       },
       {

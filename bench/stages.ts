@@ -22,7 +22,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { inspectLoaded, PackRegistry, parseAsOf } from '../src/check.js';
+import { inspectLoaded, PackRegistry, parseAsOf } from '../src/pipeline.js';
 import { recordAsOf } from '../src/facts/as-of.js';
 import { deriveFacts, type Facts, type PackFacts } from '../src/facts/derive.js';
 import type { Compiled, Scope } from '../src/facts/formula.js';

@@ -4,7 +4,7 @@
  * copy of the code serves `require('clausier')`, `import ... from 'clausier'` and the command.
  */
 import { isMainThread, workerData } from 'node:worker_threads';
-import { isWorkerData, serveChecks } from './worker.js';
+import { isWorkerData, serveChecks } from './run/worker.js';
 
 export * from './index.js';
 export { runCommandLine } from './cli.js';

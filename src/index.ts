@@ -15,17 +15,19 @@ export {
   inspectFile,
   todayInParis,
   PackRegistry,
-  type AppliedWaiver,
   type CheckOptions,
+  type Inspection,
+} from './pipeline.js';
+export { type Language } from './rules/template.js';
+export {
+  type AppliedWaiver,
   type FileReport,
   type Finding,
   type FindingStatus,
-  type Inspection,
-  type Language,
   type Location,
   type Status,
   type WaiverOutcome,
-} from './check.js';
+} from './model/finding.js';
 export {
   loadRecordFile,
   loadRecordBytes,
@@ -49,9 +51,15 @@ export {
   type LintProblem,
   type LintRecord,
   type PackLint,
-} from './pack-lint.js';
-export { packCases, runCase, type PackCase, type CaseResult, type Expectation } from './cases.js';
-export { loadWaivers, applyWaivers, type LoadedWaiver } from './waivers.js';
+} from './run/pack-lint.js';
+export {
+  packCases,
+  runCase,
+  type PackCase,
+  type CaseResult,
+  type Expectation,
+} from './run/cases.js';
+export { loadWaivers, applyWaivers, type LoadedWaiver } from './run/waivers.js';
 export { formatJson } from './report/json.js';
 export { formatText } from './report/text.js';
 export { formatSarif } from './report/sarif.js';
@@ -77,7 +85,7 @@ export {
   dueBy,
   type AgendaEntry,
   type AgendaStatus,
-} from './agenda.js';
+} from './model/agenda.js';
 export {
   formatAgendaText,
   formatAgendaJson,
@@ -85,10 +93,15 @@ export {
   type Agenda,
 } from './report/agenda.js';
 export { formatAgendaIcs } from './report/ics.js';
-export { movementsOf, type Movement, type MovementKind, type NotCounted } from './ledger.js';
+export { movementsOf, type Movement, type MovementKind, type NotCounted } from './model/ledger.js';
 export { ledgerTables, type Table } from './report/sheets.js';
 export { formatCsv } from './report/csv.js';
-export { FileProblemsError, InputError, type FileProblem, type InputProblem } from './errors.js';
+export {
+  FileProblemsError,
+  InputError,
+  type FileProblem,
+  type InputProblem,
+} from './base/errors.js';
 export type { ProgrammeRecord } from './model/programme.js';
 export type { Waiver, WaiverFile } from './model/waivers.js';
 export type { MoneySummary } from './facts/derive.js';

@@ -14,7 +14,7 @@ import {
   parseIsoWeek,
   parsePeriod,
   weekday,
-} from '../src/calendar.js';
+} from '../src/base/calendar.js';
 import { addPeriodToDate } from '../src/facts/formula.js';
 
 const day = (text: string): number => {

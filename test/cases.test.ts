@@ -12,7 +12,7 @@ import {
   packCases,
   runCase,
   type PackCase,
-} from '../src/cases.js';
+} from '../src/run/cases.js';
 import { builtInPacks, builtInPacksDir, loadRulePack } from '../src/rules/pack.js';
 import { join } from 'node:path';
 

@@ -6,7 +6,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSource } from '../src/check.js';
+import { checkSource } from '../src/pipeline.js';
 import { compileFormula, type Scope } from '../src/facts/formula.js';
 import { isMissing, Missing } from '../src/facts/missing.js';
 import { READER_COLLECTIONS, READER_GLOBALS } from '../src/facts/reader.js';

@@ -11,7 +11,7 @@
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInParis } from '../src/check.js';
+import { todayInParis } from '../src/pipeline.js';
 import { caseFiles, ROOT, runCli, tempDir, type Run } from './helpers.js';
 
 const CASES = join(ROOT, 'cases');

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFile, checkRecord, checkSource } from '../src/check.js';
+import { checkFile, checkRecord, checkSource } from '../src/pipeline.js';
 import { missing } from '../src/facts/missing.js';
 import { ParameterTimeline } from '../src/facts/params.js';
 import { ConditionEvaluator, missingIn, referencesOf, resolvePath } from '../src/rules/engine.js';

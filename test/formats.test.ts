@@ -8,13 +8,8 @@ import { join, relative } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import {
-  checkFile,
-  checkSource,
-  PackRegistry,
-  type FileReport,
-  type Finding,
-} from '../src/check.js';
+import { checkFile, checkSource, PackRegistry } from '../src/pipeline.js';
+import { type FileReport, type Finding } from '../src/model/finding.js';
 import { escapeData, escapeProperty, formatGithub } from '../src/report/github.js';
 import { FORMATS, type FormatContext } from '../src/report/index.js';
 import { formatJunit, xmlAttribute, xmlText } from '../src/report/junit.js';

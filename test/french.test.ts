@@ -1,18 +1,18 @@
 /**
  * French users get French: every kind of input error (a record, a waiver file, a rule pack, the
  * command line) is run in English and in French, and the French must be known to the table of
- * src/messages.ts and hold no English sentence: none of the English message's own words, but for
+ * src/base/french.ts and hold no English sentence: none of the English message's own words, but for
  * the few both languages share (a date is a date).
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileProblemsError } from '../src/errors.js';
+import { FileProblemsError } from '../src/base/errors.js';
 import { loadRecordBytes } from '../src/load/index.js';
-import { entries, french, inLanguage } from '../src/messages.js';
+import { entries, french, inLanguage } from '../src/base/french.js';
 import { lintPack } from '../src/rules/lint.js';
 import { builtInPacksDir, loadRulePack, RulePackError } from '../src/rules/pack.js';
-import { loadWaivers } from '../src/waivers.js';
+import { loadWaivers } from '../src/run/waivers.js';
 import { REFERENCE, runCli, tempDir } from './helpers.js';
 
 const REF = readFileSync(REFERENCE, 'utf8');

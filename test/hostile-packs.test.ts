@@ -10,10 +10,10 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkRecord } from '../src/check.js';
-import { FileProblemsError } from '../src/errors.js';
+import { checkRecord } from '../src/pipeline.js';
+import { FileProblemsError } from '../src/base/errors.js';
 import { builtInPacksDir, loadRulePack, RulePackError, type RulePack } from '../src/rules/pack.js';
-import { loadWaivers } from '../src/waivers.js';
+import { loadWaivers } from '../src/run/waivers.js';
 import { REFERENCE, ROOT, runCli, tempDir } from './helpers.js';
 
 const PACK = join(builtInPacksDir(), 'dinsic-preincubation-2019');

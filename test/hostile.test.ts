@@ -14,7 +14,8 @@ import { closeSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync 
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateRecord, optionsForSize } from '../bench/generate.mjs';
-import { checkSource, type FileReport } from '../src/check.js';
+import { checkSource } from '../src/pipeline.js';
+import { type FileReport } from '../src/model/finding.js';
 import { loadRecordBytes } from '../src/load/index.js';
 import { CLI, REFERENCE, ROOT, runCli, tempDir } from './helpers.js';
 

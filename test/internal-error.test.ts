@@ -7,8 +7,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { REFERENCE } from './helpers.js';
 
-vi.mock('../src/check.js', async (original) => ({
-  ...(await original<typeof import('../src/check.js')>()),
+vi.mock('../src/pipeline.js', async (original) => ({
+  ...(await original<typeof import('../src/pipeline.js')>()),
   checkLoaded: () => {
     throw new Error('a bug made on purpose');
   },

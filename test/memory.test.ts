@@ -12,7 +12,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exactPathShapes, fastPathShapes } from '../bench/shapes.mjs';
-import type { FileReport } from '../src/check.js';
+import type { FileReport } from '../src/model/finding.js';
 import { CLI, REFERENCE, ROOT, tempDir } from './helpers.js';
 
 const MiB = 1024 * 1024;

@@ -1,6 +1,6 @@
 /** Money: exact cents from the source text, and how amounts are written. */
 import { describe, expect, it } from 'vitest';
-import { formatEurosEn, formatEurosFr, formatEurosPlain, parseEuros } from '../src/money.js';
+import { formatEurosEn, formatEurosFr, formatEurosPlain, parseEuros } from '../src/base/money.js';
 import { ribKey, ribText } from '../src/facts/rib.js';
 
 describe('parseEuros', () => {

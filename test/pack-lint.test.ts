@@ -14,8 +14,8 @@ import {
   unusedProblems,
   type LintProblem,
   type LintRecord,
-} from '../src/pack-lint.js';
-import { french } from '../src/messages.js';
+} from '../src/run/pack-lint.js';
+import { french } from '../src/base/french.js';
 import { builtInPacksDir, loadRulePack } from '../src/rules/pack.js';
 import { packUsage } from '../src/rules/usage.js';
 import { caseFiles, REFERENCE, ROOT, runCli, tempDir } from './helpers.js';

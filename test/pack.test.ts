@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkRecord } from '../src/check.js';
+import { checkRecord } from '../src/pipeline.js';
 import { lintPack, normalizeSpace } from '../src/rules/lint.js';
 import { conditionInWords, frenchObject } from '../src/rules/describe.js';
 import { builtInPacksDir, loadRulePack, RulePackError } from '../src/rules/pack.js';

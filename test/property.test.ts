@@ -19,10 +19,11 @@ import fc from 'fast-check';
 import { isMap, isSeq, parseDocument, visit } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { generateRecord, random, type RecordOptions } from '../bench/generate.mjs';
-import { checkLoaded, type FileReport } from '../src/check.js';
+import { checkLoaded } from '../src/pipeline.js';
+import { type FileReport } from '../src/model/finding.js';
 import { loadRecordBytes, type LoadedRecord } from '../src/load/index.js';
 import { decodeText } from '../src/load/text.js';
-import { splitPointer } from '../src/pointer.js';
+import { splitPointer } from '../src/base/pointer.js';
 import { differential } from './differential.js';
 import { CLI, REFERENCE, runsFromEnvironment, tempDir } from './helpers.js';
 

@@ -9,9 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFile, type Finding } from '../src/check.js';
+import { checkFile } from '../src/pipeline.js';
+import { type Finding } from '../src/model/finding.js';
 import { loadRulePack, builtInPacks, builtInPacksDir } from '../src/rules/pack.js';
-import { packCases } from '../src/cases.js';
+import { packCases } from '../src/run/cases.js';
 import type { TraceNode } from '../src/rules/trace.js';
 import { citedPlaces, whyLines, whyText } from '../src/rules/why.js';
 import type { Language } from '../src/rules/template.js';

@@ -8,8 +8,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { expectedStatus, packCases } from '../src/cases.js';
-import { inspectFile } from '../src/check.js';
+import { expectedStatus, packCases } from '../src/run/cases.js';
+import { inspectFile } from '../src/pipeline.js';
 import { builtInPacks, builtInPacksDir, loadRulePack, type RulePack } from '../src/rules/pack.js';
 import type { Language } from '../src/rules/template.js';
 import {
@@ -20,7 +20,7 @@ import {
   programmeReportHtml,
   type WeekState,
 } from '../src/views/index.js';
-import { applyWaivers, loadWaivers } from '../src/waivers.js';
+import { applyWaivers, loadWaivers } from '../src/run/waivers.js';
 import { caseFiles, REFERENCE, ROOT, runCli, tempDir } from './helpers.js';
 
 const PACK = loadRulePack(join(builtInPacksDir(), 'dinsic-preincubation-2019'));

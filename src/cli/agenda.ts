@@ -5,11 +5,11 @@
  * `check --fail-on` decides.
  */
 import { Option, type Command } from 'commander';
-import { agendaOf, compareEntries, dueBy, type AgendaEntry } from '../agenda.js';
-import { parseCalendarDate } from '../calendar.js';
-import { PackRegistry } from '../check.js';
-import { InputError } from '../errors.js';
-import { expandTargets } from '../files.js';
+import { agendaOf, compareEntries, dueBy, type AgendaEntry } from '../model/agenda.js';
+import { parseCalendarDate } from '../base/calendar.js';
+import { PackRegistry } from '../pipeline.js';
+import { InputError } from '../base/errors.js';
+import { expandTargets } from '../run/targets.js';
 import {
   formatAgendaJson,
   formatAgendaMarkdown,

@@ -3,18 +3,18 @@ import { availableParallelism } from 'node:os';
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { DEFAULT_CACHE_LOCATION, ReportCache } from '../cache.js';
+import { DEFAULT_CACHE_LOCATION, ReportCache } from '../run/cache.js';
 import {
   checkLoaded,
   parseAsOf,
   PackRegistry,
   todayInParis,
   type CheckOptions,
-  type FileReport,
-} from '../check.js';
-import { InputError } from '../errors.js';
-import { inLanguage } from '../messages.js';
-import { expandTargets, STDIN, type Target } from '../files.js';
+} from '../pipeline.js';
+import { type FileReport } from '../model/finding.js';
+import { InputError } from '../base/errors.js';
+import { inLanguage } from '../base/french.js';
+import { expandTargets, STDIN, type Target } from '../run/targets.js';
 import {
   DEFAULT_MAX_BYTES,
   loadRecordBytes,
@@ -22,7 +22,7 @@ import {
   loadRecordSourceAsync,
   type LoadedRecord,
 } from '../load/index.js';
-import { WorkerPool } from '../pool.js';
+import { WorkerPool } from '../run/pool.js';
 import { FORMATS, FORMATTERS } from '../report/index.js';
 import { entryText, JsonReportWriter, reportOfEntry } from '../report/json.js';
 import {
@@ -39,7 +39,7 @@ import { readWithin } from '../load/read.js';
 import { formatTextFile, formatTextSummary } from '../report/text.js';
 import { builtInPacks, builtInPacksDir, packInputs, type RulePack } from '../rules/pack.js';
 import type { Language } from '../rules/template.js';
-import { applyWaivers, loadWaivers, type LoadedWaiver } from '../waivers.js';
+import { applyWaivers, loadWaivers, type LoadedWaiver } from '../run/waivers.js';
 import { EXIT, languageOption, toolInfo, type CliContext } from './context.js';
 import { onInterrupt, OutputSink } from './output.js';
 import { Progress } from './progress.js';

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option } from 'commander';
-import { InputError } from '../errors.js';
+import { InputError } from '../base/errors.js';
 import { builtInPacksDir } from '../rules/pack.js';
 import type { Language } from '../rules/template.js';
 import packageJson from '../../package.json' with { type: 'json' };

@@ -5,8 +5,8 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { packCases } from '../cases.js';
-import { InputError } from '../errors.js';
+import { packCases } from '../run/cases.js';
+import { InputError } from '../base/errors.js';
 import { loadRulePack } from '../rules/pack.js';
 import type { Language } from '../rules/template.js';
 import { annotateConvention, conventionHtml, conventionMarkdown } from '../views/index.js';

@@ -5,8 +5,8 @@
  */
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { expectedStatus, packCases } from '../cases.js';
-import { InputError } from '../errors.js';
+import { expectedStatus, packCases } from '../run/cases.js';
+import { InputError } from '../base/errors.js';
 import { closest } from '../load/validate.js';
 import { conditionInWords, parameterInWords, timingInWords } from '../rules/describe.js';
 import { loadRulePack, type RulePack, type LoadedRule } from '../rules/pack.js';

@@ -3,8 +3,9 @@
  * after the other, each with what it was judged on: for the commands that show more of a record
  * than its findings (the agenda, the portfolio, the ledger). One record at a time is held.
  */
-import { inspectLoaded, type CheckOptions, type FileReport, type PackRegistry } from '../check.js';
-import type { Target } from '../files.js';
+import { inspectLoaded, type CheckOptions, type PackRegistry } from '../pipeline.js';
+import { type FileReport } from '../model/finding.js';
+import type { Target } from '../run/targets.js';
 import { isJudged, type JudgedInspection } from '../views/index.js';
 import { load, unreadable } from './check.js';
 

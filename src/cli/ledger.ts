@@ -4,10 +4,10 @@
  * among the findings, and makes the exit code 2.
  */
 import { Option, type Command } from 'commander';
-import { PackRegistry } from '../check.js';
-import { InputError } from '../errors.js';
-import { expandTargets } from '../files.js';
-import { movementsOf, recordNameOf } from '../ledger.js';
+import { PackRegistry } from '../pipeline.js';
+import { InputError } from '../base/errors.js';
+import { expandTargets } from '../run/targets.js';
+import { movementsOf, recordNameOf } from '../model/ledger.js';
 import { formatCsv } from '../report/csv.js';
 import { ledgerTables, type LedgerRecord, type TableName } from '../report/sheets.js';
 import type { Language } from '../rules/template.js';

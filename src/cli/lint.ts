@@ -4,15 +4,15 @@
  * their clauses, every clause unit encoded or excused, messages in French and English, and every
  * rule the pack defines exercised by its cases (errors); and, as warnings, a derived fact or a
  * parameter no rule uses, and a rule that breaches on none or all of the records tried, or on
- * exactly the records another does (see src/pack-lint.ts). Exit 1 when a pack has errors, or
+ * exactly the records another does (see src/run/pack-lint.ts). Exit 1 when a pack has errors, or
  * warnings with --fail-on warning; 2 when a record given with --records cannot be judged.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { join } from 'node:path';
-import { expandTargets } from '../files.js';
-import { InputError } from '../errors.js';
-import { inLanguage } from '../messages.js';
-import { GENERATED_RECORDS, lintRulePack, type LintRecord } from '../pack-lint.js';
+import { expandTargets } from '../run/targets.js';
+import { InputError } from '../base/errors.js';
+import { inLanguage } from '../base/french.js';
+import { GENERATED_RECORDS, lintRulePack, type LintRecord } from '../run/pack-lint.js';
 import { builtInPacks, builtInPacksDir } from '../rules/pack.js';
 import type { Language } from '../rules/template.js';
 import { EXIT, languageOption, type CliContext } from './context.js';

@@ -3,9 +3,9 @@
  * exit codes. src/cli/ is the only place that prints or exits.
  */
 import { Command, CommanderError } from 'commander';
-import { FileProblemsError, InputError } from '../errors.js';
-import { inLanguage } from '../messages.js';
-import { showControls } from '../quote.js';
+import { FileProblemsError, InputError } from '../base/errors.js';
+import { inLanguage } from '../base/french.js';
+import { showControls } from '../base/quote.js';
 import type { Language } from '../rules/template.js';
 import { registerAgenda } from './agenda.js';
 import { registerCheck } from './check.js';

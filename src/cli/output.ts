@@ -6,7 +6,7 @@
 import { once } from 'node:events';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError } from '../base/errors.js';
 
 /** Writes a whole file atomically; `option` names, in an error, the option that gave the path. */
 export function writeAtomically(

@@ -7,9 +7,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { PackRegistry, type CheckOptions } from '../check.js';
-import { InputError } from '../errors.js';
-import { STDIN, type Target } from '../files.js';
+import { PackRegistry, type CheckOptions } from '../pipeline.js';
+import { InputError } from '../base/errors.js';
+import { STDIN, type Target } from '../run/targets.js';
 import type { Language } from '../rules/template.js';
 import {
   portfolioHtml,
@@ -17,7 +17,7 @@ import {
   programmeReportHtml,
   type PortfolioRow,
 } from '../views/index.js';
-import { applyWaivers, type LoadedWaiver } from '../waivers.js';
+import { applyWaivers, type LoadedWaiver } from '../run/waivers.js';
 import { packDirsOf, refuseOverwritingInputs } from './check.js';
 import { EXIT, toolInfo } from './context.js';
 import { inspectTargets } from './inspect.js';

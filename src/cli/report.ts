@@ -7,16 +7,16 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
-import { inspectFile } from '../check.js';
-import { InputError } from '../errors.js';
-import { expandTargets } from '../files.js';
+import { inspectFile } from '../pipeline.js';
+import { InputError } from '../base/errors.js';
+import { expandTargets } from '../run/targets.js';
 import type { Language } from '../rules/template.js';
 import { isJudged, programmeReportHtml } from '../views/index.js';
-import { applyWaivers } from '../waivers.js';
+import { applyWaivers } from '../run/waivers.js';
 import { maxSizeOption, prepareCheck, rulesOption, type CheckRunOptions } from './check.js';
 import { deprecated, EXIT, languageOption, toolInfo, type CliContext } from './context.js';
 import { emit } from './output.js';
-import { inLanguage } from '../messages.js';
+import { inLanguage } from '../base/french.js';
 import { runPortfolio } from './portfolio.js';
 
 const isFile = (path: string): boolean => {

@@ -5,11 +5,11 @@
 import { relative } from 'node:path';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { PackRegistry } from '../check.js';
-import { packCases, runCase } from '../cases.js';
+import { PackRegistry } from '../pipeline.js';
+import { packCases, runCase } from '../run/cases.js';
 import { builtInPacks, builtInPacksDir, loadRulePack } from '../rules/pack.js';
 import type { Language } from '../rules/template.js';
-import { inLanguage } from '../messages.js';
+import { inLanguage } from '../base/french.js';
 import { EXIT, languageOption, type CliContext } from './context.js';
 
 const WORDS = {

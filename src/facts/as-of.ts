@@ -9,10 +9,10 @@
  * Each thing taken out is reported once, at the date that takes it out. The record that remains
  * is the one every rule judges; pointers into it are turned back into pointers into the file.
  */
-import { parseCalendarDate, type Day } from '../calendar.js';
+import { parseCalendarDate, type Day } from '../base/calendar.js';
 import type { ProgrammeRecord } from '../model/programme.js';
 import { valuesOfDefinition } from '../load/schema.js';
-import { joinPointer, splitPointer } from '../pointer.js';
+import { joinPointer, splitPointer } from '../base/pointer.js';
 
 /** An event or step dated after the evaluation date, and so not counted. */
 export interface NotYet {

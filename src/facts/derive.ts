@@ -12,9 +12,9 @@ import {
   formatIsoWeek,
   parseCalendarDate,
   type Day,
-} from '../calendar.js';
+} from '../base/calendar.js';
 import type { ProgrammeRecord } from '../model/programme.js';
-import { joinPointer } from '../pointer.js';
+import { joinPointer } from '../base/pointer.js';
 import type { DerivedFact, FactsFile, NamedCondition } from '../rules/types.js';
 import {
   compileCondition,

@@ -9,8 +9,8 @@
  * unknown, unless what it knows decides anyway (a condition `any` with one true part is true).
  * Conditions inside formulas are three-valued this way.
  */
-import { addPeriodCounted, formatDay, parseCalendarDate, parsePeriod } from '../calendar.js';
-import { joinPointer } from '../pointer.js';
+import { addPeriodCounted, formatDay, parseCalendarDate, parsePeriod } from '../base/calendar.js';
+import { joinPointer } from '../base/pointer.js';
 import { REFUSED_OPERATORS, STRICT_OPERATORS } from '../rules/operators.js';
 import type {
   Aggregate,

@@ -3,7 +3,7 @@
  * amendments set, each from the amendment's last signature on (article 5: an amendment signed by
  * both parties changes the convention from then on).
  */
-import { formatDay, parseCalendarDate, type Day } from '../calendar.js';
+import { formatDay, parseCalendarDate, type Day } from '../base/calendar.js';
 import type { Amendment, Terms } from '../model/programme.js';
 import type { Counting, ParameterType } from '../rules/types.js';
 import { accountId, ribText } from './rib.js';

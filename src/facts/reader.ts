@@ -8,7 +8,7 @@
  * that its absence means "the record does not say" (`unknownWhenAbsent`); a thing that does not
  * exist (no notice, so no sender) is null.
  */
-import { formatDay, parseCalendarDate, parseIsoWeek } from '../calendar.js';
+import { formatDay, parseCalendarDate, parseIsoWeek } from '../base/calendar.js';
 import type {
   AccountRef,
   Amendment,
@@ -17,8 +17,8 @@ import type {
   Project,
   Signature,
 } from '../model/programme.js';
-import { formatEurosPlain } from '../money.js';
-import { joinPointer } from '../pointer.js';
+import { formatEurosPlain } from '../base/money.js';
+import { joinPointer } from '../base/pointer.js';
 import type { FactType, Localized } from '../rules/types.js';
 import type { FactSpec } from './spec.js';
 import { DATE_DEFINITIONS, schemaAt, valuesOfDefinition } from '../load/schema.js';

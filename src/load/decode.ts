@@ -2,9 +2,9 @@
  * What the schema cannot check: an amount's exact cents (read from the file's text), a date that
  * is a real day, an ISO week that exists. Amounts are replaced, in place, by integer cents.
  */
-import { parseCalendarDate, parseIsoWeek, type Parsed } from '../calendar.js';
-import { parseEuros } from '../money.js';
-import { humanPath } from '../pointer.js';
+import { parseCalendarDate, parseIsoWeek, type Parsed } from '../base/calendar.js';
+import { parseEuros } from '../base/money.js';
+import { humanPath } from '../base/pointer.js';
 import { programmeSchema, walkWithSchema, type RootSchema } from './schema.js';
 import type { SchemaProblem } from './validate.js';
 

@@ -3,9 +3,9 @@
  * either a record ready for evaluation or the complete list of what is wrong, each problem with
  * its line and column in the file as given.
  */
-import type { InputProblem } from '../errors.js';
+import type { InputProblem } from '../base/errors.js';
 import type { ProgrammeRecord } from '../model/programme.js';
-import { joinPointer, humanPath } from '../pointer.js';
+import { joinPointer, humanPath } from '../base/pointer.js';
 import { decodeRecord } from './decode.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
 import { danglingReferences } from './references.js';

@@ -4,8 +4,8 @@
  * hold is a mistyped id (`Avenant-1` for `avenant-1`), an input error with the likely id, never
  * a breach of the convention.
  */
-import { humanPath, joinPointer } from '../pointer.js';
-import { quote } from '../quote.js';
+import { humanPath, joinPointer } from '../base/pointer.js';
+import { quote } from '../base/quote.js';
 import { closest, type SchemaProblem } from './validate.js';
 
 interface Referencing {

@@ -4,7 +4,7 @@
  * than a type (amounts, dates, weeks). The schema is the one generated from src/model.
  */
 import schemaJson from '../../schemas/programme.schema.json' with { type: 'json' };
-import { escapeSegment, splitPointer } from '../pointer.js';
+import { escapeSegment, splitPointer } from '../base/pointer.js';
 
 export interface SchemaNode {
   $ref?: string;

@@ -3,7 +3,7 @@
  * A record must be UTF-8 text: binary content, another encoding or invalid UTF-8 is an input
  * problem at the first byte at fault.
  */
-import type { InputProblem } from '../errors.js';
+import type { InputProblem } from '../base/errors.js';
 
 /** Offsets to 1-based lines and columns (columns count UTF-16 code units, as editors do). */
 export class LineIndex {

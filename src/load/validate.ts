@@ -6,10 +6,10 @@
 import type { ErrorObject } from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { validateProgramme } from '../generated/programme-validator.js';
-import { parseCalendarDate, parseIsoWeek, parsePeriod } from '../calendar.js';
-import { quote } from '../quote.js';
+import { parseCalendarDate, parseIsoWeek, parsePeriod } from '../base/calendar.js';
+import { quote } from '../base/quote.js';
 import type { SourcePositions } from './yaml.js';
-import { joinPointer, humanPath, splitPointer } from '../pointer.js';
+import { joinPointer, humanPath, splitPointer } from '../base/pointer.js';
 import {
   DATE_DEFINITIONS,
   programmeSchema,

@@ -21,8 +21,8 @@ import {
   type ErrorCode,
   type Node,
 } from 'yaml';
-import type { InputProblem } from '../errors.js';
-import { humanPath, joinPointer, splitPointer } from '../pointer.js';
+import type { InputProblem } from '../base/errors.js';
+import { humanPath, joinPointer, splitPointer } from '../base/pointer.js';
 import { fastParse } from './fast-yaml.js';
 import { newMapping } from './mapping.js';
 import { SpanTable } from './spans.js';

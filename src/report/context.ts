@@ -4,8 +4,8 @@
  * the ids of clausier's own rules. Formats import this, never one another.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { FileReport } from '../check.js';
-import { STDIN } from '../files.js';
+import type { FileReport } from '../model/finding.js';
+import { STDIN } from '../run/targets.js';
 import type { RulePack } from '../rules/pack.js';
 import type { Language } from '../rules/template.js';
 

@@ -10,7 +10,7 @@
  * as spreadsheets themselves mark a text. Only text cells are concerned: a record's ids and
  * names come from files anyone may write.
  */
-import { formatEurosPlain } from '../money.js';
+import { formatEurosPlain } from '../base/money.js';
 import type { Language } from '../rules/template.js';
 import { SHEET_WORDS, type CellType, type CellValue, type Table } from './sheets.js';
 

@@ -10,8 +10,8 @@
  * to review is a warning on its line of the waiver file (it fails the run as a warning breach
  * does). Pending findings (not yet due) and waived breaches (accepted) are not annotated.
  */
-import type { FileReport } from '../check.js';
-import { STDIN } from '../files.js';
+import type { FileReport } from '../model/finding.js';
+import { STDIN } from '../run/targets.js';
 import type { Language } from '../rules/template.js';
 import { repositoryPath, type FormatContext } from './context.js';
 import { summarize } from './summary.js';

@@ -2,8 +2,8 @@
  * The JSON report: `{"files":[{"file","errors":[...],"findings":[...]}], "summary": {...}}`.
  * Amounts are integer cents; dates are YYYY-MM-DD; keys come in a fixed order.
  */
-import type { FileReport } from '../check.js';
-import type { InputProblem } from '../errors.js';
+import type { FileReport } from '../model/finding.js';
+import type { InputProblem } from '../base/errors.js';
 import { summarize, type RunSummary } from './summary.js';
 
 /** An input error as JSON reports give it, keys in their fixed order. */

@@ -14,7 +14,7 @@
  * `skipped` count test cases that failed, erred or were skipped, not <failure> elements. No
  * `time` nor `timestamp`: nothing is timed, and the report must not depend on when it is made.
  */
-import type { FileReport, Finding, WaiverOutcome } from '../check.js';
+import type { FileReport, Finding, WaiverOutcome } from '../model/finding.js';
 import type { RulePack } from '../rules/pack.js';
 import type { Language } from '../rules/template.js';
 import { INPUT_RULE, repositoryPath, WAIVER_RULE, type FormatContext } from './context.js';

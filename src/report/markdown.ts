@@ -9,8 +9,8 @@
  * comments over 65,536 characters: the report stops before that, with a note saying how much was
  * left out and how to see it all.
  */
-import type { FileReport, Finding, WaiverOutcome } from '../check.js';
-import type { InputProblem } from '../errors.js';
+import type { FileReport, Finding, WaiverOutcome } from '../model/finding.js';
+import type { InputProblem } from '../base/errors.js';
 import type { Language } from '../rules/template.js';
 import { formatDate } from '../rules/template.js';
 import { repositoryPath, type FormatContext } from './context.js';

@@ -22,9 +22,15 @@
  */
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import type { AppliedWaiver, FileReport, Finding, Location, WaiverOutcome } from '../check.js';
-import type { InputProblem } from '../errors.js';
-import { STDIN } from '../files.js';
+import type {
+  AppliedWaiver,
+  FileReport,
+  Finding,
+  Location,
+  WaiverOutcome,
+} from '../model/finding.js';
+import type { InputProblem } from '../base/errors.js';
+import { STDIN } from '../run/targets.js';
 import type { LoadedRule, RulePack } from '../rules/pack.js';
 import type { Language } from '../rules/template.js';
 import { citedPlaces } from '../rules/why.js';

@@ -4,8 +4,8 @@
  * payment, expense and refund, counted or not, with its line) and the findings (every finding
  * of every record, and the input errors of those that could not be read).
  */
-import type { FileReport } from '../check.js';
-import type { Movement, MovementKind, NotCounted, RecordName } from '../ledger.js';
+import type { FileReport } from '../model/finding.js';
+import type { Movement, MovementKind, NotCounted, RecordName } from '../model/ledger.js';
 import type { Language } from '../rules/template.js';
 import { REPORT_WORDS } from '../views/report-words.js';
 import { OBLIGOR_WORDS, PARTY_WORDS, SEVERITY_WORDS, STATUS_WORDS } from '../views/words.js';

@@ -3,14 +3,14 @@
  * `file:line:column`, its rule, clause and message and the lines of the record it points to,
  * then the money to the cent and what is owed to whom. French or English.
  */
-import type { FileReport, Finding } from '../check.js';
+import type { FileReport, Finding } from '../model/finding.js';
 import type { MoneySummary } from '../facts/derive.js';
-import { formatEurosEn, formatEurosFr } from '../money.js';
+import { formatEurosEn, formatEurosFr } from '../base/money.js';
 import type { Language } from '../rules/template.js';
 import { formatDate } from '../rules/template.js';
 import { whyLines } from '../rules/why.js';
 import { LineIndex } from '../load/text.js';
-import { showControls } from '../quote.js';
+import { showControls } from '../base/quote.js';
 import { ruleTally, summarize, type RunSummary } from './summary.js';
 
 export interface TextOptions {

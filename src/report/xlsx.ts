@@ -10,7 +10,7 @@
  * written, as spreadsheet applications do.
  */
 import writeXlsxFile, { type Cell, type Row } from 'write-excel-file/node';
-import { parseCalendarDate } from '../calendar.js';
+import { parseCalendarDate } from '../base/calendar.js';
 import type { Language } from '../rules/template.js';
 import type { CellType, CellValue, Table } from './sheets.js';
 

@@ -19,12 +19,12 @@
  * the values it reads, so items whose read values are all equal share one run: a bounded memo
  * keyed by those values, kept across records.
  */
-import { parseCalendarDate } from '../calendar.js';
+import { parseCalendarDate } from '../base/calendar.js';
 import { isMissing, readPath } from '../facts/missing.js';
 import type { Facts, Item } from '../facts/derive.js';
 import { addPeriodToDate } from '../facts/formula.js';
 import type { ParamValue } from '../facts/params.js';
-import { humanPath } from '../pointer.js';
+import { humanPath } from '../base/pointer.js';
 import { ConditionEvaluator, referencesOf, type ConditionGroup } from './engine.js';
 import type { LoadedRule, RulePack } from './pack.js';
 import { fillTemplate, type Language } from './template.js';

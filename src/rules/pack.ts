@@ -9,8 +9,8 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCalendarDate, parsePeriod } from '../calendar.js';
-import { FileProblemsError, type FileProblem } from '../errors.js';
+import { parseCalendarDate, parsePeriod } from '../base/calendar.js';
+import { FileProblemsError, type FileProblem } from '../base/errors.js';
 import { ownEntry, specAt, type FactSpec, type FactType } from '../facts/spec.js';
 import { accountParam, type LoadedParameter, type ParamValue } from '../facts/params.js';
 import {
@@ -24,7 +24,7 @@ import {
 import { compileFacts, factModel, type PackFacts } from '../facts/derive.js';
 import { checkFacts } from './facts-check.js';
 import type { FactModel } from '../facts/spec.js';
-import { parseEuros } from '../money.js';
+import { parseEuros } from '../base/money.js';
 import { DEFAULT_MAX_BYTES } from '../load/index.js';
 import { programmeSchema, type RootSchema } from '../load/schema.js';
 import { decodeText } from '../load/text.js';

@@ -3,9 +3,9 @@
  * evaluation: a placeholder names a value, a format says how to write it. `{{` and `}}` write
  * braces.
  */
-import { parseCalendarDate, formatDay } from '../calendar.js';
-import { formatEurosEn, formatEurosFr } from '../money.js';
-import { humanPath } from '../pointer.js';
+import { parseCalendarDate, formatDay } from '../base/calendar.js';
+import { formatEurosEn, formatEurosFr } from '../base/money.js';
+import { humanPath } from '../base/pointer.js';
 import { ownEntry } from '../facts/spec.js';
 import { isMissing } from '../facts/missing.js';
 

@@ -5,7 +5,7 @@
  * by evaluating again the facts the rule reads: the judgement itself never pays for it.
  */
 import type { Facts, Item } from '../facts/derive.js';
-import { parseCalendarDate } from '../calendar.js';
+import { parseCalendarDate } from '../base/calendar.js';
 import {
   addPeriodToDate,
   compileCondition,
@@ -18,7 +18,7 @@ import {
 import { isMissing } from '../facts/missing.js';
 import { READER_COLLECTIONS, READER_GLOBALS } from '../facts/reader.js';
 import { ownEntry, specAt } from '../facts/spec.js';
-import { joinPointer } from '../pointer.js';
+import { joinPointer } from '../base/pointer.js';
 import { conditionInWords, formulaInWords, referenceInWords, type WordScope } from './describe.js';
 import type { LoadedRule, RulePack } from './pack.js';
 import { parseTemplate, type Language } from './template.js';

@@ -3,11 +3,12 @@
  * cent, the timeline, the weeks of pré-incubation, and every finding with the clause it applies
  * and the lines of the record it points to. One static HTML file that prints on A4.
  */
-import type { FileReport, Finding, FindingStatus, Inspection } from '../check.js';
+import type { Inspection } from '../pipeline.js';
+import type { FileReport, Finding, FindingStatus } from '../model/finding.js';
 import type { Facts, MoneySummary } from '../facts/derive.js';
 import type { LoadedRecord } from '../load/index.js';
 import type { ProgrammeRecord } from '../model/programme.js';
-import { humanPath } from '../pointer.js';
+import { humanPath } from '../base/pointer.js';
 import { ruleTally } from '../report/summary.js';
 import type { RulePack } from '../rules/pack.js';
 import { formatDate, type Language } from '../rules/template.js';

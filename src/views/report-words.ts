@@ -1,6 +1,6 @@
 /** The words of the programme report (`clausier report`), in French and English. */
-import type { FindingStatus } from '../check.js';
-import { formatEurosEn, formatEurosFr } from '../money.js';
+import type { FindingStatus } from '../model/finding.js';
+import { formatEurosEn, formatEurosFr } from '../base/money.js';
 import type { Language } from '../rules/template.js';
 
 /** The state of a week of the grid (./weeks.ts): what its words below name. */

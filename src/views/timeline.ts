@@ -4,7 +4,7 @@
  * and the termination), numbered, with a table that says what each number is. Positions are
  * computed from day numbers, never from `Date`: the drawing is the same in any time zone.
  */
-import { civilFromDay, dayFromCivil, parseCalendarDate, type Day } from '../calendar.js';
+import { civilFromDay, dayFromCivil, parseCalendarDate, type Day } from '../base/calendar.js';
 import type { Facts } from '../facts/derive.js';
 import { PHASES } from '../facts/reader.js';
 import type { LoadedRecord } from '../load/index.js';

@@ -5,7 +5,7 @@
  * Closed weeks, leave, weeks outside phase 3 or after a termination, weeks the record does not
  * fill in and weeks not yet over are facts of the record and of the calendar.
  */
-import type { Finding } from '../check.js';
+import type { Finding } from '../model/finding.js';
 import type { Facts, Item } from '../facts/derive.js';
 import { isMissing } from '../facts/missing.js';
 import { formatDate, formatNumber, type Language } from '../rules/template.js';

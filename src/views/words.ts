@@ -1,5 +1,5 @@
 /** The words both views share, in French and English: statuses, severities, parties. */
-import type { FindingStatus } from '../check.js';
+import type { FindingStatus } from '../model/finding.js';
 import type { Language } from '../rules/template.js';
 import type { Obligor, Severity } from '../rules/types.js';
 

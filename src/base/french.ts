@@ -15,14 +15,14 @@
  * Templates that start with words are tried before those that start with a placeholder, which
  * would take those words for a value.
  */
-import clausesSchema from '../schemas/clauses.schema.json' with { type: 'json' };
-import conditionsSchema from '../schemas/conditions.schema.json' with { type: 'json' };
-import packSchema from '../schemas/pack.schema.json' with { type: 'json' };
-import parametersSchema from '../schemas/parameters.schema.json' with { type: 'json' };
-import programmeSchema from '../schemas/programme.schema.json' with { type: 'json' };
-import ruleSchema from '../schemas/rule.schema.json' with { type: 'json' };
-import waiversSchema from '../schemas/waivers.schema.json' with { type: 'json' };
-import type { Language } from './rules/template.js';
+import clausesSchema from '../../schemas/clauses.schema.json' with { type: 'json' };
+import conditionsSchema from '../../schemas/conditions.schema.json' with { type: 'json' };
+import packSchema from '../../schemas/pack.schema.json' with { type: 'json' };
+import parametersSchema from '../../schemas/parameters.schema.json' with { type: 'json' };
+import programmeSchema from '../../schemas/programme.schema.json' with { type: 'json' };
+import ruleSchema from '../../schemas/rule.schema.json' with { type: 'json' };
+import waiversSchema from '../../schemas/waivers.schema.json' with { type: 'json' };
+import type { Language } from '../rules/template.js';
 
 /** [English, French]: see the module's comment for the placeholders. */
 type Entry = readonly [en: string, fr: string];
@@ -355,7 +355,7 @@ const SCHEMA: Entry[] = [
   ["'{only}'", "'{only}'"],
 ];
 
-/** Dates, weeks, periods (src/calendar.ts) and amounts (src/money.ts). */
+/** Dates, weeks, periods (src/base/calendar.ts) and amounts (src/base/money.ts). */
 const VALUES: Entry[] = [
   [
     '{value} is not a date: the year has {count*} digits (expected YYYY-MM-DD)',
@@ -436,7 +436,7 @@ const VALUES: Entry[] = [
   ).map(([en, fr]) => [en, fr] as Entry),
 ];
 
-/** Files and folders given on the command line (src/files.ts), and checking (src/check.ts). */
+/** Files and folders given on the command line (src/run/targets.ts), and checking (src/pipeline.ts). */
 const RUN: Entry[] = [
   ['the pattern matches no file', 'le motif ne correspond à aucun fichier'],
   ['no such file or folder', 'fichier ou répertoire introuvable'],
@@ -525,7 +525,7 @@ const RUN: Entry[] = [
     'pas de rapport sur {record} tant que ses {n} erreurs de saisie ne sont pas corrigées :',
   ],
   ['{subject*} cannot be used:', '{subject} est inutilisable :'],
-  // How a case differs from what it expects (src/cases.ts), for `clausier test`.
+  // How a case differs from what it expects (src/run/cases.ts), for `clausier test`.
   ['missing {field}: {item}', 'manque dans {field} : {item}'],
   ['unexpected {field}: {item}', 'en trop dans {field} : {item}'],
   ['input error at {at}: {message}', 'erreur de saisie à {at} : {message}'],

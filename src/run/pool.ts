@@ -4,7 +4,7 @@
  * them back in order.
  */
 import { Worker } from 'node:worker_threads';
-import { FileProblemsError, InputError, type FileProblem } from './errors.js';
+import { FileProblemsError, InputError, type FileProblem } from '../base/errors.js';
 import type { WorkerData, WorkRequest, WorkResult } from './worker.js';
 
 interface Pending {

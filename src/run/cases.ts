@@ -5,11 +5,12 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { checkFile, PackRegistry, type FileReport, type Finding, type Status } from './check.js';
-import { InputError } from './errors.js';
-import { decodeText } from './load/text.js';
-import { parseYaml } from './load/yaml.js';
-import { isOwnFile, type RulePack } from './rules/pack.js';
+import { checkFile, PackRegistry } from '../pipeline.js';
+import { type FileReport, type Finding, type Status } from '../model/finding.js';
+import { InputError } from '../base/errors.js';
+import { decodeText } from '../load/text.js';
+import { parseYaml } from '../load/yaml.js';
+import { isOwnFile, type RulePack } from '../rules/pack.js';
 
 /** A breach of the convention, or a warning about the record, as a case expects it. */
 export interface ExpectedBreach {

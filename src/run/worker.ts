@@ -5,10 +5,11 @@
  * frames of the text report).
  */
 import { parentPort } from 'node:worker_threads';
-import { checkLoaded, PackRegistry, type CheckOptions, type FileReport } from './check.js';
-import { loadRecordBytes, loadRecordFile } from './load/index.js';
-import { entryText } from './report/json.js';
-import { digestOf, showsCodeFrames, type ReportDigest } from './report/summary.js';
+import { checkLoaded, PackRegistry, type CheckOptions } from '../pipeline.js';
+import { type FileReport } from '../model/finding.js';
+import { loadRecordBytes, loadRecordFile } from '../load/index.js';
+import { entryText } from '../report/json.js';
+import { digestOf, showsCodeFrames, type ReportDigest } from '../report/summary.js';
 
 export interface WorkRequest {
   id: number;

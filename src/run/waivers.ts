@@ -6,19 +6,19 @@
  * yet approved, or matches no breach is reported itself, so that none lingers unseen.
  */
 import { dirname, relative, resolve } from 'node:path';
-import type { FileReport, WaiverOutcome } from './check.js';
-import { FileProblemsError, type FileProblem } from './errors.js';
-import { validateWaivers } from './generated/waiver-validator.js';
-import { decodeRecord } from './load/decode.js';
-import { decodeText } from './load/text.js';
-import { DEFAULT_MAX_BYTES, describeFsError } from './load/index.js';
-import { overLimit, readWithin, type ReadResult } from './load/read.js';
-import { validateParsed } from './load/validate.js';
-import { parseYaml } from './load/yaml.js';
-import type { Waiver, WaiverFile } from './model/waivers.js';
-import schema from '../schemas/waivers.schema.json' with { type: 'json' };
-import type { RootSchema } from './load/schema.js';
-import { formatDate, type Language } from './rules/template.js';
+import type { FileReport, WaiverOutcome } from '../model/finding.js';
+import { FileProblemsError, type FileProblem } from '../base/errors.js';
+import { validateWaivers } from '../generated/waiver-validator.js';
+import { decodeRecord } from '../load/decode.js';
+import { decodeText } from '../load/text.js';
+import { DEFAULT_MAX_BYTES, describeFsError } from '../load/index.js';
+import { overLimit, readWithin, type ReadResult } from '../load/read.js';
+import { validateParsed } from '../load/validate.js';
+import { parseYaml } from '../load/yaml.js';
+import type { Waiver, WaiverFile } from '../model/waivers.js';
+import schema from '../../schemas/waivers.schema.json' with { type: 'json' };
+import type { RootSchema } from '../load/schema.js';
+import { formatDate, type Language } from '../rules/template.js';
 
 const WORDS = {
   fr: {

@@ -5,8 +5,9 @@
  * refund to another account than the collectivité's. What counts is read off the facts the sums
  * are made from (src/facts/derive.ts and the pack's facts.yaml): nothing is decided here.
  */
-import type { Finding, Inspection, Location } from './check.js';
-import type { Party } from './model/programme.js';
+import type { Inspection } from '../pipeline.js';
+import type { Finding, Location } from './finding.js';
+import type { Party } from './programme.js';
 
 export type MovementKind = 'payment' | 'expense' | 'refund';
 

@@ -11,12 +11,12 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
-import { generateRecord, optionsForSize } from '../bench/generate.mjs';
+import { generateRecord, optionsForSize } from '../../bench/generate.mjs';
 import { caseCoverageProblems, packCases, templateIn } from './cases.js';
-import { checkFile, checkSource, PackRegistry } from './check.js';
-import type { InputProblem } from './errors.js';
-import { DEFAULT_MAX_BYTES } from './load/index.js';
-import { lintPack } from './rules/lint.js';
+import { checkFile, checkSource, PackRegistry } from '../pipeline.js';
+import type { InputProblem } from '../base/errors.js';
+import { DEFAULT_MAX_BYTES } from '../load/index.js';
+import { lintPack } from '../rules/lint.js';
 import {
   isOwnFile,
   loadRulePack,
@@ -25,8 +25,8 @@ import {
   type LoadedRule,
   type PackProblem,
   type RulePack,
-} from './rules/pack.js';
-import { packUsage } from './rules/usage.js';
+} from '../rules/pack.js';
+import { packUsage } from '../rules/usage.js';
 
 /** A problem of a pack, for its authors: an error (the pack is wrong) or a warning (it may be). */
 export interface LintProblem extends PackProblem {

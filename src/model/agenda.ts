@@ -12,11 +12,12 @@
  * the deadline, and the finding stays in `check`. Breaches without a due date (a payment over
  * the cap) are not deadlines either. Nothing here judges: the statuses are the rules'.
  */
-import { parseCalendarDate } from './calendar.js';
-import type { Finding, Inspection, Location } from './check.js';
-import type { MoneySummary } from './facts/derive.js';
-import type { Language } from './rules/template.js';
-import type { Obligor } from './rules/types.js';
+import { parseCalendarDate } from '../base/calendar.js';
+import type { Inspection } from '../pipeline.js';
+import type { Finding, Location } from './finding.js';
+import type { MoneySummary } from '../facts/derive.js';
+import type { Language } from '../rules/template.js';
+import type { Obligor } from '../rules/types.js';
 
 export type AgendaStatus = 'overdue' | 'pending';
 

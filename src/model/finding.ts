@@ -1,0 +1,124 @@
+/**
+ * The finding: what a check says of one record, whatever prints it. Every format, view and
+ * run reads these types; only the pipeline (src/pipeline.ts) makes them.
+ */
+import type { InputProblem } from '../base/errors.js';
+import type { MoneySummary } from '../facts/derive.js';
+import type { ItemRef, Status } from '../rules/evaluate.js';
+import type { TraceNode } from '../rules/trace.js';
+import type { Obligor, RuleKind, Severity } from '../rules/types.js';
+
+export type { Status, ItemRef, MoneySummary };
+/** A finding's status: a rule's outcome, or `waived` for a breach a waiver accepts. */
+export type FindingStatus = Status | 'waived';
+
+/** A place in the record's file. Lines and columns are 1-based. */
+export interface Location {
+  pointer: string;
+  line: number;
+  column: number;
+}
+
+export interface Finding {
+  /** The rule's id, as in obligations.md. */
+  rule: string;
+  status: FindingStatus;
+  severity: Severity;
+  /**
+   * `obligation`: an obligation of the parties, on which the verdict rests; `record`: a check of
+   * the record itself (a mistyped date, an entry outside its period), counted apart.
+   */
+  kind: RuleKind;
+  message: string;
+  /** The clause units the rule encodes. */
+  clauses: string[];
+  /** Where in the file the finding points. */
+  locations: Location[];
+  /** The rule's title. */
+  title: string;
+  /** The clauses as a lawyer cites them: `art. 4 al. 1`. */
+  cite: string;
+  obligor: Obligor;
+  /** For a breach: which way the obligation is breached. */
+  case?: string;
+  /** For an undetermined finding: the fields the record lacks (JSON pointers). */
+  missing?: string[];
+  /** For a finding that sums up several items: how many. */
+  count?: number;
+  /** For a waived breach: the waiver that accepts it. */
+  waiver?: AppliedWaiver;
+  /**
+   * For a breach: the item of the rule's collection it judged (its position among the items
+   * the facts give), for views that place findings on derived facts such as weeks.
+   */
+  item?: ItemRef;
+  /** The last day to perform the obligation (`YYYY-MM-DD`), where the rule sets one and it is known. */
+  due?: string;
+  /** The day it was performed, where known. */
+  performed?: string;
+  /** For a breach: days between the due date and the performance (late), or the evaluation date (overdue). */
+  daysLate?: number;
+  /**
+   * With the `trace` option: how the finding was reached, from the record's lines through the
+   * parameters and the derived facts to the comparison that decided its status.
+   */
+  trace?: TraceNode;
+}
+
+/** Something of the record not counted, with why: an event dated after the evaluation date. */
+export interface RecordNotice {
+  /** What it is: `after-evaluation-date`. */
+  kind: 'after-evaluation-date';
+  message: string;
+  pointer: string;
+  line: number;
+  column: number;
+}
+
+/** The waiver that turned a breach into a waived finding. */
+export interface AppliedWaiver {
+  reason: string;
+  approvedBy: string;
+  approved: string;
+  until: string;
+  /** The waiver file, and the line of the waiver in it. */
+  file: string;
+  line: number;
+}
+
+/** What became of a waiver that concerns a checked record. */
+export interface WaiverOutcome {
+  /** `applied`; `expired` or `not-yet-approved` (the breach stays); `unmatched` (no such breach). */
+  status: 'applied' | 'expired' | 'not-yet-approved' | 'unmatched';
+  rule: string;
+  pointer?: string;
+  /** What it means, in words. */
+  message: string;
+  /** The waiver file, and where the waiver is in it. */
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface FileReport {
+  /** The file as given (or `-` for standard input). */
+  file: string;
+  /** Input errors: the record cannot be judged until they are fixed. */
+  errors: InputProblem[];
+  findings: Finding[];
+  /** `invalid` (input errors), `breach` or `compliant`. */
+  verdict: 'invalid' | 'breach' | 'compliant';
+  /** The date the record was judged as of. */
+  asOf?: string;
+  /** The rule pack that judged it. */
+  pack?: string;
+  /** The programme's money, in cents. */
+  money?: MoneySummary;
+  /**
+   * What the record holds that was not counted: each event or step dated after the evaluation
+   * date, once, where its date is written.
+   */
+  notices?: RecordNotice[];
+  /** With --waivers: what became of each waiver concerning this record. */
+  waivers?: WaiverOutcome[];
+}
