@@ -18,7 +18,7 @@ export {
   type CheckOptions,
   type Inspection,
 } from './pipeline.js';
-export { type Language } from './rules/template.js';
+export { type Language } from './base/language.js';
 export {
   type AppliedWaiver,
   type FileReport,
@@ -52,13 +52,8 @@ export {
   type LintRecord,
   type PackLint,
 } from './run/pack-lint.js';
-export {
-  packCases,
-  runCase,
-  type PackCase,
-  type CaseResult,
-  type Expectation,
-} from './run/cases.js';
+export { runCase, type CaseResult } from './run/cases.js';
+export { packCases, type PackCase, type Expectation } from './rules/cases.js';
 export { loadWaivers, applyWaivers, type LoadedWaiver } from './run/waivers.js';
 export { formatJson } from './report/json.js';
 export { formatText } from './report/text.js';
@@ -77,7 +72,7 @@ export {
   type AnnotatedConvention,
   type ProgrammeReportOptions,
 } from './views/index.js';
-export { summarize, type RunSummary } from './report/summary.js';
+export { summarize, type RunSummary } from './model/summary.js';
 export {
   agendaOf,
   agendaStatusOf,
@@ -85,7 +80,7 @@ export {
   dueBy,
   type AgendaEntry,
   type AgendaStatus,
-} from './model/agenda.js';
+} from './views/agenda.js';
 export {
   formatAgendaText,
   formatAgendaJson,
@@ -93,7 +88,7 @@ export {
   type Agenda,
 } from './report/agenda.js';
 export { formatAgendaIcs } from './report/ics.js';
-export { movementsOf, type Movement, type MovementKind, type NotCounted } from './model/ledger.js';
+export { movementsOf, type Movement, type MovementKind, type NotCounted } from './views/ledger.js';
 export { ledgerTables, type Table } from './report/sheets.js';
 export { formatCsv } from './report/csv.js';
 export {

@@ -8,7 +8,7 @@ import { formatDay, parseCalendarDate, type Day } from './base/calendar.js';
 import { InputError } from './base/errors.js';
 import { recordAsOf } from './facts/as-of.js';
 import { deriveFacts, type Facts } from './facts/derive.js';
-import { inLanguage } from './base/french.js';
+import { inLanguage } from './words/messages.js';
 import {
   loadRecordBytes,
   loadRecordFile,
@@ -19,7 +19,7 @@ import { PackEvaluator } from './rules/evaluate.js';
 import type { FileReport, Location, Status } from './model/finding.js';
 import type { TraceNode } from './rules/trace.js';
 import { builtInPacks, builtInPacksDir, loadRulePack, type RulePack } from './rules/pack.js';
-import { formatDate, type Language } from './rules/template.js';
+import { formatDate, type Language } from './base/language.js';
 
 export interface CheckOptions extends LoadOptions {
   /** Evaluate as of this date (YYYY-MM-DD), over the record's own asOf. */

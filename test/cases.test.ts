@@ -6,13 +6,13 @@
  * runs `clausier test`.
  */
 import { describe, expect, it } from 'vitest';
+import { runCase } from '../src/run/cases.js';
 import {
   caseCoverageProblems,
   findingsAsExpectation,
   packCases,
-  runCase,
   type PackCase,
-} from '../src/run/cases.js';
+} from '../src/rules/cases.js';
 import { builtInPacks, builtInPacksDir, loadRulePack } from '../src/rules/pack.js';
 import { join } from 'node:path';
 

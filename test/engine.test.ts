@@ -14,7 +14,7 @@ import {
   OperatorTypeError,
   refusedOperator,
   STRICT_OPERATORS,
-} from '../src/rules/operators.js';
+} from '../src/facts/operators.js';
 import { builtInPacksDir, loadRulePack } from '../src/rules/pack.js';
 import { formatValue } from '../src/rules/template.js';
 import { caseFiles, REFERENCE, ROOT } from './helpers.js';

@@ -15,7 +15,7 @@ import { FORMATS, type FormatContext } from '../src/report/index.js';
 import { formatJunit, xmlAttribute, xmlText } from '../src/report/junit.js';
 import { codeCell, COMMENT_LIMIT, escapeMarkdown, formatMarkdown } from '../src/report/markdown.js';
 import { formatSarif } from '../src/report/sarif.js';
-import type { Language } from '../src/rules/template.js';
+import type { Language } from '../src/base/language.js';
 import { caseFiles, ROOT, runCli, tempDir, type Run } from './helpers.js';
 
 const VERSION = (

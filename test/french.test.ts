@@ -1,7 +1,7 @@
 /**
  * French users get French: every kind of input error (a record, a waiver file, a rule pack, the
  * command line) is run in English and in French, and the French must be known to the table of
- * src/base/french.ts and hold no English sentence: none of the English message's own words, but for
+ * src/words/messages.ts and hold no English sentence: none of the English message's own words, but for
  * the few both languages share (a date is a date).
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileProblemsError } from '../src/base/errors.js';
 import { loadRecordBytes } from '../src/load/index.js';
-import { entries, french, inLanguage } from '../src/base/french.js';
+import { entries, french, inLanguage } from '../src/words/messages.js';
 import { lintPack } from '../src/rules/lint.js';
 import { builtInPacksDir, loadRulePack, RulePackError } from '../src/rules/pack.js';
 import { loadWaivers } from '../src/run/waivers.js';

@@ -15,7 +15,7 @@ import {
   type LintProblem,
   type LintRecord,
 } from '../src/run/pack-lint.js';
-import { french } from '../src/base/french.js';
+import { french } from '../src/words/messages.js';
 import { builtInPacksDir, loadRulePack } from '../src/rules/pack.js';
 import { packUsage } from '../src/rules/usage.js';
 import { caseFiles, REFERENCE, ROOT, runCli, tempDir } from './helpers.js';

@@ -8,10 +8,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { expectedStatus, packCases } from '../src/run/cases.js';
+import { expectedStatus, packCases } from '../src/rules/cases.js';
 import { inspectFile } from '../src/pipeline.js';
 import { builtInPacks, builtInPacksDir, loadRulePack, type RulePack } from '../src/rules/pack.js';
-import type { Language } from '../src/rules/template.js';
+import type { Language } from '../src/base/language.js';
 import {
   annotateConvention,
   conventionHtml,

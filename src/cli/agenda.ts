@@ -5,7 +5,7 @@
  * `check --fail-on` decides.
  */
 import { Option, type Command } from 'commander';
-import { agendaOf, compareEntries, dueBy, type AgendaEntry } from '../model/agenda.js';
+import { agendaOf, compareEntries, dueBy, type AgendaEntry } from '../views/agenda.js';
 import { parseCalendarDate } from '../base/calendar.js';
 import { PackRegistry } from '../pipeline.js';
 import { InputError } from '../base/errors.js';
@@ -18,7 +18,7 @@ import {
   type AgendaFormatOptions,
 } from '../report/agenda.js';
 import { formatAgendaIcs } from '../report/ics.js';
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 import {
   maxSizeOption,
   packDirsOf,

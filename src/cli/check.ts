@@ -13,8 +13,9 @@ import {
 } from '../pipeline.js';
 import { type FileReport } from '../model/finding.js';
 import { InputError } from '../base/errors.js';
-import { inLanguage } from '../base/french.js';
-import { expandTargets, STDIN, type Target } from '../run/targets.js';
+import { inLanguage } from '../words/messages.js';
+import { expandTargets, type Target } from '../run/targets.js';
+import { STDIN } from '../model/finding.js';
 import {
   DEFAULT_MAX_BYTES,
   loadRecordBytes,
@@ -34,11 +35,11 @@ import {
   showsCodeFrames,
   type FailOn,
   type ReportDigest,
-} from '../report/summary.js';
+} from '../model/summary.js';
 import { readWithin } from '../load/read.js';
 import { formatTextFile, formatTextSummary } from '../report/text.js';
 import { builtInPacks, builtInPacksDir, packInputs, type RulePack } from '../rules/pack.js';
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 import { applyWaivers, loadWaivers, type LoadedWaiver } from '../run/waivers.js';
 import { EXIT, languageOption, toolInfo, type CliContext } from './context.js';
 import { onInterrupt, OutputSink } from './output.js';

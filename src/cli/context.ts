@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Option } from 'commander';
 import { InputError } from '../base/errors.js';
 import { builtInPacksDir } from '../rules/pack.js';
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
 /**

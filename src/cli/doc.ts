@@ -5,10 +5,10 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { packCases } from '../run/cases.js';
+import { packCases } from '../rules/cases.js';
 import { InputError } from '../base/errors.js';
 import { loadRulePack } from '../rules/pack.js';
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 import { annotateConvention, conventionHtml, conventionMarkdown } from '../views/index.js';
 import { deprecated, EXIT, languageOption, packDirOf, type CliContext } from './context.js';
 import { emit, writeAtomically } from './output.js';

@@ -5,12 +5,12 @@
  */
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { expectedStatus, packCases } from '../run/cases.js';
+import { expectedStatus, packCases } from '../rules/cases.js';
 import { InputError } from '../base/errors.js';
 import { closest } from '../load/validate.js';
 import { conditionInWords, parameterInWords, timingInWords } from '../rules/describe.js';
 import { loadRulePack, type RulePack, type LoadedRule } from '../rules/pack.js';
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 import { EXIT, languageOption, packDirOf, type CliContext } from './context.js';
 
 const WORDS = {

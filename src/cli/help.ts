@@ -4,7 +4,7 @@
  * (written in English where each command is registered, and translated here, in one table).
  */
 import type { Argument, Command, HelpConfiguration, Option } from 'commander';
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 
 export const HELP_WORDS: Record<
   Language,

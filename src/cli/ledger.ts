@@ -7,10 +7,10 @@ import { Option, type Command } from 'commander';
 import { PackRegistry } from '../pipeline.js';
 import { InputError } from '../base/errors.js';
 import { expandTargets } from '../run/targets.js';
-import { movementsOf, recordNameOf } from '../model/ledger.js';
+import { movementsOf, recordNameOf } from '../views/ledger.js';
 import { formatCsv } from '../report/csv.js';
 import { ledgerTables, type LedgerRecord, type TableName } from '../report/sheets.js';
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 import {
   maxSizeOption,
   packDirsOf,

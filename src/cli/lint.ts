@@ -11,10 +11,10 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { join } from 'node:path';
 import { expandTargets } from '../run/targets.js';
 import { InputError } from '../base/errors.js';
-import { inLanguage } from '../base/french.js';
+import { inLanguage } from '../words/messages.js';
 import { GENERATED_RECORDS, lintRulePack, type LintRecord } from '../run/pack-lint.js';
 import { builtInPacks, builtInPacksDir } from '../rules/pack.js';
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 import { EXIT, languageOption, type CliContext } from './context.js';
 
 const WORDS = {

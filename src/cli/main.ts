@@ -4,9 +4,9 @@
  */
 import { Command, CommanderError } from 'commander';
 import { FileProblemsError, InputError } from '../base/errors.js';
-import { inLanguage } from '../base/french.js';
+import { inLanguage } from '../words/messages.js';
 import { showControls } from '../base/quote.js';
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 import { registerAgenda } from './agenda.js';
 import { registerCheck } from './check.js';
 import { registerDoc } from './doc.js';

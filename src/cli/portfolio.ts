@@ -9,8 +9,9 @@ import { mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { PackRegistry, type CheckOptions } from '../pipeline.js';
 import { InputError } from '../base/errors.js';
-import { STDIN, type Target } from '../run/targets.js';
-import type { Language } from '../rules/template.js';
+import { type Target } from '../run/targets.js';
+import { STDIN } from '../model/finding.js';
+import type { Language } from '../base/language.js';
 import {
   portfolioHtml,
   portfolioRowOf,

@@ -10,13 +10,13 @@ import { Option, type Command } from 'commander';
 import { inspectFile } from '../pipeline.js';
 import { InputError } from '../base/errors.js';
 import { expandTargets } from '../run/targets.js';
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 import { isJudged, programmeReportHtml } from '../views/index.js';
 import { applyWaivers } from '../run/waivers.js';
 import { maxSizeOption, prepareCheck, rulesOption, type CheckRunOptions } from './check.js';
 import { deprecated, EXIT, languageOption, toolInfo, type CliContext } from './context.js';
 import { emit } from './output.js';
-import { inLanguage } from '../base/french.js';
+import { inLanguage } from '../words/messages.js';
 import { runPortfolio } from './portfolio.js';
 
 const isFile = (path: string): boolean => {

@@ -6,10 +6,11 @@ import { relative } from 'node:path';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { PackRegistry } from '../pipeline.js';
-import { packCases, runCase } from '../run/cases.js';
+import { runCase } from '../run/cases.js';
+import { packCases } from '../rules/cases.js';
 import { builtInPacks, builtInPacksDir, loadRulePack } from '../rules/pack.js';
-import type { Language } from '../rules/template.js';
-import { inLanguage } from '../base/french.js';
+import type { Language } from '../base/language.js';
+import { inLanguage } from '../words/messages.js';
 import { EXIT, languageOption, type CliContext } from './context.js';
 
 const WORDS = {

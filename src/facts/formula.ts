@@ -11,7 +11,7 @@
  */
 import { addPeriodCounted, formatDay, parseCalendarDate, parsePeriod } from '../base/calendar.js';
 import { joinPointer } from '../base/pointer.js';
-import { REFUSED_OPERATORS, STRICT_OPERATORS } from '../rules/operators.js';
+import { REFUSED_OPERATORS, STRICT_OPERATORS } from './operators.js';
 import type {
   Aggregate,
   Comparison,

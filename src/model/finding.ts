@@ -9,6 +9,9 @@ import type { TraceNode } from '../rules/trace.js';
 import type { Obligor, RuleKind, Severity } from '../rules/types.js';
 
 export type { Status, ItemRef, MoneySummary };
+
+/** The name standard input is given by, as an argument and as a report's `file`. */
+export const STDIN = '-';
 /** A finding's status: a rule's outcome, or `waived` for a breach a waiver accepts. */
 export type FindingStatus = Status | 'waived';
 

@@ -3,10 +3,11 @@
  * English), JSON for programs, Markdown for a pull request or a wiki page. Each is a pure
  * function of the agenda's entries, already sorted, and of the records that could not be read.
  */
-import type { AgendaEntry } from '../model/agenda.js';
+import type { AgendaEntry } from '../views/agenda.js';
 import type { InputProblem } from '../base/errors.js';
 import { formatEurosEn, formatEurosFr } from '../base/money.js';
-import { formatDate, formatValue, type Language } from '../rules/template.js';
+import { formatValue } from '../rules/template.js';
+import { formatDate, type Language } from '../base/language.js';
 import type { Obligor } from '../rules/types.js';
 import { problemEntry } from './json.js';
 import { codeCell, escapeMarkdown } from './markdown.js';

@@ -5,9 +5,9 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { FileReport } from '../model/finding.js';
-import { STDIN } from '../run/targets.js';
+import { STDIN } from '../model/finding.js';
 import type { RulePack } from '../rules/pack.js';
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 
 export interface FormatContext {
   language: Language;

@@ -11,7 +11,7 @@
  * names come from files anyone may write.
  */
 import { formatEurosPlain } from '../base/money.js';
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 import { SHEET_WORDS, type CellType, type CellValue, type Table } from './sheets.js';
 
 const BOM = '\ufeff';

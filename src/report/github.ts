@@ -11,10 +11,10 @@
  * does). Pending findings (not yet due) and waived breaches (accepted) are not annotated.
  */
 import type { FileReport } from '../model/finding.js';
-import { STDIN } from '../run/targets.js';
-import type { Language } from '../rules/template.js';
+import { STDIN } from '../model/finding.js';
+import type { Language } from '../base/language.js';
 import { repositoryPath, type FormatContext } from './context.js';
-import { summarize } from './summary.js';
+import { summarize } from '../model/summary.js';
 
 /** GitHub's limit of annotations per level and per step. */
 export const ANNOTATIONS_PER_LEVEL = 10;

@@ -18,9 +18,9 @@
  * on a day: it is a to-do (VTODO) saying when the rule makes it due, never left out.
  */
 import { createHash } from 'node:crypto';
-import type { AgendaEntry } from '../model/agenda.js';
+import type { AgendaEntry } from '../views/agenda.js';
 import { formatDay, parseCalendarDate } from '../base/calendar.js';
-import { formatDate, type Language } from '../rules/template.js';
+import { formatDate, type Language } from '../base/language.js';
 import { AGENDA_WORDS, whenDue, type Agenda, type AgendaFormatOptions } from './agenda.js';
 
 const WORDS = {

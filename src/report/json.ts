@@ -4,7 +4,7 @@
  */
 import type { FileReport } from '../model/finding.js';
 import type { InputProblem } from '../base/errors.js';
-import { summarize, type RunSummary } from './summary.js';
+import { summarize, type RunSummary } from '../model/summary.js';
 
 /** An input error as JSON reports give it, keys in their fixed order. */
 export const problemEntry = (e: InputProblem): Record<string, unknown> => ({

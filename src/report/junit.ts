@@ -16,7 +16,7 @@
  */
 import type { FileReport, Finding, WaiverOutcome } from '../model/finding.js';
 import type { RulePack } from '../rules/pack.js';
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 import { INPUT_RULE, repositoryPath, WAIVER_RULE, type FormatContext } from './context.js';
 
 /**

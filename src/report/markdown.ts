@@ -11,10 +11,10 @@
  */
 import type { FileReport, Finding, WaiverOutcome } from '../model/finding.js';
 import type { InputProblem } from '../base/errors.js';
-import type { Language } from '../rules/template.js';
-import { formatDate } from '../rules/template.js';
+import type { Language } from '../base/language.js';
+import { formatDate } from '../base/language.js';
 import { repositoryPath, type FormatContext } from './context.js';
-import { summarize } from './summary.js';
+import { summarize } from '../model/summary.js';
 
 /** The longest comment GitHub accepts, in characters. */
 export const COMMENT_LIMIT = 65_536;

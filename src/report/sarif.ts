@@ -30,9 +30,9 @@ import type {
   WaiverOutcome,
 } from '../model/finding.js';
 import type { InputProblem } from '../base/errors.js';
-import { STDIN } from '../run/targets.js';
+import { STDIN } from '../model/finding.js';
 import type { LoadedRule, RulePack } from '../rules/pack.js';
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 import { citedPlaces } from '../rules/why.js';
 import { INPUT_RULE, repositoryPath, WAIVER_RULE, type FormatContext } from './context.js';
 import { escapeMarkdown } from './markdown.js';

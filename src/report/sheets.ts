@@ -5,10 +5,10 @@
  * of every record, and the input errors of those that could not be read).
  */
 import type { FileReport } from '../model/finding.js';
-import type { Movement, MovementKind, NotCounted, RecordName } from '../model/ledger.js';
-import type { Language } from '../rules/template.js';
-import { REPORT_WORDS } from '../views/report-words.js';
-import { OBLIGOR_WORDS, PARTY_WORDS, SEVERITY_WORDS, STATUS_WORDS } from '../views/words.js';
+import type { Movement, MovementKind, NotCounted, RecordName } from '../views/ledger.js';
+import type { Language } from '../base/language.js';
+import { REPORT_WORDS } from '../words/programme-report.js';
+import { OBLIGOR_WORDS, PARTY_WORDS, SEVERITY_WORDS, STATUS_WORDS } from '../words/findings.js';
 
 /**
  * What a cell holds: text; a date (`YYYY-MM-DD`); an amount of money (integer cents); a whole

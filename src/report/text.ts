@@ -6,12 +6,12 @@
 import type { FileReport, Finding } from '../model/finding.js';
 import type { MoneySummary } from '../facts/derive.js';
 import { formatEurosEn, formatEurosFr } from '../base/money.js';
-import type { Language } from '../rules/template.js';
-import { formatDate } from '../rules/template.js';
+import type { Language } from '../base/language.js';
+import { formatDate } from '../base/language.js';
 import { whyLines } from '../rules/why.js';
 import { LineIndex } from '../load/text.js';
 import { showControls } from '../base/quote.js';
-import { ruleTally, summarize, type RunSummary } from './summary.js';
+import { ruleTally, summarize, type RunSummary } from '../model/summary.js';
 
 export interface TextOptions {
   language: Language;

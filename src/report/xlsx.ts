@@ -11,7 +11,7 @@
  */
 import writeXlsxFile, { type Cell, type Row } from 'write-excel-file/node';
 import { parseCalendarDate } from '../base/calendar.js';
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 import type { CellType, CellValue, Table } from './sheets.js';
 
 /** Euros, two decimals, thousands grouped, in the language's place for the symbol. */

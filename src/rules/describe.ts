@@ -5,8 +5,9 @@
  */
 import { ownEntry, specAt } from '../facts/spec.js';
 import type { ParamValue } from '../facts/params.js';
-import { formatValue, type Language } from './template.js';
-import { operatorSpec } from './operators.js';
+import { formatValue } from './template.js';
+import { type Language } from '../base/language.js';
+import { operatorSpec } from '../facts/operators.js';
 import type { PackParameter, RulePack } from './pack.js';
 import { kindOf } from '../facts/formula.js';
 import type { Aggregate, Condition, Deadline, FactReference, Formula, RuleFile } from './types.js';

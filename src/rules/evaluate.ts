@@ -27,7 +27,8 @@ import type { ParamValue } from '../facts/params.js';
 import { humanPath } from '../base/pointer.js';
 import { ConditionEvaluator, referencesOf, type ConditionGroup } from './engine.js';
 import type { LoadedRule, RulePack } from './pack.js';
-import { fillTemplate, type Language } from './template.js';
+import { fillTemplate } from './template.js';
+import { type Language } from '../base/language.js';
 import { traceOf, type TraceNode } from './trace.js';
 import type {
   BreachCase,

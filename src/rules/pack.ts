@@ -36,7 +36,7 @@ import factsSchema from '../../schemas/facts.schema.json' with { type: 'json' };
 import packSchema from '../../schemas/pack.schema.json' with { type: 'json' };
 import parametersSchema from '../../schemas/parameters.schema.json' with { type: 'json' };
 import ruleSchema from '../../schemas/rule.schema.json' with { type: 'json' };
-import { acceptsType, operatorSpec, refusedOperator } from './operators.js';
+import { acceptsType, operatorSpec, refusedOperator } from '../facts/operators.js';
 import { packFingerprint, restorePack, sha256 } from './snapshot.js';
 import { parseTemplate, FORMATS } from './template.js';
 import type {

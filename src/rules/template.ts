@@ -3,13 +3,11 @@
  * evaluation: a placeholder names a value, a format says how to write it. `{{` and `}}` write
  * braces.
  */
-import { parseCalendarDate, formatDay } from '../base/calendar.js';
+import { formatDate, formatNumber, type Language } from '../base/language.js';
 import { formatEurosEn, formatEurosFr } from '../base/money.js';
 import { humanPath } from '../base/pointer.js';
 import { ownEntry } from '../facts/spec.js';
 import { isMissing } from '../facts/missing.js';
-
-export type Language = 'fr' | 'en';
 
 export const FORMATS = [
   'eur',
@@ -116,21 +114,6 @@ function joinWords(items: string[], language: Language): string {
   if (items.length === 1) return items[0]!;
   const and = language === 'fr' ? ' et ' : ' and ';
   return items.slice(0, -1).join(', ') + and + items[items.length - 1];
-}
-
-/** A number written as the language writes it: `1,5` in French, `1.5` in English. */
-export function formatNumber(value: number, language: Language): string {
-  const text = String(Math.round(value * 1000) / 1000);
-  return language === 'fr' ? text.replace('.', ',') : text;
-}
-
-/** Writes a date `YYYY-MM-DD` as the language does: 30/08/2019 in French, 2019-08-30 in English. */
-export function formatDate(value: string, language: Language): string {
-  const parsed = parseCalendarDate(value);
-  if (!parsed.ok) return value;
-  if (language === 'en') return formatDay(parsed.value);
-  const [y, m, d] = value.split('-');
-  return `${d}/${m}/${y}`;
 }
 
 function formatPeriod(value: string, language: Language): string {

@@ -21,7 +21,8 @@ import { ownEntry, specAt } from '../facts/spec.js';
 import { joinPointer } from '../base/pointer.js';
 import { conditionInWords, formulaInWords, referenceInWords, type WordScope } from './describe.js';
 import type { LoadedRule, RulePack } from './pack.js';
-import { parseTemplate, type Language } from './template.js';
+import { parseTemplate } from './template.js';
+import { type Language } from '../base/language.js';
 import type {
   Aggregate,
   BreachCase,

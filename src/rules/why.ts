@@ -5,7 +5,8 @@
  * report keeps the whole tree; this reading stops where the steps no longer explain the verdict.
  */
 import type { TraceNode } from './trace.js';
-import { formatValue, type Language } from './template.js';
+import { formatValue } from './template.js';
+import { type Language } from '../base/language.js';
 import type { Localized } from './types.js';
 
 /** One line of a trace's reading. */

@@ -12,7 +12,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { generateRecord, optionsForSize } from '../../bench/generate.mjs';
-import { caseCoverageProblems, packCases, templateIn } from './cases.js';
+import { caseCoverageProblems, packCases, templateIn } from '../rules/cases.js';
 import { checkFile, checkSource, PackRegistry } from '../pipeline.js';
 import type { InputProblem } from '../base/errors.js';
 import { DEFAULT_MAX_BYTES } from '../load/index.js';

@@ -4,6 +4,7 @@
  * not expand them), and `-` for standard input; each once, in a stable order that does not
  * depend on the disk or the locale.
  */
+import { STDIN } from '../model/finding.js';
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
@@ -19,8 +20,6 @@ export interface Target {
    */
   mayWait?: true;
 }
-
-export const STDIN = '-';
 
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

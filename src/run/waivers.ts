@@ -18,7 +18,7 @@ import { parseYaml } from '../load/yaml.js';
 import type { Waiver, WaiverFile } from '../model/waivers.js';
 import schema from '../../schemas/waivers.schema.json' with { type: 'json' };
 import type { RootSchema } from '../load/schema.js';
-import { formatDate, type Language } from '../rules/template.js';
+import { formatDate, type Language } from '../base/language.js';
 
 const WORDS = {
   fr: {

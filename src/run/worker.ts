@@ -9,7 +9,7 @@ import { checkLoaded, PackRegistry, type CheckOptions } from '../pipeline.js';
 import { type FileReport } from '../model/finding.js';
 import { loadRecordBytes, loadRecordFile } from '../load/index.js';
 import { entryText } from '../report/json.js';
-import { digestOf, showsCodeFrames, type ReportDigest } from '../report/summary.js';
+import { digestOf, showsCodeFrames, type ReportDigest } from '../model/summary.js';
 
 export interface WorkRequest {
   id: number;

@@ -4,7 +4,7 @@
  */
 import type { LoadedRule } from '../rules/pack.js';
 import { timingInWords } from '../rules/describe.js';
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 import type { Condition } from '../rules/types.js';
 import {
   COVERAGES,
@@ -22,7 +22,7 @@ import {
 } from './convention.js';
 import { DOC_WORDS, type DocWords } from './doc-words.js';
 import { attr, escapeHtml, markedHtml, page, proseHtml, quoteSpans } from './html.js';
-import { OBLIGOR_WORDS, SEVERITY_WORDS, STATUS_SYMBOLS } from './words.js';
+import { OBLIGOR_WORDS, SEVERITY_WORDS, STATUS_SYMBOLS } from '../words/findings.js';
 
 const COVERAGE_SYMBOLS: Record<Coverage, string> = {
   encoded: '✓',

@@ -5,7 +5,7 @@
  */
 import type { LoadedRule } from '../rules/pack.js';
 import { timingInWords } from '../rules/describe.js';
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 import type { Condition } from '../rules/types.js';
 import {
   COVERAGES,
@@ -27,7 +27,7 @@ import {
   tableMarkdown,
   wrap,
 } from './markdown.js';
-import { OBLIGOR_WORDS, SEVERITY_WORDS, STATUS_SYMBOLS } from './words.js';
+import { OBLIGOR_WORDS, SEVERITY_WORDS, STATUS_SYMBOLS } from '../words/findings.js';
 
 export function conventionMarkdown(doc: AnnotatedConvention, language: Language): string {
   const w = DOC_WORDS[language];

@@ -3,13 +3,13 @@
  * its clause units, and under each unit the rules that encode it or the reason it is not encoded.
  * This module gathers what the Markdown and HTML views show; they only lay it out.
  */
-import { expectedStatus, type PackCase } from '../run/cases.js';
+import { expectedStatus, type PackCase } from '../rules/cases.js';
 import { STATUSES, type Status } from '../rules/evaluate.js';
 import type { LoadedRule, RulePack } from '../rules/pack.js';
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 import type { ClauseUnit, Condition, Localized } from '../rules/types.js';
 import { conditionInWords, parameterValueInWords } from '../rules/describe.js';
-import { formatDate } from '../rules/template.js';
+import { formatDate } from '../base/language.js';
 import { formatDay } from '../base/calendar.js';
 
 /**

@@ -1,6 +1,6 @@
 /** The words of the annotated convention (`clausier doc`), in French and English. */
 import type { Status } from '../rules/evaluate.js';
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 import type { Coverage } from './convention.js';
 
 export interface DocWords {

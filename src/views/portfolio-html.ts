@@ -6,14 +6,14 @@
  * the page's Content-Security-Policy names by its hash, with no framework and no request. Each
  * row links to the record's own report, written beside the page.
  */
-import type { AgendaEntry } from '../model/agenda.js';
-import { agendaOf } from '../model/agenda.js';
+import type { AgendaEntry } from './agenda.js';
+import { agendaOf } from './agenda.js';
 import type { Inspection } from '../pipeline.js';
 import type { FileReport } from '../model/finding.js';
 import type { InputProblem } from '../base/errors.js';
 import type { MoneySummary } from '../facts/derive.js';
 import { formatEurosEn, formatEurosFr } from '../base/money.js';
-import { formatDate, type Language } from '../rules/template.js';
+import { formatDate, type Language } from '../base/language.js';
 import { attr, escapeHtml, page } from './html.js';
 
 /** One record's row. Amounts are cents. */

@@ -9,16 +9,16 @@ import type { Facts, MoneySummary } from '../facts/derive.js';
 import type { LoadedRecord } from '../load/index.js';
 import type { ProgrammeRecord } from '../model/programme.js';
 import { humanPath } from '../base/pointer.js';
-import { ruleTally } from '../report/summary.js';
+import { ruleTally } from '../model/summary.js';
 import type { RulePack } from '../rules/pack.js';
-import { formatDate, type Language } from '../rules/template.js';
+import { formatDate, type Language } from '../base/language.js';
 import type { TraceNode } from '../rules/trace.js';
 import { lineRanges, whyLines } from '../rules/why.js';
 import { attr, escapeHtml, markedHtml, page, quoteSpans } from './html.js';
-import { REPORT_WORDS, type ReportWords } from './report-words.js';
+import { REPORT_WORDS, type ReportWords } from '../words/programme-report.js';
 import { timelineHtml, timelineOf, TIMELINE_CSS } from './timeline.js';
 import { weekGrid, weekGridHtml, WEEKS_CSS } from './weeks.js';
-import { OBLIGOR_WORDS, SEVERITY_WORDS, STATUS_SYMBOLS, STATUS_WORDS } from './words.js';
+import { OBLIGOR_WORDS, SEVERITY_WORDS, STATUS_SYMBOLS, STATUS_WORDS } from '../words/findings.js';
 
 export interface ProgrammeReportOptions {
   language: Language;

@@ -9,10 +9,10 @@ import type { Facts } from '../facts/derive.js';
 import { PHASES } from '../facts/reader.js';
 import type { LoadedRecord } from '../load/index.js';
 import type { ProgrammeRecord } from '../model/programme.js';
-import { formatDate, type Language } from '../rules/template.js';
+import { formatDate, type Language } from '../base/language.js';
 import { attr, escapeHtml } from './html.js';
-import { REPORT_WORDS } from './report-words.js';
-import { MONTHS_SHORT, PARTY_WORDS } from './words.js';
+import { REPORT_WORDS } from '../words/programme-report.js';
+import { MONTHS_SHORT, PARTY_WORDS } from '../words/findings.js';
 
 export type EventKind =
   | 'signature'

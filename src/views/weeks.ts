@@ -8,11 +8,11 @@
 import type { Finding } from '../model/finding.js';
 import type { Facts, Item } from '../facts/derive.js';
 import { isMissing } from '../facts/missing.js';
-import { formatDate, formatNumber, type Language } from '../rules/template.js';
+import { formatDate, formatNumber, type Language } from '../base/language.js';
 import { attr, escapeHtml } from './html.js';
-import { REPORT_WORDS, type WeekState } from './report-words.js';
+import { REPORT_WORDS, type WeekState } from '../words/programme-report.js';
 
-export type { WeekState } from './report-words.js';
+export type { WeekState } from '../words/programme-report.js';
 
 /** The states in the order of the key. */
 export const WEEK_STATES: readonly WeekState[] = [

@@ -1,7 +1,7 @@
 /** The words of the programme report (`clausier report`), in French and English. */
 import type { FindingStatus } from '../model/finding.js';
 import { formatEurosEn, formatEurosFr } from '../base/money.js';
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 
 /** The state of a week of the grid (./weeks.ts): what its words below name. */
 export type WeekState =

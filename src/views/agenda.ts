@@ -14,9 +14,9 @@
  */
 import { parseCalendarDate } from '../base/calendar.js';
 import type { Inspection } from '../pipeline.js';
-import type { Finding, Location } from './finding.js';
+import type { Finding, Location } from '../model/finding.js';
 import type { MoneySummary } from '../facts/derive.js';
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 import type { Obligor } from '../rules/types.js';
 
 export type AgendaStatus = 'overdue' | 'pending';

@@ -22,7 +22,7 @@ import parametersSchema from '../../schemas/parameters.schema.json' with { type:
 import programmeSchema from '../../schemas/programme.schema.json' with { type: 'json' };
 import ruleSchema from '../../schemas/rule.schema.json' with { type: 'json' };
 import waiversSchema from '../../schemas/waivers.schema.json' with { type: 'json' };
-import type { Language } from '../rules/template.js';
+import type { Language } from '../base/language.js';
 
 /** [English, French]: see the module's comment for the placeholders. */
 type Entry = readonly [en: string, fr: string];

@@ -5,8 +5,8 @@
  * wrong type: that is a broken rule, not a verdict. `null` (a thing that does not exist, such as
  * a seminar not held) compares false with everything.
  */
-import { ownEntry, type FactType } from '../facts/spec.js';
-import { isMissing } from '../facts/missing.js';
+import { ownEntry, type FactType } from './spec.js';
+import { isMissing } from './missing.js';
 
 export type OperatorKind = 'date' | 'money' | 'number' | 'any';
 

@@ -1,5 +1,5 @@
 /** What a run found, counted the same way by every output format. */
-import type { FileReport, Finding, FindingStatus } from '../model/finding.js';
+import type { FileReport, Finding, FindingStatus } from './finding.js';
 import { STATUSES } from '../rules/evaluate.js';
 import type { Severity } from '../rules/types.js';
 

@@ -6,8 +6,8 @@
  * are made from (src/facts/derive.ts and the pack's facts.yaml): nothing is decided here.
  */
 import type { Inspection } from '../pipeline.js';
-import type { Finding, Location } from './finding.js';
-import type { Party } from './programme.js';
+import type { Finding, Location } from '../model/finding.js';
+import type { Party } from '../model/programme.js';
 
 export type MovementKind = 'payment' | 'expense' | 'refund';
 
