@@ -3,7 +3,7 @@
  * pack derives from it (its facts.yaml, compiled by ./formula.ts), as of the evaluation date.
  * Small collections are made whole, one derived field after the other (a field may then sum up
  * the fields before it over the other items: a payment's total paid to date); large ones
- * (expenses, every date, the weeks owed) one item at a time, never held whole.
+ * (expenses, every date, the weeks owed) one item at a time, each item's fields together.
  */
 import {
   formatDay,
@@ -17,6 +17,7 @@ import type { ProgrammeRecord } from '../model/programme.js';
 import { joinPointer } from '../pointer.js';
 import type { DerivedFact, FactsFile, NamedCondition } from '../rules/types.js';
 import {
+  collectionsOver,
   compileCondition,
   compileFormula,
   type Compiled,
@@ -73,6 +74,8 @@ export interface MoneySummary {
 interface CollectionPlan {
   name: string;
   large: boolean;
+  /** A large collection that formulas go over: kept whole once read (if of ordinary size). */
+  keep?: boolean;
   reader?: ReaderCollection;
   made?: { each: string; where?: Compiled; from: Compiled; to: Compiled };
   /** The derived fields, in the order they are written (a field may use those before it). */
@@ -237,8 +240,21 @@ export function compileFacts(
       ...(paramsOn[name] !== undefined && { paramsOn: paramsOn[name] }),
     });
   }
-  for (const plan of collections.values())
+  const over = new Set<string>();
+  const visit = (fact: DerivedFact): void => {
+    if (fact.formula) collectionsOver(fact.formula, over);
+    for (const field of Object.values(fact.fields ?? {})) visit(field);
+  };
+  for (const fact of Object.values(file.facts ?? {})) visit(fact);
+  for (const fields of Object.values(file.fields ?? {})) Object.values(fields).forEach(visit);
+  for (const made of Object.values(file.collections ?? {})) {
+    Object.values(made.fields ?? {}).forEach(visit);
+    for (const formula of [made.weeks.from, made.weeks.to]) collectionsOver(formula, over);
+  }
+  for (const plan of collections.values()) {
     if (plan.fields.some((field) => field.name === plan.paramsOn)) plan.paramsOnDerived = true;
+    if (over.has(plan.name)) plan.keep = true;
+  }
   return { model, globals, collections };
 }
 
@@ -366,7 +382,7 @@ export function deriveFacts(
     const known = whole.get(plan.name);
     if (known) return known.rows;
     if (!plan.large) return made(plan).rows;
-    return valuesOf(kept(plan));
+    return valuesOf(plan.keep ? kept(plan) : streamed(plan));
   }
 
   function* valuesOf(items: Iterable<Item>): Generator<Row> {
@@ -374,9 +390,11 @@ export function deriveFacts(
   }
 
   /**
-   * A large collection read one item at a time; kept whole for the next reads once read to its
-   * end, unless it has more items than a record of ordinary size (so that a huge record is never
-   * held whole, and an ordinary one is not derived again for every rule that reads it).
+   * A large collection that formulas go over, read one item at a time; kept whole for the next
+   * reads once read to its end, unless it has more items than a record of ordinary size (so that
+   * a huge record is never held whole, and an ordinary one is not derived again for every formula
+   * and rule that reads it). One that no formula goes over is read once, by its rules, and never
+   * kept: its items are dropped as soon as they are judged.
    */
   function* kept(plan: CollectionPlan): Generator<Item> {
     const items: Item[] = [];
@@ -462,7 +480,8 @@ export function deriveFacts(
     if (!plan) return [];
     const known = whole.get(plan.name);
     if (known) return known.items;
-    return plan.large ? kept(plan) : made(plan).items;
+    if (!plan.large) return made(plan).items;
+    return plan.keep ? kept(plan) : streamed(plan);
   }
 
   const globals: Record<string, unknown> = { asOf: asOfText };

@@ -115,6 +115,18 @@ export function kindOf(
   throw new Error(`not a formula: ${JSON.stringify(formula)}`);
 }
 
+/** The collections a formula's aggregates go over (a sum over the expenses...). */
+export function collectionsOver(formula: Formula, into: Set<string> = new Set()): Set<string> {
+  visitFormula(formula, (node) => {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+    const body = Object.values(node)[0] as { over?: unknown } | undefined;
+    const kind = kindOf(node as Formula);
+    if (MECHANISMS.includes(kind as Mechanism) && typeof body?.over === 'string')
+      into.add(body.over);
+  });
+  return into;
+}
+
 const isReference = (f: unknown): f is FactReference =>
   typeof f === 'object' && f !== null && 'fact' in f && !('operator' in f);
 
