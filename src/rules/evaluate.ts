@@ -91,8 +91,8 @@ interface ItemOutcome {
   performed?: string;
   /** Performed after its due date. */
   late?: boolean;
-  /** The facts of the item, gathered only for a message that shows them. */
-  context: () => Record<string, unknown>;
+  /** The facts of the item, read by name, for a message that shows them. */
+  lookup: Lookup;
   item: Item;
   /** The item's position in its collection. */
   index: number;
@@ -226,15 +226,10 @@ class CollectionPlan {
     });
   }
 
-  /** The facts the conditions see for an item (or for none): globals, params, item, deadlines. */
-  context(facts: Facts, item: Item | undefined): Record<string, unknown> {
+  /** The facts the conditions see for an item (or for none), by name: see factsLookup. */
+  lookup(facts: Facts, item: Item | undefined): Lookup {
     const { params, deadlines } = this.itemFacts(facts, item);
-    return {
-      ...facts.globals,
-      params,
-      item: item?.values ?? null,
-      ...Object.fromEntries(deadlines),
-    };
+    return factsLookup(facts, params, item?.values ?? null, deadlines);
   }
 
   /** The parameters in force for an item, and the deadlines its rules compute. */
@@ -283,14 +278,17 @@ class CollectionPlan {
       ...Object.fromEntries(deadlines),
     });
     const values = this.references.map(({ fact, segments }) => readPath(lookup(fact), segments));
-    const lacks = (group: string): string[] => {
-      const pointers = new Set<string>();
-      for (const index of this.groupReferences.get(group) ?? []) {
-        const value = values[index];
-        if (isMissing(value)) for (const p of value.pointers) pointers.add(p);
-      }
-      return [...pointers];
-    };
+    // Most items lack nothing: then no group lacks anything.
+    const lacks = !values.some(isMissing)
+      ? () => NOTHING
+      : (group: string): string[] => {
+          const pointers = new Set<string>();
+          for (const index of this.groupReferences.get(group) ?? []) {
+            const value = values[index];
+            if (isMissing(value)) for (const p of value.pointers) pointers.add(p);
+          }
+          return [...pointers];
+        };
     this.evaluator ??= new ConditionEvaluator(this.groups, this.pack.conditions);
     const key = this.evaluator.outcomeKey(lookup);
     let holds = this.memo.get(key);
@@ -301,15 +299,22 @@ class CollectionPlan {
     }
     const read = (reference: SplitReference): unknown =>
       readPath(lookup(reference.fact), reference.segments);
-    return { holds, lacks, context, read, asOf: facts.globals.asOf as string };
+    return {
+      holds,
+      lacks,
+      lookup: factsLookup(facts, params, item.values, deadlines),
+      read,
+      asOf: facts.globals.asOf as string,
+    };
   }
 }
 
 /** What the conditions of a collection say of an item. */
 interface Judgement {
   holds: Map<string, boolean>;
-  lacks: (group: string) => string[];
-  context: () => Record<string, unknown>;
+  lacks: (group: string) => readonly string[];
+  /** The facts of the item by name, as the context of the conditions holds them. */
+  lookup: Lookup;
   /** A fact of the item, read as conditions read it. */
   read: (reference: SplitReference) => unknown;
   asOf: string;
@@ -317,16 +322,16 @@ interface Judgement {
 
 /** The outcome of a rule for an item, from its groups' results (steps 1 to 5 above). */
 function outcomeOf(plan: RulePlan, judgement: Judgement, item: Item, index: number): ItemOutcome {
-  const { holds, lacks, context, read, asOf } = judgement;
+  const { holds, lacks, lookup, read, asOf } = judgement;
   const done = (
     status: Status,
     cases: BreachCase[] = [],
     missing: string[] = [],
     dates: { due?: string; performed?: string; late?: boolean } = {},
-  ): ItemOutcome => ({ status, cases, missing, context, item, index, ...dates });
+  ): ItemOutcome => ({ status, cases, missing, lookup, item, index, ...dates });
   if (plan.applies !== undefined) {
     const missing = lacks(plan.applies);
-    if (missing.length > 0) return done('undetermined', [], missing);
+    if (missing.length > 0) return done('undetermined', [], [...missing]);
     if (!holds.get(plan.applies)) return done('not-applicable');
   }
   const breaches: BreachCase[] = [];
@@ -496,8 +501,7 @@ function findingsOf(
 ): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const base = { rule: rule.id, severity: rule.severity };
-  const messageContext = (context: Record<string, unknown>): Record<string, unknown> =>
-    withRuleDeadlines(context, rule);
+  const messageContext = (lookup: Lookup): Lookup => withRuleDeadlines(lookup, rule);
   for (const outcome of tally.breaches) {
     const timing = timingOf(outcome, facts);
     for (const breach of outcome.cases) {
@@ -506,10 +510,9 @@ function findingsOf(
         ...base,
         status: 'breach',
         case: breach.id,
-        text: fill(late ? (rule.messages.late ?? GENERIC.late) : breach.message, () => ({
-          ...messageContext(outcome.context()),
-          ...timing,
-        })),
+        text: fill(late ? (rule.messages.late ?? GENERIC.late) : breach.message, () =>
+          over(timing, messageContext(outcome.lookup)),
+        ),
         pointers: pointersOf(outcome.item, late ? rule.due.locations : breach.locations),
         item: { collection: plan.collection, index: outcome.index },
         ...timing,
@@ -532,7 +535,7 @@ function findingsOf(
     findings.push({
       ...base,
       status: 'undetermined',
-      text: fill(GENERIC.undetermined, () => ({ fields })),
+      text: fill(GENERIC.undetermined, () => over({ fields }, () => undefined)),
       pointers: missing,
       missing,
       count,
@@ -548,10 +551,11 @@ function findingsOf(
         ? 'satisfied'
         : 'not-applicable';
   const only = tally.only;
-  const context = () => ({
-    ...messageContext(only ? only.context() : plan.context(facts, undefined)),
-    count: tally.count(summary),
-  });
+  const context = () =>
+    over(
+      { count: tally.count(summary) },
+      messageContext(only ? only.lookup : plan.lookup(facts, undefined)),
+    );
   const template =
     summary === 'pending'
       ? (rule.messages.pending ?? substitute(GENERIC.pending, 'due', rule.due.description))
@@ -609,16 +613,43 @@ function timingOf(
   };
 }
 
-/** A context where the rule's own deadline names (used in its messages) are set. */
-function withRuleDeadlines(
-  context: Record<string, unknown>,
-  rule: LoadedRule,
-): Record<string, unknown> {
-  const deadlines = Object.entries(rule.deadlines ?? {});
-  if (deadlines.length === 0) return context;
-  const out = { ...context };
-  for (const [name, deadline] of deadlines) out[name] = context[deadlineFact(deadline)];
-  return out;
+/**
+ * The facts by name, as a context object would hold them as own fields: `undefined` for a name
+ * that is none of them. Messages read their facts through one, not through a copy of them all.
+ */
+type Lookup = (fact: string) => unknown;
+
+/** No pointers: what an item lacks when none of the values its conditions read is unknown. */
+const NOTHING: readonly string[] = Object.freeze([]);
+
+/** The facts conditions see for an item: the record's and the pack's, params, item, deadlines. */
+function factsLookup(
+  facts: Facts,
+  params: Record<string, ParamValue>,
+  item: unknown,
+  deadlines: ReadonlyMap<string, unknown>,
+): Lookup {
+  const globals = facts.globals;
+  return (fact) => {
+    if (deadlines.has(fact)) return deadlines.get(fact);
+    if (fact === 'item') return item;
+    if (fact === 'params') return params;
+    return Object.hasOwn(globals, fact) ? globals[fact] : undefined;
+  };
+}
+
+/** Some facts set over others: an own field of `top` hides the fact of that name below. */
+const over =
+  (top: Record<string, unknown>, below: Lookup): Lookup =>
+  (fact) =>
+    Object.hasOwn(top, fact) ? top[fact] : below(fact);
+
+/** Facts where the rule's own deadline names (used in its messages) are set. */
+function withRuleDeadlines(lookup: Lookup, rule: LoadedRule): Lookup {
+  const deadlines = rule.deadlines ?? {};
+  if (Object.keys(deadlines).length === 0) return lookup;
+  return (fact) =>
+    Object.hasOwn(deadlines, fact) ? lookup(deadlineFact(deadlines[fact]!)) : lookup(fact);
 }
 
 function pointersOf(item: Item, locations: string[] | undefined): string[] {
@@ -631,15 +662,18 @@ function pointersOf(item: Item, locations: string[] | undefined): string[] {
  * A message in both languages, each filled when first read: a run reports in one language, and
  * every rule has a message, so the other language and the facts it would read are never made.
  */
-function fill(message: Localized, context: () => Record<string, unknown>): Localized {
-  let made: Record<string, unknown> | undefined;
+function fill(message: Localized, context: () => Lookup): Localized {
+  let made: Lookup | undefined;
   const filled: Partial<Localized> = {};
   const text = (language: Language): string => {
     if (filled[language] === undefined) {
       made ??= context();
       const facts = made;
       // A placeholder names a fact and a path in it, read as conditions read them: own fields only.
-      const lookup = (path: string): unknown => readPath(facts, path.split('.'));
+      const lookup = (path: string): unknown => {
+        const [fact, ...rest] = path.split('.');
+        return readPath(facts(fact!), rest);
+      };
       filled[language] = fillTemplate(message[language], lookup, language);
     }
     return filled[language];
