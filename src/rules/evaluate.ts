@@ -263,7 +263,7 @@ class CollectionPlan {
    * per distinct truth of the comparisons (see ConditionEvaluator.outcomeKey); the facts it
    * needs are gathered only then.
    */
-  async judge(facts: Facts, item: Item): Promise<Judgement> {
+  judge(facts: Facts, item: Item): Judgement | Promise<Judgement> {
     const { params, deadlines } = this.itemFacts(facts, item);
     const lookup = (fact: string): unknown => {
       if (fact === 'item') return item.values;
@@ -291,21 +291,23 @@ class CollectionPlan {
         };
     this.evaluator ??= new ConditionEvaluator(this.groups, this.pack.conditions);
     const key = this.evaluator.outcomeKey(lookup);
-    let holds = this.memo.get(key);
-    if (!holds) {
-      holds = await this.evaluator.evaluate(context());
-      if (this.memo.size >= MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
-      this.memo.set(key, holds);
-    }
     const read = (reference: SplitReference): unknown =>
       readPath(lookup(reference.fact), reference.segments);
-    return {
+    const judgement = (holds: Map<string, boolean>): Judgement => ({
       holds,
       lacks,
       lookup: factsLookup(facts, params, item.values, deadlines),
       read,
       asOf: facts.globals.asOf as string,
-    };
+    });
+    const known = this.memo.get(key);
+    // Most items compare as an item before them did: judged at once, without waiting a turn.
+    if (known) return judgement(known);
+    return this.evaluator.evaluate(context()).then((holds) => {
+      if (this.memo.size >= MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
+      this.memo.set(key, holds);
+      return judgement(holds);
+    });
   }
 }
 
@@ -440,7 +442,8 @@ export class PackEvaluator {
       // Items are made as they are read and dropped once tallied: only breaching items are kept.
       let index = 0;
       for (const item of facts.items(plan.collection)) {
-        const judgement = await plan.judge(facts, item);
+        const judged = plan.judge(facts, item);
+        const judgement = judged instanceof Promise ? await judged : judged;
         for (const { rule, tally } of own) tally.add(outcomeOf(rule, judgement, item, index));
         index++;
       }
