@@ -337,8 +337,10 @@ function outcomeOf(plan: RulePlan, judgement: Judgement, item: Item, index: numb
     if (!holds.get(plan.applies)) return done('not-applicable');
   }
   const breaches: BreachCase[] = [];
-  const lacking = new Set<string>();
-  const lack = (missing: readonly string[]): void => missing.forEach((p) => lacking.add(p));
+  // Made only for an item that lacks something: most lack nothing.
+  let lacking: Set<string> | undefined;
+  const lack = (missing: readonly string[]): void =>
+    missing.forEach((p) => (lacking ??= new Set()).add(p));
   const judge = (early: boolean): void => {
     for (const { breach, group } of plan.cases) {
       if ((breach.beforeDue ?? false) !== early) continue;
@@ -388,11 +390,12 @@ function outcomeOf(plan: RulePlan, judgement: Judgement, item: Item, index: numb
     if (typeof due === 'string' && typeof performedOn === 'string' && performedOn > due)
       return done('breach', [...breaches, LATE], [], { ...dates, late: true });
     if (plan.by !== undefined && due === undefined && typeof performedOn === 'string')
-      return done('undetermined', [], [...lacking], dates);
+      return done('undetermined', [], [...(lacking ?? [])], dates);
     judge(false);
   } else if (isDue) judge(false);
   if (breaches.length > 0) return done('breach', breaches, [], dates);
-  if (lacking.size > 0) return done('undetermined', [], [...lacking], dates);
+  if (lacking !== undefined && lacking.size > 0)
+    return done('undetermined', [], [...lacking], dates);
   if (performed === true) return done('satisfied', [], [], dates);
   if (!isDue) return done('pending', [], [], dates);
   return done('satisfied', [], [], dates);
@@ -567,27 +570,27 @@ function findingsOf(
         : (rule.messages.notApplicable ?? GENERIC.notApplicable);
   // A pending rule is due on the earliest due date of its pending items.
   const due = summary === 'pending' ? tally.earliestPendingDue : only?.due;
-  return [
-    {
-      ...base,
+  // Every rule has this finding for every record: made field by field, in the order of the others.
+  const finding: Omit<RuleFinding, 'explain'> & Partial<RuleFinding> = {
+    rule: rule.id,
+    severity: rule.severity,
+    status: summary,
+    text: fill(template, context),
+    pointers: only ? pointersOf(only.item, undefined) : [],
+    count: tally.count(summary),
+  };
+  if (due !== undefined) finding.due = due;
+  if (summary === 'satisfied' && only?.performed !== undefined) finding.performed = only.performed;
+  finding.explain = () =>
+    traceOf({
+      pack: plan.pack,
+      rule,
+      facts,
       status: summary,
-      text: fill(template, context),
-      pointers: only ? pointersOf(only.item, undefined) : [],
+      ...(only && { item: only.item }),
       count: tally.count(summary),
-      ...(due !== undefined && { due }),
-      ...(summary === 'satisfied' &&
-        only?.performed !== undefined && { performed: only.performed }),
-      explain: () =>
-        traceOf({
-          pack: plan.pack,
-          rule,
-          facts,
-          status: summary,
-          ...(only && { item: only.item }),
-          count: tally.count(summary),
-        }),
-    },
-  ];
+    });
+  return [finding as RuleFinding];
 }
 
 /** When a breaching item was due, when it was performed, and how many days late. */
