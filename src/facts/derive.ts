@@ -3,7 +3,7 @@
  * pack derives from it (its facts.yaml, compiled by ./formula.ts), as of the evaluation date.
  * Small collections are made whole, one derived field after the other (a field may then sum up
  * the fields before it over the other items: a payment's total paid to date); large ones
- * (expenses, every date, the weeks owed) one item at a time, never held whole.
+ * (expenses, every date, the weeks owed) one item at a time, each item's fields together.
  */
 import {
   formatDay,
@@ -17,6 +17,7 @@ import type { ProgrammeRecord } from '../model/programme.js';
 import { joinPointer } from '../base/pointer.js';
 import type { DerivedFact, FactsFile, NamedCondition } from '../rules/types.js';
 import {
+  collectionsOver,
   compileCondition,
   compileFormula,
   type Compiled,
@@ -73,6 +74,8 @@ export interface MoneySummary {
 interface CollectionPlan {
   name: string;
   large: boolean;
+  /** A large collection that formulas go over: kept whole once read (if of ordinary size). */
+  keep?: boolean;
   reader?: ReaderCollection;
   made?: { each: string; where?: Compiled; from: Compiled; to: Compiled };
   /** The derived fields, in the order they are written (a field may use those before it). */
@@ -81,6 +84,8 @@ interface CollectionPlan {
   unknown: Map<string, string>;
   /** The field whose day selects the parameters in force. */
   paramsOn?: string;
+  /** That field is derived: an item's day is known only once its fields are. */
+  paramsOnDerived?: boolean;
 }
 
 interface GlobalPlan {
@@ -235,7 +240,28 @@ export function compileFacts(
       ...(paramsOn[name] !== undefined && { paramsOn: paramsOn[name] }),
     });
   }
+  const over = new Set<string>();
+  const visit = (fact: DerivedFact): void => {
+    if (fact.formula) collectionsOver(fact.formula, over);
+    for (const field of Object.values(fact.fields ?? {})) visit(field);
+  };
+  for (const fact of Object.values(file.facts ?? {})) visit(fact);
+  for (const fields of Object.values(file.fields ?? {})) Object.values(fields).forEach(visit);
+  for (const made of Object.values(file.collections ?? {})) {
+    Object.values(made.fields ?? {}).forEach(visit);
+    for (const formula of [made.weeks.from, made.weeks.to]) collectionsOver(formula, over);
+  }
+  for (const plan of collections.values()) {
+    if (plan.fields.some((field) => field.name === plan.paramsOn)) plan.paramsOnDerived = true;
+    if (over.has(plan.name)) plan.keep = true;
+  }
   return { model, globals, collections };
+}
+
+/** A collection made whole: its rows, and its items (the same rows, each with its day). */
+interface Made {
+  rows: Row[];
+  items: Item[];
 }
 
 /** The days of the dates read, by their text: items read the same few dates again and again. */
@@ -263,7 +289,7 @@ export function deriveFacts(
   const asOfText = formatDay(asOf);
   const globalValues = new Map<string, unknown>();
   const computing = new Set<string>();
-  const whole = new Map<string, Row[]>();
+  const whole = new Map<string, Made>();
 
   const base: Scope = {
     asOf: asOfText,
@@ -275,22 +301,35 @@ export function deriveFacts(
     collection: (name) => rowsOf(name),
     counting: (name) => parameters.counting(name),
   };
-  const scopeFor = (plan: CollectionPlan, row: Row, owner?: Row): Scope => {
+  /** A scope for the items of a collection, set to each item in turn (no formula keeps it). */
+  const scopeOf = (owner?: Row): Scope => ({
     // Every field written, in the order of innerScope's: one shape for every scope.
-    return {
-      asOf: base.asOf,
-      params: parameters.at(paramDayOf(plan, row) ?? asOf),
-      item: row,
-      outer: undefined,
-      owner,
-      global: base.global,
-      collection: base.collection,
-      counting: base.counting,
-    };
-  };
+    asOf: base.asOf,
+    params: base.params,
+    item: undefined,
+    outer: undefined,
+    owner,
+    global: base.global,
+    collection: base.collection,
+    counting: base.counting,
+  });
   const paramDayOf = (plan: CollectionPlan, row: Row): Day | undefined => {
     const value = plan.paramsOn !== undefined ? row[plan.paramsOn] : undefined;
     return typeof value === 'string' ? toDay(value) : undefined;
+  };
+  /** An item of a collection: its row, and the day whose parameters apply to it. */
+  const itemOf = (plan: CollectionPlan, row: Row): Item => {
+    const paramDay = paramDayOf(plan, row);
+    return paramDay === undefined ? { values: row } : { values: row, paramDay };
+  };
+  /** An item once its fields are derived (when its day is one of them, it is known only now). */
+  const settled = (plan: CollectionPlan, item: Item): Item =>
+    plan.paramsOnDerived ? itemOf(plan, item.values) : item;
+  /** Sets a scope to an item: the item's row and the parameters in force on its day. */
+  const enter = (scope: Scope, item: Item): Scope => {
+    scope.item = item.values;
+    scope.params = parameters.at(item.paramDay ?? asOf);
+    return scope;
   };
 
   /** An object fact is made field by field, each field able to use those before it. */
@@ -303,7 +342,8 @@ export function deriveFacts(
   };
   function globalValue(name: string): unknown {
     if (name === 'asOf') return asOfText;
-    if (globalValues.has(name)) return globalValues.get(name);
+    const known = globalValues.get(name);
+    if (known !== undefined || globalValues.has(name)) return known;
     const reader = Object.hasOwn(READER_GLOBALS, name) ? READER_GLOBALS[name] : undefined;
     const plan = derived.globals.get(name);
     if (!reader && !plan) return undefined;
@@ -335,93 +375,113 @@ export function deriveFacts(
     return row;
   };
 
+  /** The rows of a collection, for the formulas that go over it. */
   function rowsOf(name: string): Iterable<Row> {
     const plan = derived.collections.get(name);
     if (!plan) return [];
-    if (!plan.large) return made(plan);
-    return whole.get(plan.name) ?? kept(plan);
+    const known = whole.get(plan.name);
+    if (known) return known.rows;
+    if (!plan.large) return made(plan).rows;
+    return valuesOf(plan.keep ? kept(plan) : streamed(plan));
+  }
+
+  function* valuesOf(items: Iterable<Item>): Generator<Row> {
+    for (const item of items) yield item.values;
   }
 
   /**
-   * A large collection read one item at a time; kept whole for the next reads once read to its
-   * end, unless it has more items than a record of ordinary size (so that a huge record is never
-   * held whole, and an ordinary one is not derived again for every rule that reads it).
+   * A large collection that formulas go over, read one item at a time; kept whole for the next
+   * reads once read to its end, unless it has more items than a record of ordinary size (so that
+   * a huge record is never held whole, and an ordinary one is not derived again for every formula
+   * and rule that reads it). One that no formula goes over is read once, by its rules, and never
+   * kept: its items are dropped as soon as they are judged.
    */
-  function* kept(plan: CollectionPlan): Generator<Row> {
-    const rows: Row[] = [];
+  function* kept(plan: CollectionPlan): Generator<Item> {
+    const items: Item[] = [];
     let keep = true;
-    for (const row of streamed(plan)) {
-      if (keep && rows.push(row) > KEEP_WHOLE_UP_TO) {
+    for (const item of streamed(plan)) {
+      if (keep && items.push(item) > KEEP_WHOLE_UP_TO) {
         keep = false;
-        rows.length = 0;
+        items.length = 0;
       }
-      yield row;
+      yield item;
     }
-    if (keep && !whole.has(plan.name)) whole.set(plan.name, rows);
+    if (keep && !whole.has(plan.name))
+      whole.set(plan.name, { rows: items.map((item) => item.values), items });
   }
 
   /** A small collection, made whole once: each derived field for every item, in order. */
-  function made(plan: CollectionPlan): Row[] {
+  function made(plan: CollectionPlan): Made {
     const known = whole.get(plan.name);
     if (known) return known;
     if (computing.has(`#${plan.name}`))
       throw new Error(`the collection ${plan.name} depends on itself`);
     computing.add(`#${plan.name}`);
-    const rows = [...plan.reader!.items(record)].map((v) => readerRow(plan, v));
+    const rows: Row[] = [];
+    const items: Item[] = [];
+    for (const values of plan.reader!.items(record)) {
+      const row = readerRow(plan, values);
+      rows.push(row);
+      items.push(itemOf(plan, row));
+    }
     // Set before its fields are derived: a field may sum up the fields before it over the rows.
-    whole.set(plan.name, rows);
-    const scopes = rows.map((row) => scopeFor(plan, row));
+    const collection = { rows, items };
+    whole.set(plan.name, collection);
+    const scope = scopeOf();
     for (const field of plan.fields)
-      rows.forEach((row, i) => {
-        row[field.name] = field.compiled(scopes[i]!);
-      });
+      for (const item of items) item.values[field.name] = field.compiled(enter(scope, item));
+    if (plan.paramsOnDerived) items.forEach((item, i) => (items[i] = settled(plan, item)));
     computing.delete(`#${plan.name}`);
-    return rows;
+    return collection;
   }
 
   /** A large collection, one item at a time. */
-  function* streamed(plan: CollectionPlan): Generator<Row> {
+  function* streamed(plan: CollectionPlan): Generator<Item> {
+    const fields = plan.fields;
     if (plan.reader) {
+      const scope = scopeOf();
       for (const values of plan.reader.items(record)) {
-        const row = readerRow(plan, values);
-        const scope = scopeFor(plan, row);
-        for (const field of plan.fields) row[field.name] = field.compiled(scope);
-        yield row;
+        const item = itemOf(plan, readerRow(plan, values));
+        enter(scope, item);
+        for (const field of fields) item.values[field.name] = field.compiled(scope);
+        yield settled(plan, item);
       }
       return;
     }
     const weeks = plan.made!;
     const owners = derived.collections.get(weeks.each)!;
-    for (const owner of rowsOf(owners.name)) {
-      const ownerScope = scopeFor(owners, owner);
+    const ownerScope = scopeOf();
+    for (const owner of items(owners.name)) {
+      enter(ownerScope, owner);
       if (weeks.where && weeks.where(ownerScope) !== true) continue;
       const from = weeks.from(ownerScope);
       const to = weeks.to(ownerScope);
       if (typeof from !== 'string' || typeof to !== 'string' || to < from) continue;
       const last = toDay(to);
+      const scope = scopeOf(owner.values);
       for (let monday = isoWeekMonday(isoWeekOf(toDay(from))); monday <= last; monday += 7) {
-        const row: Row = {
+        const item = itemOf(plan, {
           week: formatIsoWeek(isoWeekOf(monday)),
           monday: formatDay(monday),
           friday: formatDay(monday + 4),
           sunday: formatDay(monday + 6),
-          owner,
-        };
-        const scope = scopeFor(plan, row, owner);
-        for (const field of plan.fields) row[field.name] = field.compiled(scope);
-        yield row;
+          owner: owner.values,
+        });
+        enter(scope, item);
+        for (const field of fields) item.values[field.name] = field.compiled(scope);
+        yield settled(plan, item);
       }
     }
   }
 
-  const itemOf = (plan: CollectionPlan, row: Row): Item => {
-    const paramDay = paramDayOf(plan, row);
-    return paramDay === undefined ? { values: row } : { values: row, paramDay };
-  };
-  function* items(name: string): Generator<Item> {
+  /** The items of a collection, each with the day whose parameters apply to it. */
+  function items(name: string): Iterable<Item> {
     const plan = derived.collections.get(name);
-    if (!plan) return;
-    for (const row of rowsOf(name)) yield itemOf(plan, row);
+    if (!plan) return [];
+    const known = whole.get(plan.name);
+    if (known) return known.items;
+    if (!plan.large) return made(plan).items;
+    return plan.keep ? kept(plan) : streamed(plan);
   }
 
   const globals: Record<string, unknown> = { asOf: asOfText };

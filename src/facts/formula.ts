@@ -115,6 +115,18 @@ export function kindOf(
   throw new Error(`not a formula: ${JSON.stringify(formula)}`);
 }
 
+/** The collections a formula's aggregates go over (a sum over the expenses...). */
+export function collectionsOver(formula: Formula, into: Set<string> = new Set()): Set<string> {
+  visitFormula(formula, (node) => {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+    const body = Object.values(node)[0] as { over?: unknown } | undefined;
+    const kind = kindOf(node as Formula);
+    if (MECHANISMS.includes(kind as Mechanism) && typeof body?.over === 'string')
+      into.add(body.over);
+  });
+  return into;
+}
+
 const isReference = (f: unknown): f is FactReference =>
   typeof f === 'object' && f !== null && 'fact' in f && !('operator' in f);
 
@@ -189,8 +201,7 @@ export function operatorFunction(name: string): (a: unknown, b: unknown) => bool
 
 /** A reference to a fact, compiled. */
 export function compileReference(reference: FactReference): Compiled {
-  const path = reference.path ? reference.path.split('.') : [];
-  const read = (value: unknown): unknown => (path.length === 0 ? value : readPath(value, path));
+  const read = pathReader(reference.path ? reference.path.split('.') : []);
   switch (reference.fact) {
     case 'item':
       return (s) => read(s.item);
@@ -208,6 +219,27 @@ export function compileReference(reference: FactReference): Compiled {
     }
   }
 }
+
+/** A field of an object, own fields only (see readPath); an absent or unknown object as it is. */
+const own = (value: unknown, field: string): unknown =>
+  value === null || value === undefined || isMissing(value)
+    ? value
+    : Object.hasOwn(value, field)
+      ? (value as Record<string, unknown>)[field]
+      : undefined;
+
+/** readPath at a fixed path: the paths of one and two fields (most of them) read directly. */
+function pathReader(path: readonly string[]): (value: unknown) => unknown {
+  if (path.length === 0) return (value) => value;
+  const [first, second] = path as [string, string];
+  if (path.length === 1) return (value) => own(value, first);
+  if (path.length === 2) return (value) => own(own(value, first), second);
+  return (value) => readPath(value, path);
+}
+
+/** Either of two values that is unknown, or both joined: what a comparison of them lacks. */
+const unknownOfTwo = (a: unknown, b: unknown): Missing | undefined =>
+  isMissing(a) || isMissing(b) ? unknownOf([a, b]) : undefined;
 
 /** A condition, compiled to a three-valued test: true, false, or unknown (Missing). */
 export function compileCondition(condition: Condition, context: CompileContext): Compiled {
@@ -260,7 +292,7 @@ export function compileCondition(condition: Condition, context: CompileContext):
   return (s) => {
     const a = left(s);
     const b = right(s);
-    const unknown = unknownOf([a, b]);
+    const unknown = unknownOfTwo(a, b);
     if (unknown) return unknown;
     return operator(a === undefined ? null : a, b === undefined ? null : b);
   };
@@ -293,7 +325,7 @@ function compileAggregate(
   each: (s: Scope, visit: (row: Row, value: unknown) => boolean | void) => Missing | undefined;
 } {
   const where = aggregate.where ? compileCondition(aggregate.where, context) : undefined;
-  const of = aggregate.of?.split('.');
+  const of = aggregate.of ? pathReader(aggregate.of.split('.')) : undefined;
   const place = aggregate.of ? context.placeOf(aggregate.over, aggregate.of) : undefined;
   return {
     /** Visits each item that counts with its value; unknown where an item's part is. */
@@ -310,7 +342,7 @@ function compileAggregate(
           }
           if (holds !== true) continue;
         }
-        let value: unknown = of ? readPath(row, of) : row;
+        let value: unknown = of ? of(row) : row;
         if (value === undefined) value = null;
         if (value === null && aggregate.unknownIfAbsent) {
           value = new Missing([
@@ -496,7 +528,7 @@ export function compileFormula(formula: Formula, context: CompileContext): Compi
       return (s) => {
         const from = to(s);
         const p = period(s);
-        const unknown = unknownOf([from, p]);
+        const unknown = unknownOfTwo(from, p);
         if (unknown) return unknown;
         if (typeof p !== 'string') return null;
         return addPeriodToDate(
@@ -520,7 +552,7 @@ export function compileFormula(formula: Formula, context: CompileContext): Compi
       return (s) => {
         const m = map(s);
         const k = key(s);
-        const unknown = unknownOf([m, k]);
+        const unknown = unknownOfTwo(m, k);
         if (unknown) return unknown;
         if (m === null || m === undefined || typeof k !== 'string') return null;
         return Object.hasOwn(m as object, k) ? (m as Record<string, unknown>)[k] : null;

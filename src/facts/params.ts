@@ -58,8 +58,11 @@ export function lastSignatureOfBoth(signatures: Amendment['signatures']): Day | 
 }
 
 export class ParameterTimeline {
-  private readonly cache = new Map<Day, Record<string, ParamValue>>();
   private readonly parameters: LoadedParameter[];
+  /** The days some value comes into force, in order: the values in force change only on them. */
+  private readonly changes: Day[];
+  /** The values in force between two changes, by how many changes have come into force. */
+  private readonly periods: (Record<string, ParamValue> | undefined)[];
 
   constructor(parameters: Record<string, LoadedParameter>, amendments: readonly Amendment[] = []) {
     this.parameters = Object.values(parameters).map((p) => ({ ...p, values: [...p.values] }));
@@ -76,11 +79,27 @@ export class ParameterTimeline {
     for (const parameter of this.parameters) {
       parameter.values.sort((a, b) => (a.from ?? -Infinity) - (b.from ?? -Infinity));
     }
+    const days = new Set<Day>();
+    for (const parameter of this.parameters)
+      for (const dated of parameter.values) if (dated.from !== null) days.add(dated.from);
+    this.changes = [...days].sort((a, b) => a - b);
+    this.periods = new Array<undefined>(this.changes.length + 1).fill(undefined);
   }
 
   /** The values in force on a day, by name (without prototype: `constructor` is none of them). */
   at(day: Day): Record<string, ParamValue> {
-    const cached = this.cache.get(day);
+    // Every day between two changes has the same values: they are made once for all of them.
+    const changes = this.changes;
+    let period = 0;
+    if (changes.length > 0) {
+      let high = changes.length;
+      while (period < high) {
+        const middle = (period + high) >>> 1;
+        if (changes[middle]! <= day) period = middle + 1;
+        else high = middle;
+      }
+    }
+    const cached = this.periods[period];
     if (cached) return cached;
     const values = Object.create(null) as Record<string, ParamValue>;
     for (const parameter of this.parameters) {
@@ -90,7 +109,7 @@ export class ParameterTimeline {
       }
       if (current !== undefined) values[parameter.name] = current;
     }
-    this.cache.set(day, values);
+    this.periods[period] = values;
     return values;
   }
 

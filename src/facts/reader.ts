@@ -764,13 +764,7 @@ export const READER_COLLECTIONS: Record<string, ReaderCollection> = {
     items: function* (record) {
       const none = { project: null, intrapreneur: null, joined: null, left: null };
       for (const [k, week] of (record.closedWeeks ?? []).entries())
-        yield {
-          kind: 'closed-week',
-          entry: week,
-          ...weekDays(week),
-          ...none,
-          pointer: `/closedWeeks/${k}`,
-        };
+        yield weekEntry('closed-week', week, none, `/closedWeeks/${k}`);
       for (const [p, project] of (record.projects ?? []).entries())
         for (const [i, one] of (project.intrapreneurs ?? []).entries()) {
           const pointer = `/projects/${p}/intrapreneurs/${i}`;
@@ -781,33 +775,55 @@ export const READER_COLLECTIONS: Record<string, ReaderCollection> = {
             left: orNull(one.left),
           };
           for (const week of Object.keys(one.release ?? {}))
-            yield {
-              kind: 'release',
-              entry: week,
-              ...weekDays(week),
-              ...who,
-              pointer: joinPointer(pointer, 'release', week),
-            };
+            yield weekEntry('release', week, who, joinPointer(pointer, 'release', week));
           for (const [k, week] of (one.leave ?? []).entries())
-            yield {
-              kind: 'leave',
-              entry: week,
-              ...weekDays(week),
-              ...who,
-              pointer: `${pointer}/leave/${k}`,
-            };
+            yield weekEntry('leave', week, who, `${pointer}/leave/${k}`);
           for (const [k, session] of (one.coaching?.sessions ?? []).entries())
-            yield {
-              kind: 'session',
-              entry: session,
-              first: session,
-              last: session,
-              ...who,
-              pointer: `${pointer}/coaching/sessions/${k}`,
-            };
+            yield entryOf(
+              'session',
+              session,
+              session,
+              session,
+              who,
+              `${pointer}/coaching/sessions/${k}`,
+            );
         }
     },
   },
+};
+
+/** Who an entry is written for: an intrapreneur of a project, or none (a closed week). */
+interface EntryOwner {
+  project: string | null | undefined;
+  intrapreneur: string | null | undefined;
+  joined: string | null;
+  left: string | null;
+}
+
+/** An entry of phase 3, its fields written in one order (one shape for every entry). */
+const entryOf = (
+  kind: string,
+  entry: string,
+  first: string,
+  last: string,
+  who: EntryOwner,
+  pointer: string,
+): Record<string, unknown> => ({
+  kind,
+  entry,
+  first,
+  last,
+  project: who.project,
+  intrapreneur: who.intrapreneur,
+  joined: who.joined,
+  left: who.left,
+  pointer,
+});
+
+/** An entry that is a week: its first and last working days. */
+const weekEntry = (kind: string, week: string, who: EntryOwner, pointer: string) => {
+  const { first, last } = weekDays(week);
+  return entryOf(kind, week, first, last, who, pointer);
 };
 
 function intrapreneurItem(

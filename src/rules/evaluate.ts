@@ -92,8 +92,8 @@ interface ItemOutcome {
   performed?: string;
   /** Performed after its due date. */
   late?: boolean;
-  /** The facts of the item, gathered only for a message that shows them. */
-  context: () => Record<string, unknown>;
+  /** The facts of the item, read by name, for a message that shows them. */
+  lookup: Lookup;
   item: Item;
   /** The item's position in its collection. */
   index: number;
@@ -227,15 +227,10 @@ class CollectionPlan {
     });
   }
 
-  /** The facts the conditions see for an item (or for none): globals, params, item, deadlines. */
-  context(facts: Facts, item: Item | undefined): Record<string, unknown> {
+  /** The facts the conditions see for an item (or for none), by name: see factsLookup. */
+  lookup(facts: Facts, item: Item | undefined): Lookup {
     const { params, deadlines } = this.itemFacts(facts, item);
-    return {
-      ...facts.globals,
-      params,
-      item: item?.values ?? null,
-      ...Object.fromEntries(deadlines),
-    };
+    return factsLookup(facts, params, item?.values ?? null, deadlines);
   }
 
   /** The parameters in force for an item, and the deadlines its rules compute. */
@@ -269,7 +264,7 @@ class CollectionPlan {
    * per distinct truth of the comparisons (see ConditionEvaluator.outcomeKey); the facts it
    * needs are gathered only then.
    */
-  async judge(facts: Facts, item: Item): Promise<Judgement> {
+  judge(facts: Facts, item: Item): Judgement | Promise<Judgement> {
     const { params, deadlines } = this.itemFacts(facts, item);
     const lookup = (fact: string): unknown => {
       if (fact === 'item') return item.values;
@@ -284,33 +279,45 @@ class CollectionPlan {
       ...Object.fromEntries(deadlines),
     });
     const values = this.references.map(({ fact, segments }) => readPath(lookup(fact), segments));
-    const lacks = (group: string): string[] => {
-      const pointers = new Set<string>();
-      for (const index of this.groupReferences.get(group) ?? []) {
-        const value = values[index];
-        if (isMissing(value)) for (const p of value.pointers) pointers.add(p);
-      }
-      return [...pointers];
-    };
+    // Most items lack nothing: then no group lacks anything.
+    const lacks = !values.some(isMissing)
+      ? () => NOTHING
+      : (group: string): string[] => {
+          const pointers = new Set<string>();
+          for (const index of this.groupReferences.get(group) ?? []) {
+            const value = values[index];
+            if (isMissing(value)) for (const p of value.pointers) pointers.add(p);
+          }
+          return [...pointers];
+        };
     this.evaluator ??= new ConditionEvaluator(this.groups, this.pack.conditions);
     const key = this.evaluator.outcomeKey(lookup);
-    let holds = this.memo.get(key);
-    if (!holds) {
-      holds = await this.evaluator.evaluate(context());
-      if (this.memo.size >= MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
-      this.memo.set(key, holds);
-    }
     const read = (reference: SplitReference): unknown =>
       readPath(lookup(reference.fact), reference.segments);
-    return { holds, lacks, context, read, asOf: facts.globals.asOf as string };
+    const judgement = (holds: Map<string, boolean>): Judgement => ({
+      holds,
+      lacks,
+      lookup: factsLookup(facts, params, item.values, deadlines),
+      read,
+      asOf: facts.globals.asOf as string,
+    });
+    const known = this.memo.get(key);
+    // Most items compare as an item before them did: judged at once, without waiting a turn.
+    if (known) return judgement(known);
+    return this.evaluator.evaluate(context()).then((holds) => {
+      if (this.memo.size >= MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
+      this.memo.set(key, holds);
+      return judgement(holds);
+    });
   }
 }
 
 /** What the conditions of a collection say of an item. */
 interface Judgement {
   holds: Map<string, boolean>;
-  lacks: (group: string) => string[];
-  context: () => Record<string, unknown>;
+  lacks: (group: string) => readonly string[];
+  /** The facts of the item by name, as the context of the conditions holds them. */
+  lookup: Lookup;
   /** A fact of the item, read as conditions read it. */
   read: (reference: SplitReference) => unknown;
   asOf: string;
@@ -318,21 +325,23 @@ interface Judgement {
 
 /** The outcome of a rule for an item, from its groups' results (steps 1 to 5 above). */
 function outcomeOf(plan: RulePlan, judgement: Judgement, item: Item, index: number): ItemOutcome {
-  const { holds, lacks, context, read, asOf } = judgement;
+  const { holds, lacks, lookup, read, asOf } = judgement;
   const done = (
     status: Status,
     cases: BreachCase[] = [],
     missing: string[] = [],
     dates: { due?: string; performed?: string; late?: boolean } = {},
-  ): ItemOutcome => ({ status, cases, missing, context, item, index, ...dates });
+  ): ItemOutcome => ({ status, cases, missing, lookup, item, index, ...dates });
   if (plan.applies !== undefined) {
     const missing = lacks(plan.applies);
-    if (missing.length > 0) return done('undetermined', [], missing);
+    if (missing.length > 0) return done('undetermined', [], [...missing]);
     if (!holds.get(plan.applies)) return done('not-applicable');
   }
   const breaches: BreachCase[] = [];
-  const lacking = new Set<string>();
-  const lack = (missing: readonly string[]): void => missing.forEach((p) => lacking.add(p));
+  // Made only for an item that lacks something: most lack nothing.
+  let lacking: Set<string> | undefined;
+  const lack = (missing: readonly string[]): void =>
+    missing.forEach((p) => (lacking ??= new Set()).add(p));
   const judge = (early: boolean): void => {
     for (const { breach, group } of plan.cases) {
       if ((breach.beforeDue ?? false) !== early) continue;
@@ -382,11 +391,12 @@ function outcomeOf(plan: RulePlan, judgement: Judgement, item: Item, index: numb
     if (typeof due === 'string' && typeof performedOn === 'string' && performedOn > due)
       return done('breach', [...breaches, LATE], [], { ...dates, late: true });
     if (plan.by !== undefined && due === undefined && typeof performedOn === 'string')
-      return done('undetermined', [], [...lacking], dates);
+      return done('undetermined', [], [...(lacking ?? [])], dates);
     judge(false);
   } else if (isDue) judge(false);
   if (breaches.length > 0) return done('breach', breaches, [], dates);
-  if (lacking.size > 0) return done('undetermined', [], [...lacking], dates);
+  if (lacking !== undefined && lacking.size > 0)
+    return done('undetermined', [], [...lacking], dates);
   if (performed === true) return done('satisfied', [], [], dates);
   if (!isDue) return done('pending', [], [], dates);
   return done('satisfied', [], [], dates);
@@ -436,7 +446,8 @@ export class PackEvaluator {
       // Items are made as they are read and dropped once tallied: only breaching items are kept.
       let index = 0;
       for (const item of facts.items(plan.collection)) {
-        const judgement = await plan.judge(facts, item);
+        const judged = plan.judge(facts, item);
+        const judgement = judged instanceof Promise ? await judged : judged;
         for (const { rule, tally } of own) tally.add(outcomeOf(rule, judgement, item, index));
         index++;
       }
@@ -497,8 +508,7 @@ function findingsOf(
 ): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const base = { rule: rule.id, severity: rule.severity };
-  const messageContext = (context: Record<string, unknown>): Record<string, unknown> =>
-    withRuleDeadlines(context, rule);
+  const messageContext = (lookup: Lookup): Lookup => withRuleDeadlines(lookup, rule);
   for (const outcome of tally.breaches) {
     const timing = timingOf(outcome, facts);
     for (const breach of outcome.cases) {
@@ -507,10 +517,9 @@ function findingsOf(
         ...base,
         status: 'breach',
         case: breach.id,
-        text: fill(late ? (rule.messages.late ?? GENERIC.late) : breach.message, () => ({
-          ...messageContext(outcome.context()),
-          ...timing,
-        })),
+        text: fill(late ? (rule.messages.late ?? GENERIC.late) : breach.message, () =>
+          over(timing, messageContext(outcome.lookup)),
+        ),
         pointers: pointersOf(outcome.item, late ? rule.due.locations : breach.locations),
         item: { collection: plan.collection, index: outcome.index },
         ...timing,
@@ -533,7 +542,7 @@ function findingsOf(
     findings.push({
       ...base,
       status: 'undetermined',
-      text: fill(GENERIC.undetermined, () => ({ fields })),
+      text: fill(GENERIC.undetermined, () => over({ fields }, () => undefined)),
       pointers: missing,
       missing,
       count,
@@ -549,10 +558,11 @@ function findingsOf(
         ? 'satisfied'
         : 'not-applicable';
   const only = tally.only;
-  const context = () => ({
-    ...messageContext(only ? only.context() : plan.context(facts, undefined)),
-    count: tally.count(summary),
-  });
+  const context = () =>
+    over(
+      { count: tally.count(summary) },
+      messageContext(only ? only.lookup : plan.lookup(facts, undefined)),
+    );
   const template =
     summary === 'pending'
       ? (rule.messages.pending ?? substitute(GENERIC.pending, 'due', rule.due.description))
@@ -561,27 +571,27 @@ function findingsOf(
         : (rule.messages.notApplicable ?? GENERIC.notApplicable);
   // A pending rule is due on the earliest due date of its pending items.
   const due = summary === 'pending' ? tally.earliestPendingDue : only?.due;
-  return [
-    {
-      ...base,
+  // Every rule has this finding for every record: made field by field, in the order of the others.
+  const finding: Omit<RuleFinding, 'explain'> & Partial<RuleFinding> = {
+    rule: rule.id,
+    severity: rule.severity,
+    status: summary,
+    text: fill(template, context),
+    pointers: only ? pointersOf(only.item, undefined) : [],
+    count: tally.count(summary),
+  };
+  if (due !== undefined) finding.due = due;
+  if (summary === 'satisfied' && only?.performed !== undefined) finding.performed = only.performed;
+  finding.explain = () =>
+    traceOf({
+      pack: plan.pack,
+      rule,
+      facts,
       status: summary,
-      text: fill(template, context),
-      pointers: only ? pointersOf(only.item, undefined) : [],
+      ...(only && { item: only.item }),
       count: tally.count(summary),
-      ...(due !== undefined && { due }),
-      ...(summary === 'satisfied' &&
-        only?.performed !== undefined && { performed: only.performed }),
-      explain: () =>
-        traceOf({
-          pack: plan.pack,
-          rule,
-          facts,
-          status: summary,
-          ...(only && { item: only.item }),
-          count: tally.count(summary),
-        }),
-    },
-  ];
+    });
+  return [finding as RuleFinding];
 }
 
 /** When a breaching item was due, when it was performed, and how many days late. */
@@ -610,16 +620,43 @@ function timingOf(
   };
 }
 
-/** A context where the rule's own deadline names (used in its messages) are set. */
-function withRuleDeadlines(
-  context: Record<string, unknown>,
-  rule: LoadedRule,
-): Record<string, unknown> {
-  const deadlines = Object.entries(rule.deadlines ?? {});
-  if (deadlines.length === 0) return context;
-  const out = { ...context };
-  for (const [name, deadline] of deadlines) out[name] = context[deadlineFact(deadline)];
-  return out;
+/**
+ * The facts by name, as a context object would hold them as own fields: `undefined` for a name
+ * that is none of them. Messages read their facts through one, not through a copy of them all.
+ */
+type Lookup = (fact: string) => unknown;
+
+/** No pointers: what an item lacks when none of the values its conditions read is unknown. */
+const NOTHING: readonly string[] = Object.freeze([]);
+
+/** The facts conditions see for an item: the record's and the pack's, params, item, deadlines. */
+function factsLookup(
+  facts: Facts,
+  params: Record<string, ParamValue>,
+  item: unknown,
+  deadlines: ReadonlyMap<string, unknown>,
+): Lookup {
+  const globals = facts.globals;
+  return (fact) => {
+    if (deadlines.has(fact)) return deadlines.get(fact);
+    if (fact === 'item') return item;
+    if (fact === 'params') return params;
+    return Object.hasOwn(globals, fact) ? globals[fact] : undefined;
+  };
+}
+
+/** Some facts set over others: an own field of `top` hides the fact of that name below. */
+const over =
+  (top: Record<string, unknown>, below: Lookup): Lookup =>
+  (fact) =>
+    Object.hasOwn(top, fact) ? top[fact] : below(fact);
+
+/** Facts where the rule's own deadline names (used in its messages) are set. */
+function withRuleDeadlines(lookup: Lookup, rule: LoadedRule): Lookup {
+  const deadlines = rule.deadlines ?? {};
+  if (Object.keys(deadlines).length === 0) return lookup;
+  return (fact) =>
+    Object.hasOwn(deadlines, fact) ? lookup(deadlineFact(deadlines[fact]!)) : lookup(fact);
 }
 
 function pointersOf(item: Item, locations: string[] | undefined): string[] {
@@ -632,15 +669,18 @@ function pointersOf(item: Item, locations: string[] | undefined): string[] {
  * A message in both languages, each filled when first read: a run reports in one language, and
  * every rule has a message, so the other language and the facts it would read are never made.
  */
-function fill(message: Localized, context: () => Record<string, unknown>): Localized {
-  let made: Record<string, unknown> | undefined;
+function fill(message: Localized, context: () => Lookup): Localized {
+  let made: Lookup | undefined;
   const filled: Partial<Localized> = {};
   const text = (language: Language): string => {
     if (filled[language] === undefined) {
       made ??= context();
       const facts = made;
       // A placeholder names a fact and a path in it, read as conditions read them: own fields only.
-      const lookup = (path: string): unknown => readPath(facts, path.split('.'));
+      const lookup = (path: string): unknown => {
+        const [fact, ...rest] = path.split('.');
+        return readPath(facts(fact!), rest);
+      };
       filled[language] = fillTemplate(message[language], lookup, language);
     }
     return filled[language];
