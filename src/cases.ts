@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { checkFile, PackRegistry, type FileReport, type Finding, type Status } from './check.js';
 import { InputError } from './errors.js';
 import { decodeText } from './load/text.js';
-import { parseYaml } from './load/yaml.js';
+import { parseYaml } from './load/yaml/parse.js';
 import { isOwnFile, type RulePack } from './rules/pack.js';
 
 /** A breach of the convention, or a warning about the record, as a case expects it. */

@@ -89,7 +89,7 @@ export function recordAsOf(record: ProgrammeRecord, asOf: Day): RecordAsOf {
       if (indexes.length < node.length) kept.set(at, indexes);
       return out;
     }
-    // Mappings keep their prototype (an empty frozen one: see src/load/mapping.ts).
+    // Mappings keep their prototype (an empty frozen one: see src/load/yaml/mapping.ts).
     const out = Object.create(Object.getPrototypeOf(node) as object | null) as Record<
       string,
       unknown
