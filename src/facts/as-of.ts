@@ -11,7 +11,7 @@
  */
 import { parseCalendarDate, type Day } from '../calendar.js';
 import type { ProgrammeRecord } from '../model/programme.js';
-import { valuesOfDefinition } from '../load/schema.js';
+import { valuesOfDefinition } from '../load/schema-walk.js';
 import { joinPointer, splitPointer } from '../pointer.js';
 
 /** An event or step dated after the evaluation date, and so not counted. */
