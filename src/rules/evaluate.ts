@@ -29,14 +29,8 @@ import { ConditionEvaluator, referencesOf, type ConditionGroup } from './engine.
 import type { LoadedRule, RulePack } from './pack.js';
 import { fillTemplate, type Language } from './template.js';
 import { traceOf, type TraceNode } from './trace.js';
-import type {
-  BreachCase,
-  Condition,
-  Deadline,
-  FactReference,
-  Localized,
-  Severity,
-} from './types.js';
+import type { Condition, FactReference } from './expressions.js';
+import type { BreachCase, Deadline, Localized, Severity } from './types.js';
 
 export type Status = 'breach' | 'pending' | 'satisfied' | 'not-applicable' | 'undetermined';
 

@@ -40,11 +40,11 @@ import ruleSchema from '../../schemas/rule.schema.json' with { type: 'json' };
 import { acceptsType, operatorSpec, refusedOperator } from './operators.js';
 import { packFingerprint, restorePack, sha256 } from './snapshot.js';
 import { parseTemplate, FORMATS } from './template.js';
+import type { Condition } from './expressions.js';
 import type {
   AccountValue,
   ClausesFile,
   ClauseUnit,
-  Condition,
   ConditionsFile,
   FactsFile,
   Localized,

@@ -22,15 +22,8 @@ import { joinPointer } from '../pointer.js';
 import { conditionInWords, formulaInWords, referenceInWords, type WordScope } from './describe.js';
 import type { LoadedRule, RulePack } from './pack.js';
 import { parseTemplate, type Language } from './template.js';
-import type {
-  Aggregate,
-  BreachCase,
-  Condition,
-  DerivedFact,
-  FactReference,
-  Formula,
-  Localized,
-} from './types.js';
+import type { Aggregate, Condition, FactReference, Formula } from './expressions.js';
+import type { BreachCase, DerivedFact, Localized } from './types.js';
 
 /** One step of a finding's derivation. */
 export interface TraceNode {
