@@ -2,7 +2,7 @@
 // bound is measured on (test/memory.test.ts, and the bench row "peak memory, worst shapes").
 //
 // The fast path's worst texts are as dense in values as it reads before it gives up (one entry
-// for 8 characters, one collection for 32: src/load/fast-yaml.ts): many short strings, numbers,
+// for 8 characters, one collection for 32: src/load/yaml/fast.ts): many short strings, numbers,
 // empty collections. The exact path's are dense in YAML tokens and aliases, and start with a tab,
 // which the fast path never reads. Each text is at most `bytes` long (ASCII: as many bytes).
 

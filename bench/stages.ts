@@ -30,7 +30,7 @@ import { READER_GLOBALS } from '../src/facts/reader.js';
 import { decodeRecord } from '../src/load/decode.js';
 import { loadRecordBytes, type LoadedRecord } from '../src/load/index.js';
 import { validateParsed } from '../src/load/validate.js';
-import { parseYaml } from '../src/load/yaml.js';
+import { parseYaml } from '../src/load/yaml/parse.js';
 import type { ProgrammeRecord } from '../src/model/programme.js';
 import { entryText } from '../src/report/json.js';
 import { ConditionEvaluator } from '../src/rules/engine.js';

@@ -1,5 +1,5 @@
 /**
- * The differential harness of the two YAML paths: wherever the fast path (src/load/fast-yaml.ts)
+ * The differential harness of the two YAML paths: wherever the fast path (src/load/yaml/fast.ts)
  * reads a text, it must read exactly what the exact path (the `yaml` package) reads — the same
  * value, the same place for every entry, no problem the exact path would report. Over the official
  * YAML test suite, every YAML file of the repository and small edits of them, and documents of a

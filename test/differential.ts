@@ -1,11 +1,11 @@
 /**
- * The differential check of the two YAML paths: the fast path (src/load/fast-yaml.ts) must either
- * give up or read exactly what the exact path (the `yaml` package, src/load/yaml.ts) reads — the
+ * The differential check of the two YAML paths: the fast path (src/load/yaml/fast.ts) must either
+ * give up or read exactly what the exact path (the `yaml` package, src/load/yaml/exact.ts) reads — the
  * same value, the same place for every entry, and no problem the exact path would report.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { fastParse } from '../src/load/fast-yaml.js';
-import { parseYaml, type ParsedYaml } from '../src/load/yaml.js';
+import { fastParse } from '../src/load/yaml/fast.js';
+import { parseYaml, type ParsedYaml } from '../src/load/yaml/parse.js';
 
 /** What both paths must agree on: the value, the problems and where each entry is written. */
 export function reading(parsed: ParsedYaml) {

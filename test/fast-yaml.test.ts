@@ -1,5 +1,5 @@
 /**
- * The fast path for reading records (src/load/fast-yaml.ts) must give exactly what the exact path
+ * The fast path for reading records (src/load/yaml/fast.ts) must give exactly what the exact path
  * (the `yaml` package) gives — the same value, the same places — or give up. Here: it reads every
  * case and generated record, and YAML chosen to be awkward; it gives up on what it must not read.
  * The differential harness (test/differential.test.ts) compares the two paths at scale.
@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateRecord, optionsForSize } from '../bench/generate.mjs';
-import { fastParse, resolvePlain } from '../src/load/fast-yaml.js';
-import { parseYaml } from '../src/load/yaml.js';
+import { fastParse } from '../src/load/yaml/fast.js';
+import { parseYaml } from '../src/load/yaml/parse.js';
+import { resolvePlain } from '../src/load/yaml/scalars.js';
 import { differential } from './differential.js';
 import { caseFiles } from './helpers.js';
 

@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadRecordBytes, loadRecordText } from '../src/load/index.js';
-import { DATE_DEFINITIONS, valuesOfDefinition, walkWithSchema } from '../src/load/schema.js';
-import { parseYaml } from '../src/load/yaml.js';
+import { DATE_DEFINITIONS } from '../src/load/schema.js';
+import { valuesOfDefinition, walkWithSchema } from '../src/load/schema-walk.js';
+import { parseYaml } from '../src/load/yaml/parse.js';
 import { caseFiles, REFERENCE } from './helpers.js';
 
 const base = `convention:

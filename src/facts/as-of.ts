@@ -11,7 +11,7 @@
  */
 import { parseCalendarDate, type Day } from '../base/calendar.js';
 import type { ProgrammeRecord } from '../model/programme.js';
-import { valuesOfDefinition } from '../load/schema.js';
+import { valuesOfDefinition } from '../load/schema-walk.js';
 import { joinPointer, splitPointer } from '../base/pointer.js';
 
 /** An event or step dated after the evaluation date, and so not counted. */
@@ -89,7 +89,7 @@ export function recordAsOf(record: ProgrammeRecord, asOf: Day): RecordAsOf {
       if (indexes.length < node.length) kept.set(at, indexes);
       return out;
     }
-    // Mappings keep their prototype (an empty frozen one: see src/load/mapping.ts).
+    // Mappings keep their prototype (an empty frozen one: see src/load/yaml/mapping.ts).
     const out = Object.create(Object.getPrototypeOf(node) as object | null) as Record<
       string,
       unknown

@@ -5,7 +5,8 @@
  */
 import { formatDay, parseCalendarDate, type Day } from '../base/calendar.js';
 import type { Amendment, Terms } from '../model/programme.js';
-import type { Counting, ParameterType } from '../rules/types.js';
+import type { Counting } from '../rules/expressions.js';
+import type { ParameterType } from '../rules/types.js';
 import { accountId, ribText } from './rib.js';
 
 /** A parameter's value, as rules see it: cents for money, `YYYY-MM-DD` for dates. */

@@ -21,7 +21,8 @@ import { formatEurosPlain } from '../base/money.js';
 import { joinPointer } from '../base/pointer.js';
 import type { FactType, Localized } from '../rules/types.js';
 import type { FactSpec } from './spec.js';
-import { DATE_DEFINITIONS, schemaAt, valuesOfDefinition } from '../load/schema.js';
+import { DATE_DEFINITIONS, schemaAt } from '../load/schema.js';
+import { valuesOfDefinition } from '../load/schema-walk.js';
 import { accountId, ribKey, ribText } from './rib.js';
 
 /** A field the reader gives, with where it is written relative to its item (when it is). */

@@ -5,7 +5,8 @@
 import { parseCalendarDate, parseIsoWeek, type Parsed } from '../base/calendar.js';
 import { parseEuros } from '../base/money.js';
 import { humanPath } from '../base/pointer.js';
-import { programmeSchema, walkWithSchema, type RootSchema } from './schema.js';
+import { programmeSchema, type RootSchema } from './schema.js';
+import { walkWithSchema } from './schema-walk.js';
 import type { SchemaProblem } from './validate.js';
 
 /**

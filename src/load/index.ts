@@ -12,7 +12,8 @@ import { danglingReferences } from './references.js';
 import { overLimit, readWithin, readWithinAsync, type ReadResult } from './read.js';
 import { decodeText, LineIndex, type DecodedText } from './text.js';
 import { validateParsed, type SchemaProblem } from './validate.js';
-import { parseYaml, SourcePositions, type SourceLocation } from './yaml.js';
+import { parseYaml } from './yaml/parse.js';
+import { SourcePositions, type SourceLocation } from './yaml/positions.js';
 
 export { DEFAULT_MAX_BYTES } from './limits.js';
 

@@ -8,7 +8,7 @@ import type { ValidateFunction } from 'ajv';
 import { validateProgramme } from '../generated/programme-validator.js';
 import { parseCalendarDate, parseIsoWeek, parsePeriod } from '../base/calendar.js';
 import { quote } from '../base/quote.js';
-import type { SourcePositions } from './yaml.js';
+import type { SourcePositions } from './yaml/positions.js';
 import { joinPointer, humanPath, splitPointer } from '../base/pointer.js';
 import {
   DATE_DEFINITIONS,

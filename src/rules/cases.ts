@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { type FileReport, type Finding, type Status } from '../model/finding.js';
 import { InputError } from '../base/errors.js';
 import { decodeText } from '../load/text.js';
-import { parseYaml } from '../load/yaml.js';
+import { parseYaml } from '../load/yaml/parse.js';
 import { isOwnFile, type RulePack } from './pack.js';
 
 /** A breach of the convention, or a warning about the record, as a case expects it. */

@@ -30,14 +30,8 @@ import type { LoadedRule, RulePack } from './pack.js';
 import { fillTemplate } from './template.js';
 import { type Language } from '../base/language.js';
 import { traceOf, type TraceNode } from './trace.js';
-import type {
-  BreachCase,
-  Condition,
-  Deadline,
-  FactReference,
-  Localized,
-  Severity,
-} from './types.js';
+import type { Condition, FactReference } from './expressions.js';
+import type { BreachCase, Deadline, Localized, Severity } from './types.js';
 
 export type Status = 'breach' | 'pending' | 'satisfied' | 'not-applicable' | 'undetermined';
 

@@ -7,15 +7,8 @@
 import { kindOf, visitFormula } from '../facts/formula.js';
 import { READER_COLLECTIONS } from '../facts/reader.js';
 import { ownEntry, specAt, type FactModel } from '../facts/spec.js';
-import type {
-  Aggregate,
-  Condition,
-  DerivedFact,
-  FactReference,
-  FactsFile,
-  Formula,
-  NamedCondition,
-} from './types.js';
+import type { Aggregate, Condition, FactReference, Formula } from './expressions.js';
+import type { DerivedFact, FactsFile, NamedCondition } from './types.js';
 
 /** What the check needs of the pack being loaded (see pack.ts). */
 export interface FactsCheckInput {

@@ -29,7 +29,8 @@ import { DEFAULT_MAX_BYTES } from '../load/index.js';
 import { programmeSchema, type RootSchema } from '../load/schema.js';
 import { decodeText } from '../load/text.js';
 import { validateWith } from '../load/validate.js';
-import { parseYaml, type SourcePositions } from '../load/yaml.js';
+import { parseYaml } from '../load/yaml/parse.js';
+import type { SourcePositions } from '../load/yaml/positions.js';
 import clausesSchema from '../../schemas/clauses.schema.json' with { type: 'json' };
 import conditionsSchema from '../../schemas/conditions.schema.json' with { type: 'json' };
 import factsSchema from '../../schemas/facts.schema.json' with { type: 'json' };
@@ -39,11 +40,11 @@ import ruleSchema from '../../schemas/rule.schema.json' with { type: 'json' };
 import { acceptsType, operatorSpec, refusedOperator } from '../facts/operators.js';
 import { packFingerprint, restorePack, sha256 } from './snapshot.js';
 import { parseTemplate, FORMATS } from './template.js';
+import type { Condition } from './expressions.js';
 import type {
   AccountValue,
   ClausesFile,
   ClauseUnit,
-  Condition,
   ConditionsFile,
   FactsFile,
   Localized,

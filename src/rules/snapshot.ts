@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseYaml } from '../load/yaml.js';
+import { parseYaml } from '../load/yaml/parse.js';
 import { compileFacts, factModel } from '../facts/derive.js';
 import type { LoadedRule, PackParameter, PackSourceFile, RulePack } from './pack.js';
 

@@ -23,15 +23,8 @@ import { conditionInWords, formulaInWords, referenceInWords, type WordScope } fr
 import type { LoadedRule, RulePack } from './pack.js';
 import { parseTemplate } from './template.js';
 import { type Language } from '../base/language.js';
-import type {
-  Aggregate,
-  BreachCase,
-  Condition,
-  DerivedFact,
-  FactReference,
-  Formula,
-  Localized,
-} from './types.js';
+import type { Aggregate, Condition, FactReference, Formula } from './expressions.js';
+import type { BreachCase, DerivedFact, Localized } from './types.js';
 
 /** One step of a finding's derivation. */
 export interface TraceNode {

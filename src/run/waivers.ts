@@ -14,7 +14,7 @@ import { decodeText } from '../load/text.js';
 import { DEFAULT_MAX_BYTES, describeFsError } from '../load/index.js';
 import { overLimit, readWithin, type ReadResult } from '../load/read.js';
 import { validateParsed } from '../load/validate.js';
-import { parseYaml } from '../load/yaml.js';
+import { parseYaml } from '../load/yaml/parse.js';
 import type { Waiver, WaiverFile } from '../model/waivers.js';
 import schema from '../../schemas/waivers.schema.json' with { type: 'json' };
 import type { RootSchema } from '../load/schema.js';

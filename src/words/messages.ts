@@ -67,7 +67,7 @@ const LOADING: Entry[] = [
   ],
   ['this is a directory, not a file', 'c’est un répertoire, pas un fichier'],
   ['the file cannot be read ({code})', 'le fichier ne peut pas être lu ({code})'],
-  // YAML (src/load/yaml.ts)
+  // YAML (src/load/yaml/)
   [
     'the document is nested too deeply (more than {n} levels)',
     'le document est imbriqué trop profondément (plus de {n} niveaux)',

@@ -7,82 +7,35 @@
  * multi-line plain or quoted scalars, tabs, CR, byte-order marks, document markers, keys near the
  * 1,024 characters of an implicit key, an indentation it does not expect, a duplicate or refused
  * key, deep nesting...) it gives up, and the record is read by the `yaml` package instead
- * (./yaml.ts), which also words every error. It mirrors the `yaml` version pinned in
+ * (./exact.ts), which also words every error. It mirrors the `yaml` version pinned in
  * package.json: test/differential.test.ts compares both paths on values, positions and problems
- * over the YAML test suite, the repository's files and generated documents; ./yaml.ts explains
- * why the exact path exists.
+ * over the YAML test suite, the repository's files and generated documents; ./exact.ts explains
+ * why the exact path exists. Its scalars are read by ./scalars.ts.
  */
-import { MAX_DEPTH } from './limits.js';
-import { newMapping } from './mapping.js';
-import { SpanTable } from './spans.js';
-
-/** Where the entries of one mapping or sequence are written: [keyStart, valueStart, valueEnd] each. */
+import { MAX_DEPTH } from '../limits.js';
+import { FORBIDDEN_KEYS, newMapping } from './mapping.js';
+import { SpanTable } from './positions.js';
+import {
+  COLON,
+  COMMA,
+  DASH,
+  flowPlainScalar,
+  giveUp,
+  GIVE_UP,
+  HASH,
+  NEWLINE,
+  plainScalar,
+  quotedScalar,
+  REFUSED_START,
+  resolvePlain,
+  SPACE,
+} from './scalars.js';
 
 export interface FastParse {
   value: Record<string, unknown>;
   spans: SpanTable;
   rootStart: number;
 }
-
-/** Thrown to give up: the caller reads the text with the exact path. */
-const GIVE_UP = Symbol('give up');
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-// The YAML 1.2 core schema, in the order the `yaml` package tries its tags.
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const INT_OCT = /^0o[0-7]+$/;
-const INT = /^[-+]?[0-9]+$/;
-const INT_HEX = /^0x[0-9a-fA-F]+$/;
-const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-
-/** A plain scalar's value under the core schema, as the `yaml` package resolves it. */
-export function resolvePlain(source: string): unknown {
-  if (NULL.test(source)) return null;
-  // Only digits, signs, dots, letters of numbers: anything else is text, without more tests.
-  const c = source.charCodeAt(0);
-  if (c === 116 || c === 84 || c === 102 || c === 70) {
-    if (BOOL.test(source)) return source[0] === 't' || source[0] === 'T';
-    return source;
-  }
-  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return source;
-  // A number has a `-` only as its sign, or after the `e` of its exponent: one anywhere else
-  // makes text (dates, weeks, `1-2-00548`), without trying every form of number.
-  const dash = source.indexOf('-', 1);
-  if (dash !== -1) {
-    const before = source.charCodeAt(dash - 1);
-    if (before !== 101 && before !== 69) return source;
-  }
-  if (INT_OCT.test(source)) return parseInt(source.substring(2), 8);
-  if (INT.test(source)) return parseInt(source, 10);
-  if (INT_HEX.test(source)) return parseInt(source.substring(2), 16);
-  if (FLOAT_NAN.test(source)) {
-    return source.slice(-3).toLowerCase() === 'nan'
-      ? NaN
-      : source[0] === '-'
-        ? -Infinity
-        : Infinity;
-  }
-  if (FLOAT_EXP.test(source) || FLOAT.test(source)) return parseFloat(source);
-  return source;
-}
-
-const SPACE = 32;
-const NEWLINE = 10;
-const HASH = 35;
-const COLON = 58;
-const DASH = 45;
-const COMMA = 44;
-
-/**
- * Characters a plain scalar may not start with (the indicators of YAML), when not simple. The
- * closing `]` and `}` and the `,` belong to flow collections: starting a key or a value in a block,
- * the `yaml` package refuses them.
- */
-const REFUSED_START = new Set([...'&*!|>%@`?,]}', '\t', '\r']);
 
 /** Keys longer than this, from their first character to their `:`, are for the exact path. */
 const LONGEST_KEY = 1000;
@@ -111,10 +64,6 @@ class Reader {
     this.spans = new SpanTable(text.length);
     this.entriesLeft = Math.max(10_000, Math.floor(text.length / CHARACTERS_PER_ENTRY));
     this.collectionsLeft = Math.max(1_000, Math.floor(text.length / CHARACTERS_PER_COLLECTION));
-  }
-
-  giveUp(): never {
-    throw GIVE_UP;
   }
 
   /** The column (0-based) of an offset. */
@@ -153,21 +102,21 @@ class Reader {
     if (i >= text.length) return text.length;
     const c = text.charCodeAt(i);
     if (c === HASH) {
-      if (i === from) this.giveUp(); // a comment needs a space before it
+      if (i === from) giveUp(); // a comment needs a space before it
       const end = text.indexOf('\n', i);
       return end === -1 ? text.length : end + 1;
     }
     if (c === NEWLINE) return i + 1;
-    return this.giveUp();
+    return giveUp();
   }
 
   enter(): void {
-    if (++this.depth > MAX_DEPTH || --this.collectionsLeft < 0) this.giveUp();
+    if (++this.depth > MAX_DEPTH || --this.collectionsLeft < 0) giveUp();
   }
 
   /** Counts one more entry of a mapping or a sequence. */
   entry(): void {
-    if (--this.entriesLeft < 0) this.giveUp();
+    if (--this.entriesLeft < 0) giveUp();
   }
 
   leave(): void {
@@ -180,11 +129,11 @@ class Reader {
     const text = this.text;
     const c = text[at];
     if (c === '"' || c === "'") {
-      const { value, end } = this.quoted(at);
-      if (text.charCodeAt(end) !== COLON) this.giveUp();
+      const { value, end } = quotedScalar(this.text, at);
+      if (text.charCodeAt(end) !== COLON) giveUp();
       // `"by":dinsic` is a pair in a flow mapping, as in JSON; the `yaml` package refuses it in
       // a block mapping.
-      if (!flow && !this.blankAfter(end)) this.giveUp();
+      if (!flow && !this.blankAfter(end)) giveUp();
       return { key: value, colon: this.shortKey(at, end) };
     }
     if (
@@ -197,12 +146,12 @@ class Reader {
       c === '#'
     ) {
       // "-" keys and the like are legal YAML but never in a record: the exact path decides.
-      this.giveUp();
+      giveUp();
     }
     let i = at;
     for (;;) {
       const ch = text.charCodeAt(i);
-      if (i >= text.length || ch === NEWLINE) this.giveUp();
+      if (i >= text.length || ch === NEWLINE) giveUp();
       if (ch === COLON) {
         const next = text.charCodeAt(i + 1);
         if (
@@ -213,9 +162,8 @@ class Reader {
         )
           break;
       }
-      if (flow && (ch === COMMA || ch === 91 || ch === 93 || ch === 123 || ch === 125))
-        this.giveUp();
-      if (ch === HASH && text.charCodeAt(i - 1) === SPACE) this.giveUp();
+      if (flow && (ch === COMMA || ch === 91 || ch === 93 || ch === 123 || ch === 125)) giveUp();
+      if (ch === HASH && text.charCodeAt(i - 1) === SPACE) giveUp();
       i++;
     }
     let end = i;
@@ -229,7 +177,7 @@ class Reader {
    * the key's start (in block mappings): keys anywhere near that long are for the exact path.
    */
   shortKey(at: number, colon: number): number {
-    if (colon - at > LONGEST_KEY) this.giveUp();
+    if (colon - at > LONGEST_KEY) giveUp();
     return colon;
   }
 
@@ -237,102 +185,6 @@ class Reader {
   blankAfter(at: number): boolean {
     const next = this.text.charCodeAt(at + 1);
     return at + 1 >= this.text.length || next === SPACE || next === NEWLINE;
-  }
-
-  /** A one-line quoted scalar at `at`; returns its value and the offset after its closing quote. */
-  quoted(at: number): { value: string; end: number } {
-    const text = this.text;
-    const quote = text[at]!;
-    let out = '';
-    let i = at + 1;
-    for (;;) {
-      const end = text.indexOf(quote, i);
-      const newline = text.indexOf('\n', i);
-      if (end === -1 || (newline !== -1 && newline < end)) this.giveUp(); // unclosed or multi-line
-      if (quote === "'") {
-        out += text.slice(i, end);
-        if (text[end + 1] === "'") {
-          out += "'";
-          i = end + 2;
-          continue;
-        }
-        return { value: out, end: end + 1 };
-      }
-      const chunk = text.slice(i, end);
-      const backslash = chunk.indexOf('\\');
-      if (backslash === -1) {
-        return { value: out + chunk, end: end + 1 };
-      }
-      // Escapes: the common ones here; any other makes the exact path read the record.
-      out += chunk.slice(0, backslash);
-      const escaped = text[i + backslash + 1];
-      const simple: Record<string, string> = {
-        '"': '"',
-        '\\': '\\',
-        '/': '/',
-        n: '\n',
-        t: '\t',
-        r: '\r',
-        '0': '\0',
-        ' ': ' ',
-      };
-      if (escaped !== undefined && simple[escaped] !== undefined) {
-        out += simple[escaped];
-        i = i + backslash + 2;
-        continue;
-      }
-      if (
-        escaped === 'u' &&
-        /^[0-9a-fA-F]{4}$/.test(text.slice(i + backslash + 2, i + backslash + 6))
-      ) {
-        out += String.fromCharCode(parseInt(text.slice(i + backslash + 2, i + backslash + 6), 16));
-        i = i + backslash + 6;
-        continue;
-      }
-      return this.giveUp();
-    }
-  }
-
-  /** A plain scalar on one line (block context): its text ends before a comment or the line's end. */
-  plain(at: number): { value: unknown; end: number } {
-    const text = this.text;
-    if (REFUSED_START.has(text[at]!)) this.giveUp();
-    let i = at;
-    let end = at;
-    for (;;) {
-      const ch = text.charCodeAt(i);
-      if (i >= text.length || ch === NEWLINE) break;
-      if (ch === HASH && text.charCodeAt(i - 1) === SPACE) break;
-      if (ch === COLON) {
-        const next = text.charCodeAt(i + 1);
-        if (i + 1 >= text.length || next === SPACE || next === NEWLINE) this.giveUp(); // a nested mapping
-      }
-      if (ch !== SPACE) end = i + 1;
-      i++;
-    }
-    return { value: resolvePlain(text.slice(at, end)), end };
-  }
-
-  /** A plain scalar in a flow collection: it ends at `,`, `]`, `}`, `: `, a comment or the line's end. */
-  flowPlain(at: number): { value: unknown; end: number } {
-    const text = this.text;
-    if (REFUSED_START.has(text[at]!)) this.giveUp();
-    // A `-` that does not start a word (`-5` does) is a block list's dash, refused in a flow.
-    if (text[at] === '-' && !/[^\s,[\]{}]/.test(text[at + 1] ?? ' ')) this.giveUp();
-    let i = at;
-    let end = at;
-    for (;;) {
-      const ch = text.charCodeAt(i);
-      if (i >= text.length) this.giveUp();
-      if (ch === NEWLINE || ch === COMMA || ch === 93 || ch === 125) break;
-      if (ch === HASH && text.charCodeAt(i - 1) === SPACE) break;
-      if (ch === 91 || ch === 123) this.giveUp();
-      if (ch === COLON) this.giveUp(); // a key, or a colon the exact path should judge
-      if (ch !== SPACE) end = i + 1;
-      i++;
-    }
-    if (end === at) this.giveUp();
-    return { value: resolvePlain(text.slice(at, end)), end };
   }
 
   /**
@@ -349,9 +201,9 @@ class Reader {
       else if (ch === HASH) {
         // A comment at the very start of a line is refused by the `yaml` package after a value
         // in a flow mapping (`{k: x\n# c\n}`), though not everywhere: the exact path judges.
-        if (text.charCodeAt(i - 1) !== SPACE) this.giveUp();
+        if (text.charCodeAt(i - 1) !== SPACE) giveUp();
         const end = text.indexOf('\n', i);
-        if (end === -1) this.giveUp();
+        if (end === -1) giveUp();
         i = end;
       } else if (ch === NEWLINE) {
         i++;
@@ -364,7 +216,7 @@ class Reader {
           indent <= parentIndent &&
           !(outermost && indent === parentIndent && (next === 93 || next === 125))
         ) {
-          this.giveUp();
+          giveUp();
         }
         i += indent;
       } else return i;
@@ -389,7 +241,7 @@ class Reader {
     while (text[i] !== close) {
       if (open === '{') {
         const { key, colon } = this.key(i, true);
-        if (FORBIDDEN_KEYS.has(key) || key in object) this.giveUp();
+        if (FORBIDDEN_KEYS.has(key) || key in object) giveUp();
         const valueAt = space(colon + 1);
         const { value, end } = this.flowValue(valueAt, parentIndent);
         object[key] = value;
@@ -406,7 +258,7 @@ class Reader {
         i = space(end);
       }
       if (text[i] === ',') i = space(i + 1);
-      else if (text[i] !== close) this.giveUp();
+      else if (text[i] !== close) giveUp();
     }
     this.leave();
     const value = open === '{' ? object : items;
@@ -418,9 +270,9 @@ class Reader {
     this.pos = at;
     const c = this.text[at];
     if (c === '[' || c === '{') return this.flow(at, parentIndent, false);
-    if (c === '"' || c === "'") return this.quoted(at);
-    if (c === ',' || c === ']' || c === '}') this.giveUp(); // an empty entry
-    return this.flowPlain(at);
+    if (c === '"' || c === "'") return quotedScalar(this.text, at);
+    if (c === ',' || c === ']' || c === '}') giveUp(); // an empty entry
+    return flowPlainScalar(this.text, at);
   }
 
   /**
@@ -436,7 +288,7 @@ class Reader {
     while (text.charCodeAt(i) === SPACE) i++;
     const c = text[i];
     if (i >= text.length || c === '\n' || c === '#') {
-      if (c === '#' && i === at) this.giveUp();
+      if (c === '#' && i === at) giveUp();
       // Nothing on the line: a nested block, or nothing at all.
       const lineEnd = text.indexOf('\n', i);
       const next = lineEnd === -1 ? text.length : lineEnd + 1;
@@ -458,16 +310,16 @@ class Reader {
       return { value, start: i, end, next: this.endOfLine(end) };
     }
     if (c === '"' || c === "'") {
-      const { value, end } = this.quoted(i);
+      const { value, end } = quotedScalar(this.text, i);
       return { value, start: i, end, next: this.endOfLine(end) };
     }
     // A `-` then a blank is a sequence's dash, even as the text's last character.
-    if (c === '-' && this.blankAfter(i)) this.giveUp();
-    const { value, end } = this.plain(i);
+    if (c === '-' && this.blankAfter(i)) giveUp();
+    const { value, end } = plainScalar(this.text, i);
     const next = this.endOfLine(end);
     // A more indented line after a plain scalar continues it: leave that to the exact path.
     const content = this.nextContentLine(next);
-    if (content && content.indent > indent) this.giveUp();
+    if (content && content.indent > indent) giveUp();
     return { value, start: i, end, next };
   }
 
@@ -485,7 +337,7 @@ class Reader {
     let next: number;
     for (;;) {
       const { key, colon } = this.key(keyAt, false);
-      if (FORBIDDEN_KEYS.has(key) || key in object) this.giveUp();
+      if (FORBIDDEN_KEYS.has(key) || key in object) giveUp();
       const value = this.blockValue(colon + 1, indent);
       object[key] = value.value;
       keys.push(key);
@@ -494,9 +346,8 @@ class Reader {
       next = value.next;
       const content = this.nextContentLine(next);
       if (!content || content.indent < indent) break;
-      if (content.indent > indent) this.giveUp();
-      if (this.text.charCodeAt(content.at) === DASH && this.text[content.at + 1] === ' ')
-        this.giveUp();
+      if (content.indent > indent) giveUp();
+      if (this.text.charCodeAt(content.at) === DASH && this.text[content.at + 1] === ' ') giveUp();
       keyAt = content.at;
     }
     this.leave();
@@ -519,7 +370,7 @@ class Reader {
       while (text.charCodeAt(i) === SPACE) i++;
       const c = text[i];
       let item: { value: unknown; start: number; end: number; next: number };
-      if (c === undefined || c === '\n' || c === '#' || c === '-') this.giveUp();
+      if (c === undefined || c === '\n' || c === '#' || c === '-') giveUp();
       else if (c === '[' || c === '{' || c === '"' || c === "'" || !this.startsKey(i)) {
         item = this.blockValue(dash + 1, indent);
       } else {
@@ -534,8 +385,8 @@ class Reader {
       next = item.next;
       const content = this.nextContentLine(next);
       if (!content || content.indent < indent) break;
-      if (content.indent > indent || text.charCodeAt(content.at) !== DASH) this.giveUp();
-      if (text[content.at + 1] !== ' ' && text[content.at + 1] !== '\n') this.giveUp();
+      if (content.indent > indent || text.charCodeAt(content.at) !== DASH) giveUp();
+      if (text[content.at + 1] !== ' ' && text[content.at + 1] !== '\n') giveUp();
       dash = content.at;
     }
     this.leave();
@@ -585,7 +436,7 @@ export function fastParse(text: string, stop?: { at: number }): FastParse | unde
     const after = reader.nextContentLine(next);
     if (after !== undefined) {
       reader.pos = after.at;
-      reader.giveUp();
+      giveUp();
     }
     return { value, spans: reader.spans, rootStart: first.at };
   } catch (error) {
