@@ -48,7 +48,7 @@ const targets = [
     ],
   },
   {
-    source: 'src/rules/types.ts',
+    source: 'src/model/pack.ts',
     validator: 'src/generated/rule-pack-validators.js',
     schemas: [
       {

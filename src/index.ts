@@ -99,7 +99,7 @@ export {
 } from './base/errors.js';
 export type { ProgrammeRecord } from './model/programme.js';
 export type { Waiver, WaiverFile } from './model/waivers.js';
-export type { MoneySummary } from './facts/derive.js';
-export type { TraceNode } from './rules/trace.js';
+export type { MoneySummary } from './model/finding.js';
+export type { TraceNode } from './model/trace.js';
 export { whyText, whyLines, type WhyLine } from './rules/why.js';
-export type { RuleFile, Localized, Severity, Obligor } from './rules/types.js';
+export type { RuleFile, Localized, Severity, Obligor } from './model/pack.js';

@@ -17,7 +17,7 @@ import {
 } from './load/index.js';
 import { PackEvaluator } from './rules/evaluate.js';
 import type { FileReport, Location, Status } from './model/finding.js';
-import type { TraceNode } from './rules/trace.js';
+import type { TraceNode } from './model/trace.js';
 import { builtInPacks, builtInPacksDir, loadRulePack, type RulePack } from './rules/pack.js';
 import { formatDate, type Language } from './base/language.js';
 

@@ -11,7 +11,7 @@ import { compileFormula, type Scope } from '../src/facts/formula.js';
 import { isMissing, Missing } from '../src/facts/missing.js';
 import { READER_COLLECTIONS, READER_GLOBALS } from '../src/facts/reader.js';
 import { builtInPacksDir, loadRulePack, RulePackError } from '../src/rules/pack.js';
-import type { Formula } from '../src/rules/expressions.js';
+import type { Formula } from '../src/model/expressions.js';
 import { REFERENCE, tempDir } from './helpers.js';
 
 const PACK = join(builtInPacksDir(), 'dinsic-preincubation-2019');

@@ -1,7 +1,7 @@
 /**
  * Generated files are committed: the JSON Schemas and the precompiled validators must be exactly
  * what the TypeScript types give today. Run `npm run generate` after changing src/model,
- * src/rules/types.ts or src/rules/expressions.ts.
+ * src/model/pack.ts or src/model/expressions.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -13,7 +13,7 @@ import { checkFile } from '../src/pipeline.js';
 import { type Finding } from '../src/model/finding.js';
 import { loadRulePack, builtInPacks, builtInPacksDir } from '../src/rules/pack.js';
 import { packCases } from '../src/rules/cases.js';
-import type { TraceNode } from '../src/rules/trace.js';
+import type { TraceNode } from '../src/model/trace.js';
 import { citedPlaces, whyLines, whyText } from '../src/rules/why.js';
 import type { Language } from '../src/base/language.js';
 import { ROOT, runCli } from './helpers.js';

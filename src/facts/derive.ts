@@ -5,6 +5,7 @@
  * the fields before it over the other items: a payment's total paid to date); large ones
  * (expenses, every date, the weeks owed) one item at a time, each item's fields together.
  */
+import type { MoneySummary } from '../model/finding.js';
 import {
   formatDay,
   isoWeekMonday,
@@ -15,7 +16,7 @@ import {
 } from '../base/calendar.js';
 import type { ProgrammeRecord } from '../model/programme.js';
 import { joinPointer } from '../base/pointer.js';
-import type { DerivedFact, FactsFile, NamedCondition } from '../rules/types.js';
+import type { DerivedFact, FactsFile, NamedCondition } from '../model/pack.js';
 import {
   collectionsOver,
   compileCondition,
@@ -53,21 +54,6 @@ export interface Facts {
   parameters: ParameterTimeline;
   /** The money of the programme, for reports. */
   money: MoneySummary;
-}
-
-/** The programme's money, exact to the cent; a value is null when it cannot be measured. */
-export interface MoneySummary {
-  cap: number | null;
-  paid: number;
-  eligibleExpenses: number | null;
-  usedFunds: number | null;
-  refundDue: number | null;
-  /** Refunded to the collectivité's account: what discharges the refund due. */
-  refunded: number;
-  /** Refunded to another account: it does not discharge the debt (Code civil art. 1342-2). */
-  refundedElsewhere: number;
-  /** Refund due less refunded: what the DINSIC still owes the collectivité (negative: refunded too much). */
-  balance: number | null;
 }
 
 /** A collection of a pack, ready to make items of a record. */

@@ -19,8 +19,8 @@ import type {
   Counting,
   FactReference,
   Formula,
-} from '../rules/expressions.js';
-import type { NamedCondition } from '../rules/types.js';
+} from '../model/expressions.js';
+import type { NamedCondition } from '../model/pack.js';
 import type { ParamValue } from './params.js';
 import { isMissing, Missing, readPath } from './missing.js';
 

@@ -5,8 +5,8 @@
  */
 import { formatDay, parseCalendarDate, type Day } from '../base/calendar.js';
 import type { Amendment, Terms } from '../model/programme.js';
-import type { Counting } from '../rules/expressions.js';
-import type { ParameterType } from '../rules/types.js';
+import type { Counting } from '../model/expressions.js';
+import type { ParameterType } from '../model/pack.js';
 import { accountId, ribText } from './rib.js';
 
 /** A parameter's value, as rules see it: cents for money, `YYYY-MM-DD` for dates. */

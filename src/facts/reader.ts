@@ -19,7 +19,7 @@ import type {
 } from '../model/programme.js';
 import { formatEurosPlain } from '../base/money.js';
 import { joinPointer } from '../base/pointer.js';
-import type { FactType, Localized } from '../rules/types.js';
+import type { FactType, Localized } from '../model/pack.js';
 import type { FactSpec } from './spec.js';
 import { DATE_DEFINITIONS, schemaAt } from '../load/schema.js';
 import { valuesOfDefinition } from '../load/schema-walk.js';

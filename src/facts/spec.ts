@@ -3,7 +3,7 @@
  * none or unknown, and, for an object, its fields. The reader (./reader.ts) and the pack's
  * facts.yaml each describe their facts this way, once; the pack's model joins them.
  */
-import type { FactType, Localized } from '../rules/types.js';
+import type { FactType, Localized } from '../model/pack.js';
 
 export type { FactType };
 

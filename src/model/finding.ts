@@ -3,12 +3,41 @@
  * run reads these types; only the pipeline (src/pipeline.ts) makes them.
  */
 import type { InputProblem } from '../base/errors.js';
-import type { MoneySummary } from '../facts/derive.js';
-import type { ItemRef, Status } from '../rules/evaluate.js';
-import type { TraceNode } from '../rules/trace.js';
-import type { Obligor, RuleKind, Severity } from '../rules/types.js';
+import type { TraceNode } from './trace.js';
+import type { Obligor, RuleKind, Severity } from './pack.js';
 
-export type { Status, ItemRef, MoneySummary };
+/** A rule's outcome for one record. */
+export type Status = 'breach' | 'pending' | 'satisfied' | 'not-applicable' | 'undetermined';
+
+/** Every status, gravest first. */
+export const STATUSES: readonly Status[] = [
+  'breach',
+  'undetermined',
+  'pending',
+  'satisfied',
+  'not-applicable',
+];
+
+/** An item of a collection, by its position in the order the facts give the items. */
+export interface ItemRef {
+  collection: string;
+  index: number;
+}
+
+/** The programme's money, exact to the cent; a value is null when it cannot be measured. */
+export interface MoneySummary {
+  cap: number | null;
+  paid: number;
+  eligibleExpenses: number | null;
+  usedFunds: number | null;
+  refundDue: number | null;
+  /** Refunded to the collectivité's account: what discharges the refund due. */
+  refunded: number;
+  /** Refunded to another account: it does not discharge the debt (Code civil art. 1342-2). */
+  refundedElsewhere: number;
+  /** Refund due less refunded: what the DINSIC still owes the collectivité (negative: refunded too much). */
+  balance: number | null;
+}
 
 /** The name standard input is given by, as an argument and as a report's `file`. */
 export const STDIN = '-';

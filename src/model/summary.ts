@@ -1,7 +1,7 @@
 /** What a run found, counted the same way by every output format. */
 import type { FileReport, Finding, FindingStatus } from './finding.js';
-import { STATUSES } from '../rules/evaluate.js';
-import type { Severity } from '../rules/types.js';
+import { STATUSES } from './finding.js';
+import type { Severity } from './pack.js';
 
 export interface RunSummary {
   files: number;

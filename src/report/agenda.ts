@@ -8,7 +8,7 @@ import type { InputProblem } from '../base/errors.js';
 import { formatEurosEn, formatEurosFr } from '../base/money.js';
 import { formatValue } from '../rules/template.js';
 import { formatDate, type Language } from '../base/language.js';
-import type { Obligor } from '../rules/types.js';
+import type { Obligor } from '../model/pack.js';
 import { problemEntry } from './json.js';
 import { codeCell, escapeMarkdown } from './markdown.js';
 

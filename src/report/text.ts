@@ -4,7 +4,7 @@
  * then the money to the cent and what is owed to whom. French or English.
  */
 import type { FileReport, Finding } from '../model/finding.js';
-import type { MoneySummary } from '../facts/derive.js';
+import type { MoneySummary } from '../model/finding.js';
 import { formatEurosEn, formatEurosFr } from '../base/money.js';
 import type { Language } from '../base/language.js';
 import { formatDate } from '../base/language.js';

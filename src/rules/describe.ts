@@ -10,8 +10,8 @@ import { type Language } from '../base/language.js';
 import { operatorSpec } from '../facts/operators.js';
 import type { PackParameter, RulePack } from './pack.js';
 import { kindOf } from '../facts/formula.js';
-import type { Aggregate, Condition, FactReference, Formula } from './expressions.js';
-import type { Deadline, RuleFile } from './types.js';
+import type { Aggregate, Condition, FactReference, Formula } from '../model/expressions.js';
+import type { Deadline, RuleFile } from '../model/pack.js';
 
 const WORDS = {
   fr: {

@@ -12,8 +12,8 @@
 import { Engine, Fact, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import { isMissing, readPath } from '../facts/missing.js';
 import { REFUSED_OPERATORS, STRICT_OPERATORS } from '../facts/operators.js';
-import type { Condition } from './expressions.js';
-import type { NamedCondition } from './types.js';
+import type { Condition } from '../model/expressions.js';
+import type { NamedCondition } from '../model/pack.js';
 
 /** A named condition to evaluate, such as a rule's `applies` or one of its breach cases. */
 export interface ConditionGroup {

@@ -19,6 +19,7 @@
  * the values it reads, so items whose read values are all equal share one run: a bounded memo
  * keyed by those values, kept across records.
  */
+import type { ItemRef, Status } from '../model/finding.js';
 import { parseCalendarDate } from '../base/calendar.js';
 import { isMissing, readPath } from '../facts/missing.js';
 import type { Facts, Item } from '../facts/derive.js';
@@ -29,20 +30,10 @@ import { ConditionEvaluator, referencesOf, type ConditionGroup } from './engine.
 import type { LoadedRule, RulePack } from './pack.js';
 import { fillTemplate } from './template.js';
 import { type Language } from '../base/language.js';
-import { traceOf, type TraceNode } from './trace.js';
-import type { Condition, FactReference } from './expressions.js';
-import type { BreachCase, Deadline, Localized, Severity } from './types.js';
-
-export type Status = 'breach' | 'pending' | 'satisfied' | 'not-applicable' | 'undetermined';
-
-/** Every status, gravest first. */
-export const STATUSES: readonly Status[] = [
-  'breach',
-  'undetermined',
-  'pending',
-  'satisfied',
-  'not-applicable',
-];
+import { traceOf } from './trace.js';
+import { type TraceNode } from '../model/trace.js';
+import type { Condition, FactReference } from '../model/expressions.js';
+import type { BreachCase, Deadline, Localized, Severity } from '../model/pack.js';
 
 /** A finding before it is located in the record's file. */
 export interface RuleFinding {
@@ -69,12 +60,6 @@ export interface RuleFinding {
   daysLate?: number;
   /** Why: the derivation of the finding, worked out on demand (see ./trace.ts). */
   explain: () => TraceNode;
-}
-
-/** An item of a collection, by its position in the order the facts give the items. */
-export interface ItemRef {
-  collection: string;
-  index: number;
 }
 
 interface ItemOutcome {

@@ -7,8 +7,8 @@
 import { kindOf, visitFormula } from '../facts/formula.js';
 import { READER_COLLECTIONS } from '../facts/reader.js';
 import { ownEntry, specAt, type FactModel } from '../facts/spec.js';
-import type { Aggregate, Condition, FactReference, Formula } from './expressions.js';
-import type { DerivedFact, FactsFile, NamedCondition } from './types.js';
+import type { Aggregate, Condition, FactReference, Formula } from '../model/expressions.js';
+import type { DerivedFact, FactsFile, NamedCondition } from '../model/pack.js';
 
 /** What the check needs of the pack being loaded (see pack.ts). */
 export interface FactsCheckInput {

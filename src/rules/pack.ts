@@ -40,7 +40,7 @@ import ruleSchema from '../../schemas/rule.schema.json' with { type: 'json' };
 import { acceptsType, operatorSpec, refusedOperator } from '../facts/operators.js';
 import { packFingerprint, restorePack, sha256 } from './snapshot.js';
 import { parseTemplate, FORMATS } from './template.js';
-import type { Condition } from './expressions.js';
+import type { Condition } from '../model/expressions.js';
 import type {
   AccountValue,
   ClausesFile,
@@ -53,7 +53,7 @@ import type {
   Parameter,
   ParametersFile,
   RuleFile,
-} from './types.js';
+} from '../model/pack.js';
 
 /** A problem in a rule pack, where it is. */
 export type PackProblem = FileProblem;

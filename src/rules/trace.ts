@@ -4,6 +4,7 @@
  * and values) to the comparisons that decided its status. Built on demand, after the judgement,
  * by evaluating again the facts the rule reads: the judgement itself never pays for it.
  */
+import type { TraceNode } from '../model/trace.js';
 import type { Facts, Item } from '../facts/derive.js';
 import { parseCalendarDate } from '../base/calendar.js';
 import {
@@ -23,57 +24,8 @@ import { conditionInWords, formulaInWords, referenceInWords, type WordScope } fr
 import type { LoadedRule, RulePack } from './pack.js';
 import { parseTemplate } from './template.js';
 import { type Language } from '../base/language.js';
-import type { Aggregate, Condition, FactReference, Formula } from './expressions.js';
-import type { BreachCase, DerivedFact, Localized } from './types.js';
-
-/** One step of a finding's derivation. */
-export interface TraceNode {
-  /**
-   * `decision`: the finding's status and why; `comparison`/`group`: a condition and whether it
-   * held; `record`: a value the record holds; `parameter`: the convention's figure in force;
-   * `derived`: a fact the pack derives, with its formula; `items`: the items of a list a formula
-   * sums up; `deadline`: a date plus a period; `asOf`: the evaluation date; `value`: a value
-   * written in the rule; `about`: what the finding's message names besides.
-   */
-  kind:
-    | 'decision'
-    | 'comparison'
-    | 'group'
-    | 'record'
-    | 'parameter'
-    | 'derived'
-    | 'items'
-    | 'deadline'
-    | 'asOf'
-    | 'value'
-    | 'about';
-  /** How rules and formulas name it: `item.refundDue`, `params.refundDelay`, `convention.end`. */
-  name?: string;
-  /** What it is, in words. */
-  words: Localized;
-  /** Its type, to write its value (`money` in cents, `date`...). */
-  type?: string;
-  /** Its value; an unknown one is `{ "missing": [pointers] }`. */
-  value?: unknown;
-  /** Where the record writes it. */
-  pointer?: string;
-  line?: number;
-  column?: number;
-  /** For `items`: where each item counted is written (the first 50), and how many there are. */
-  items?: { pointer: string; line?: number; column?: number }[];
-  count?: number;
-  /** The clause units it comes from, and as a lawyer cites them (`art. 4 al. 4`). */
-  clauses?: string[];
-  cite?: string;
-  /** For a group: how its parts combine (`all`, `any`, `not`), or the named condition. */
-  operator?: 'all' | 'any' | 'not' | 'condition';
-  /** For a derived fact: its formula, in words. */
-  formula?: Localized;
-  /** For a condition: whether it held (`unknown`: the record lacks what it needs). */
-  holds?: boolean | 'unknown';
-  /** What it was worked out from. */
-  inputs?: TraceNode[];
-}
+import type { Aggregate, Condition, FactReference, Formula } from '../model/expressions.js';
+import type { BreachCase, DerivedFact, Localized } from '../model/pack.js';
 
 /** What a finding's trace is built from (see evaluate.ts). */
 export interface TraceRequest {

@@ -10,8 +10,8 @@ import { kindOf } from '../facts/formula.js';
 import { ownEntry } from '../facts/spec.js';
 import { ruleConditions, type LoadedRule, type RulePack } from './pack.js';
 import { parseTemplate } from './template.js';
-import type { Aggregate, Condition, FactReference, Formula } from './expressions.js';
-import type { Deadline, DerivedFact } from './types.js';
+import type { Aggregate, Condition, FactReference, Formula } from '../model/expressions.js';
+import type { Deadline, DerivedFact } from '../model/pack.js';
 
 /** A derived fact of facts.yaml (or one of its fields), as lint names and locates it. */
 export interface FactEntry {

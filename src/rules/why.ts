@@ -4,10 +4,10 @@
  * parameter and derived fact with its clause, each derived fact with its formula. The JSON
  * report keeps the whole tree; this reading stops where the steps no longer explain the verdict.
  */
-import type { TraceNode } from './trace.js';
+import type { TraceNode } from '../model/trace.js';
 import { formatValue } from './template.js';
 import { type Language } from '../base/language.js';
-import type { Localized } from './types.js';
+import type { Localized } from '../model/pack.js';
 
 /** One line of a trace's reading. */
 export interface WhyLine {

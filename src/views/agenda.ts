@@ -15,9 +15,9 @@
 import { parseCalendarDate } from '../base/calendar.js';
 import type { Inspection } from '../pipeline.js';
 import type { Finding, Location } from '../model/finding.js';
-import type { MoneySummary } from '../facts/derive.js';
+import type { MoneySummary } from '../model/finding.js';
 import type { Language } from '../base/language.js';
-import type { Obligor } from '../rules/types.js';
+import type { Obligor } from '../model/pack.js';
 
 export type AgendaStatus = 'overdue' | 'pending';
 

@@ -6,7 +6,7 @@
 import type { LoadedRule } from '../rules/pack.js';
 import { timingInWords } from '../rules/describe.js';
 import type { Language } from '../base/language.js';
-import type { Condition } from '../rules/expressions.js';
+import type { Condition } from '../model/expressions.js';
 import {
   COVERAGES,
   conditionLines,

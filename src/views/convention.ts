@@ -4,11 +4,11 @@
  * This module gathers what the Markdown and HTML views show; they only lay it out.
  */
 import { expectedStatus, type PackCase } from '../rules/cases.js';
-import { STATUSES, type Status } from '../rules/evaluate.js';
+import { STATUSES, type Status } from '../model/finding.js';
 import type { LoadedRule, RulePack } from '../rules/pack.js';
 import type { Language } from '../base/language.js';
-import type { Condition } from '../rules/expressions.js';
-import type { ClauseUnit, Localized } from '../rules/types.js';
+import type { Condition } from '../model/expressions.js';
+import type { ClauseUnit, Localized } from '../model/pack.js';
 import { conditionInWords, parameterValueInWords } from '../rules/describe.js';
 import { formatDate } from '../base/language.js';
 import { formatDay } from '../base/calendar.js';

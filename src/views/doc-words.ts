@@ -1,5 +1,5 @@
 /** The words of the annotated convention (`clausier doc`), in French and English. */
-import type { Status } from '../rules/evaluate.js';
+import type { Status } from '../model/finding.js';
 import type { Language } from '../base/language.js';
 import type { Coverage } from './convention.js';
 

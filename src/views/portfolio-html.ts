@@ -11,7 +11,7 @@ import { agendaOf } from './agenda.js';
 import type { Inspection } from '../pipeline.js';
 import type { FileReport } from '../model/finding.js';
 import type { InputProblem } from '../base/errors.js';
-import type { MoneySummary } from '../facts/derive.js';
+import type { MoneySummary } from '../model/finding.js';
 import { formatEurosEn, formatEurosFr } from '../base/money.js';
 import { formatDate, type Language } from '../base/language.js';
 import { attr, escapeHtml, page } from './html.js';

@@ -12,7 +12,7 @@ import { humanPath } from '../base/pointer.js';
 import { ruleTally } from '../model/summary.js';
 import type { RulePack } from '../rules/pack.js';
 import { formatDate, type Language } from '../base/language.js';
-import type { TraceNode } from '../rules/trace.js';
+import type { TraceNode } from '../model/trace.js';
 import { lineRanges, whyLines } from '../rules/why.js';
 import { attr, escapeHtml, markedHtml, page, quoteSpans } from './html.js';
 import { moneyHtml } from './report-money.js';

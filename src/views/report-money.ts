@@ -2,7 +2,7 @@
  * The money section of a programme's report (./report-html.ts): the amounts against the cap, a
  * chart of them, what is owed, and every movement of money with its line in the file.
  */
-import type { MoneySummary } from '../facts/derive.js';
+import type { MoneySummary } from '../model/finding.js';
 import type { LoadedRecord } from '../load/index.js';
 import type { ProgrammeRecord } from '../model/programme.js';
 import { formatDate, type Language } from '../base/language.js';

@@ -1,7 +1,7 @@
 /** The words both views share, in French and English: statuses, severities, parties. */
 import type { FindingStatus } from '../model/finding.js';
 import type { Language } from '../base/language.js';
-import type { Obligor, Severity } from '../rules/types.js';
+import type { Obligor, Severity } from '../model/pack.js';
 
 export const STATUS_WORDS: Record<Language, Record<FindingStatus, string>> = {
   fr: {
