@@ -103,3 +103,42 @@ export type { MoneySummary } from './model/finding.js';
 export type { TraceNode } from './model/trace.js';
 export { whyText, whyLines, type WhyLine } from './rules/why.js';
 export type { RuleFile, Localized, Severity, Obligor } from './model/pack.js';
+
+export {
+  checkFiles,
+  packDirsOf,
+  FileRun,
+  type CheckFilesOptions,
+  type Wants,
+} from './run/check-files.js';
+export { expandTargets, loadTarget, unreadableReport, type Target } from './run/targets.js';
+export { inspectTargets, type Inspected } from './run/inspect.js';
+export { RunWriter, type RunOutput, type RunWriterOptions } from './report/run.js';
+export { FORMATS, FORMATTERS } from './report/index.js';
+export {
+  FAIL_ON,
+  fails,
+  digestOf,
+  type CheckedFile,
+  type FailOn,
+  type ReportDigest,
+} from './model/summary.js';
+export { STDIN } from './model/finding.js';
+export { DEFAULT_CACHE_LOCATION } from './run/cache.js';
+export { DEFAULT_MAX_BYTES } from './load/limits.js';
+export { parseAsOf } from './pipeline.js';
+export { SCHEMAS } from './model/schemas.js';
+export { TOOL } from './base/tool.js';
+
+// The rest of what the command line uses (src/cli/ imports this module alone).
+export { isJudged } from './views/index.js';
+export { recordNameOf } from './views/ledger.js';
+export { inLanguage } from './words/messages.js';
+export { conditionInWords, parameterInWords, timingInWords } from './rules/describe.js';
+export { expectedStatus } from './rules/cases.js';
+export { packInputs, packageRoot } from './rules/pack.js';
+export { closest } from './load/validate.js';
+export { parseCalendarDate } from './base/calendar.js';
+export { showControls } from './base/quote.js';
+export { type AgendaFormatOptions } from './report/agenda.js';
+export { type LedgerRecord, type TableName } from './report/sheets.js';

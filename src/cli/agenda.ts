@@ -5,29 +5,27 @@
  * `check --fail-on` decides.
  */
 import { Option, type Command } from 'commander';
-import { agendaOf, compareEntries, dueBy, type AgendaEntry } from '../views/agenda.js';
-import { parseCalendarDate } from '../base/calendar.js';
-import { PackRegistry } from '../pipeline.js';
-import { InputError } from '../base/errors.js';
-import { expandTargets } from '../run/targets.js';
 import {
+  type Agenda,
+  type AgendaEntry,
+  type AgendaFormatOptions,
+  agendaOf,
+  compareEntries,
+  dueBy,
+  expandTargets,
+  formatAgendaIcs,
   formatAgendaJson,
   formatAgendaMarkdown,
   formatAgendaText,
-  type Agenda,
-  type AgendaFormatOptions,
-} from '../report/agenda.js';
-import { formatAgendaIcs } from '../report/ics.js';
-import type { Language } from '../base/language.js';
-import {
-  maxSizeOption,
+  InputError,
+  type Language,
   packDirsOf,
-  prepareCheck,
-  refuseOverwritingInputs,
-  rulesOption,
-} from './check.js';
+  PackRegistry,
+  parseCalendarDate,
+} from '../index.js';
+import { maxSizeOption, prepareCheck, refuseOverwritingInputs, rulesOption } from './options.js';
 import { EXIT, languageOption, toolInfo, type CliContext } from './context.js';
-import { inspectTargets } from './inspect.js';
+import { inspectTargets } from '../index.js';
 import { emit } from './output.js';
 
 const AGENDA_FORMATS: Record<string, (agenda: Agenda, options: AgendaFormatOptions) => string> = {

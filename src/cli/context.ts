@@ -1,11 +1,8 @@
 /** What every command shares: exit codes, the language of the environment, the tool's identity. */
+import { builtInPacksDir, InputError, type Language, TOOL } from '../index.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option } from 'commander';
-import { InputError } from '../base/errors.js';
-import { builtInPacksDir } from '../rules/pack.js';
-import type { Language } from '../base/language.js';
-import packageJson from '../../package.json' with { type: 'json' };
 
 /**
  * 0 nothing at or above the failure threshold; 1 a breach (or what --fail-on names); 2 an input
@@ -13,7 +10,7 @@ import packageJson from '../../package.json' with { type: 'json' };
  */
 export const EXIT = { ok: 0, breach: 1, input: 2, internal: 3 } as const;
 
-export const toolInfo = { name: 'clausier', version: packageJson.version };
+export const toolInfo = TOOL;
 
 export interface CliContext {
   setExit(code: number): void;

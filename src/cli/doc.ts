@@ -2,14 +2,18 @@
  * `clausier doc`: the convention as a lawyer reads it, annotated with the rules that encode each
  * unit. Markdown (for pull requests) or HTML, on standard output or to `--output FILE`.
  */
+import {
+  annotateConvention,
+  conventionHtml,
+  conventionMarkdown,
+  InputError,
+  type Language,
+  loadRulePack,
+  packCases,
+} from '../index.js';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { packCases } from '../rules/cases.js';
-import { InputError } from '../base/errors.js';
-import { loadRulePack } from '../rules/pack.js';
-import type { Language } from '../base/language.js';
-import { annotateConvention, conventionHtml, conventionMarkdown } from '../views/index.js';
 import { deprecated, EXIT, languageOption, packDirOf, type CliContext } from './context.js';
 import { emit, writeAtomically } from './output.js';
 

@@ -3,14 +3,21 @@
  * word, its quotes, what it requires, its interpretation and parameters with their values, its
  * conditions in words, and the cases that exercise it.
  */
+import {
+  closest,
+  conditionInWords,
+  expectedStatus,
+  InputError,
+  type Language,
+  type LoadedRule,
+  loadRulePack,
+  packCases,
+  parameterInWords,
+  type RulePack,
+  timingInWords,
+} from '../index.js';
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { expectedStatus, packCases } from '../rules/cases.js';
-import { InputError } from '../base/errors.js';
-import { closest } from '../load/validate.js';
-import { conditionInWords, parameterInWords, timingInWords } from '../rules/describe.js';
-import { loadRulePack, type RulePack, type LoadedRule } from '../rules/pack.js';
-import type { Language } from '../base/language.js';
 import { EXIT, languageOption, packDirOf, type CliContext } from './context.js';
 
 const WORDS = {

@@ -3,8 +3,8 @@
  * under a usage error, and the French of every command's, option's and argument's description
  * (written in English where each command is registered, and translated here, in one table).
  */
+import { type Language } from '../index.js';
 import type { Argument, Command, HelpConfiguration, Option } from 'commander';
-import type { Language } from '../base/language.js';
 
 export const HELP_WORDS: Record<
   Language,

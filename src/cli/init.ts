@@ -2,11 +2,10 @@
  * `clausier init [FILE]`: a commented starter record, valid as written, for a new programme under
  * the built-in template. It never overwrites a file.
  */
+import { InputError, packageRoot } from '../index.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { InputError } from '../base/errors.js';
-import { packageRoot } from '../rules/pack.js';
 import { EXIT, type CliContext } from './context.js';
 import { emit } from './output.js';
 

@@ -4,22 +4,22 @@
  * among the findings, and makes the exit code 2.
  */
 import { Option, type Command } from 'commander';
-import { PackRegistry } from '../pipeline.js';
-import { InputError } from '../base/errors.js';
-import { expandTargets } from '../run/targets.js';
-import { movementsOf, recordNameOf } from '../views/ledger.js';
-import { formatCsv } from '../report/csv.js';
-import { ledgerTables, type LedgerRecord, type TableName } from '../report/sheets.js';
-import type { Language } from '../base/language.js';
 import {
-  maxSizeOption,
+  expandTargets,
+  formatCsv,
+  InputError,
+  type Language,
+  type LedgerRecord,
+  ledgerTables,
+  movementsOf,
   packDirsOf,
-  prepareCheck,
-  refuseOverwritingInputs,
-  rulesOption,
-} from './check.js';
+  PackRegistry,
+  recordNameOf,
+  type TableName,
+} from '../index.js';
+import { maxSizeOption, prepareCheck, refuseOverwritingInputs, rulesOption } from './options.js';
 import { EXIT, languageOption, type CliContext } from './context.js';
-import { inspectTargets } from './inspect.js';
+import { inspectTargets } from '../index.js';
 import { emit, writeAtomically } from './output.js';
 
 interface LedgerOptions {

@@ -7,14 +7,19 @@
  * exactly the records another does (see src/run/pack-lint.ts). Exit 1 when a pack has errors, or
  * warnings with --fail-on warning; 2 when a record given with --records cannot be judged.
  */
+import {
+  builtInPacks,
+  builtInPacksDir,
+  expandTargets,
+  GENERATED_RECORDS,
+  inLanguage,
+  InputError,
+  type Language,
+  type LintRecord,
+  lintRulePack,
+} from '../index.js';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { join } from 'node:path';
-import { expandTargets } from '../run/targets.js';
-import { InputError } from '../base/errors.js';
-import { inLanguage } from '../words/messages.js';
-import { GENERATED_RECORDS, lintRulePack, type LintRecord } from '../run/pack-lint.js';
-import { builtInPacks, builtInPacksDir } from '../rules/pack.js';
-import type { Language } from '../base/language.js';
 import { EXIT, languageOption, type CliContext } from './context.js';
 
 const WORDS = {

@@ -2,11 +2,14 @@
  * The command line: commander, one module per command, and the translation of failures into
  * exit codes. src/cli/ is the only place that prints or exits.
  */
+import {
+  FileProblemsError,
+  inLanguage,
+  InputError,
+  type Language,
+  showControls,
+} from '../index.js';
 import { Command, CommanderError } from 'commander';
-import { FileProblemsError, InputError } from '../base/errors.js';
-import { inLanguage } from '../words/messages.js';
-import { showControls } from '../base/quote.js';
-import type { Language } from '../base/language.js';
 import { registerAgenda } from './agenda.js';
 import { registerCheck } from './check.js';
 import { registerDoc } from './doc.js';

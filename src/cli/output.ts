@@ -3,10 +3,10 @@
  * temporary file beside it, then renamed), so that an interrupted run leaves the previous report
  * whole.
  */
+import { InputError } from '../index.js';
 import { once } from 'node:events';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { InputError } from '../base/errors.js';
 
 /** Writes a whole file atomically; `option` names, in an error, the option that gave the path. */
 export function writeAtomically(

@@ -7,21 +7,24 @@
  */
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { PackRegistry, type CheckOptions } from '../pipeline.js';
-import { InputError } from '../base/errors.js';
-import { type Target } from '../run/targets.js';
-import { STDIN } from '../model/finding.js';
-import type { Language } from '../base/language.js';
 import {
+  applyWaivers,
+  type CheckOptions,
+  InputError,
+  type Language,
+  type LoadedWaiver,
+  packDirsOf,
+  PackRegistry,
   portfolioHtml,
+  type PortfolioRow,
   portfolioRowOf,
   programmeReportHtml,
-  type PortfolioRow,
-} from '../views/index.js';
-import { applyWaivers, type LoadedWaiver } from '../run/waivers.js';
-import { packDirsOf, refuseOverwritingInputs } from './check.js';
+  STDIN,
+  type Target,
+} from '../index.js';
+import { refuseOverwritingInputs } from './options.js';
 import { EXIT, toolInfo } from './context.js';
-import { inspectTargets } from './inspect.js';
+import { inspectTargets } from '../index.js';
 import { writeAtomically } from './output.js';
 
 /** The folder the paths of the records are taken relative to: the deepest they all lie in. */

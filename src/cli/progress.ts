@@ -4,7 +4,7 @@
  * and the next tick draws it again below what was written, so that a report never lands on the
  * bar's line.
  */
-import type { Language } from '../base/language.js';
+import { type Language } from '../index.js';
 
 const FILES: Record<Language, string> = { fr: 'fichiers', en: 'files' };
 

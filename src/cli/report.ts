@@ -4,19 +4,22 @@
  * A record with input errors gets no report: its errors are printed, each at its line, and the
  * exit code is 2.
  */
+import {
+  applyWaivers,
+  expandTargets,
+  inLanguage,
+  InputError,
+  inspectFile,
+  isJudged,
+  type Language,
+  programmeReportHtml,
+} from '../index.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
-import { inspectFile } from '../pipeline.js';
-import { InputError } from '../base/errors.js';
-import { expandTargets } from '../run/targets.js';
-import type { Language } from '../base/language.js';
-import { isJudged, programmeReportHtml } from '../views/index.js';
-import { applyWaivers } from '../run/waivers.js';
-import { maxSizeOption, prepareCheck, rulesOption, type CheckRunOptions } from './check.js';
+import { maxSizeOption, prepareCheck, rulesOption, type CheckRunOptions } from './options.js';
 import { deprecated, EXIT, languageOption, toolInfo, type CliContext } from './context.js';
 import { emit } from './output.js';
-import { inLanguage } from '../words/messages.js';
 import { runPortfolio } from './portfolio.js';
 
 const isFile = (path: string): boolean => {

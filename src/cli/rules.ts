@@ -1,7 +1,6 @@
 /** `clausier rules`: the rules of a pack, one line each. */
+import { type Language, loadRulePack } from '../index.js';
 import { Option, type Command } from 'commander';
-import { loadRulePack } from '../rules/pack.js';
-import type { Language } from '../base/language.js';
 import { columns, EXIT, languageOption, packDirOf, type CliContext } from './context.js';
 
 export function registerRules(program: Command, context: CliContext): void {

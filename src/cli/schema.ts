@@ -1,24 +1,8 @@
 /** `clausier schema`: the JSON Schema of records (or of a rule pack's files), for editors and tools. */
 import { Option, type Command } from 'commander';
-import programme from '../../schemas/programme.schema.json' with { type: 'json' };
-import rule from '../../schemas/rule.schema.json' with { type: 'json' };
-import clauses from '../../schemas/clauses.schema.json' with { type: 'json' };
-import parameters from '../../schemas/parameters.schema.json' with { type: 'json' };
-import conditions from '../../schemas/conditions.schema.json' with { type: 'json' };
-import pack from '../../schemas/pack.schema.json' with { type: 'json' };
-import facts from '../../schemas/facts.schema.json' with { type: 'json' };
+import { SCHEMAS } from '../index.js';
 import { EXIT, type CliContext } from './context.js';
 import { emit } from './output.js';
-
-const SCHEMAS: Record<string, unknown> = {
-  record: programme,
-  rule,
-  clauses,
-  parameters,
-  conditions,
-  facts,
-  pack,
-};
 
 export function registerSchema(program: Command, context: CliContext): void {
   program

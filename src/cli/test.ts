@@ -2,15 +2,19 @@
  * `clausier test [PACK...]`: runs the cases of rule packs like a test runner: each record is
  * checked and compared with its .expected.yaml. Exit 1 when a case fails.
  */
+import {
+  builtInPacks,
+  builtInPacksDir,
+  inLanguage,
+  type Language,
+  loadRulePack,
+  packCases,
+  PackRegistry,
+  runCase,
+} from '../index.js';
 import { relative } from 'node:path';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { PackRegistry } from '../pipeline.js';
-import { runCase } from '../run/cases.js';
-import { packCases } from '../rules/cases.js';
-import { builtInPacks, builtInPacksDir, loadRulePack } from '../rules/pack.js';
-import type { Language } from '../base/language.js';
-import { inLanguage } from '../words/messages.js';
 import { EXIT, languageOption, type CliContext } from './context.js';
 
 const WORDS = {

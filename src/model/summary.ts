@@ -49,6 +49,18 @@ export interface ReportDigest {
   waiverProblems: number;
 }
 
+/** One file of a run over many records (see checkFiles), as the formats read it. */
+export interface CheckedFile {
+  file: string;
+  /** Its report; from the cache or a worker thread, made again only when asked for. */
+  report: () => FileReport;
+  digest: ReportDigest;
+  /** Its JSON entry text (see entryText in report/json.ts), when the cache or a worker has it. */
+  entry?: string;
+  /** The record's text, for code frames. */
+  text?: string;
+}
+
 export function digestOf(report: FileReport): ReportDigest {
   const digest: ReportDigest = {
     verdict: report.verdict,

@@ -4,10 +4,18 @@
  * not expand them), and `-` for standard input; each once, in a stable order that does not
  * depend on the disk or the locale.
  */
-import { STDIN } from '../model/finding.js';
+import { STDIN, type FileReport } from '../model/finding.js';
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
+import type { Language } from '../base/language.js';
+import {
+  loadRecordFile,
+  loadRecordSourceAsync,
+  type LoadOptions,
+  type LoadedRecord,
+} from '../load/index.js';
+import { inLanguage } from '../words/messages.js';
 
 export interface Target {
   /** The file's path as it will be reported (`-` for standard input). */
@@ -170,4 +178,25 @@ function fileTarget(path: string): Target {
   } catch {
     return { path };
   }
+}
+
+/**
+ * Loads a target's record in this thread. Standard input and pipes, which can keep a reader
+ * waiting, are read off the main thread, so that Ctrl-C is still answered meanwhile.
+ */
+export async function loadTarget(target: Target, options: LoadOptions): Promise<LoadedRecord> {
+  if (!target.mayWait) return loadRecordFile(target.path, options);
+  return target.path === STDIN
+    ? loadRecordSourceAsync(0, STDIN, options)
+    : loadRecordSourceAsync(target.path, target.path, options);
+}
+
+/** The report of an argument that names no record: one input error, at its first line. */
+export function unreadableReport(path: string, problem: string, language: Language): FileReport {
+  return {
+    file: path,
+    errors: [{ message: inLanguage(problem, language), line: 1, column: 1, pointer: '' }],
+    findings: [],
+    verdict: 'invalid',
+  };
 }

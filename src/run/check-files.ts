@@ -1,0 +1,236 @@
+/**
+ * Many records at once: the files, folders and globs a command line names, each checked and
+ * given back in the order named, through the report cache, the worker threads and the waivers.
+ * `clausier check` and a library user calling checkFiles take this one route.
+ *
+ *   const run = checkFiles(['records/'], { language: 'en', jobs: 2, cache: '.clausier-cache' });
+ *   for await (const file of run) console.log(file.file, file.digest.verdict);
+ *   await run.close();
+ */
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { checkLoaded, PackRegistry, todayInParis, type CheckOptions } from '../pipeline.js';
+import type { FileReport } from '../model/finding.js';
+import { STDIN } from '../model/finding.js';
+import { digestOf, type CheckedFile } from '../model/summary.js';
+import { DEFAULT_MAX_BYTES, loadRecordBytes } from '../load/index.js';
+import { readWithin } from '../load/read.js';
+import { entryText, reportOfEntry } from '../report/json.js';
+import { builtInPacks, builtInPacksDir, type RulePack } from '../rules/pack.js';
+import { ReportCache } from './cache.js';
+import { WorkerPool } from './pool.js';
+import { expandTargets, loadTarget, unreadableReport, type Target } from './targets.js';
+import { applyWaivers, type LoadedWaiver } from './waivers.js';
+import { TOOL } from '../base/tool.js';
+
+/** What the caller reads of each file: the less, the less the worker threads send back. */
+export interface Wants {
+  /** The report itself (`report()` is always there; without this it may be rebuilt from the entry). */
+  report: boolean;
+  /** The JSON entry text (see entryText in report/json.ts). */
+  entry: boolean;
+  /** The record's text, for the code frames of a text report. */
+  text: boolean;
+}
+
+export interface CheckFilesOptions extends CheckOptions {
+  /** Worker threads; by default one per core (at most 8) for 64 files or more, else none. */
+  jobs?: number;
+  /** Keep each record's report in this folder, keyed by its content, and reuse it. */
+  cache?: string;
+  /** Waivers (see loadWaivers), applied to every report. */
+  waivers?: readonly LoadedWaiver[];
+  /** What will be read of each file (everything by default). */
+  wants?: Partial<Wants>;
+  /** Packs already read, to share with other runs. */
+  registry?: PackRegistry;
+}
+
+/** The folders of the rule packs a run may read: the one given, or every built-in pack. */
+export function packDirsOf(options: CheckOptions): string[] {
+  return options.rules !== undefined
+    ? [options.rules]
+    : builtInPacks().map((id) => join(builtInPacksDir(), id));
+}
+
+/** A run over many records: iterate it for the files in order, then close it. */
+export class FileRun implements AsyncIterable<CheckedFile> {
+  /** The files named, in the order they come back. */
+  readonly targets: readonly Target[];
+  private readonly registry: PackRegistry;
+  private readonly options: CheckOptions;
+  private readonly waivers: readonly LoadedWaiver[];
+  private readonly wants: Wants;
+  private readonly jobs: number;
+  private readonly cache: ReportCache | undefined;
+  private readonly pool: WorkerPool | undefined;
+
+  constructor(paths: readonly string[] | readonly Target[], options: CheckFilesOptions = {}) {
+    const { jobs, cache, waivers = [], wants, registry, ...checkOptions } = options;
+    this.options = checkOptions;
+    this.waivers = waivers;
+    this.registry = registry ?? new PackRegistry();
+    this.targets = paths.every((p) => typeof p === 'string')
+      ? expandTargets(paths as readonly string[])
+      : (paths as readonly Target[]);
+    // Waivers change a report after it is made: it is read back whole, its entry made again.
+    this.wants = {
+      report: (wants?.report ?? true) || waivers.length > 0,
+      entry: ((wants?.entry ?? true) && waivers.length === 0) || cache !== undefined,
+      text: wants?.text ?? true,
+    };
+    this.cache = cache !== undefined ? this.openCache(cache) : undefined;
+    // Worker threads pay off for many files only: each one starts clausier afresh.
+    this.jobs = jobs ?? (this.targets.length >= 64 ? Math.min(availableParallelism(), 8) : 1);
+    this.pool =
+      this.jobs > 1
+        ? new WorkerPool(this.jobs, { options: checkOptions, wants: this.wants })
+        : undefined;
+  }
+
+  /** The files, checked, in the order of their targets, several at once with worker threads. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<CheckedFile> {
+    for await (const checked of inOrder(
+      this.targets,
+      (t) => this.check(t),
+      this.pool ? this.jobs * 4 : 1,
+    ))
+      yield this.waived(checked);
+  }
+
+  /** Ends the worker threads. */
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+
+  /** The packs that judged the reports, by id, for the formats that describe rules. */
+  packsOf(reports: readonly FileReport[]): Map<string, RulePack> {
+    const packs = new Map<string, RulePack>();
+    for (const report of reports) {
+      if (report.pack === undefined || packs.has(report.pack)) continue;
+      const dir = this.options.rules ?? join(builtInPacksDir(), report.pack);
+      packs.set(report.pack, this.registry.get(dir).pack);
+    }
+    return packs;
+  }
+
+  /** One target's result, from the cache, a worker thread or this thread, kept in the cache. */
+  private async check(target: Target): Promise<CheckedFile> {
+    if (target.problem !== undefined)
+      return made(unreadableReport(target.path, target.problem, this.options.language ?? 'fr'));
+    let bytes: Uint8Array | undefined;
+    let key: string | undefined;
+    if (this.cache && target.path !== STDIN) {
+      bytes = readBytes(target.path, this.options.maxBytes);
+      if (bytes !== undefined) {
+        key = this.cache.key(bytes);
+        const hit = this.cache.get(key);
+        if (hit) {
+          const text = this.wants.text ? new TextDecoder().decode(bytes) : undefined;
+          return {
+            file: target.path,
+            report: () => reportOfEntry(target.path, hit.entry),
+            entry: hit.entry,
+            digest: hit.digest,
+            ...(text !== undefined && { text }),
+          };
+        }
+      }
+    }
+    const checked = await this.made(target, bytes);
+    if (this.cache && key !== undefined) {
+      checked.entry ??= entryText(checked.report());
+      this.cache.set(key, { digest: checked.digest, entry: checked.entry });
+    }
+    return checked;
+  }
+
+  /** A target checked afresh: in a worker thread when there are some, else here. */
+  private async made(target: Target, bytes: Uint8Array | undefined): Promise<CheckedFile> {
+    if (this.pool && target.path !== STDIN) {
+      const done = await this.pool.check({
+        path: target.path,
+        ...(bytes !== undefined && { bytes }),
+      });
+      return {
+        file: target.path,
+        digest: done.digest,
+        report: () => done.report ?? reportOfEntry(target.path, done.entry!),
+        ...(done.entry !== undefined && { entry: done.entry }),
+        ...(done.text !== undefined && { text: done.text }),
+      };
+    }
+    const loaded =
+      bytes !== undefined
+        ? loadRecordBytes(bytes, target.path, this.options)
+        : await loadTarget(target, this.options);
+    const report = await checkLoaded(loaded, this.options, this.registry);
+    return made(report, this.wants.text ? loaded.text : undefined);
+  }
+
+  /** The file with the run's waivers applied: its report read back, its digest made again. */
+  private waived(checked: CheckedFile): CheckedFile {
+    if (this.waivers.length === 0) return checked;
+    const report = checked.report();
+    applyWaivers([report], this.waivers, this.options.language ?? 'fr');
+    const { entry: _, ...rest } = checked;
+    return { ...rest, report: () => report, digest: digestOf(report) };
+  }
+
+  /** The cache, keyed by what besides a record changes its report: the packs, version and options. */
+  private openCache(location: string): ReportCache {
+    const packs = packDirsOf(this.options).map((dir) => this.registry.get(dir).pack);
+    return new ReportCache(location, {
+      version: TOOL.version,
+      packs: packs.map((p) => `${p.id}:${p.fingerprint}`),
+      // A record without asOf is judged as of today: its report holds for today only.
+      asOf: this.options.asOf ?? todayInParis(),
+      language: this.options.language,
+      maxBytes: this.options.maxBytes,
+      ...(this.options.trace !== undefined && { trace: this.options.trace }),
+    });
+  }
+}
+
+/** Checks many records: see FileRun. */
+export function checkFiles(
+  paths: readonly string[] | readonly Target[],
+  options: CheckFilesOptions = {},
+): FileRun {
+  return new FileRun(paths, options);
+}
+
+function made(report: FileReport, text?: string): CheckedFile {
+  return {
+    file: report.file,
+    report: () => report,
+    digest: digestOf(report),
+    ...(text !== undefined && { text }),
+  };
+}
+
+/** A record's bytes for the cache key; undefined when it cannot be read within the limit. */
+function readBytes(path: string, maxBytes: number | undefined): Uint8Array | undefined {
+  try {
+    const read = readWithin(path, maxBytes ?? DEFAULT_MAX_BYTES);
+    return read.ok ? read.bytes : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Results in the order of their inputs, with up to `limit` of them worked on at once. */
+async function* inOrder<T, R>(
+  inputs: readonly T[],
+  work: (input: T) => Promise<R>,
+  limit: number,
+): AsyncGenerator<R> {
+  const running: Promise<R>[] = [];
+  let next = 0;
+  while (next < inputs.length && running.length < limit) running.push(work(inputs[next++]!));
+  while (running.length > 0) {
+    const result = await running.shift()!;
+    if (next < inputs.length) running.push(work(inputs[next++]!));
+    yield result;
+  }
+}
