@@ -91,6 +91,16 @@ export { formatAgendaIcs } from './report/ics.js';
 export { movementsOf, type Movement, type MovementKind, type NotCounted } from './views/ledger.js';
 export { ledgerTables, type Table } from './report/sheets.js';
 export { formatCsv } from './report/csv.js';
+
+type XlsxWriter = typeof import('./report/xlsx.js').formatXlsx;
+/**
+ * The ledger's tables as an XLSX workbook. Its writer (write-excel-file) is loaded on first use
+ * only, from a script of its own (dist/xlsx.cjs): no other use of clausier pays for it.
+ */
+export async function formatXlsx(...args: Parameters<XlsxWriter>): ReturnType<XlsxWriter> {
+  const { formatXlsx: write } = await import('./report/xlsx.js');
+  return write(...args);
+}
 export {
   FileProblemsError,
   InputError,

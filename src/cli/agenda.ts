@@ -22,10 +22,10 @@ import {
   packDirsOf,
   PackRegistry,
   parseCalendarDate,
+  inspectTargets,
 } from '../index.js';
 import { maxSizeOption, prepareCheck, refuseOverwritingInputs, rulesOption } from './options.js';
 import { EXIT, languageOption, toolInfo, type CliContext } from './context.js';
-import { inspectTargets } from '../index.js';
 import { emit } from './output.js';
 
 const AGENDA_FORMATS: Record<string, (agenda: Agenda, options: AgendaFormatOptions) => string> = {

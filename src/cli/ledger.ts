@@ -7,6 +7,7 @@ import { Option, type Command } from 'commander';
 import {
   expandTargets,
   formatCsv,
+  formatXlsx,
   InputError,
   type Language,
   type LedgerRecord,
@@ -16,10 +17,10 @@ import {
   PackRegistry,
   recordNameOf,
   type TableName,
+  inspectTargets,
 } from '../index.js';
 import { maxSizeOption, prepareCheck, refuseOverwritingInputs, rulesOption } from './options.js';
 import { EXIT, languageOption, type CliContext } from './context.js';
-import { inspectTargets } from '../index.js';
 import { emit, writeAtomically } from './output.js';
 
 interface LedgerOptions {
@@ -58,8 +59,6 @@ async function run(paths: string[], options: LedgerOptions, language: Language):
     const output = options.output === '-' ? undefined : options.output;
     emit(formatCsv(tables[options.table ?? 'money'], language), output);
   } else {
-    // The XLSX writer is loaded only here: no other command pays for it at start-up.
-    const { formatXlsx } = await import('../report/xlsx.js');
     const chosen = options.table !== undefined ? [tables[options.table]] : Object.values(tables);
     writeAtomically(options.output!, await formatXlsx(chosen, language));
   }

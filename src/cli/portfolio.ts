@@ -21,10 +21,10 @@ import {
   programmeReportHtml,
   STDIN,
   type Target,
+  inspectTargets,
 } from '../index.js';
 import { refuseOverwritingInputs } from './options.js';
 import { EXIT, toolInfo } from './context.js';
-import { inspectTargets } from '../index.js';
 import { writeAtomically } from './output.js';
 
 /** The folder the paths of the records are taken relative to: the deepest they all lie in. */
