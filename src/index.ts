@@ -34,15 +34,14 @@ export {
   loadRecordText,
   type LoadedRecord,
 } from './load/index.js';
+export { loadRulePack } from './rules/pack/load.js';
+export { builtInPacks, builtInPacksDir } from './rules/pack/root.js';
 export {
-  loadRulePack,
-  builtInPacks,
-  builtInPacksDir,
   RulePackError,
   type RulePack,
   type LoadedRule,
   type PackProblem,
-} from './rules/pack.js';
+} from './rules/pack/types.js';
 export { lintPack } from './rules/lint.js';
 export {
   lintRulePack,

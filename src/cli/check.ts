@@ -38,7 +38,9 @@ import {
 } from '../model/summary.js';
 import { readWithin } from '../load/read.js';
 import { formatTextFile, formatTextSummary } from '../report/text.js';
-import { builtInPacks, builtInPacksDir, packInputs, type RulePack } from '../rules/pack.js';
+import { packInputs } from '../rules/pack/load.js';
+import { builtInPacks, builtInPacksDir } from '../rules/pack/root.js';
+import type { RulePack } from '../rules/pack/types.js';
 import type { Language } from '../base/language.js';
 import { applyWaivers, loadWaivers, type LoadedWaiver } from '../run/waivers.js';
 import { EXIT, languageOption, toolInfo, type CliContext } from './context.js';

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option } from 'commander';
 import { InputError } from '../base/errors.js';
-import { builtInPacksDir } from '../rules/pack.js';
+import { builtInPacksDir } from '../rules/pack/root.js';
 import type { Language } from '../base/language.js';
 import packageJson from '../../package.json' with { type: 'json' };
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { packCases } from '../rules/cases.js';
 import { InputError } from '../base/errors.js';
-import { loadRulePack } from '../rules/pack.js';
+import { loadRulePack } from '../rules/pack/load.js';
 import type { Language } from '../base/language.js';
 import { annotateConvention, conventionHtml, conventionMarkdown } from '../views/index.js';
 import { deprecated, EXIT, languageOption, packDirOf, type CliContext } from './context.js';

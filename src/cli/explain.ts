@@ -9,7 +9,8 @@ import { expectedStatus, packCases } from '../rules/cases.js';
 import { InputError } from '../base/errors.js';
 import { closest } from '../load/validate.js';
 import { conditionInWords, parameterInWords, timingInWords } from '../rules/describe.js';
-import { loadRulePack, type RulePack, type LoadedRule } from '../rules/pack.js';
+import { loadRulePack } from '../rules/pack/load.js';
+import type { RulePack, LoadedRule } from '../rules/pack/types.js';
 import type { Language } from '../base/language.js';
 import { EXIT, languageOption, packDirOf, type CliContext } from './context.js';
 

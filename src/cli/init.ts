@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../base/errors.js';
-import { packageRoot } from '../rules/pack.js';
+import { packageRoot } from '../rules/pack/root.js';
 import { EXIT, type CliContext } from './context.js';
 import { emit } from './output.js';
 

@@ -13,7 +13,7 @@ import { expandTargets } from '../run/targets.js';
 import { InputError } from '../base/errors.js';
 import { inLanguage } from '../words/messages.js';
 import { GENERATED_RECORDS, lintRulePack, type LintRecord } from '../run/pack-lint.js';
-import { builtInPacks, builtInPacksDir } from '../rules/pack.js';
+import { builtInPacks, builtInPacksDir } from '../rules/pack/root.js';
 import type { Language } from '../base/language.js';
 import { EXIT, languageOption, type CliContext } from './context.js';
 

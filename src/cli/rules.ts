@@ -1,6 +1,6 @@
 /** `clausier rules`: the rules of a pack, one line each. */
 import { Option, type Command } from 'commander';
-import { loadRulePack } from '../rules/pack.js';
+import { loadRulePack } from '../rules/pack/load.js';
 import type { Language } from '../base/language.js';
 import { columns, EXIT, languageOption, packDirOf, type CliContext } from './context.js';
 

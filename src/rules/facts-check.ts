@@ -10,7 +10,7 @@ import { ownEntry, specAt, type FactModel } from '../facts/spec.js';
 import type { Aggregate, Condition, FactReference, Formula } from '../model/expressions.js';
 import type { DerivedFact, FactsFile, NamedCondition } from '../model/pack.js';
 
-/** What the check needs of the pack being loaded (see pack.ts). */
+/** What the check needs of the pack being loaded (see pack/references.ts). */
 export interface FactsCheckInput {
   facts: FactsFile;
   /** The file each entry comes from, by `facts/<name>`, `fields/<collection>/<field>`... */
@@ -19,14 +19,14 @@ export interface FactsCheckInput {
   conditions: Readonly<Record<string, NamedCondition>>;
   /** The type of each parameter, by name. */
   parameterTypes: Readonly<Record<string, string>>;
-  /** Checks a condition's references and operators against a scope (pack.ts's checkCondition). */
+  /** Checks a condition's references and operators against a scope (pack/conditions.ts's checkCondition). */
   checkCondition: (
     condition: Condition,
     pointer: string,
     scope: FormulaScope,
     report: (pointer: string, message: string) => void,
   ) => void;
-  /** Resolves a reference against a scope, or says why it cannot be (pack.ts's resolveReference). */
+  /** Resolves a reference against a scope, or says why it cannot be (pack/scope.ts's resolveReference). */
   resolve: (
     scope: FormulaScope,
     fact: string,

@@ -8,7 +8,8 @@
  */
 import { kindOf } from '../facts/formula.js';
 import { ownEntry } from '../facts/spec.js';
-import { ruleConditions, type LoadedRule, type RulePack } from './pack.js';
+import { ruleConditions } from './pack/conditions.js';
+import type { LoadedRule, RulePack } from './pack/types.js';
 import { parseTemplate } from './template.js';
 import type { Aggregate, Condition, FactReference, Formula } from '../model/expressions.js';
 import type { Deadline, DerivedFact } from '../model/pack.js';
