@@ -7,7 +7,7 @@
 import { parseCalendarDate } from '../../base/calendar.js';
 import { acceptsType, operatorSpec, refusedOperator } from '../../facts/operators.js';
 import { ownEntry } from '../../facts/spec.js';
-import type { Condition } from '../../model/expressions.js';
+import type { Comparison, Condition } from '../../model/expressions.js';
 import type { NamedCondition, RuleFile } from '../../model/pack.js';
 import { at } from './files.js';
 import { resolveReference, type ReferenceScope } from './scope.js';
@@ -50,57 +50,65 @@ export function checkCondition(
         new Set([...expanding, name]),
       );
     }
-  } else {
-    const operator = operatorSpec(condition.operator);
-    if (!operator) {
-      const instead = refusedOperator(condition.operator);
+  } else checkComparison(condition, pointer, scope, report);
+}
+
+/** Checks a comparison: its operator exists, and compares the type of its fact and of its value. */
+function checkComparison(
+  condition: Comparison,
+  pointer: string,
+  scope: ReferenceScope,
+  report: (pointer: string, message: string) => void,
+): void {
+  const operator = operatorSpec(condition.operator);
+  if (!operator) {
+    const instead = refusedOperator(condition.operator);
+    report(
+      `${pointer}/operator`,
+      instead
+        ? `the operator ${condition.operator} parses numbers loosely: use ${instead}`
+        : `there is no operator ${condition.operator}`,
+    );
+  }
+  const left = resolveReference(scope, condition.fact, condition.path);
+  if ('problem' in left) report(`${pointer}/${left.inPath ? 'path' : 'fact'}`, left.problem);
+  else if (operator && !left.untyped && !acceptsType(operator.kind, left.spec.type)) {
+    report(
+      `${pointer}/operator`,
+      `${condition.operator} compares ${operator.kind}s, and ${condition.fact}${condition.path ? '.' + condition.path : ''} is ${article(left.spec.type)}`,
+    );
+  }
+  if (condition.params !== undefined)
+    report(`${pointer}/params`, 'facts take no params here: use the rule’s deadlines');
+  const value = condition.value;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const right = resolveReference(scope, value.fact, value.path);
+    if ('problem' in right)
+      report(`${pointer}/value/${right.inPath ? 'path' : 'fact'}`, right.problem);
+    else if (operator && !right.untyped && !acceptsType(operator.kind, right.spec.type)) {
       report(
-        `${pointer}/operator`,
-        instead
-          ? `the operator ${condition.operator} parses numbers loosely: use ${instead}`
-          : `there is no operator ${condition.operator}`,
+        `${pointer}/value`,
+        `${condition.operator} compares ${operator.kind}s, and ${value.fact}${value.path ? '.' + value.path : ''} is ${article(right.spec.type)}`,
       );
     }
-    const left = resolveReference(scope, condition.fact, condition.path);
-    if ('problem' in left) report(`${pointer}/${left.inPath ? 'path' : 'fact'}`, left.problem);
-    else if (operator && !left.untyped && !acceptsType(operator.kind, left.spec.type)) {
+  } else if (operator && operator.kind !== 'any') {
+    const literalOk =
+      operator.kind === 'date'
+        ? typeof value === 'string' && parseCalendarDate(value).ok
+        : operator.kind === 'money'
+          ? typeof value === 'number' && Number.isSafeInteger(value)
+          : typeof value === 'number' && Number.isFinite(value);
+    if (!literalOk) {
+      const expected = {
+        date: 'a date YYYY-MM-DD',
+        money: 'an amount in integer cents',
+        number: 'a number',
+        any: '',
+      }[operator.kind];
       report(
-        `${pointer}/operator`,
-        `${condition.operator} compares ${operator.kind}s, and ${condition.fact}${condition.path ? '.' + condition.path : ''} is ${article(left.spec.type)}`,
+        `${pointer}/value`,
+        `${condition.operator} compares with ${expected}, not ${JSON.stringify(value)}`,
       );
-    }
-    if (condition.params !== undefined)
-      report(`${pointer}/params`, 'facts take no params here: use the rule’s deadlines');
-    const value = condition.value;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      const right = resolveReference(scope, value.fact, value.path);
-      if ('problem' in right)
-        report(`${pointer}/value/${right.inPath ? 'path' : 'fact'}`, right.problem);
-      else if (operator && !right.untyped && !acceptsType(operator.kind, right.spec.type)) {
-        report(
-          `${pointer}/value`,
-          `${condition.operator} compares ${operator.kind}s, and ${value.fact}${value.path ? '.' + value.path : ''} is ${article(right.spec.type)}`,
-        );
-      }
-    } else if (operator && operator.kind !== 'any') {
-      const literalOk =
-        operator.kind === 'date'
-          ? typeof value === 'string' && parseCalendarDate(value).ok
-          : operator.kind === 'money'
-            ? typeof value === 'number' && Number.isSafeInteger(value)
-            : typeof value === 'number' && Number.isFinite(value);
-      if (!literalOk) {
-        const expected = {
-          date: 'a date YYYY-MM-DD',
-          money: 'an amount in integer cents',
-          number: 'a number',
-          any: '',
-        }[operator.kind];
-        report(
-          `${pointer}/value`,
-          `${condition.operator} compares with ${expected}, not ${JSON.stringify(value)}`,
-        );
-      }
     }
   }
 }
