@@ -35,7 +35,7 @@ import type { ProgrammeRecord } from '../src/model/programme.js';
 import { entryText } from '../src/report/json.js';
 import { ConditionEvaluator } from '../src/rules/engine.js';
 import { PackEvaluator } from '../src/rules/evaluate.js';
-import { loadRulePack } from '../src/rules/pack.js';
+import { loadRulePack } from '../src/rules/pack/load.js';
 
 const [dir, packDir] = process.argv.slice(2);
 if (dir === undefined || packDir === undefined) {

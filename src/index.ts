@@ -34,15 +34,14 @@ export {
   loadRecordText,
   type LoadedRecord,
 } from './load/index.js';
+export { loadRulePack } from './rules/pack/load.js';
+export { builtInPacks, builtInPacksDir } from './rules/pack/root.js';
 export {
-  loadRulePack,
-  builtInPacks,
-  builtInPacksDir,
   RulePackError,
   type RulePack,
   type LoadedRule,
   type PackProblem,
-} from './rules/pack.js';
+} from './rules/pack/types.js';
 export { lintPack } from './rules/lint.js';
 export {
   lintRulePack,
@@ -146,7 +145,8 @@ export { recordNameOf } from './views/ledger.js';
 export { inLanguage } from './words/messages.js';
 export { conditionInWords, parameterInWords, timingInWords } from './rules/describe.js';
 export { expectedStatus } from './rules/cases.js';
-export { packInputs, packageRoot } from './rules/pack.js';
+export { packInputs } from './rules/pack/load.js';
+export { packageRoot } from './rules/pack/root.js';
 export { closest } from './load/validate.js';
 export { parseCalendarDate } from './base/calendar.js';
 export { showControls } from './base/quote.js';

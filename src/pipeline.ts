@@ -18,7 +18,9 @@ import {
 import { PackEvaluator } from './rules/evaluate.js';
 import type { FileReport, Location, Status } from './model/finding.js';
 import type { TraceNode } from './model/trace.js';
-import { builtInPacks, builtInPacksDir, loadRulePack, type RulePack } from './rules/pack.js';
+import { loadRulePack } from './rules/pack/load.js';
+import { builtInPacks, builtInPacksDir } from './rules/pack/root.js';
+import type { RulePack } from './rules/pack/types.js';
 import { formatDate, type Language } from './base/language.js';
 
 export interface CheckOptions extends LoadOptions {

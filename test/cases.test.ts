@@ -13,7 +13,8 @@ import {
   packCases,
   type PackCase,
 } from '../src/rules/cases.js';
-import { builtInPacks, builtInPacksDir, loadRulePack } from '../src/rules/pack.js';
+import { loadRulePack } from '../src/rules/pack/load.js';
+import { builtInPacks, builtInPacksDir } from '../src/rules/pack/root.js';
 import { join } from 'node:path';
 
 for (const id of builtInPacks()) {

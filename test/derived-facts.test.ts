@@ -10,7 +10,9 @@ import { checkSource } from '../src/pipeline.js';
 import { compileFormula, type Scope } from '../src/facts/formula.js';
 import { isMissing, Missing } from '../src/facts/missing.js';
 import { READER_COLLECTIONS, READER_GLOBALS } from '../src/facts/reader.js';
-import { builtInPacksDir, loadRulePack, RulePackError } from '../src/rules/pack.js';
+import { loadRulePack } from '../src/rules/pack/load.js';
+import { builtInPacksDir } from '../src/rules/pack/root.js';
+import { RulePackError } from '../src/rules/pack/types.js';
 import type { Formula } from '../src/model/expressions.js';
 import { REFERENCE, tempDir } from './helpers.js';
 

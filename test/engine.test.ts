@@ -15,7 +15,8 @@ import {
   refusedOperator,
   STRICT_OPERATORS,
 } from '../src/facts/operators.js';
-import { builtInPacksDir, loadRulePack } from '../src/rules/pack.js';
+import { loadRulePack } from '../src/rules/pack/load.js';
+import { builtInPacksDir } from '../src/rules/pack/root.js';
 import { formatValue } from '../src/rules/template.js';
 import { caseFiles, REFERENCE, ROOT } from './helpers.js';
 

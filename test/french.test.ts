@@ -11,7 +11,9 @@ import { FileProblemsError } from '../src/base/errors.js';
 import { loadRecordBytes } from '../src/load/index.js';
 import { entries, french, inLanguage } from '../src/words/messages.js';
 import { lintPack } from '../src/rules/lint.js';
-import { builtInPacksDir, loadRulePack, RulePackError } from '../src/rules/pack.js';
+import { loadRulePack } from '../src/rules/pack/load.js';
+import { builtInPacksDir } from '../src/rules/pack/root.js';
+import { RulePackError } from '../src/rules/pack/types.js';
 import { loadWaivers } from '../src/run/waivers.js';
 import { REFERENCE, runCli, tempDir } from './helpers.js';
 

@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkRecord } from '../src/pipeline.js';
 import { FileProblemsError } from '../src/base/errors.js';
-import { builtInPacksDir, loadRulePack, RulePackError, type RulePack } from '../src/rules/pack.js';
+import { loadRulePack } from '../src/rules/pack/load.js';
+import { builtInPacksDir } from '../src/rules/pack/root.js';
+import { RulePackError, type RulePack } from '../src/rules/pack/types.js';
 import { loadWaivers } from '../src/run/waivers.js';
 import { REFERENCE, ROOT, runCli, tempDir } from './helpers.js';
 

@@ -20,7 +20,7 @@ import {
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateRecord, optionsForSize } from '../bench/generate.mjs';
-import { builtInPacksDir } from '../src/rules/pack.js';
+import { builtInPacksDir } from '../src/rules/pack/root.js';
 import { CLI, REFERENCE, ROOT, runCli, tempDir } from './helpers.js';
 
 const CAP_BREACH = join(ROOT, 'cases/A4-CAP/a-payment-of-12000-euros-breaches-the-cap.yaml');

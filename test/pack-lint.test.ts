@@ -16,7 +16,8 @@ import {
   type LintRecord,
 } from '../src/run/pack-lint.js';
 import { french } from '../src/words/messages.js';
-import { builtInPacksDir, loadRulePack } from '../src/rules/pack.js';
+import { loadRulePack } from '../src/rules/pack/load.js';
+import { builtInPacksDir } from '../src/rules/pack/root.js';
 import { packUsage } from '../src/rules/usage.js';
 import { caseFiles, REFERENCE, ROOT, runCli, tempDir } from './helpers.js';
 

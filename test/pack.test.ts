@@ -17,7 +17,9 @@ import { describe, expect, it } from 'vitest';
 import { checkRecord } from '../src/pipeline.js';
 import { lintPack, normalizeSpace } from '../src/rules/lint.js';
 import { conditionInWords, frenchObject } from '../src/rules/describe.js';
-import { builtInPacksDir, loadRulePack, RulePackError } from '../src/rules/pack.js';
+import { loadRulePack } from '../src/rules/pack/load.js';
+import { builtInPacksDir } from '../src/rules/pack/root.js';
+import { RulePackError } from '../src/rules/pack/types.js';
 import { REFERENCE, runCli, tempDir } from './helpers.js';
 
 const PACK = join(builtInPacksDir(), 'dinsic-preincubation-2019');

@@ -10,7 +10,9 @@ import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { expectedStatus, packCases } from '../src/rules/cases.js';
 import { inspectFile } from '../src/pipeline.js';
-import { builtInPacks, builtInPacksDir, loadRulePack, type RulePack } from '../src/rules/pack.js';
+import { loadRulePack } from '../src/rules/pack/load.js';
+import { builtInPacks, builtInPacksDir } from '../src/rules/pack/root.js';
+import type { RulePack } from '../src/rules/pack/types.js';
 import type { Language } from '../src/base/language.js';
 import {
   annotateConvention,

@@ -6,7 +6,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { FileReport } from '../model/finding.js';
 import { STDIN } from '../model/finding.js';
-import type { RulePack } from '../rules/pack.js';
+import type { RulePack } from '../rules/pack/types.js';
 import type { Language } from '../base/language.js';
 
 export interface FormatContext {

@@ -15,7 +15,7 @@
  * `time` nor `timestamp`: nothing is timed, and the report must not depend on when it is made.
  */
 import type { FileReport, Finding, WaiverOutcome } from '../model/finding.js';
-import type { RulePack } from '../rules/pack.js';
+import type { RulePack } from '../rules/pack/types.js';
 import type { Language } from '../base/language.js';
 import { INPUT_RULE, repositoryPath, WAIVER_RULE, type FormatContext } from './context.js';
 

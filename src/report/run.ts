@@ -19,7 +19,7 @@ import {
   type FailOn,
   type RunSummary,
 } from '../model/summary.js';
-import type { RulePack } from '../rules/pack.js';
+import type { RulePack } from '../rules/pack/types.js';
 import { FORMATTERS } from './index.js';
 import { JsonReportWriter } from './json.js';
 import { formatTextFile, formatTextSummary } from './text.js';

@@ -31,7 +31,7 @@ import type {
 } from '../model/finding.js';
 import type { InputProblem } from '../base/errors.js';
 import { STDIN } from '../model/finding.js';
-import type { LoadedRule, RulePack } from '../rules/pack.js';
+import type { LoadedRule, RulePack } from '../rules/pack/types.js';
 import type { Language } from '../base/language.js';
 import { citedPlaces } from '../rules/why.js';
 import { INPUT_RULE, repositoryPath, WAIVER_RULE, type FormatContext } from './context.js';

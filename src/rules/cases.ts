@@ -10,7 +10,8 @@ import { type FileReport, type Finding, type Status } from '../model/finding.js'
 import { InputError } from '../base/errors.js';
 import { decodeText } from '../load/text.js';
 import { parseYaml } from '../load/yaml/parse.js';
-import { isOwnFile, type RulePack } from './pack.js';
+import { isOwnFile } from './pack/files.js';
+import type { RulePack } from './pack/types.js';
 
 /** A breach of the convention, or a warning about the record, as a case expects it. */
 export interface ExpectedBreach {

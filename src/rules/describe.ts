@@ -8,7 +8,7 @@ import type { ParamValue } from '../facts/params.js';
 import { formatValue } from './template.js';
 import { type Language } from '../base/language.js';
 import { operatorSpec } from '../facts/operators.js';
-import type { PackParameter, RulePack } from './pack.js';
+import type { PackParameter, RulePack } from './pack/types.js';
 import { kindOf } from '../facts/formula.js';
 import type { Aggregate, Condition, FactReference, Formula } from '../model/expressions.js';
 import type { Deadline, RuleFile } from '../model/pack.js';

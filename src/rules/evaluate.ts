@@ -27,7 +27,7 @@ import { addPeriodToDate } from '../facts/formula.js';
 import type { ParamValue } from '../facts/params.js';
 import { humanPath } from '../base/pointer.js';
 import { ConditionEvaluator, referencesOf, type ConditionGroup } from './engine.js';
-import type { LoadedRule, RulePack } from './pack.js';
+import type { LoadedRule, RulePack } from './pack/types.js';
 import { fillTemplate } from './template.js';
 import { type Language } from '../base/language.js';
 import { traceOf } from './trace.js';

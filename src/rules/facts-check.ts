@@ -10,7 +10,7 @@ import { ownEntry, specAt, type FactModel } from '../facts/spec.js';
 import type { Aggregate, Condition, FactReference, Formula } from '../model/expressions.js';
 import type { DerivedFact, FactsFile, NamedCondition } from '../model/pack.js';
 
-/** What the check needs of the pack being loaded (see pack.ts). */
+/** What the check needs of the pack being loaded (see pack/references.ts). */
 export interface FactsCheckInput {
   facts: FactsFile;
   /** The file each entry comes from, by `facts/<name>`, `fields/<collection>/<field>`... */
@@ -19,14 +19,14 @@ export interface FactsCheckInput {
   conditions: Readonly<Record<string, NamedCondition>>;
   /** The type of each parameter, by name. */
   parameterTypes: Readonly<Record<string, string>>;
-  /** Checks a condition's references and operators against a scope (pack.ts's checkCondition). */
+  /** Checks a condition's references and operators against a scope (pack/conditions.ts's checkCondition). */
   checkCondition: (
     condition: Condition,
     pointer: string,
     scope: FormulaScope,
     report: (pointer: string, message: string) => void,
   ) => void;
-  /** Resolves a reference against a scope, or says why it cannot be (pack.ts's resolveReference). */
+  /** Resolves a reference against a scope, or says why it cannot be (pack/scope.ts's resolveReference). */
   resolve: (
     scope: FormulaScope,
     fact: string,
@@ -43,6 +43,12 @@ export interface FormulaScope {
 
 type Problem = { file: string; line: number; column: number; message: string };
 
+/** Reports a problem at a pointer of one entry of facts.yaml. */
+type Report = (pointer: string, message: string) => void;
+
+/** The reporter of the entry with that key (`facts/<name>`, `fields/<collection>/<field>`...). */
+type ReportAt = (key: string) => Report;
+
 /** A derived fact's dependencies: the global facts and collections it reads. */
 interface Uses {
   globals: Set<string>;
@@ -51,15 +57,43 @@ interface Uses {
   ownFields: Set<string>;
 }
 
-export function checkFacts(input: FactsCheckInput): Problem[] {
-  const { facts, model } = input;
-  const problems: Problem[] = [];
-  const reportAt =
-    (key: string) =>
-    (pointer: string, message: string): void => {
-      problems.push({ ...input.locate(key, pointer), message });
-    };
+/** Where a formula is checked: its scope, where its problems go, what it is noted to use. */
+interface Site {
+  scope: FormulaScope;
+  report: Report;
+  into: Uses;
+}
 
+/** The facts a formula may read that are not global facts: its items, parameters, the day. */
+const SCOPED_FACTS = ['item', 'outer', 'owner', 'params', 'asOf'];
+
+/** Whether a reference reads a global fact (of the record or derived), not a scoped one. */
+const isGlobalFact = (fact: string): boolean => !SCOPED_FACTS.includes(fact);
+
+/** No dependencies yet. */
+const newUses = (): Uses => ({
+  globals: new Set(),
+  collections: new Set(),
+  ownFields: new Set(),
+});
+
+/** Checks a pack's facts.yaml; returns every problem found, located in the file that writes it. */
+export function checkFacts(input: FactsCheckInput): Problem[] {
+  const problems: Problem[] = [];
+  const reportAt: ReportAt = (key) => (pointer, message) => {
+    problems.push({ ...input.locate(key, pointer), message });
+  };
+  checkRecordOptions(input, reportAt);
+  const uses = new Map<string, Uses>();
+  checkGlobalFacts(input, reportAt, uses);
+  checkCollectionFields(input, reportAt, uses);
+  checkNoCycle(input.facts, uses, reportAt);
+  return problems;
+}
+
+/** The fields left unknown when absent, and the day parameters are taken on, exist in the record. */
+function checkRecordOptions(input: FactsCheckInput, reportAt: ReportAt): void {
+  const { facts, model } = input;
   for (const [collection, fields] of Object.entries(facts.unknownWhenAbsent ?? {})) {
     const report = reportAt(`unknownWhenAbsent/${collection}`);
     const reader = ownEntry(READER_COLLECTIONS, collection);
@@ -83,169 +117,169 @@ export function checkFacts(input: FactsCheckInput): Problem[] {
     else if (spec?.type !== 'date')
       report(`/paramsOn/${collection}`, `the items of ${collection} have no date ${field}`);
   }
+}
 
-  const uses = new Map<string, Uses>();
-  const checkFact = (
-    fact: DerivedFact,
-    pointer: string,
-    scope: FormulaScope,
-    report: (pointer: string, message: string) => void,
-    into: Uses,
-  ): void => {
-    if (fact.fields) {
-      for (const [name, field] of Object.entries(fact.fields))
-        checkFact(field, `${pointer}/fields/${name}`, scope, report, into);
+/** Checks a derived fact: its formula, or each of its fields'. */
+function checkFact(input: FactsCheckInput, fact: DerivedFact, pointer: string, site: Site): void {
+  if (fact.fields) {
+    for (const [name, field] of Object.entries(fact.fields))
+      checkFact(input, field, `${pointer}/fields/${name}`, site);
+    return;
+  }
+  if (fact.formula === undefined) {
+    site.report(pointer, 'a derived fact has a formula, or fields that have one');
+    return;
+  }
+  checkFormula(input, fact.formula, `${pointer}/formula`, site);
+}
+
+/** Notes what a fact reference of a formula reads: a field of its own item, or a global fact. */
+function noteReference(reference: FactReference, into: Uses): void {
+  if (reference.fact === 'item' && reference.path !== undefined)
+    into.ownFields.add(reference.path.split('.')[0]!);
+  else if (isGlobalFact(reference.fact)) into.globals.add(reference.fact);
+}
+
+/** Checks a formula's references, conditions and parts, noting what it reads. */
+function checkFormula(input: FactsCheckInput, formula: Formula, pointer: string, site: Site): void {
+  const { scope, report, into } = site;
+  const f = formula as unknown as Record<string, unknown>;
+  const kind = kindOf(formula);
+  const note = (reference: FactReference): void => noteReference(reference, into);
+  const sub = (g: Formula, at: string): void => checkFormula(input, g, at, site);
+  switch (kind) {
+    case 'fact': {
+      const reference = formula as FactReference;
+      const resolved = input.resolve(scope, reference.fact, reference.path);
+      if ('problem' in resolved)
+        report(`${pointer}/${resolved.inPath ? 'path' : 'fact'}`, resolved.problem);
+      note(reference);
       return;
     }
-    if (fact.formula === undefined) {
-      report(pointer, 'a derived fact has a formula, or fields that have one');
+    case 'value':
+      return;
+    case 'comparison':
+    case 'condition':
+      input.checkCondition(formula as Condition, pointer, scope, report);
+      collectReferences(formula as Condition, input.conditions, note);
+      return;
+    case 'if':
+      input.checkCondition(f.if as Condition, `${pointer}/if`, scope, report);
+      collectReferences(f.if as Condition, input.conditions, note);
+      sub(f.then as Formula, `${pointer}/then`);
+      sub(f.else as Formula, `${pointer}/else`);
+      return;
+    case 'keyed': {
+      const spec = f.keyed as { over: string; key: string };
+      const collection = ownEntry(input.model.collections, spec.over);
+      if (!collection) report(`${pointer}/keyed/over`, `there is no collection ${spec.over}`);
+      else if (!ownEntry(collection.fields, spec.key))
+        report(`${pointer}/keyed/key`, `the items of ${spec.over} have no field ${spec.key}`);
+      into.collections.add(spec.over);
       return;
     }
-    checkFormula(fact.formula, `${pointer}/formula`, scope, report, into);
-  };
-
-  const checkFormula = (
-    formula: Formula,
-    pointer: string,
-    scope: FormulaScope,
-    report: (pointer: string, message: string) => void,
-    into: Uses,
-  ): void => {
-    const f = formula as unknown as Record<string, unknown>;
-    const kind = kindOf(formula);
-    const note = (reference: FactReference): void => {
-      if (reference.fact === 'item' && reference.path !== undefined)
-        into.ownFields.add(reference.path.split('.')[0]!);
-      else if (!['item', 'outer', 'owner', 'params', 'asOf'].includes(reference.fact))
-        into.globals.add(reference.fact);
-    };
-    const sub = (g: Formula, at: string, inner: FormulaScope = scope): void =>
-      checkFormula(g, at, inner, report, into);
-    switch (kind) {
-      case 'fact': {
-        const reference = formula as FactReference;
-        const resolved = input.resolve(scope, reference.fact, reference.path);
-        if ('problem' in resolved)
-          report(`${pointer}/${resolved.inPath ? 'path' : 'fact'}`, resolved.problem);
-        note(reference);
-        return;
-      }
-      case 'value':
-        return;
-      case 'comparison':
-      case 'condition':
-        input.checkCondition(formula as Condition, pointer, scope, report);
-        collectReferences(formula as Condition, input.conditions, note);
-        return;
-      case 'if':
-        input.checkCondition(f.if as Condition, `${pointer}/if`, scope, report);
-        collectReferences(f.if as Condition, input.conditions, note);
-        sub(f.then as Formula, `${pointer}/then`);
-        sub(f.else as Formula, `${pointer}/else`);
-        return;
-      case 'keyed': {
-        const spec = f.keyed as { over: string; key: string };
-        const collection = ownEntry(model.collections, spec.over);
-        if (!collection) report(`${pointer}/keyed/over`, `there is no collection ${spec.over}`);
-        else if (!ownEntry(collection.fields, spec.key))
-          report(`${pointer}/keyed/key`, `the items of ${spec.over} have no field ${spec.key}`);
-        into.collections.add(spec.over);
-        return;
-      }
-      case 'addPeriod': {
-        const spec = f.addPeriod as { to: Formula; period: FactReference };
-        sub(spec.to, `${pointer}/addPeriod/to`);
-        const name = spec.period.path ?? '';
-        if (spec.period.fact !== 'params' || input.parameterTypes[name] !== 'period')
-          report(
-            `${pointer}/addPeriod/period`,
-            'the period is a parameter that is a period: { fact: params, path: <name> }',
-          );
-        return;
-      }
-      case 'place': {
-        const spec = f.place as { in: Formula; at: (string | Formula)[] };
-        sub(spec.in, `${pointer}/place/in`);
-        spec.at.forEach((k, i) => {
-          if (typeof k !== 'string') sub(k, `${pointer}/place/at/${i}`);
-        });
-        return;
-      }
-      default: {
-        const body = f[kind];
-        if (Array.isArray(body)) {
-          body.forEach((g, i) => sub(g as Formula, `${pointer}/${kind}/${i}`));
-          return;
-        }
-        if (body === null || typeof body !== 'object') return;
-        const spec = body as Record<string, unknown>;
-        if (typeof spec.over === 'string') {
-          checkAggregate(spec as unknown as Aggregate, `${pointer}/${kind}`, scope, report, into);
-          if (kind === 'reachedOn') {
-            const on = spec.on as string;
-            if (
-              specAt(ownEntry(model.collections, spec.over as string), on.split('.'))?.type !==
-              'date'
-            )
-              report(
-                `${pointer}/${kind}/on`,
-                `the items of ${String(spec.over)} have no date ${on}`,
-              );
-            sub(spec.amount as Formula, `${pointer}/${kind}/amount`);
-          }
-          return;
-        }
-        for (const [key, value] of Object.entries(spec))
-          if (value !== null && typeof value === 'object')
-            sub(value as Formula, `${pointer}/${kind}/${key}`);
-      }
-    }
-  };
-
-  const checkAggregate = (
-    aggregate: Aggregate,
-    pointer: string,
-    scope: FormulaScope,
-    report: (pointer: string, message: string) => void,
-    into: Uses,
-  ): void => {
-    const collection = ownEntry(model.collections, aggregate.over);
-    if (!collection) {
-      report(`${pointer}/over`, `there is no collection ${aggregate.over}`);
+    case 'addPeriod': {
+      const spec = f.addPeriod as { to: Formula; period: FactReference };
+      sub(spec.to, `${pointer}/addPeriod/to`);
+      const name = spec.period.path ?? '';
+      if (spec.period.fact !== 'params' || input.parameterTypes[name] !== 'period')
+        report(
+          `${pointer}/addPeriod/period`,
+          'the period is a parameter that is a period: { fact: params, path: <name> }',
+        );
       return;
     }
-    into.collections.add(aggregate.over);
-    if (aggregate.of !== undefined && !specAt(collection, aggregate.of.split('.')))
-      report(`${pointer}/of`, `the items of ${aggregate.over} have no field ${aggregate.of}`);
-    if (aggregate.where) {
-      const inner: FormulaScope = {
-        over: aggregate.over,
-        ...(scope.over && { outer: scope.over }),
-      };
-      input.checkCondition(aggregate.where, `${pointer}/where`, inner, report);
-      collectReferences(aggregate.where, input.conditions, (reference) => {
-        if (!['item', 'outer', 'owner', 'params', 'asOf'].includes(reference.fact))
-          into.globals.add(reference.fact);
-        if (reference.fact === 'outer' && reference.path !== undefined)
-          into.ownFields.add(reference.path.split('.')[0]!);
+    case 'place': {
+      const spec = f.place as { in: Formula; at: (string | Formula)[] };
+      sub(spec.in, `${pointer}/place/in`);
+      spec.at.forEach((k, i) => {
+        if (typeof k !== 'string') sub(k, `${pointer}/place/at/${i}`);
       });
+      return;
     }
-  };
+    default:
+      checkMechanism(input, kind, f[kind], `${pointer}/${kind}`, site);
+  }
+}
 
-  const newUses = (): Uses => ({
-    globals: new Set(),
-    collections: new Set(),
-    ownFields: new Set(),
-  });
-  for (const [name, fact] of Object.entries(facts.facts ?? {})) {
+/**
+ * Checks the body of a mechanism with no check of its own: a list of formulas, an aggregate
+ * over a collection (with, for `reachedOn`, its date field and amount), or named formulas.
+ */
+function checkMechanism(
+  input: FactsCheckInput,
+  kind: string,
+  body: unknown,
+  pointer: string,
+  site: Site,
+): void {
+  const sub = (g: Formula, at: string): void => checkFormula(input, g, at, site);
+  if (Array.isArray(body)) {
+    body.forEach((g, i) => sub(g as Formula, `${pointer}/${i}`));
+    return;
+  }
+  if (body === null || typeof body !== 'object') return;
+  const spec = body as Record<string, unknown>;
+  if (typeof spec.over === 'string') {
+    checkAggregate(input, spec as unknown as Aggregate, pointer, site);
+    if (kind === 'reachedOn') {
+      const on = spec.on as string;
+      if (specAt(ownEntry(input.model.collections, spec.over), on.split('.'))?.type !== 'date')
+        site.report(`${pointer}/on`, `the items of ${String(spec.over)} have no date ${on}`);
+      sub(spec.amount as Formula, `${pointer}/amount`);
+    }
+    return;
+  }
+  for (const [key, value] of Object.entries(spec))
+    if (value !== null && typeof value === 'object') sub(value as Formula, `${pointer}/${key}`);
+}
+
+/** Checks an aggregate: its collection, its field, and its `where` over the collection's items. */
+function checkAggregate(
+  input: FactsCheckInput,
+  aggregate: Aggregate,
+  pointer: string,
+  { scope, report, into }: Site,
+): void {
+  const collection = ownEntry(input.model.collections, aggregate.over);
+  if (!collection) {
+    report(`${pointer}/over`, `there is no collection ${aggregate.over}`);
+    return;
+  }
+  into.collections.add(aggregate.over);
+  if (aggregate.of !== undefined && !specAt(collection, aggregate.of.split('.')))
+    report(`${pointer}/of`, `the items of ${aggregate.over} have no field ${aggregate.of}`);
+  if (aggregate.where) {
+    const inner: FormulaScope = {
+      over: aggregate.over,
+      ...(scope.over && { outer: scope.over }),
+    };
+    input.checkCondition(aggregate.where, `${pointer}/where`, inner, report);
+    collectReferences(aggregate.where, input.conditions, (reference) => {
+      if (isGlobalFact(reference.fact)) into.globals.add(reference.fact);
+      if (reference.fact === 'outer' && reference.path !== undefined)
+        into.ownFields.add(reference.path.split('.')[0]!);
+    });
+  }
+}
+
+/**
+ * Checks the facts every rule may use (`facts:`); an object fact's field may use the fields
+ * written before it (`convention.signedOn`). Notes what each reads in `uses`.
+ */
+function checkGlobalFacts(
+  input: FactsCheckInput,
+  reportAt: ReportAt,
+  uses: Map<string, Uses>,
+): void {
+  for (const [name, fact] of Object.entries(input.facts.facts ?? {})) {
     const into = newUses();
     const report = reportAt(`facts/${name}`);
     if (fact.fields) {
-      // An object fact's field may use the fields written before it (`convention.signedOn`).
       const earlier = new Set<string>();
       for (const [field, sub] of Object.entries(fact.fields)) {
         const own = newUses();
-        checkFact(sub, `/facts/${name}/fields/${field}`, {}, report, own);
+        checkFact(input, sub, `/facts/${name}/fields/${field}`, { scope: {}, report, into: own });
         own.globals.forEach((g) => into.globals.add(g));
         own.collections.forEach((c) => into.collections.add(c));
         if (own.globals.has(name)) {
@@ -257,90 +291,118 @@ export function checkFacts(input: FactsCheckInput): Problem[] {
         earlier.add(field);
       }
       into.globals.delete(name);
-    } else checkFact(fact, `/facts/${name}`, {}, report, into);
+    } else checkFact(input, fact, `/facts/${name}`, { scope: {}, report, into });
     uses.set(`g:${name}`, into);
   }
+}
 
-  // A collection's fields: each may use the fields written before it in its collection.
-  const fieldsOf = (collection: string): [string, DerivedFact, string, string][] => {
-    const out: [string, DerivedFact, string, string][] = [];
-    const made = facts.collections?.[collection];
-    for (const [name, fact] of Object.entries(made?.fields ?? {}))
-      out.push([
-        name,
-        fact,
-        `collections/${collection}`,
-        `/collections/${collection}/fields/${name}`,
-      ]);
-    for (const [name, fact] of Object.entries(facts.fields?.[collection] ?? {}))
-      out.push([name, fact, `fields/${collection}/${name}`, `/fields/${collection}/${name}`]);
-    return out;
-  };
+/** A field a collection's items are given: its name, its fact, its entry's key and pointer. */
+type DerivedField = [name: string, fact: DerivedFact, key: string, pointer: string];
+
+/** The fields a collection's items are given: a made collection's, then facts.yaml's `fields`. */
+function fieldsOf(facts: FactsFile, collection: string): DerivedField[] {
+  const out: DerivedField[] = [];
+  const made = facts.collections?.[collection];
+  for (const [name, fact] of Object.entries(made?.fields ?? {}))
+    out.push([
+      name,
+      fact,
+      `collections/${collection}`,
+      `/collections/${collection}/fields/${name}`,
+    ]);
+  for (const [name, fact] of Object.entries(facts.fields?.[collection] ?? {}))
+    out.push([name, fact, `fields/${collection}/${name}`, `/fields/${collection}/${name}`]);
+  return out;
+}
+
+/**
+ * Checks the fields given to each collection's items, and the weeks a made collection is made
+ * of; each field may use the fields written before it in its collection. Notes what each reads.
+ */
+function checkCollectionFields(
+  input: FactsCheckInput,
+  reportAt: ReportAt,
+  uses: Map<string, Uses>,
+): void {
+  const { facts, model } = input;
   const collectionsWithFields = new Set([
     ...Object.keys(facts.fields ?? {}),
     ...Object.keys(facts.collections ?? {}),
   ]);
   for (const collection of collectionsWithFields) {
-    const spec = ownEntry(model.collections, collection);
-    if (!spec) {
+    if (!ownEntry(model.collections, collection)) {
       reportAt(`fields/${collection}/${Object.keys(facts.fields?.[collection] ?? {})[0] ?? ''}`)(
         `/fields/${collection}`,
         `there is no collection ${collection} (the record's are ${Object.keys(READER_COLLECTIONS).join(', ')})`,
       );
       continue;
     }
-    const made = facts.collections?.[collection];
-    const scope: FormulaScope = { over: collection, ...(made && { owner: made.weeks.each }) };
     const into = newUses();
-    const derived = fieldsOf(collection);
-    const earlier = new Set<string>();
-    const large = made !== undefined || READER_COLLECTIONS[collection]?.large === true;
-    for (const [name, fact, key, pointer] of derived) {
-      const own = newUses();
-      checkFact(fact, pointer, scope, reportAt(key), own);
-      for (const field of own.ownFields)
-        if (derived.some(([n]) => n === field) && !earlier.has(field))
-          reportAt(key)(
-            pointer,
-            `${name} uses ${field}, which is written after it: write ${field} first`,
-          );
-      if (large && own.collections.has(collection))
-        reportAt(key)(
-          pointer,
-          `${collection} is read one item at a time: a field of it cannot sum up its other items`,
-        );
-      earlier.add(name);
-      own.globals.forEach((g) => into.globals.add(g));
-      own.collections.forEach((c) => c !== collection && into.collections.add(c));
-    }
-    if (made) {
-      const report = reportAt(`collections/${collection}`);
-      const weeks = made.weeks;
-      if (!ownEntry(model.collections, weeks.each))
-        report(`/collections/${collection}/weeks/each`, `there is no collection ${weeks.each}`);
-      else {
-        const ownerScope: FormulaScope = { over: weeks.each };
-        if (weeks.where) {
-          input.checkCondition(
-            weeks.where,
-            `/collections/${collection}/weeks/where`,
-            ownerScope,
-            report,
-          );
-          collectReferences(weeks.where, input.conditions, (r) => {
-            if (!['item', 'outer', 'owner', 'params', 'asOf'].includes(r.fact))
-              into.globals.add(r.fact);
-          });
-        }
-        checkFormula(weeks.from, `/collections/${collection}/weeks/from`, ownerScope, report, into);
-        checkFormula(weeks.to, `/collections/${collection}/weeks/to`, ownerScope, report, into);
-        into.collections.add(weeks.each);
-      }
-    }
+    checkFieldsInOrder(input, collection, reportAt, into);
+    const made = facts.collections?.[collection];
+    if (made) checkMadeWeeks(input, collection, reportAt(`collections/${collection}`), into);
     uses.set(`c:${collection}`, into);
   }
+}
 
-  // No derived fact depends on itself, through other facts or collections.
+/** Checks a collection's fields in the order written: none uses one written after it. */
+function checkFieldsInOrder(
+  input: FactsCheckInput,
+  collection: string,
+  reportAt: ReportAt,
+  into: Uses,
+): void {
+  const made = input.facts.collections?.[collection];
+  const scope: FormulaScope = { over: collection, ...(made && { owner: made.weeks.each }) };
+  const derived = fieldsOf(input.facts, collection);
+  const earlier = new Set<string>();
+  const large = made !== undefined || READER_COLLECTIONS[collection]?.large === true;
+  for (const [name, fact, key, pointer] of derived) {
+    const own = newUses();
+    checkFact(input, fact, pointer, { scope, report: reportAt(key), into: own });
+    for (const field of own.ownFields)
+      if (derived.some(([n]) => n === field) && !earlier.has(field))
+        reportAt(key)(
+          pointer,
+          `${name} uses ${field}, which is written after it: write ${field} first`,
+        );
+    if (large && own.collections.has(collection))
+      reportAt(key)(
+        pointer,
+        `${collection} is read one item at a time: a field of it cannot sum up its other items`,
+      );
+    earlier.add(name);
+    own.globals.forEach((g) => into.globals.add(g));
+    own.collections.forEach((c) => c !== collection && into.collections.add(c));
+  }
+}
+
+/** Checks the weeks of a made collection: the items they are made for, which, from and to when. */
+function checkMadeWeeks(
+  input: FactsCheckInput,
+  collection: string,
+  report: Report,
+  into: Uses,
+): void {
+  const weeks = input.facts.collections![collection]!.weeks;
+  if (!ownEntry(input.model.collections, weeks.each)) {
+    report(`/collections/${collection}/weeks/each`, `there is no collection ${weeks.each}`);
+    return;
+  }
+  const site: Site = { scope: { over: weeks.each }, report, into };
+  if (weeks.where) {
+    input.checkCondition(weeks.where, `/collections/${collection}/weeks/where`, site.scope, report);
+    collectReferences(weeks.where, input.conditions, (r) => {
+      if (isGlobalFact(r.fact)) into.globals.add(r.fact);
+    });
+  }
+  checkFormula(input, weeks.from, `/collections/${collection}/weeks/from`, site);
+  checkFormula(input, weeks.to, `/collections/${collection}/weeks/to`, site);
+  into.collections.add(weeks.each);
+}
+
+/** No derived fact depends on itself, through other facts or collections. */
+function checkNoCycle(facts: FactsFile, uses: Map<string, Uses>, reportAt: ReportAt): void {
   const edges = (node: string): string[] => {
     const u = uses.get(node);
     if (!u) return [];
@@ -368,7 +430,6 @@ export function checkFacts(input: FactsCheckInput): Problem[] {
     state.set(node, 'done');
   };
   for (const node of uses.keys()) visit(node);
-  return problems;
 }
 
 /** The first field of a global fact that a derived fact's formulas read. */

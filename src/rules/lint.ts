@@ -5,7 +5,7 @@
  * not, never both. Loading already refuses a pack whose files, facts,
  * operators, parameters or named conditions are wrong.
  */
-import type { PackProblem, RulePack } from './pack.js';
+import type { PackProblem, RulePack } from './pack/types.js';
 
 /** Whitespace is not part of a quote: line breaks in YAML and in the text may differ. */
 export const normalizeSpace = (text: string): string => text.replace(/\s+/g, ' ').trim();

@@ -21,7 +21,7 @@ import { READER_COLLECTIONS, READER_GLOBALS } from '../facts/reader.js';
 import { ownEntry, specAt } from '../facts/spec.js';
 import { joinPointer } from '../base/pointer.js';
 import { conditionInWords, formulaInWords, referenceInWords, type WordScope } from './describe.js';
-import type { LoadedRule, RulePack } from './pack.js';
+import type { LoadedRule, RulePack } from './pack/types.js';
 import { parseTemplate } from './template.js';
 import { type Language } from '../base/language.js';
 import type { Aggregate, Condition, FactReference, Formula } from '../model/expressions.js';

@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportDigest } from '../model/summary.js';
-import { sha256 } from '../rules/snapshot.js';
+import { sha256 } from '../rules/pack/snapshot.js';
 
 export const DEFAULT_CACHE_LOCATION = '.clausier-cache';
 

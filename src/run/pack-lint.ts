@@ -17,15 +17,14 @@ import { checkFile, checkSource, PackRegistry } from '../pipeline.js';
 import type { InputProblem } from '../base/errors.js';
 import { DEFAULT_MAX_BYTES } from '../load/index.js';
 import { lintPack } from '../rules/lint.js';
+import { isOwnFile, locateFact } from '../rules/pack/files.js';
+import { loadRulePack } from '../rules/pack/load.js';
 import {
-  isOwnFile,
-  loadRulePack,
-  locateFact,
   RulePackError,
   type LoadedRule,
   type PackProblem,
   type RulePack,
-} from '../rules/pack.js';
+} from '../rules/pack/types.js';
 import { packUsage } from '../rules/usage.js';
 
 /** A problem of a pack, for its authors: an error (the pack is wrong) or a warning (it may be). */

@@ -2,7 +2,7 @@
  * The annotated convention in HTML: one static page, the signed text on the left with the words
  * rules quote highlighted, the encoding beside it (below it on paper and narrow screens).
  */
-import type { LoadedRule } from '../rules/pack.js';
+import type { LoadedRule } from '../rules/pack/types.js';
 import { timingInWords } from '../rules/describe.js';
 import type { Language } from '../base/language.js';
 import type { Condition } from '../model/expressions.js';

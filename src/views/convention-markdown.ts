@@ -3,7 +3,7 @@
  * order of the text, stable order everywhere, prose wrapped at one width, no date or version,
  * so that a change to the pack shows as a diff of the units and rules it touches.
  */
-import type { LoadedRule } from '../rules/pack.js';
+import type { LoadedRule } from '../rules/pack/types.js';
 import { timingInWords } from '../rules/describe.js';
 import type { Language } from '../base/language.js';
 import type { Condition } from '../model/expressions.js';

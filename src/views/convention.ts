@@ -5,7 +5,7 @@
  */
 import { expectedStatus, type PackCase } from '../rules/cases.js';
 import { STATUSES, type Status } from '../model/finding.js';
-import type { LoadedRule, RulePack } from '../rules/pack.js';
+import type { LoadedRule, RulePack } from '../rules/pack/types.js';
 import type { Language } from '../base/language.js';
 import type { Condition } from '../model/expressions.js';
 import type { ClauseUnit, Localized } from '../model/pack.js';

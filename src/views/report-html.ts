@@ -10,7 +10,7 @@ import type { LoadedRecord } from '../load/index.js';
 import type { ProgrammeRecord } from '../model/programme.js';
 import { humanPath } from '../base/pointer.js';
 import { ruleTally } from '../model/summary.js';
-import type { RulePack } from '../rules/pack.js';
+import type { RulePack } from '../rules/pack/types.js';
 import { formatDate, type Language } from '../base/language.js';
 import type { TraceNode } from '../model/trace.js';
 import { lineRanges, whyLines } from '../rules/why.js';

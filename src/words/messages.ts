@@ -535,7 +535,7 @@ const RUN: Entry[] = [
   ],
 ];
 
-/** Rule packs, for their authors (src/rules/pack.ts, template.ts, lint.ts). */
+/** Rule packs, for their authors (src/rules/pack/, template.ts, lint.ts). */
 const PACKS: Entry[] = [
   [
     "it is not in the pack's folder (expected a file of {folder})",

@@ -6,10 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { parseYaml } from '../load/yaml/parse.js';
-import { compileFacts, factModel } from '../facts/derive.js';
-import type { LoadedRule, PackParameter, PackSourceFile, RulePack } from './pack.js';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { parseYaml } from '../../load/yaml/parse.js';
+import { compileFacts, factModel } from '../../facts/derive.js';
+import { displayPath } from './files.js';
+import { packageRoot } from './root.js';
+import type { LoadedRule, PackParameter, PackSourceFile, RulePack } from './types.js';
 
 const FORMAT = 2;
 
@@ -35,6 +37,14 @@ interface PackSnapshot {
   files: SnapshotFile[];
 }
 
+/** Where the build keeps the snapshot of a built-in pack; none for a pack of another folder. */
+export function snapshotPath(dir: string): string | undefined {
+  const root = packageRoot();
+  if (dirname(dir) !== join(root, 'rules')) return undefined;
+  return join(root, 'dist', 'packs', `${basename(dir)}.json`);
+}
+
+/** The SHA-256 of bytes or text, in hexadecimal. */
 export const sha256 = (bytes: Uint8Array | string): string =>
   createHash('sha256').update(bytes).digest('hex');
 
@@ -73,11 +83,6 @@ export function serializePack(pack: RulePack): string {
     })),
   };
   return JSON.stringify(snapshot);
-}
-
-function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') ? path : rel;
 }
 
 /** A pack file read only if a problem must be located in it. */
