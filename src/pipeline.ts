@@ -15,12 +15,13 @@ import {
   type LoadedRecord,
   type LoadOptions,
 } from './load/index.js';
-import { PackEvaluator } from './rules/evaluate.js';
-import type { FileReport, Location, Status } from './model/finding.js';
+import { PackEvaluator, type RuleFinding } from './rules/evaluate.js';
+import type { FileReport, Finding, Location, Status } from './model/finding.js';
+import type { ProgrammeRecord } from './model/programme.js';
 import type { TraceNode } from './model/trace.js';
 import { loadRulePack } from './rules/pack/load.js';
 import { builtInPacks, builtInPacksDir } from './rules/pack/root.js';
-import type { RulePack } from './rules/pack/types.js';
+import type { LoadedRule, RulePack } from './rules/pack/types.js';
 import { formatDate, type Language } from './base/language.js';
 
 export interface CheckOptions extends LoadOptions {
@@ -143,49 +144,20 @@ export async function inspectLoaded(
   };
   const record = loaded.record;
   if (!record) return { loaded, report };
-
-  let chosen: { pack: RulePack; evaluator: PackEvaluator };
-  if (options.pack !== undefined) chosen = registry.forPack(options.pack);
-  else if (options.rules !== undefined) chosen = registry.get(options.rules);
-  else {
-    const template = record.convention.template;
-    const known = builtInPacks();
-    if (!known.includes(template)) {
-      const at = loaded.locate('/convention/template');
-      report.errors.push({
-        message: inLanguage(
-          `convention.template: '${template}' has no rule pack (known: ${known.join(', ')}; or give one with --rules)`,
-          language,
-        ),
-        line: at.line,
-        column: at.column,
-        pointer: '/convention/template',
-      });
-      return { loaded, report };
-    }
-    chosen = registry.get(resolve(builtInPacksDir(), template));
-  }
-  const { pack, evaluator } = chosen;
-  if (record.convention.template !== pack.id) {
+  const chosen = choosePack(record.convention.template, options, registry);
+  if (typeof chosen === 'string') {
     const at = loaded.locate('/convention/template');
+    const message = inLanguage(chosen, language);
     report.errors.push({
-      message: inLanguage(
-        `convention.template: '${record.convention.template}' is not the template of the rule pack given ('${pack.id}')`,
-        language,
-      ),
+      message,
       line: at.line,
       column: at.column,
       pointer: '/convention/template',
     });
     return { loaded, report };
   }
-
-  const asOf =
-    options.asOf !== undefined
-      ? parseAsOf(options.asOf)
-      : record.asOf !== undefined
-        ? parseAsOf(record.asOf)
-        : parseAsOf((options.today ?? todayInParis)());
+  const { pack, evaluator } = chosen;
+  const asOf = evaluationDate(record, options);
   // The record as it stood on the evaluation date: what is dated after it is not counted.
   const stood = recordAsOf(record, asOf);
   const facts = deriveFacts(stood.record, pack.parameters, pack.derived, asOf);
@@ -193,35 +165,10 @@ export async function inspectLoaded(
   const rules = new Map(pack.rules.map((r) => [r.id, r]));
   const traced = (status: Status): boolean =>
     options.trace === true || (options.trace === 'open' && OPEN_STATUSES.has(status));
-  report.findings = ruleFindings.map((finding) => {
-    const rule = rules.get(finding.rule)!;
-    // Pointers into the record as it stood are turned into pointers into the file.
-    const inFile = stood.original;
-    const locations = finding.pointers.map((pointer): Location => {
-      const at = loaded.locate(inFile(pointer));
-      return { pointer: inFile(pointer), line: at.line, column: at.column };
-    });
-    return {
-      rule: finding.rule,
-      status: finding.status,
-      severity: finding.severity,
-      kind: rule.kind ?? 'obligation',
-      message: finding.text[language],
-      clauses: rule.clauses,
-      locations,
-      title: rule.title[language],
-      cite: rule.clauses.map((id) => pack.clause(id)?.cite ?? id).join(' ; '),
-      obligor: rule.obligor,
-      ...(finding.case !== undefined && { case: finding.case }),
-      ...(finding.missing !== undefined && { missing: finding.missing.map(inFile) }),
-      ...(finding.count !== undefined && { count: finding.count }),
-      ...(finding.item !== undefined && { item: finding.item }),
-      ...(finding.due !== undefined && { due: finding.due }),
-      ...(finding.performed !== undefined && { performed: finding.performed }),
-      ...(finding.daysLate !== undefined && { daysLate: finding.daysLate }),
-      ...(traced(finding.status) && { trace: locateTrace(finding.explain(), loaded, inFile) }),
-    };
-  });
+  const place = { loaded, inFile: stood.original, pack, language };
+  report.findings = ruleFindings.map((finding) =>
+    locateFinding(finding, rules.get(finding.rule)!, place, traced(finding.status)),
+  );
   report.asOf = formatDay(asOf);
   report.pack = pack.id;
   report.money = facts.money;
@@ -240,6 +187,76 @@ export async function inspectLoaded(
     ? 'breach'
     : 'compliant';
   return { loaded, report, facts, pack, inFile: stood.original };
+}
+
+/**
+ * The pack that judges a record of this template: the one given, else the built-in pack of the
+ * template; or, when there is none or it is another template's, what is wrong (in English).
+ */
+function choosePack(
+  template: string,
+  options: CheckOptions,
+  registry: PackRegistry,
+): { pack: RulePack; evaluator: PackEvaluator } | string {
+  let chosen: { pack: RulePack; evaluator: PackEvaluator };
+  if (options.pack !== undefined) chosen = registry.forPack(options.pack);
+  else if (options.rules !== undefined) chosen = registry.get(options.rules);
+  else {
+    const known = builtInPacks();
+    if (!known.includes(template))
+      return `convention.template: '${template}' has no rule pack (known: ${known.join(', ')}; or give one with --rules)`;
+    chosen = registry.get(resolve(builtInPacksDir(), template));
+  }
+  if (template !== chosen.pack.id)
+    return `convention.template: '${template}' is not the template of the rule pack given ('${chosen.pack.id}')`;
+  return chosen;
+}
+
+/** The evaluation date: the one given, else the record's asOf, else today in Paris. */
+function evaluationDate(record: ProgrammeRecord, options: CheckOptions): Day {
+  if (options.asOf !== undefined) return parseAsOf(options.asOf);
+  if (record.asOf !== undefined) return parseAsOf(record.asOf);
+  return parseAsOf((options.today ?? todayInParis)());
+}
+
+/** A rule's finding placed in the record's file, in the report's language. */
+function locateFinding(
+  finding: RuleFinding,
+  rule: LoadedRule,
+  place: {
+    loaded: LoadedRecord;
+    inFile: (pointer: string) => string;
+    pack: RulePack;
+    language: Language;
+  },
+  traced: boolean,
+): Finding {
+  const { loaded, inFile, pack, language } = place;
+  // Pointers into the record as it stood are turned into pointers into the file.
+  const locations = finding.pointers.map((pointer): Location => {
+    const at = loaded.locate(inFile(pointer));
+    return { pointer: inFile(pointer), line: at.line, column: at.column };
+  });
+  return {
+    rule: finding.rule,
+    status: finding.status,
+    severity: finding.severity,
+    kind: rule.kind ?? 'obligation',
+    message: finding.text[language],
+    clauses: rule.clauses,
+    locations,
+    title: rule.title[language],
+    cite: rule.clauses.map((id) => pack.clause(id)?.cite ?? id).join(' ; '),
+    obligor: rule.obligor,
+    ...(finding.case !== undefined && { case: finding.case }),
+    ...(finding.missing !== undefined && { missing: finding.missing.map(inFile) }),
+    ...(finding.count !== undefined && { count: finding.count }),
+    ...(finding.item !== undefined && { item: finding.item }),
+    ...(finding.due !== undefined && { due: finding.due }),
+    ...(finding.performed !== undefined && { performed: finding.performed }),
+    ...(finding.daysLate !== undefined && { daysLate: finding.daysLate }),
+    ...(traced && { trace: locateTrace(finding.explain(), loaded, inFile) }),
+  };
 }
 
 /** Checks a record file on disk, keeping the facts and the pack it was judged with. */
