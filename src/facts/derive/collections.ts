@@ -18,6 +18,7 @@ import type { ProgrammeRecord } from '../../model/programme.js';
 import type { Row, Scope } from '../formula.js';
 import { Missing } from '../missing.js';
 import type { ParameterTimeline } from '../params.js';
+import type { ReaderCollection } from '../reader.js';
 import type { CollectionPlan, PackFacts } from './pack-facts.js';
 
 /** One item a rule is judged on, with the day whose parameters apply to it. */
@@ -70,6 +71,39 @@ const toDay = (text: string): Day => {
   return parsed.value;
 };
 
+/** The day whose parameters apply to a row, where its plan says which field gives it. */
+const paramDayOf = (plan: CollectionPlan, row: Row): Day | undefined => {
+  const value = plan.paramsOn !== undefined ? row[plan.paramsOn] : undefined;
+  return typeof value === 'string' ? toDay(value) : undefined;
+};
+/** An item of a collection: its row, and the day whose parameters apply to it. */
+const itemOf = (plan: CollectionPlan, row: Row): Item => {
+  const paramDay = paramDayOf(plan, row);
+  return paramDay === undefined ? { values: row } : { values: row, paramDay };
+};
+/** An item once its fields are derived (when its day is one of them, it is known only now). */
+const settled = (plan: CollectionPlan, item: Item): Item =>
+  plan.paramsOnDerived ? itemOf(plan, item.values) : item;
+
+/** A reader item as facts: an absent field is none, or unknown where the pack says. */
+const readerRow = (plan: CollectionPlan, values: Record<string, unknown>): Row => {
+  const row = values as Row;
+  for (const field in row) {
+    if (row[field] !== undefined) continue;
+    const place = plan.unknown.get(field);
+    row[field] =
+      place === undefined
+        ? null
+        : new Missing([joinPointer(row.pointer as string, ...place.split('/'))]);
+  }
+  return row;
+};
+
+/** The rows of some items. */
+function* valuesOf(items: Iterable<Item>): Generator<Row> {
+  for (const item of items) yield item.values;
+}
+
 /** Makes a record's collections on demand, each as its plan says. */
 export function recordCollections(context: CollectionContext): RecordCollections {
   const { record, derived, parameters, asOf, base, computing } = context;
@@ -87,37 +121,11 @@ export function recordCollections(context: CollectionContext): RecordCollections
     collection: base.collection,
     counting: base.counting,
   });
-  const paramDayOf = (plan: CollectionPlan, row: Row): Day | undefined => {
-    const value = plan.paramsOn !== undefined ? row[plan.paramsOn] : undefined;
-    return typeof value === 'string' ? toDay(value) : undefined;
-  };
-  /** An item of a collection: its row, and the day whose parameters apply to it. */
-  const itemOf = (plan: CollectionPlan, row: Row): Item => {
-    const paramDay = paramDayOf(plan, row);
-    return paramDay === undefined ? { values: row } : { values: row, paramDay };
-  };
-  /** An item once its fields are derived (when its day is one of them, it is known only now). */
-  const settled = (plan: CollectionPlan, item: Item): Item =>
-    plan.paramsOnDerived ? itemOf(plan, item.values) : item;
   /** Sets a scope to an item: the item's row and the parameters in force on its day. */
   const enter = (scope: Scope, item: Item): Scope => {
     scope.item = item.values;
     scope.params = parameters.at(item.paramDay ?? asOf);
     return scope;
-  };
-
-  /** A reader item as facts: an absent field is none, or unknown where the pack says. */
-  const readerRow = (plan: CollectionPlan, values: Record<string, unknown>): Row => {
-    const row = values as Row;
-    for (const field in row) {
-      if (row[field] !== undefined) continue;
-      const place = plan.unknown.get(field);
-      row[field] =
-        place === undefined
-          ? null
-          : new Missing([joinPointer(row.pointer as string, ...place.split('/'))]);
-    }
-    return row;
   };
 
   /** A collection made whole: a small one (made now if not yet), or a large one kept whole. */
@@ -140,10 +148,6 @@ export function recordCollections(context: CollectionContext): RecordCollections
     const known = wholeOf(plan);
     if (known) return known.items;
     return plan.keep ? kept(plan) : streamed(plan);
-  }
-
-  function* valuesOf(items: Iterable<Item>): Generator<Row> {
-    for (const item of items) yield item.values;
   }
 
   /**
@@ -192,19 +196,26 @@ export function recordCollections(context: CollectionContext): RecordCollections
     return collection;
   }
 
-  /** A large collection, one item at a time. */
-  function* streamed(plan: CollectionPlan): Generator<Item> {
+  /** A large collection, one item at a time: a reader's list, or the weeks the pack makes. */
+  function streamed(plan: CollectionPlan): Generator<Item> {
+    return plan.reader ? readOneByOne(plan, plan.reader) : weeksOf(plan);
+  }
+
+  /** A reader's large list, one item at a time, each with its derived fields. */
+  function* readOneByOne(plan: CollectionPlan, reader: ReaderCollection): Generator<Item> {
     const fields = plan.fields;
-    if (plan.reader) {
-      const scope = scopeOf();
-      for (const values of plan.reader.items(record)) {
-        const item = itemOf(plan, readerRow(plan, values));
-        enter(scope, item);
-        for (const field of fields) item.values[field.name] = field.compiled(scope);
-        yield settled(plan, item);
-      }
-      return;
+    const scope = scopeOf();
+    for (const values of reader.items(record)) {
+      const item = itemOf(plan, readerRow(plan, values));
+      enter(scope, item);
+      for (const field of fields) item.values[field.name] = field.compiled(scope);
+      yield settled(plan, item);
     }
+  }
+
+  /** The weeks the pack makes, for each item of the collection they are of, one at a time. */
+  function* weeksOf(plan: CollectionPlan): Generator<Item> {
+    const fields = plan.fields;
     const weeks = plan.made!;
     const owners = derived.collections.get(weeks.each)!;
     const ownerScope = scopeOf();
