@@ -8,6 +8,7 @@ import type { ValidateFunction } from 'ajv';
 import { validateProgramme } from '../generated/programme-validator.js';
 import { parseCalendarDate, parseIsoWeek, parsePeriod } from '../base/calendar.js';
 import { quote } from '../base/quote.js';
+import { firstSentence } from '../words/messages/schema.js';
 import type { SourcePositions } from './yaml/positions.js';
 import { joinPointer, humanPath, splitPointer } from '../base/pointer.js';
 import {
@@ -136,13 +137,6 @@ function quoteList(values: unknown[]): string {
   const quoted = values.map((v) => `'${String(v)}'`);
   if (quoted.length <= 1) return quoted.join('');
   return `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
-}
-
-/** Words of a description up to its first full stop: `The bank code (code banque)`. */
-function firstSentence(description: string | undefined): string | undefined {
-  if (!description) return undefined;
-  const sentence = description.split(/(?<=[.:])\s/)[0]!.replace(/[.:]$/, '');
-  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
 }
 
 function describeError(
