@@ -139,6 +139,19 @@ function quoteList(values: unknown[]): string {
   return `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
 }
 
+/** What describing an error works with: where it is, what the schema and the record hold there. */
+interface ErrorPlace {
+  pointer: string;
+  /** The pointer as a person reads it: `payments[0].amount`. */
+  path: string;
+  schema: ResolvedSchema | undefined;
+  value: unknown;
+  params: Record<string, unknown>;
+  root: RootSchema;
+  sourceText: (pointer: string, atKey?: boolean) => string | undefined;
+}
+
+/** An error of ajv worded for the person who wrote the record, by kind of error. */
 function describeError(
   error: ErrorObject,
   record: unknown,
@@ -146,128 +159,194 @@ function describeError(
   sourceText: (pointer: string, atKey?: boolean) => string | undefined,
 ): SchemaProblem {
   const pointer = error.instancePath;
-  const path = humanPath(pointer);
-  const schema = schemaAt(pointer, root);
-  const value = valueAt(record, pointer);
-  const params = error.params as Record<string, unknown>;
+  const at: ErrorPlace = {
+    pointer,
+    path: humanPath(pointer),
+    schema: schemaAt(pointer, root),
+    value: valueAt(record, pointer),
+    params: error.params as Record<string, unknown>,
+    root,
+    sourceText,
+  };
   switch (error.keyword) {
-    case 'additionalProperties': {
-      const field = String(params.additionalProperty);
-      const allowed = Object.keys(schema?.properties ?? {});
-      // A field already written is no typo of this one: `acount` beside `amount` is `account`.
-      const present = new Set(Object.keys((value as object | null) ?? {}));
-      const suggestion = closest(
-        field,
-        allowed.filter((name) => !present.has(name)),
-      );
-      const comma = decimalComma(field, value, schema, pointer, root, sourceText);
-      const hint = comma
-        ? ` (an amount written ${comma.written}? write ${comma.amount}: a dot before the cents)`
-        : suggestion
-          ? ` (did you mean '${suggestion}'?)`
-          : allowed.length > 0
-            ? ` (expected one of ${quoteList(allowed)})`
-            : '';
-      return {
-        pointer: joinPointer(pointer, field),
-        message: `${path}: unknown field ${quote(field)}${hint}`,
-        atKey: true,
-      };
-    }
-    case 'required': {
-      const field = String(params.missingProperty);
-      const what = firstSentence(resolvedChild(schema, field, root)?.description);
-      return {
-        pointer: joinPointer(pointer, field),
-        message: `${path}: missing field '${field}'${what ? ` (${what})` : ''}`,
-      };
-    }
-    case 'propertyNames': {
-      const key = String(params.propertyName);
-      const keySchema = schema?.propertyNames;
-      const problem =
-        keySchema?.$ref === '#/definitions/IsoWeek'
-          ? (parseIsoWeek(key) as { problem?: string }).problem
-          : undefined;
-      return {
-        pointer: joinPointer(pointer, key),
-        message: `${path}: ${problem ?? `${quote(key)} is not allowed as a key here`}`,
-        atKey: true,
-      };
-    }
-    case 'enum': {
-      const allowed = (params.allowedValues as unknown[] | undefined) ?? schema?.enum ?? [];
-      const noun = schema?.title ?? 'allowed value';
-      const shown = typeof value === 'string' ? quote(value) : describeValue(value);
-      const suggestion =
-        typeof value === 'string' ? closest(value, allowed.map(String)) : undefined;
-      return {
-        pointer,
-        message: `${path}: ${shown} is not ${article(noun)} (${suggestion !== undefined ? `did you mean '${suggestion}'?` : `expected ${quoteList(allowed)}`})`,
-      };
-    }
-    case 'type': {
-      let message = `${path}: expected ${expected(schema)}, got ${describeValue(value)}`;
-      const wanted = params.type;
-      if (wanted === 'string' && typeof value === 'number') {
-        const written = sourceText(pointer)?.trim();
-        if (written !== undefined)
-          message += ` (write it in quotes to keep it as written: "${written}")`;
-      } else if (wanted === 'integer' && typeof value === 'number') {
-        message = `${path}: expected a whole number, got ${value}`;
-      } else if (schema?.definition === 'Money' && typeof value === 'string') {
-        const amount = amountWritten(value);
-        if (amount !== undefined)
-          message += ` (did you mean ${amount}? a dot before the cents, no spaces)`;
-      }
-      return { pointer, message };
-    }
-    case 'pattern': {
-      const text = String(value);
-      const problem =
-        schema?.definition !== undefined && DATE_DEFINITIONS.has(schema.definition)
-          ? (parseCalendarDate(text) as { problem?: string }).problem
-          : schema?.definition === 'IsoWeek'
-            ? (parseIsoWeek(text) as { problem?: string }).problem
-            : schema?.definition === 'Period'
-              ? (parsePeriod(text) as { problem?: string }).problem
-              : undefined;
-      const what = firstSentence(schema?.description);
-      return {
-        pointer,
-        message: `${path}: ${problem ?? `${quote(text)} is not valid here${what ? ` (expected ${what})` : ''}`}`,
-      };
-    }
+    case 'additionalProperties':
+      return unknownField(at);
+    case 'required':
+      return missingField(at);
+    case 'propertyNames':
+      return badKey(at);
+    case 'enum':
+      return notAllowedValue(at);
+    case 'type':
+      return wrongType(at);
+    case 'pattern':
+      return badlyWritten(at);
     case 'minimum':
-    case 'exclusiveMinimum': {
-      const limit = Number(params.limit);
-      const shown = sourceText(pointer)?.trim() ?? String(value);
-      return {
-        pointer,
-        message:
-          limit === 0
-            ? `${path}: ${shown} is negative (expected ${expected(schema)} of at least 0)`
-            : `${path}: ${shown} is less than the minimum, ${limit}`,
-      };
-    }
+    case 'exclusiveMinimum':
+      return belowMinimum(at);
     case 'maximum':
-    case 'exclusiveMaximum': {
-      const shown = sourceText(pointer)?.trim() ?? String(value);
-      return {
-        pointer,
-        message: `${path}: ${shown} is more than the maximum, ${String(params.limit)}`,
-      };
-    }
+    case 'exclusiveMaximum':
+      return aboveMaximum(at);
     case 'anyOf':
+      return noForm(at);
+    case 'minItems':
       return {
         pointer,
-        message: `${path}: ${describeValue(value)} is not ${schema?.title ? article(schema.title) : 'in any of the allowed forms'}`,
+        message: `${at.path}: expected at least ${String(at.params.limit)} item(s)`,
       };
-    case 'minItems':
-      return { pointer, message: `${path}: expected at least ${String(params.limit)} item(s)` };
     default:
-      return { pointer, message: `${path}: ${error.message ?? 'is not valid'}` };
+      return { pointer, message: `${at.path}: ${error.message ?? 'is not valid'}` };
   }
+}
+
+/** A field the schema does not have: a likely typo, an amount with a decimal comma, or the list. */
+function unknownField({
+  pointer,
+  path,
+  schema,
+  value,
+  params,
+  root,
+  sourceText,
+}: ErrorPlace): SchemaProblem {
+  const field = String(params.additionalProperty);
+  const allowed = Object.keys(schema?.properties ?? {});
+  // A field already written is no typo of this one: `acount` beside `amount` is `account`.
+  const present = new Set(Object.keys((value as object | null) ?? {}));
+  const suggestion = closest(
+    field,
+    allowed.filter((name) => !present.has(name)),
+  );
+  const comma = decimalComma(field, value, schema, pointer, root, sourceText);
+  const hint = comma
+    ? ` (an amount written ${comma.written}? write ${comma.amount}: a dot before the cents)`
+    : suggestion
+      ? ` (did you mean '${suggestion}'?)`
+      : allowed.length > 0
+        ? ` (expected one of ${quoteList(allowed)})`
+        : '';
+  return {
+    pointer: joinPointer(pointer, field),
+    message: `${path}: unknown field ${quote(field)}${hint}`,
+    atKey: true,
+  };
+}
+
+/** A required field left out, with what it is. */
+function missingField({ pointer, path, schema, params, root }: ErrorPlace): SchemaProblem {
+  const field = String(params.missingProperty);
+  const what = firstSentence(resolvedChild(schema, field, root)?.description);
+  return {
+    pointer: joinPointer(pointer, field),
+    message: `${path}: missing field '${field}'${what ? ` (${what})` : ''}`,
+  };
+}
+
+/** A key the schema does not allow: for a week's key, what is wrong with the week. */
+function badKey({ pointer, path, schema, params }: ErrorPlace): SchemaProblem {
+  const key = String(params.propertyName);
+  const keySchema = schema?.propertyNames;
+  const problem =
+    keySchema?.$ref === '#/definitions/IsoWeek'
+      ? (parseIsoWeek(key) as { problem?: string }).problem
+      : undefined;
+  return {
+    pointer: joinPointer(pointer, key),
+    message: `${path}: ${problem ?? `${quote(key)} is not allowed as a key here`}`,
+    atKey: true,
+  };
+}
+
+/** A value outside a list of names: the likely one, or the list. */
+function notAllowedValue({ pointer, path, schema, value, params }: ErrorPlace): SchemaProblem {
+  const allowed = (params.allowedValues as unknown[] | undefined) ?? schema?.enum ?? [];
+  const noun = schema?.title ?? 'allowed value';
+  const shown = typeof value === 'string' ? quote(value) : describeValue(value);
+  const suggestion = typeof value === 'string' ? closest(value, allowed.map(String)) : undefined;
+  return {
+    pointer,
+    message: `${path}: ${shown} is not ${article(noun)} (${suggestion !== undefined ? `did you mean '${suggestion}'?` : `expected ${quoteList(allowed)}`})`,
+  };
+}
+
+/** A value of the wrong type, with how to write it when it is a number or an amount. */
+function wrongType({
+  pointer,
+  path,
+  schema,
+  value,
+  params,
+  sourceText,
+}: ErrorPlace): SchemaProblem {
+  let message = `${path}: expected ${expected(schema)}, got ${describeValue(value)}`;
+  const wanted = params.type;
+  if (wanted === 'string' && typeof value === 'number') {
+    const written = sourceText(pointer)?.trim();
+    if (written !== undefined)
+      message += ` (write it in quotes to keep it as written: "${written}")`;
+  } else if (wanted === 'integer' && typeof value === 'number') {
+    message = `${path}: expected a whole number, got ${value}`;
+  } else if (schema?.definition === 'Money' && typeof value === 'string') {
+    const amount = amountWritten(value);
+    if (amount !== undefined)
+      message += ` (did you mean ${amount}? a dot before the cents, no spaces)`;
+  }
+  return { pointer, message };
+}
+
+/** Text not written as expected: what is wrong with a date, a week or a period, or what is due. */
+function badlyWritten({ pointer, path, schema, value }: ErrorPlace): SchemaProblem {
+  const text = String(value);
+  const problem =
+    schema?.definition !== undefined && DATE_DEFINITIONS.has(schema.definition)
+      ? (parseCalendarDate(text) as { problem?: string }).problem
+      : schema?.definition === 'IsoWeek'
+        ? (parseIsoWeek(text) as { problem?: string }).problem
+        : schema?.definition === 'Period'
+          ? (parsePeriod(text) as { problem?: string }).problem
+          : undefined;
+  const what = firstSentence(schema?.description);
+  return {
+    pointer,
+    message: `${path}: ${problem ?? `${quote(text)} is not valid here${what ? ` (expected ${what})` : ''}`}`,
+  };
+}
+
+/** A number below its minimum (a negative one, when the minimum is 0), as written. */
+function belowMinimum({
+  pointer,
+  path,
+  schema,
+  value,
+  params,
+  sourceText,
+}: ErrorPlace): SchemaProblem {
+  const limit = Number(params.limit);
+  const shown = sourceText(pointer)?.trim() ?? String(value);
+  return {
+    pointer,
+    message:
+      limit === 0
+        ? `${path}: ${shown} is negative (expected ${expected(schema)} of at least 0)`
+        : `${path}: ${shown} is less than the minimum, ${limit}`,
+  };
+}
+
+/** A number above its maximum, as written. */
+function aboveMaximum({ pointer, path, value, params, sourceText }: ErrorPlace): SchemaProblem {
+  const shown = sourceText(pointer)?.trim() ?? String(value);
+  return {
+    pointer,
+    message: `${path}: ${shown} is more than the maximum, ${String(params.limit)}`,
+  };
+}
+
+/** A value in none of the forms of a union (a rule condition). */
+function noForm({ pointer, path, schema, value }: ErrorPlace): SchemaProblem {
+  return {
+    pointer,
+    message: `${path}: ${describeValue(value)} is not ${schema?.title ? article(schema.title) : 'in any of the allowed forms'}`,
+  };
 }
 
 function resolvedChild(
