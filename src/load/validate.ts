@@ -168,47 +168,30 @@ function describeError(
     root,
     sourceText,
   };
-  switch (error.keyword) {
-    case 'additionalProperties':
-      return unknownField(at);
-    case 'required':
-      return missingField(at);
-    case 'propertyNames':
-      return badKey(at);
-    case 'enum':
-      return notAllowedValue(at);
-    case 'type':
-      return wrongType(at);
-    case 'pattern':
-      return badlyWritten(at);
-    case 'minimum':
-    case 'exclusiveMinimum':
-      return belowMinimum(at);
-    case 'maximum':
-    case 'exclusiveMaximum':
-      return aboveMaximum(at);
-    case 'anyOf':
-      return noForm(at);
-    case 'minItems':
-      return {
-        pointer,
-        message: `${at.path}: expected at least ${String(at.params.limit)} item(s)`,
-      };
-    default:
-      return { pointer, message: `${at.path}: ${error.message ?? 'is not valid'}` };
-  }
+  const describe = DESCRIBERS.get(error.keyword);
+  if (describe) return describe(at);
+  return { pointer, message: `${at.path}: ${error.message ?? 'is not valid'}` };
 }
 
+/** The wording of each kind of error (ajv's keyword); others keep ajv's own message. */
+const DESCRIBERS = new Map<string, (at: ErrorPlace) => SchemaProblem>([
+  ['additionalProperties', unknownField],
+  ['required', missingField],
+  ['propertyNames', badKey],
+  ['enum', notAllowedValue],
+  ['type', wrongType],
+  ['pattern', badlyWritten],
+  ['minimum', belowMinimum],
+  ['exclusiveMinimum', belowMinimum],
+  ['maximum', aboveMaximum],
+  ['exclusiveMaximum', aboveMaximum],
+  ['anyOf', noForm],
+  ['minItems', tooFewItems],
+]);
+
 /** A field the schema does not have: a likely typo, an amount with a decimal comma, or the list. */
-function unknownField({
-  pointer,
-  path,
-  schema,
-  value,
-  params,
-  root,
-  sourceText,
-}: ErrorPlace): SchemaProblem {
+function unknownField(at: ErrorPlace): SchemaProblem {
+  const { pointer, path, schema, value, params, root, sourceText } = at;
   const field = String(params.additionalProperty);
   const allowed = Object.keys(schema?.properties ?? {});
   // A field already written is no typo of this one: `acount` beside `amount` is `account`.
@@ -270,14 +253,8 @@ function notAllowedValue({ pointer, path, schema, value, params }: ErrorPlace): 
 }
 
 /** A value of the wrong type, with how to write it when it is a number or an amount. */
-function wrongType({
-  pointer,
-  path,
-  schema,
-  value,
-  params,
-  sourceText,
-}: ErrorPlace): SchemaProblem {
+function wrongType(at: ErrorPlace): SchemaProblem {
+  const { pointer, path, schema, value, params, sourceText } = at;
   let message = `${path}: expected ${expected(schema)}, got ${describeValue(value)}`;
   const wanted = params.type;
   if (wanted === 'string' && typeof value === 'number') {
@@ -312,17 +289,16 @@ function badlyWritten({ pointer, path, schema, value }: ErrorPlace): SchemaProbl
   };
 }
 
+/** A value as written in the file (as read, when the text is not at hand). */
+function asWritten({ pointer, value, sourceText }: ErrorPlace): string {
+  return sourceText(pointer)?.trim() ?? String(value);
+}
+
 /** A number below its minimum (a negative one, when the minimum is 0), as written. */
-function belowMinimum({
-  pointer,
-  path,
-  schema,
-  value,
-  params,
-  sourceText,
-}: ErrorPlace): SchemaProblem {
+function belowMinimum(at: ErrorPlace): SchemaProblem {
+  const { pointer, path, schema, params } = at;
   const limit = Number(params.limit);
-  const shown = sourceText(pointer)?.trim() ?? String(value);
+  const shown = asWritten(at);
   return {
     pointer,
     message:
@@ -333,12 +309,18 @@ function belowMinimum({
 }
 
 /** A number above its maximum, as written. */
-function aboveMaximum({ pointer, path, value, params, sourceText }: ErrorPlace): SchemaProblem {
-  const shown = sourceText(pointer)?.trim() ?? String(value);
+function aboveMaximum(at: ErrorPlace): SchemaProblem {
+  const { pointer, path, params } = at;
+  const shown = asWritten(at);
   return {
     pointer,
     message: `${path}: ${shown} is more than the maximum, ${String(params.limit)}`,
   };
+}
+
+/** A list shorter than its minimum. */
+function tooFewItems({ pointer, path, params }: ErrorPlace): SchemaProblem {
+  return { pointer, message: `${path}: expected at least ${String(params.limit)} item(s)` };
 }
 
 /** A value in none of the forms of a union (a rule condition). */
