@@ -8,6 +8,7 @@ import type { ValidateFunction } from 'ajv';
 import { validateProgramme } from '../generated/programme-validator.js';
 import { parseCalendarDate, parseIsoWeek, parsePeriod } from '../base/calendar.js';
 import { quote } from '../base/quote.js';
+import { firstSentence } from '../words/messages/schema.js';
 import type { SourcePositions } from './yaml/positions.js';
 import { joinPointer, humanPath, splitPointer } from '../base/pointer.js';
 import {
@@ -138,13 +139,19 @@ function quoteList(values: unknown[]): string {
   return `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
 }
 
-/** Words of a description up to its first full stop: `The bank code (code banque)`. */
-function firstSentence(description: string | undefined): string | undefined {
-  if (!description) return undefined;
-  const sentence = description.split(/(?<=[.:])\s/)[0]!.replace(/[.:]$/, '');
-  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
+/** What describing an error works with: where it is, what the schema and the record hold there. */
+interface ErrorPlace {
+  pointer: string;
+  /** The pointer as a person reads it: `payments[0].amount`. */
+  path: string;
+  schema: ResolvedSchema | undefined;
+  value: unknown;
+  params: Record<string, unknown>;
+  root: RootSchema;
+  sourceText: (pointer: string, atKey?: boolean) => string | undefined;
 }
 
+/** An error of ajv worded for the person who wrote the record, by kind of error. */
 function describeError(
   error: ErrorObject,
   record: unknown,
@@ -152,128 +159,176 @@ function describeError(
   sourceText: (pointer: string, atKey?: boolean) => string | undefined,
 ): SchemaProblem {
   const pointer = error.instancePath;
-  const path = humanPath(pointer);
-  const schema = schemaAt(pointer, root);
-  const value = valueAt(record, pointer);
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'additionalProperties': {
-      const field = String(params.additionalProperty);
-      const allowed = Object.keys(schema?.properties ?? {});
-      // A field already written is no typo of this one: `acount` beside `amount` is `account`.
-      const present = new Set(Object.keys((value as object | null) ?? {}));
-      const suggestion = closest(
-        field,
-        allowed.filter((name) => !present.has(name)),
-      );
-      const comma = decimalComma(field, value, schema, pointer, root, sourceText);
-      const hint = comma
-        ? ` (an amount written ${comma.written}? write ${comma.amount}: a dot before the cents)`
-        : suggestion
-          ? ` (did you mean '${suggestion}'?)`
-          : allowed.length > 0
-            ? ` (expected one of ${quoteList(allowed)})`
-            : '';
-      return {
-        pointer: joinPointer(pointer, field),
-        message: `${path}: unknown field ${quote(field)}${hint}`,
-        atKey: true,
-      };
-    }
-    case 'required': {
-      const field = String(params.missingProperty);
-      const what = firstSentence(resolvedChild(schema, field, root)?.description);
-      return {
-        pointer: joinPointer(pointer, field),
-        message: `${path}: missing field '${field}'${what ? ` (${what})` : ''}`,
-      };
-    }
-    case 'propertyNames': {
-      const key = String(params.propertyName);
-      const keySchema = schema?.propertyNames;
-      const problem =
-        keySchema?.$ref === '#/definitions/IsoWeek'
-          ? (parseIsoWeek(key) as { problem?: string }).problem
-          : undefined;
-      return {
-        pointer: joinPointer(pointer, key),
-        message: `${path}: ${problem ?? `${quote(key)} is not allowed as a key here`}`,
-        atKey: true,
-      };
-    }
-    case 'enum': {
-      const allowed = (params.allowedValues as unknown[] | undefined) ?? schema?.enum ?? [];
-      const noun = schema?.title ?? 'allowed value';
-      const shown = typeof value === 'string' ? quote(value) : describeValue(value);
-      const suggestion =
-        typeof value === 'string' ? closest(value, allowed.map(String)) : undefined;
-      return {
-        pointer,
-        message: `${path}: ${shown} is not ${article(noun)} (${suggestion !== undefined ? `did you mean '${suggestion}'?` : `expected ${quoteList(allowed)}`})`,
-      };
-    }
-    case 'type': {
-      let message = `${path}: expected ${expected(schema)}, got ${describeValue(value)}`;
-      const wanted = params.type;
-      if (wanted === 'string' && typeof value === 'number') {
-        const written = sourceText(pointer)?.trim();
-        if (written !== undefined)
-          message += ` (write it in quotes to keep it as written: "${written}")`;
-      } else if (wanted === 'integer' && typeof value === 'number') {
-        message = `${path}: expected a whole number, got ${value}`;
-      } else if (schema?.definition === 'Money' && typeof value === 'string') {
-        const amount = amountWritten(value);
-        if (amount !== undefined)
-          message += ` (did you mean ${amount}? a dot before the cents, no spaces)`;
-      }
-      return { pointer, message };
-    }
-    case 'pattern': {
-      const text = String(value);
-      const problem =
-        schema?.definition !== undefined && DATE_DEFINITIONS.has(schema.definition)
-          ? (parseCalendarDate(text) as { problem?: string }).problem
-          : schema?.definition === 'IsoWeek'
-            ? (parseIsoWeek(text) as { problem?: string }).problem
-            : schema?.definition === 'Period'
-              ? (parsePeriod(text) as { problem?: string }).problem
-              : undefined;
-      const what = firstSentence(schema?.description);
-      return {
-        pointer,
-        message: `${path}: ${problem ?? `${quote(text)} is not valid here${what ? ` (expected ${what})` : ''}`}`,
-      };
-    }
-    case 'minimum':
-    case 'exclusiveMinimum': {
-      const limit = Number(params.limit);
-      const shown = sourceText(pointer)?.trim() ?? String(value);
-      return {
-        pointer,
-        message:
-          limit === 0
-            ? `${path}: ${shown} is negative (expected ${expected(schema)} of at least 0)`
-            : `${path}: ${shown} is less than the minimum, ${limit}`,
-      };
-    }
-    case 'maximum':
-    case 'exclusiveMaximum': {
-      const shown = sourceText(pointer)?.trim() ?? String(value);
-      return {
-        pointer,
-        message: `${path}: ${shown} is more than the maximum, ${String(params.limit)}`,
-      };
-    }
-    case 'anyOf':
-      return {
-        pointer,
-        message: `${path}: ${describeValue(value)} is not ${schema?.title ? article(schema.title) : 'in any of the allowed forms'}`,
-      };
-    case 'minItems':
-      return { pointer, message: `${path}: expected at least ${String(params.limit)} item(s)` };
-    default:
-      return { pointer, message: `${path}: ${error.message ?? 'is not valid'}` };
+  const at: ErrorPlace = {
+    pointer,
+    path: humanPath(pointer),
+    schema: schemaAt(pointer, root),
+    value: valueAt(record, pointer),
+    params: error.params as Record<string, unknown>,
+    root,
+    sourceText,
+  };
+  const describe = DESCRIBERS.get(error.keyword);
+  if (describe) return describe(at);
+  return { pointer, message: `${at.path}: ${error.message ?? 'is not valid'}` };
+}
+
+/** The wording of each kind of error (ajv's keyword); others keep ajv's own message. */
+const DESCRIBERS = new Map<string, (at: ErrorPlace) => SchemaProblem>([
+  ['additionalProperties', unknownField],
+  ['required', missingField],
+  ['propertyNames', badKey],
+  ['enum', notAllowedValue],
+  ['type', wrongType],
+  ['pattern', badlyWritten],
+  ['minimum', belowMinimum],
+  ['exclusiveMinimum', belowMinimum],
+  ['maximum', aboveMaximum],
+  ['exclusiveMaximum', aboveMaximum],
+  ['anyOf', noForm],
+  ['minItems', tooFewItems],
+]);
+
+/** A field the schema does not have: a likely typo, an amount with a decimal comma, or the list. */
+function unknownField(at: ErrorPlace): SchemaProblem {
+  const { pointer, path, schema, value, params, root, sourceText } = at;
+  const field = String(params.additionalProperty);
+  const allowed = Object.keys(schema?.properties ?? {});
+  // A field already written is no typo of this one: `acount` beside `amount` is `account`.
+  const present = new Set(Object.keys((value as object | null) ?? {}));
+  const suggestion = closest(
+    field,
+    allowed.filter((name) => !present.has(name)),
+  );
+  const comma = decimalComma(field, value, schema, pointer, root, sourceText);
+  const hint = comma
+    ? ` (an amount written ${comma.written}? write ${comma.amount}: a dot before the cents)`
+    : suggestion
+      ? ` (did you mean '${suggestion}'?)`
+      : allowed.length > 0
+        ? ` (expected one of ${quoteList(allowed)})`
+        : '';
+  return {
+    pointer: joinPointer(pointer, field),
+    message: `${path}: unknown field ${quote(field)}${hint}`,
+    atKey: true,
+  };
+}
+
+/** A required field left out, with what it is. */
+function missingField({ pointer, path, schema, params, root }: ErrorPlace): SchemaProblem {
+  const field = String(params.missingProperty);
+  const what = firstSentence(resolvedChild(schema, field, root)?.description);
+  return {
+    pointer: joinPointer(pointer, field),
+    message: `${path}: missing field '${field}'${what ? ` (${what})` : ''}`,
+  };
+}
+
+/** A key the schema does not allow: for a week's key, what is wrong with the week. */
+function badKey({ pointer, path, schema, params }: ErrorPlace): SchemaProblem {
+  const key = String(params.propertyName);
+  const keySchema = schema?.propertyNames;
+  const problem =
+    keySchema?.$ref === '#/definitions/IsoWeek'
+      ? (parseIsoWeek(key) as { problem?: string }).problem
+      : undefined;
+  return {
+    pointer: joinPointer(pointer, key),
+    message: `${path}: ${problem ?? `${quote(key)} is not allowed as a key here`}`,
+    atKey: true,
+  };
+}
+
+/** A value outside a list of names: the likely one, or the list. */
+function notAllowedValue({ pointer, path, schema, value, params }: ErrorPlace): SchemaProblem {
+  const allowed = (params.allowedValues as unknown[] | undefined) ?? schema?.enum ?? [];
+  const noun = schema?.title ?? 'allowed value';
+  const shown = typeof value === 'string' ? quote(value) : describeValue(value);
+  const suggestion = typeof value === 'string' ? closest(value, allowed.map(String)) : undefined;
+  return {
+    pointer,
+    message: `${path}: ${shown} is not ${article(noun)} (${suggestion !== undefined ? `did you mean '${suggestion}'?` : `expected ${quoteList(allowed)}`})`,
+  };
+}
+
+/** A value of the wrong type, with how to write it when it is a number or an amount. */
+function wrongType(at: ErrorPlace): SchemaProblem {
+  const { pointer, path, schema, value, params, sourceText } = at;
+  let message = `${path}: expected ${expected(schema)}, got ${describeValue(value)}`;
+  const wanted = params.type;
+  if (wanted === 'string' && typeof value === 'number') {
+    const written = sourceText(pointer)?.trim();
+    if (written !== undefined)
+      message += ` (write it in quotes to keep it as written: "${written}")`;
+  } else if (wanted === 'integer' && typeof value === 'number') {
+    message = `${path}: expected a whole number, got ${value}`;
+  } else if (schema?.definition === 'Money' && typeof value === 'string') {
+    const amount = amountWritten(value);
+    if (amount !== undefined)
+      message += ` (did you mean ${amount}? a dot before the cents, no spaces)`;
   }
+  return { pointer, message };
+}
+
+/** Text not written as expected: what is wrong with a date, a week or a period, or what is due. */
+function badlyWritten({ pointer, path, schema, value }: ErrorPlace): SchemaProblem {
+  const text = String(value);
+  const problem =
+    schema?.definition !== undefined && DATE_DEFINITIONS.has(schema.definition)
+      ? (parseCalendarDate(text) as { problem?: string }).problem
+      : schema?.definition === 'IsoWeek'
+        ? (parseIsoWeek(text) as { problem?: string }).problem
+        : schema?.definition === 'Period'
+          ? (parsePeriod(text) as { problem?: string }).problem
+          : undefined;
+  const what = firstSentence(schema?.description);
+  return {
+    pointer,
+    message: `${path}: ${problem ?? `${quote(text)} is not valid here${what ? ` (expected ${what})` : ''}`}`,
+  };
+}
+
+/** A value as written in the file (as read, when the text is not at hand). */
+function asWritten({ pointer, value, sourceText }: ErrorPlace): string {
+  return sourceText(pointer)?.trim() ?? String(value);
+}
+
+/** A number below its minimum (a negative one, when the minimum is 0), as written. */
+function belowMinimum(at: ErrorPlace): SchemaProblem {
+  const { pointer, path, schema, params } = at;
+  const limit = Number(params.limit);
+  const shown = asWritten(at);
+  return {
+    pointer,
+    message:
+      limit === 0
+        ? `${path}: ${shown} is negative (expected ${expected(schema)} of at least 0)`
+        : `${path}: ${shown} is less than the minimum, ${limit}`,
+  };
+}
+
+/** A number above its maximum, as written. */
+function aboveMaximum(at: ErrorPlace): SchemaProblem {
+  const { pointer, path, params } = at;
+  const shown = asWritten(at);
+  return {
+    pointer,
+    message: `${path}: ${shown} is more than the maximum, ${String(params.limit)}`,
+  };
+}
+
+/** A list shorter than its minimum. */
+function tooFewItems({ pointer, path, params }: ErrorPlace): SchemaProblem {
+  return { pointer, message: `${path}: expected at least ${String(params.limit)} item(s)` };
+}
+
+/** A value in none of the forms of a union (a rule condition). */
+function noForm({ pointer, path, schema, value }: ErrorPlace): SchemaProblem {
+  return {
+    pointer,
+    message: `${path}: ${describeValue(value)} is not ${schema?.title ? article(schema.title) : 'in any of the allowed forms'}`,
+  };
 }
 
 function resolvedChild(

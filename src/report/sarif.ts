@@ -59,8 +59,6 @@ const WORDS = {
       'A waiver that has expired, is not yet approved on the day the record is judged, or matches no breach: the breach it was meant for stands, or the waiver is stale.',
     waiverHelp:
       'Renew or remove the waiver, or correct its rule, record or pointer so that it matches the breach it accepts.',
-    waiverJustification: (w: AppliedWaiver) =>
-      `${w.reason} (${w.approvedBy}, ${w.approved} – ${w.until})`,
   },
   fr: {
     inputShort: 'Dossier que clausier ne peut pas juger',
@@ -73,10 +71,12 @@ const WORDS = {
       'Une dérogation expirée, pas encore accordée au jour où le dossier est jugé, ou qui ne correspond à aucun manquement : le manquement qu’elle visait demeure, ou la dérogation est périmée.',
     waiverHelp:
       'Renouveler ou retirer la dérogation, ou corriger sa règle, son dossier ou son pointeur pour qu’elle corresponde au manquement qu’elle accepte.',
-    waiverJustification: (w: AppliedWaiver) =>
-      `${w.reason} (${w.approvedBy}, ${w.approved} – ${w.until})`,
   },
 } satisfies Record<Language, unknown>;
+
+/** Why a waived breach is accepted, in any language: the waiver's reason, who approved it, when. */
+const waiverJustification = (w: AppliedWaiver): string =>
+  `${w.reason} (${w.approvedBy}, ${w.approved} – ${w.until})`;
 
 /** The URI of a checked file: relative to %SRCROOT% (each path segment percent-encoded), or absolute. */
 export function artifactLocation(
@@ -112,6 +112,7 @@ function ruleHelp(rule: LoadedRule, pack: RulePack, language: Language) {
   return { text, markdown };
 }
 
+/** A pack's rule as a SARIF reporting descriptor, with its help. */
 function ruleDescriptor(rule: LoadedRule, pack: RulePack, language: Language) {
   return {
     id: rule.id,
@@ -139,13 +140,22 @@ function sarifLocation(file: string, location: Location | undefined, cwd: string
   };
 }
 
+/** What the results of a run are made with. */
+interface ResultContext {
+  cwd: string;
+  language: Language;
+  /** Each pack's rules' places among the tool's extensions, by pack id and rule id. */
+  ruleRefs: Map<string, Map<string, { index: number; component: number }>>;
+  fingerprint: (parts: readonly unknown[]) => Record<string, string>;
+}
+
+/** The SARIF log of checked records. */
 export function formatSarif(
   reports: readonly FileReport[],
   context: FormatContext,
   cwd: string = process.cwd(),
 ): string {
   const language = context.language;
-  const w = WORDS[language];
   const packs = [...context.packs.values()].sort((a, b) =>
     a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
   );
@@ -160,137 +170,16 @@ export function formatSarif(
       new Map(pack.rules.map((rule, index) => [rule.id, { index, component }])),
     ]),
   );
-
-  // Fingerprints identify a result across runs, whatever lines were added above it: they hash
-  // the file, the rule, the pointers and the way of breaching, never the message (its language
-  // and its amounts may change) nor the line. Identical ones are told apart by their rank.
-  const seen = new Map<string, number>();
-  const fingerprint = (parts: readonly unknown[]): Record<string, string> => {
-    const key = JSON.stringify(parts);
-    const rank = seen.get(key) ?? 0;
-    seen.set(key, rank + 1);
-    const hash = createHash('sha256')
-      .update(JSON.stringify([key, rank]))
-      .digest('hex');
-    return { [FINGERPRINT]: hash };
-  };
-
-  const inputResult = (report: FileReport, error: InputProblem) => ({
-    ruleId: INPUT_RULE,
-    rule: { id: INPUT_RULE, index: 0 },
-    level: 'error',
-    message: { text: error.message },
-    locations: [sarifLocation(report.file, error, cwd)],
-    partialFingerprints: fingerprint([
-      repositoryPath(report.file, cwd),
-      INPUT_RULE,
-      error.pointer,
-      error.message,
-    ]),
-  });
-
-  const findingResult = (report: FileReport, finding: Finding) => {
-    const ref =
-      report.pack !== undefined ? ruleRefs.get(report.pack)?.get(finding.rule) : undefined;
-    const [first, ...others] = finding.locations;
-    // With --why: each place of the record the verdict rests on, with what is read there.
-    const shown = new Set(finding.locations.map((l) => l.pointer));
-    const cited = finding.trace
-      ? citedPlaces(finding.trace).filter((place) => !shown.has(place.pointer))
-      : [];
-    const breach = finding.status === 'breach' || finding.status === 'waived';
-    const waiver = finding.waiver;
-    return {
-      ruleId: finding.rule,
-      ...(ref && {
-        rule: { id: finding.rule, index: ref.index, toolComponent: { index: ref.component } },
-      }),
-      level: breach ? finding.severity : 'note',
-      message: { text: finding.message },
-      locations: [sarifLocation(report.file, first, cwd)],
-      // A finding about several places shows its first; the others are related to it.
-      ...(others.length + cited.length > 0 && {
-        relatedLocations: [
-          ...others.map((location, i) => ({
-            id: i + 1,
-            ...sarifLocation(report.file, location, cwd),
-          })),
-          ...cited.map((place, i) => ({
-            id: others.length + i + 1,
-            ...sarifLocation(report.file, place, cwd),
-            message: { text: place.words[language] },
-          })),
-        ],
-      }),
-      ...(waiver && {
-        suppressions: [
-          {
-            kind: 'external',
-            status: 'accepted',
-            justification: w.waiverJustification(waiver),
-            location: sarifLocation(
-              waiver.file,
-              { pointer: '', line: waiver.line, column: 1 },
-              cwd,
-            ),
-          },
-        ],
-      }),
-      // A waived breach keeps the fingerprint of the breach: viewers see the same result, now
-      // suppressed.
-      partialFingerprints: fingerprint([
-        repositoryPath(report.file, cwd),
-        report.pack ?? '',
-        finding.rule,
-        breach ? 'breach' : finding.status,
-        finding.case ?? '',
-        finding.locations.map((l) => l.pointer),
-      ]),
-      properties: {
-        status: finding.status,
-        clauses: finding.clauses,
-        // A check of the record itself, counted apart from the verdict on the convention.
-        ...(finding.kind === 'record' && { kind: 'record' }),
-        ...(finding.case !== undefined && { case: finding.case }),
-        ...(finding.due !== undefined && { due: finding.due }),
-        ...(finding.performed !== undefined && { performed: finding.performed }),
-        ...(finding.daysLate !== undefined && { daysLate: finding.daysLate }),
-        ...(finding.missing !== undefined && { missing: finding.missing }),
-      },
-    };
-  };
-
-  const waiverResult = (report: FileReport, waiver: WaiverOutcome) => {
-    const record = repositoryPath(report.file, cwd);
-    return {
-      ruleId: WAIVER_RULE,
-      rule: { id: WAIVER_RULE, index: 1 },
-      level: 'warning',
-      message: { text: waiver.message },
-      locations: [
-        sarifLocation(waiver.file, { pointer: '', line: waiver.line, column: waiver.column }, cwd),
-      ],
-      partialFingerprints: fingerprint([
-        repositoryPath(waiver.file, cwd),
-        WAIVER_RULE,
-        record,
-        waiver.rule,
-        waiver.pointer ?? '',
-        waiver.status,
-      ]),
-      properties: { status: waiver.status, record, rule: waiver.rule },
-    };
-  };
-
+  const at: ResultContext = { cwd, language, ruleRefs, fingerprint: fingerprinter() };
   // Per record: what kept it from being judged, then its findings, then its waivers to review.
   const results = reports.flatMap((report) => [
-    ...report.errors.map((error) => inputResult(report, error)),
+    ...report.errors.map((error) => inputResult(report, error, at)),
     ...report.findings
       .filter((f) => f.status === 'breach' || f.status === 'waived' || f.status === 'undetermined')
-      .map((finding) => findingResult(report, finding)),
+      .map((finding) => findingResult(report, finding, at)),
     ...(report.waivers ?? [])
       .filter((waiver) => waiver.status !== 'applied')
-      .map((waiver) => waiverResult(report, waiver)),
+      .map((waiver) => waiverResult(report, waiver, at)),
   ]);
 
   const log = {
@@ -304,22 +193,7 @@ export function formatSarif(
             version: context.tool.version,
             semanticVersion: context.tool.version,
             // No informationUri: clausier has no published home page to point to yet.
-            rules: [
-              {
-                id: INPUT_RULE,
-                shortDescription: { text: w.inputShort },
-                fullDescription: { text: w.inputFull },
-                help: { text: w.inputHelp, markdown: escapeMarkdown(w.inputHelp) },
-                defaultConfiguration: { level: 'error' },
-              },
-              {
-                id: WAIVER_RULE,
-                shortDescription: { text: w.waiverShort },
-                fullDescription: { text: w.waiverFull },
-                help: { text: w.waiverHelp, markdown: escapeMarkdown(w.waiverHelp) },
-                defaultConfiguration: { level: 'warning' },
-              },
-            ],
+            rules: driverRules(language),
           },
           extensions,
         },
@@ -330,4 +204,163 @@ export function formatSarif(
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** The driver's own rules: records it cannot judge, and waivers to review. */
+function driverRules(language: Language) {
+  const w = WORDS[language];
+  return [
+    {
+      id: INPUT_RULE,
+      shortDescription: { text: w.inputShort },
+      fullDescription: { text: w.inputFull },
+      help: { text: w.inputHelp, markdown: escapeMarkdown(w.inputHelp) },
+      defaultConfiguration: { level: 'error' },
+    },
+    {
+      id: WAIVER_RULE,
+      shortDescription: { text: w.waiverShort },
+      fullDescription: { text: w.waiverFull },
+      help: { text: w.waiverHelp, markdown: escapeMarkdown(w.waiverHelp) },
+      defaultConfiguration: { level: 'warning' },
+    },
+  ];
+}
+
+/**
+ * Fingerprints identify a result across runs, whatever lines were added above it: they hash the
+ * file, the rule, the pointers and the way of breaching, never the message (its language and its
+ * amounts may change) nor the line. Identical ones are told apart by their rank in the run.
+ */
+function fingerprinter(): (parts: readonly unknown[]) => Record<string, string> {
+  const seen = new Map<string, number>();
+  return (parts) => {
+    const key = JSON.stringify(parts);
+    const rank = seen.get(key) ?? 0;
+    seen.set(key, rank + 1);
+    const hash = createHash('sha256')
+      .update(JSON.stringify([key, rank]))
+      .digest('hex');
+    return { [FINGERPRINT]: hash };
+  };
+}
+
+/** The result of what kept a record from being judged. */
+function inputResult(report: FileReport, error: InputProblem, { cwd, fingerprint }: ResultContext) {
+  return {
+    ruleId: INPUT_RULE,
+    rule: { id: INPUT_RULE, index: 0 },
+    level: 'error',
+    message: { text: error.message },
+    locations: [sarifLocation(report.file, error, cwd)],
+    partialFingerprints: fingerprint([
+      repositoryPath(report.file, cwd),
+      INPUT_RULE,
+      error.pointer,
+      error.message,
+    ]),
+  };
+}
+
+/** The result of a breach, a waived breach or an undetermined finding. */
+function findingResult(report: FileReport, finding: Finding, at: ResultContext) {
+  const { cwd, fingerprint } = at;
+  const ref =
+    report.pack !== undefined ? at.ruleRefs.get(report.pack)?.get(finding.rule) : undefined;
+  const related = relatedLocations(report, finding, at);
+  const breach = finding.status === 'breach' || finding.status === 'waived';
+  const waiver = finding.waiver;
+  return {
+    ruleId: finding.rule,
+    ...(ref && {
+      rule: { id: finding.rule, index: ref.index, toolComponent: { index: ref.component } },
+    }),
+    level: breach ? finding.severity : 'note',
+    message: { text: finding.message },
+    locations: [sarifLocation(report.file, finding.locations[0], cwd)],
+    ...(related.length > 0 && { relatedLocations: related }),
+    ...(waiver && {
+      suppressions: [
+        {
+          kind: 'external',
+          status: 'accepted',
+          justification: waiverJustification(waiver),
+          location: sarifLocation(waiver.file, { pointer: '', line: waiver.line, column: 1 }, cwd),
+        },
+      ],
+    }),
+    // A waived breach keeps the fingerprint of the breach: viewers see the same result, now
+    // suppressed.
+    partialFingerprints: fingerprint([
+      repositoryPath(report.file, cwd),
+      report.pack ?? '',
+      finding.rule,
+      breach ? 'breach' : finding.status,
+      finding.case ?? '',
+      finding.locations.map((l) => l.pointer),
+    ]),
+    properties: findingProperties(finding),
+  };
+}
+
+/**
+ * A finding about several places shows its first; the others are related to it, and with --why
+ * each place of the record the verdict rests on, with what is read there.
+ */
+function relatedLocations(report: FileReport, finding: Finding, { cwd, language }: ResultContext) {
+  const others = finding.locations.slice(1);
+  const shown = new Set(finding.locations.map((l) => l.pointer));
+  const cited = finding.trace
+    ? citedPlaces(finding.trace).filter((place) => !shown.has(place.pointer))
+    : [];
+  return [
+    ...others.map((location, i) => ({
+      id: i + 1,
+      ...sarifLocation(report.file, location, cwd),
+    })),
+    ...cited.map((place, i) => ({
+      id: others.length + i + 1,
+      ...sarifLocation(report.file, place, cwd),
+      message: { text: place.words[language] },
+    })),
+  ];
+}
+
+/** A finding's status, clauses and what it measured, for viewers that show properties. */
+function findingProperties(finding: Finding) {
+  return {
+    status: finding.status,
+    clauses: finding.clauses,
+    // A check of the record itself, counted apart from the verdict on the convention.
+    ...(finding.kind === 'record' && { kind: 'record' }),
+    ...(finding.case !== undefined && { case: finding.case }),
+    ...(finding.due !== undefined && { due: finding.due }),
+    ...(finding.performed !== undefined && { performed: finding.performed }),
+    ...(finding.daysLate !== undefined && { daysLate: finding.daysLate }),
+    ...(finding.missing !== undefined && { missing: finding.missing }),
+  };
+}
+
+/** The warning of a waiver to review, at the waiver's place in its file. */
+function waiverResult(report: FileReport, waiver: WaiverOutcome, at: ResultContext) {
+  const { cwd, fingerprint } = at;
+  const record = repositoryPath(report.file, cwd);
+  return {
+    ruleId: WAIVER_RULE,
+    rule: { id: WAIVER_RULE, index: 1 },
+    level: 'warning',
+    message: { text: waiver.message },
+    locations: [
+      sarifLocation(waiver.file, { pointer: '', line: waiver.line, column: waiver.column }, cwd),
+    ],
+    partialFingerprints: fingerprint([
+      repositoryPath(waiver.file, cwd),
+      WAIVER_RULE,
+      record,
+      waiver.rule,
+      waiver.pointer ?? '',
+      waiver.status,
+    ]),
+    properties: { status: waiver.status, record, rule: waiver.rule },
+  };
 }

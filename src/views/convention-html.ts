@@ -3,23 +3,19 @@
  * rules quote highlighted, the encoding beside it (below it on paper and narrow screens).
  */
 import type { LoadedRule } from '../rules/pack/types.js';
-import { timingInWords } from '../rules/describe.js';
 import type { Language } from '../base/language.js';
-import type { Condition } from '../model/expressions.js';
 import {
   COVERAGES,
   clauseAnchor,
-  conditionLines,
   countCoverage,
-  parameterValues,
   partTitle,
   ruleAnchor,
-  rulesCasesByStatus,
   type AnnotatedClause,
   type AnnotatedConvention,
   type ConditionLine,
   type Coverage,
 } from './convention.js';
+import { quotedIn, ruleView, type RuleView } from './convention-rule.js';
 import { DOC_WORDS, type DocWords } from './doc-words.js';
 import { attr, escapeHtml, markedHtml, page, proseHtml, quoteSpans } from './html.js';
 import { OBLIGOR_WORDS, SEVERITY_WORDS, STATUS_SYMBOLS } from '../words/findings.js';
@@ -167,10 +163,7 @@ function clauseHtml(
   ].join('\n');
 }
 
-function quotedHtml(text: string, language: Language): string {
-  return language === 'fr' ? `« ${escapeHtml(text)} »` : `“${escapeHtml(text)}”`;
-}
-
+/** A rule under one of its units: in full under its home unit, with a link to it elsewhere. */
 function ruleHtml(
   doc: AnnotatedConvention,
   rule: LoadedRule,
@@ -178,92 +171,102 @@ function ruleHtml(
   w: DocWords,
   language: Language,
 ): string {
-  const { pack } = doc;
-  const other = w.other;
-  const home = doc.homeOf.get(rule.id) === clause.unit.id;
-  const out: string[] = [
-    `<article class="rule${home ? '' : ' rule-ref'}"${home ? attr('id', ruleAnchor(rule.id)) : ''}${attr('data-rule', rule.id)}>`,
-    `<h4><code>${escapeHtml(rule.id)}</code> ${escapeHtml(rule.title[language])} <span class="en" lang="${other}">· ${escapeHtml(rule.title[other])}</span></h4>`,
-    `<p class="facts"><span class="sev sev-${rule.severity}">${escapeHtml(SEVERITY_WORDS[language][rule.severity])}</span> ` +
-      `<span><b>${escapeHtml(w.obligor)}${w.colon}</b> ${escapeHtml(OBLIGOR_WORDS[language][rule.obligor])}</span> ` +
-      `<span><b>${escapeHtml(w.due)}${w.colon}</b> ${proseHtml(rule.due.description[language])}</span></p>`,
-    ...(rule.kind === 'record' ? [`<p class="record-check">${escapeHtml(w.recordCheck)}</p>`] : []),
-    `<p lang="${language}"><b>${escapeHtml(w.summaryLabel[language])}${w.colon}</b> ${proseHtml(rule.summary[language])}</p>`,
-    `<p lang="${other}" class="en"><b>${escapeHtml(w.summaryLabel[other])}${DOC_WORDS[other].colon}</b> ${proseHtml(rule.summary[other])}</p>`,
-  ];
-  for (const quote of rule.quotes.filter((q) => q.clause === clause.unit.id)) {
+  const view = ruleView(doc, rule, clause, language);
+  const out = ruleHeadHtml(rule, view, w, language);
+  if (!view.home) {
     out.push(
-      `<p class="quote"><b>${escapeHtml(w.quote)}${w.colon}</b> <q lang="fr">${quotedHtml(quote.text, language)}</q></p>`,
-    );
-  }
-  if (!home) {
-    const homeClause = pack.clause(doc.homeOf.get(rule.id) ?? '');
-    out.push(
-      `<p class="see">${escapeHtml(w.seeHome)}${w.colon} ${escapeHtml(w.seeUnder)} <a href="#${ruleAnchor(rule.id)}">${escapeHtml(homeClause?.cite ?? rule.id)}</a>.</p>`,
+      `<p class="see">${escapeHtml(w.seeHome)}${w.colon} ${escapeHtml(w.seeUnder)} <a href="#${ruleAnchor(rule.id)}">${escapeHtml(view.homeCite)}</a>.</p>`,
       '</article>',
     );
     return out.join('\n');
   }
   if (rule.interpretation) {
     out.push(
-      `<h5>${escapeHtml(w.interpretationLabel[language])}</h5>`,
+      `<h5>${escapeHtml(w.interpretationLabel)}</h5>`,
       `<p lang="${language}">${proseHtml(rule.interpretation[language])}</p>`,
-      `<p lang="${other}" class="en">${proseHtml(rule.interpretation[other])}</p>`,
+      `<p lang="${w.other}" class="en">${proseHtml(rule.interpretation[w.other])}</p>`,
     );
   }
-  const parameters = (rule.parameters ?? []).filter((name) => pack.parameters[name]);
-  if (parameters.length > 0) {
-    out.push(`<h5>${escapeHtml(w.parameters)}</h5>`, '<dl class="parameters">');
-    for (const name of parameters) {
-      const { definition, amendable } = pack.parameters[name]!;
-      const sources = definition.clauses
-        .map(
-          (id) =>
-            `<a href="#${escapeHtml(clauseAnchor(id))}">${escapeHtml(pack.clause(id)?.cite ?? id)}</a>`,
-        )
-        .join(' ; ');
-      out.push(
-        `<dt><code>${escapeHtml(name)}</code> ${proseHtml(definition.description[language])}</dt>`,
-        `<dd><strong class="value">${parameterValues(pack, name, language)
-          .map((v) => `<span class="amount">${escapeHtml(v)}</span>`)
-          .join(
-            ' ; ',
-          )}</strong> <span class="muted small">(${amendable ? `${escapeHtml(w.amendable)} ; ` : ''}${sources})</span>`,
-      );
-      if (definition.interpretation) {
-        out.push(
-          `<p lang="${language}" class="small">${proseHtml(definition.interpretation[language])}</p>`,
-          `<p lang="${other}" class="small en">${proseHtml(definition.interpretation[other])}</p>`,
-        );
-      }
-      out.push('</dd>');
-    }
-    out.push('</dl>');
-  }
-  out.push(`<h5>${escapeHtml(w.breaches)}</h5>`, '<dl class="conditions">');
-  const condition = (label: string, when: Condition): void => {
+  out.push(...parametersHtml(view, w, language), ...conditionsHtml(view, w), ...casesHtml(view, w));
+  out.push('</article>');
+  return out.join('\n');
+}
+
+/** The rule's title, severity, obligor, due date, summary, and the words of the unit it quotes. */
+function ruleHeadHtml(rule: LoadedRule, view: RuleView, w: DocWords, language: Language): string[] {
+  const other = w.other;
+  const out: string[] = [
+    `<article class="rule${view.home ? '' : ' rule-ref'}"${view.home ? attr('id', ruleAnchor(rule.id)) : ''}${attr('data-rule', rule.id)}>`,
+    `<h4><code>${escapeHtml(rule.id)}</code> ${escapeHtml(rule.title[language])} <span class="en" lang="${other}">· ${escapeHtml(rule.title[other])}</span></h4>`,
+    `<p class="facts"><span class="sev sev-${rule.severity}">${escapeHtml(SEVERITY_WORDS[language][rule.severity])}</span> ` +
+      `<span><b>${escapeHtml(w.obligor)}${w.colon}</b> ${escapeHtml(OBLIGOR_WORDS[language][rule.obligor])}</span> ` +
+      `<span><b>${escapeHtml(w.due)}${w.colon}</b> ${proseHtml(rule.due.description[language])}</span></p>`,
+    ...(rule.kind === 'record' ? [`<p class="record-check">${escapeHtml(w.recordCheck)}</p>`] : []),
+    `<p lang="${language}"><b>${escapeHtml(w.summaryLabel)}${w.colon}</b> ${proseHtml(rule.summary[language])}</p>`,
+    `<p lang="${other}" class="en"><b>${escapeHtml(DOC_WORDS[other].summaryLabel)}${DOC_WORDS[other].colon}</b> ${proseHtml(rule.summary[other])}</p>`,
+  ];
+  for (const quote of view.quotes) {
     out.push(
-      `<dt>${label}${w.colon}</dt>`,
-      `<dd>${conditionHtml(conditionLines(when, pack, rule, language))}</dd>`,
+      `<p class="quote"><b>${escapeHtml(w.quote)}${w.colon}</b> <q lang="fr">${quotedIn(escapeHtml(quote.text), language)}</q></p>`,
     );
+  }
+  return out;
+}
+
+/** Each parameter: its description, values, whether an amendment may change it, its sources. */
+function parametersHtml(view: RuleView, w: DocWords, language: Language): string[] {
+  if (view.parameters.length === 0) return [];
+  const out = [`<h5>${escapeHtml(w.parameters)}</h5>`, '<dl class="parameters">'];
+  for (const { name, parameter, values, sources } of view.parameters) {
+    const { definition, amendable } = parameter;
+    const links = sources
+      .map(({ id, cite }) => `<a href="#${escapeHtml(clauseAnchor(id))}">${escapeHtml(cite)}</a>`)
+      .join(' ; ');
+    out.push(
+      `<dt><code>${escapeHtml(name)}</code> ${proseHtml(definition.description[language])}</dt>`,
+      `<dd><strong class="value">${values
+        .map((v) => `<span class="amount">${escapeHtml(v)}</span>`)
+        .join(
+          ' ; ',
+        )}</strong> <span class="muted small">(${amendable ? `${escapeHtml(w.amendable)} ; ` : ''}${links})</span>`,
+    );
+    if (definition.interpretation) {
+      out.push(
+        `<p lang="${language}" class="small">${proseHtml(definition.interpretation[language])}</p>`,
+        `<p lang="${w.other}" class="small en">${proseHtml(definition.interpretation[w.other])}</p>`,
+      );
+    }
+    out.push('</dd>');
+  }
+  out.push('</dl>');
+  return out;
+}
+
+/** When the rule applies and is due, its timing, and when it is breached. */
+function conditionsHtml(view: RuleView, w: DocWords): string[] {
+  const out = [`<h5>${escapeHtml(w.breaches)}</h5>`, '<dl class="conditions">'];
+  const condition = (label: string, lines: ConditionLine[]): void => {
+    out.push(`<dt>${label}${w.colon}</dt>`, `<dd>${conditionHtml(lines)}</dd>`);
   };
-  if (rule.applies) condition(escapeHtml(w.appliesWhen), rule.applies);
-  if (rule.due.when) condition(escapeHtml(w.dueWhen), rule.due.when);
-  const timing = timingInWords(rule, pack, language);
-  if (timing.length > 0) {
+  if (view.applies) condition(escapeHtml(w.appliesWhen), view.applies);
+  if (view.due) condition(escapeHtml(w.dueWhen), view.due);
+  if (view.timing.length > 0) {
     out.push(
       `<dt>${escapeHtml(w.timing)}${w.colon}</dt>`,
-      `<dd><ul>${timing.map((line) => `<li>${escapeHtml(line.trim())}</li>`).join('')}</ul></dd>`,
+      `<dd><ul>${view.timing.map((line) => `<li>${escapeHtml(line.trim())}</li>`).join('')}</ul></dd>`,
     );
   }
-  for (const breach of rule.breaches) condition(proseHtml(w.breachedWhen(breach.id)), breach.when);
-  if (rule.messages.late) out.push(`<dt>${proseHtml(w.lateWhen)}</dt>`);
+  for (const breach of view.breaches) condition(proseHtml(w.breachedWhen(breach.id)), breach.lines);
+  if (view.late) out.push(`<dt>${proseHtml(w.lateWhen)}</dt>`);
   out.push('</dl>');
+  return out;
+}
 
-  out.push(`<h5>${escapeHtml(w.cases)}</h5>`, '<ul class="cases">');
-  const groups = rulesCasesByStatus(doc.casesOf.get(rule.id) ?? []);
-  if (groups.length === 0) out.push(`<li>${escapeHtml(w.noCases)}</li>`);
-  for (const group of groups) {
+/** The rule's cases, by status, named where there are few. */
+function casesHtml(view: RuleView, w: DocWords): string[] {
+  const out = [`<h5>${escapeHtml(w.cases)}</h5>`, '<ul class="cases">'];
+  if (view.cases.length === 0) out.push(`<li>${escapeHtml(w.noCases)}</li>`);
+  for (const group of view.cases) {
     const names =
       group.names.length > 0
         ? `${w.colon}<ul>${group.names.map((n) => `<li><code>${escapeHtml(n)}</code></li>`).join('')}</ul>`
@@ -272,8 +275,8 @@ function ruleHtml(
       `<li class="case st-${group.status}"><span class="st" aria-hidden="true">${STATUS_SYMBOLS[group.status]}</span> ${escapeHtml(w.caseStatus[group.status])} ${escapeHtml(w.inCases(group.count))}${names}</li>`,
     );
   }
-  out.push('</ul>', '</article>');
-  return out.join('\n');
+  out.push('</ul>');
+  return out;
 }
 
 interface ConditionNode {

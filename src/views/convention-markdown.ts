@@ -4,20 +4,17 @@
  * so that a change to the pack shows as a diff of the units and rules it touches.
  */
 import type { LoadedRule } from '../rules/pack/types.js';
-import { timingInWords } from '../rules/describe.js';
 import type { Language } from '../base/language.js';
-import type { Condition } from '../model/expressions.js';
 import {
   COVERAGES,
-  conditionLines,
   countCoverage,
-  parameterValues,
   partTitle,
   ruleAnchor,
-  rulesCasesByStatus,
   type AnnotatedClause,
   type AnnotatedConvention,
+  type ConditionLine,
 } from './convention.js';
+import { quotedIn, ruleView, type RuleView } from './convention-rule.js';
 import { DOC_WORDS, type DocWords } from './doc-words.js';
 import {
   cellMarkdown,
@@ -118,10 +115,6 @@ function clauseNotes(clause: AnnotatedClause, w: DocWords, language: Language): 
 const bullet = (level: number, text: string): string[] =>
   wrap(text, `${'  '.repeat(level)}- `, `${'  '.repeat(level)}  `);
 
-function quoted(text: string, language: Language): string {
-  return language === 'fr' ? `« ${text} »` : `“${text}”`;
-}
-
 /**
  * A rule under one of its units: in full under the first unit it encodes, and as a summary with
  * a link to that description under the others.
@@ -133,110 +126,120 @@ function ruleMarkdown(
   w: DocWords,
   language: Language,
 ): string[] {
-  const { pack } = doc;
-  const home = doc.homeOf.get(rule.id) === clause.unit.id;
+  const view = ruleView(doc, rule, clause, language);
+  const lines = ruleHeadMarkdown(rule, view, w, language);
+  if (!view.home) {
+    lines.push(
+      ...bullet(
+        0,
+        `${w.seeHome}${w.colon} ${w.seeUnder} [${escapeMarkdown(view.homeCite)}](#${ruleAnchor(rule.id)}).`,
+      ),
+    );
+    return lines;
+  }
+  if (rule.interpretation)
+    lines.push(...bilingual(0, 'interpretationLabel', rule.interpretation, language, '**'));
+  lines.push(...parametersMarkdown(view, w, language));
+  lines.push(...conditionsMarkdown(view, w));
+  lines.push(...casesMarkdown(view, w));
+  return lines;
+}
+
+/** A labelled text in the language of the page, then in the other one. */
+function bilingual(
+  level: number,
+  label: 'summaryLabel' | 'interpretationLabel',
+  text: Record<Language, string>,
+  language: Language,
+  mark: '**' | '*',
+): string[] {
+  const w = DOC_WORDS[language];
+  const other = DOC_WORDS[w.other];
+  return [
+    ...bullet(level, `${mark}${w[label]}${w.colon}${mark} ${proseMarkdown(text[language])}`),
+    ...bullet(level, `${mark}${other[label]}${other.colon}${mark} ${proseMarkdown(text[w.other])}`),
+  ];
+}
+
+/** The rule's title, summary, severity, obligor, due date, and the words of the unit it quotes. */
+function ruleHeadMarkdown(
+  rule: LoadedRule,
+  view: RuleView,
+  w: DocWords,
+  language: Language,
+): string[] {
   const other = w.other;
-  const anchor = home ? `<a id="${ruleAnchor(rule.id)}"></a>` : '';
+  const anchor = view.home ? `<a id="${ruleAnchor(rule.id)}"></a>` : '';
   const lines = [
     `#### ${anchor}\`${rule.id}\` ${escapeMarkdown(rule.title[language])} · ${escapeMarkdown(rule.title[other])}`,
     '',
   ];
   lines.push(
-    ...bullet(
-      0,
-      `**${w.summaryLabel[language]}${w.colon}** ${proseMarkdown(rule.summary[language])}`,
-    ),
-    ...bullet(
-      0,
-      `**${w.summaryLabel[other]}${DOC_WORDS[other].colon}** ${proseMarkdown(rule.summary[other])}`,
-    ),
+    ...bilingual(0, 'summaryLabel', rule.summary, language, '**'),
     ...bullet(
       0,
       `**${w.severity}${w.colon}** ${SEVERITY_WORDS[language][rule.severity]} · **${w.obligor}${w.colon}** ${OBLIGOR_WORDS[language][rule.obligor]} · **${w.due}${w.colon}** ${proseMarkdown(rule.due.description[language])}`,
     ),
     ...(rule.kind === 'record' ? bullet(0, `*${w.recordCheck}*`) : []),
   );
-  for (const quote of rule.quotes.filter((q) => q.clause === clause.unit.id)) {
+  for (const quote of view.quotes) {
     lines.push(
-      ...bullet(0, `**${w.quote}${w.colon}** ${quoted(escapeMarkdown(quote.text), language)}`),
+      ...bullet(0, `**${w.quote}${w.colon}** ${quotedIn(escapeMarkdown(quote.text), language)}`),
     );
   }
-  if (!home) {
-    const homeClause = pack.clause(doc.homeOf.get(rule.id) ?? '');
-    lines.push(
-      ...bullet(
-        0,
-        `${w.seeHome}${w.colon} ${w.seeUnder} [${escapeMarkdown(homeClause?.cite ?? rule.id)}](#${ruleAnchor(rule.id)}).`,
-      ),
-    );
-    return lines;
-  }
+  return lines;
+}
 
-  if (rule.interpretation) {
+/** Each parameter: its description, values, whether an amendment may change it, its sources. */
+function parametersMarkdown(view: RuleView, w: DocWords, language: Language): string[] {
+  if (view.named === 0) return [];
+  const lines = [`- **${w.parameters}${w.colon}**`];
+  for (const { name, parameter, values, sources } of view.parameters) {
+    const { definition } = parameter;
+    const cites = sources.map((s) => s.cite).join(' ; ');
+    const notes = [parameter.amendable ? w.amendable : '', cites].filter(Boolean).join(' ; ');
     lines.push(
       ...bullet(
-        0,
-        `**${w.interpretationLabel[language]}${w.colon}** ${proseMarkdown(rule.interpretation[language])}`,
-      ),
-      ...bullet(
-        0,
-        `**${w.interpretationLabel[other]}${DOC_WORDS[other].colon}** ${proseMarkdown(rule.interpretation[other])}`,
+        1,
+        `\`${name}\` — ${proseMarkdown(definition.description[language])}${w.colon} **${escapeMarkdown(values.join(' ; '))}** (${escapeMarkdown(notes)})`,
       ),
     );
+    if (definition.interpretation)
+      lines.push(...bilingual(2, 'interpretationLabel', definition.interpretation, language, '*'));
   }
-  const parameters = rule.parameters ?? [];
-  if (parameters.length > 0) {
-    lines.push(`- **${w.parameters}${w.colon}**`);
-    for (const name of parameters) {
-      const parameter = pack.parameters[name];
-      if (!parameter) continue;
-      const { definition } = parameter;
-      const sources = definition.clauses.map((id) => pack.clause(id)?.cite ?? id).join(' ; ');
-      const notes = [parameter.amendable ? w.amendable : '', sources].filter(Boolean).join(' ; ');
-      lines.push(
-        ...bullet(
-          1,
-          `\`${name}\` — ${proseMarkdown(definition.description[language])}${w.colon} **${escapeMarkdown(parameterValues(pack, name, language).join(' ; '))}** (${escapeMarkdown(notes)})`,
-        ),
-      );
-      if (definition.interpretation) {
-        lines.push(
-          ...bullet(
-            2,
-            `*${w.interpretationLabel[language]}${w.colon}* ${proseMarkdown(definition.interpretation[language])}`,
-          ),
-          ...bullet(
-            2,
-            `*${w.interpretationLabel[other]}${DOC_WORDS[other].colon}* ${proseMarkdown(definition.interpretation[other])}`,
-          ),
-        );
-      }
-    }
-  }
-  const condition = (label: string, when: Condition): string[] => [
+  return lines;
+}
+
+/** When the rule applies and is due, its timing, and when it is breached. */
+function conditionsMarkdown(view: RuleView, w: DocWords): string[] {
+  const lines: string[] = [];
+  const condition = (label: string, when: ConditionLine[]): string[] => [
     ...bullet(0, `**${label}${w.colon}**`),
-    ...conditionMarkdown(doc, rule, when, language, 1),
+    ...conditionMarkdown(when, 1),
   ];
-  if (rule.applies) lines.push(...condition(w.appliesWhen, rule.applies));
-  if (rule.due.when) lines.push(...condition(w.dueWhen, rule.due.when));
-  const timing = timingInWords(rule, doc.pack, language);
-  if (timing.length > 0) {
+  if (view.applies) lines.push(...condition(w.appliesWhen, view.applies));
+  if (view.due) lines.push(...condition(w.dueWhen, view.due));
+  if (view.timing.length > 0) {
     lines.push(...bullet(0, `**${w.timing}${w.colon}**`));
-    for (const line of timing) {
+    for (const line of view.timing) {
       const match = /^( *)(?:- )?(.*)$/.exec(line)!;
       lines.push(...bullet(1 + Math.floor(match[1]!.length / 2), escapeMarkdown(match[2]!)));
     }
   }
   lines.push(`- **${w.breaches}${w.colon}**`);
-  for (const breach of rule.breaches) {
+  for (const breach of view.breaches) {
     lines.push(...bullet(1, `${w.breachedWhen(breach.id)}${w.colon}`));
-    lines.push(...conditionMarkdown(doc, rule, breach.when, language, 2));
+    lines.push(...conditionMarkdown(breach.lines, 2));
   }
-  if (rule.messages.late) lines.push(...bullet(1, w.lateWhen));
-  lines.push(`- **${w.cases}${w.colon}**`);
-  const groups = rulesCasesByStatus(doc.casesOf.get(rule.id) ?? []);
-  if (groups.length === 0) lines.push(...bullet(1, w.noCases));
-  for (const group of groups) {
+  if (view.late) lines.push(...bullet(1, w.lateWhen));
+  return lines;
+}
+
+/** The rule's cases, by status, named where there are few. */
+function casesMarkdown(view: RuleView, w: DocWords): string[] {
+  const lines = [`- **${w.cases}${w.colon}**`];
+  if (view.cases.length === 0) lines.push(...bullet(1, w.noCases));
+  for (const group of view.cases) {
     const head = `${STATUS_SYMBOLS[group.status]} ${w.caseStatus[group.status]} ${w.inCases(group.count)}`;
     lines.push(...bullet(1, group.names.length > 0 ? `${head}${w.colon}` : head));
     for (const name of group.names) lines.push(...bullet(2, `\`${name}\``));
@@ -244,14 +247,7 @@ function ruleMarkdown(
   return lines;
 }
 
-function conditionMarkdown(
-  doc: AnnotatedConvention,
-  rule: LoadedRule,
-  when: Condition,
-  language: Language,
-  level: number,
-): string[] {
-  return conditionLines(when, doc.pack, rule, language).flatMap((line) =>
-    bullet(level + line.depth, escapeMarkdown(line.text)),
-  );
+/** The lines of a condition as nested bullets. */
+function conditionMarkdown(lines: ConditionLine[], level: number): string[] {
+  return lines.flatMap((line) => bullet(level + line.depth, escapeMarkdown(line.text)));
 }

@@ -26,8 +26,8 @@ export interface DocWords {
   coverageWords: Record<Coverage, string>;
   encodedBy: string;
   uncoveredNote: string;
-  summaryLabel: Record<Language, string>;
-  interpretationLabel: Record<Language, string>;
+  summaryLabel: string;
+  interpretationLabel: string;
   quote: string;
   parameters: string;
   amendable: string;
@@ -83,8 +83,8 @@ export const DOC_WORDS: Record<Language, DocWords> = {
     encodedBy: 'par',
     uncoveredNote:
       'Aucune règle n’encode cette unité et clauses.yaml ne dit pas pourquoi (notEncoded).',
-    summaryLabel: { fr: 'Résumé', en: 'Summary' },
-    interpretationLabel: { fr: 'Interprétation', en: 'Interpretation' },
+    summaryLabel: 'Résumé',
+    interpretationLabel: 'Interprétation',
     quote: 'Citation',
     parameters: 'Paramètres',
     amendable: 'modifiable par avenant',
@@ -144,8 +144,8 @@ export const DOC_WORDS: Record<Language, DocWords> = {
     },
     encodedBy: 'by',
     uncoveredNote: 'No rule encodes this unit and clauses.yaml does not say why (notEncoded).',
-    summaryLabel: { fr: 'Résumé', en: 'Summary' },
-    interpretationLabel: { fr: 'Interprétation', en: 'Interpretation' },
+    summaryLabel: 'Summary',
+    interpretationLabel: 'Interpretation',
     quote: 'Quote',
     parameters: 'Parameters',
     amendable: 'may be changed by amendment',

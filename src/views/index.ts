@@ -27,4 +27,4 @@ export {
   type PortfolioOptions,
 } from './portfolio-html.js';
 export { weekGrid, weeksOfFindings, type WeekGrid, type WeekState } from './weeks.js';
-export { timelineOf, type Timeline, type TimelineEvent } from './timeline.js';
+export { timelineOf, type Timeline, type TimelineEvent } from './timeline/events.js';

@@ -206,140 +206,26 @@ export function portfolioTotals(rows: readonly PortfolioRow[]): {
   return { cents, unknown };
 }
 
+/** The words of the page in one language. */
+type PortfolioWords = (typeof WORDS)[Language];
+
+/** The portfolio page: a table of the records, one row each, that sorts and filters. */
 export function portfolioHtml(rows: readonly PortfolioRow[], options: PortfolioOptions): string {
   const { language } = options;
   const w = WORDS[language];
-  const euros = language === 'fr' ? formatEurosFr : formatEurosEn;
-  const date = (d: string): string => formatDate(d, language);
-  const count = (verdict: FileReport['verdict']): number =>
-    rows.filter((r) => r.verdict === verdict).length;
-  const dates = [...new Set(rows.flatMap((r) => (r.asOf === undefined ? [] : [r.asOf])))];
-  const overdue = rows.reduce((sum, r) => sum + r.overdue.length, 0);
   const { cents, unknown } = portfolioTotals(rows);
-
-  const header = [
-    '<header class="portfolio-header">',
-    `<p class="kicker">${escapeHtml(w.kicker)}</p>`,
-    `<h1>${escapeHtml(w.title)}</h1>`,
-    `<p class="lede"><strong>${escapeHtml(w.records(rows.length))}</strong> · ${escapeHtml(w.tally(count('compliant'), count('breach'), count('invalid')))} · ${escapeHtml(w.overdueTotal(overdue))} · ${escapeHtml(w.asOf(dates.length === 1 ? date(dates[0]!) : undefined))}</p>`,
-    '</header>',
-  ].join('\n');
-
-  const controls = [
-    '<form class="controls" role="search" action="#">',
-    `<label>${escapeHtml(w.filter)} <input type="search" id="filter" autocomplete="off"${attr('placeholder', w.filterHint)} /></label>`,
-    `<label>${escapeHtml(w.verdict)} <select id="verdict">`,
-    `<option value="">${escapeHtml(w.allVerdicts)}</option>`,
-    ...(['breach', 'compliant', 'invalid'] as const).map(
-      (v) => `<option value="${v}">${escapeHtml(w.verdicts[v])}</option>`,
-    ),
-    '</select></label>',
-    '</form>',
-  ].join('\n');
-
-  // Each header sorts its column: text, a number, or a date (sorted as text, `YYYY-MM-DD`).
-  const th = (label: string, type: 'text' | 'number', numeric = false): string =>
-    `<th scope="col" aria-sort="none"${numeric ? ' class="num"' : ''}><button type="button" data-type="${type}"${attr('title', w.sortBy(label))}>${escapeHtml(label)}</button></th>`;
-  const head = [
-    '<thead><tr>',
-    th(w.columns.collectivite, 'text'),
-    th(w.columns.verdict, 'number'),
-    th(w.columns.breaches, 'number'),
-    ...MONEY_COLUMNS.map((c) => th(w.columns[c], 'number', true)),
-    th(w.columns.overdue, 'number', true),
-    th(w.columns.next, 'text'),
-    '</tr></thead>',
-  ].join('');
-
-  const moneyCell = (row: PortfolioRow, column: MoneyColumn): string => {
-    const value = row.money?.[column];
-    return value === null || value === undefined
-      ? '<td class="num muted" data-sort="">—</td>'
-      : `<td class="num"${attr('data-column', column)}${attr('data-cents', value)}${attr('data-sort', value)}>${escapeHtml(euros(value))}</td>`;
-  };
-  const body = rows.map((row) => {
-    const name = row.collectivite ?? row.file;
-    const link =
-      row.href !== undefined
-        ? `<a${attr('href', row.href)}>${escapeHtml(name)}</a>`
-        : escapeHtml(name);
-    const sub = [
-      ...(row.convention !== undefined ? [escapeHtml(row.convention)] : []),
-      `<code>${escapeHtml(row.file)}</code>`,
-    ].join(' · ');
-    const errors =
-      row.errors.length > 0
-        ? `<br /><span class="small error">${escapeHtml(w.inputErrors(row.errors.length))} — ${escapeHtml(w.line(row.errors[0]!.line))}${language === 'fr' ? ' :' : ':'} ${escapeHtml(row.errors[0]!.message)}</span>`
-        : '';
-    const total = row.breaches.reduce((sum, b) => sum + b.count, 0);
-    const breaches =
-      row.verdict === 'invalid'
-        ? '<td class="muted" data-sort="">—</td>'
-        : `<td${attr('data-sort', total)}>${
-            row.breaches.length === 0
-              ? `<span class="muted">${escapeHtml(w.none)}</span>`
-              : row.breaches
-                  .map(
-                    (b) =>
-                      `<span class="rule"><code>${escapeHtml(b.rule)}</code>${b.count > 1 ? ` ×${b.count}` : ''}</span>`,
-                  )
-                  .join('<br />')
-          }${row.recordWarnings > 0 ? `<br /><span class="small muted">${escapeHtml(w.recordWarnings(row.recordWarnings))}</span>` : ''}</td>`;
-    const late = row.overdue[0];
-    const overdueCell =
-      row.verdict === 'invalid'
-        ? '<td class="num muted" data-sort="">—</td>'
-        : `<td class="num${row.overdue.length > 0 ? ' late' : ''}"${attr('data-sort', row.overdue.length)}>${row.overdue.length}${
-            late
-              ? `<br /><span class="small">${escapeHtml(w.since(late.daysLate ?? 0))}</span>`
-              : ''
-          }</td>`;
-    const next = row.next
-      ? `<td${attr('data-sort', row.next.due)}>${escapeHtml(date(row.next.due!))}<br /><code class="small">${escapeHtml(row.next.rule)}</code></td>`
-      : `<td class="muted" data-sort="">${row.verdict === 'invalid' ? '—' : escapeHtml(w.noDeadline)}</td>`;
-    const search = [
-      name,
-      row.convention ?? '',
-      row.file,
-      w.verdicts[row.verdict],
-      ...row.breaches.map((b) => b.rule),
-    ].join(' ');
-    return [
-      `<tr${attr('data-verdict', row.verdict)}${attr('data-search', search)}>`,
-      `<td${attr('data-sort', name)}>${link}<br /><span class="small muted">${sub}</span>${errors}</td>`,
-      `<td${attr('data-sort', VERDICT_RANK[row.verdict])}><span class="badge v-${row.verdict}">${VERDICT_SYMBOL[row.verdict]} ${escapeHtml(w.verdicts[row.verdict])}</span></td>`,
-      breaches,
-      ...MONEY_COLUMNS.map((c) => moneyCell(row, c)),
-      overdueCell,
-      next,
-      '</tr>',
-    ].join('');
-  });
-
+  const overdue = rows.reduce((sum, r) => sum + r.overdue.length, 0);
   const unknownNotes = MONEY_COLUMNS.filter((c) => unknown[c] > 0).map(
     (c) => `${w.columns[c]}${language === 'fr' ? ' :' : ':'} ${w.unknown(unknown[c])}.`,
   );
-  const foot = [
-    '<tfoot>',
-    `<tr class="total"><th scope="row" colspan="3">${escapeHtml(w.total(rows.length))}</th>${MONEY_COLUMNS.map(
-      (c) =>
-        `<td class="num"${attr('data-total', c)}${attr('data-cents', cents[c])}>${escapeHtml(euros(cents[c]))}</td>`,
-    ).join('')}<td class="num"${attr('data-total', 'overdue')}>${overdue}</td><td></td></tr>`,
-    `<tr class="shown-total"><th scope="row" colspan="3" id="shown">${escapeHtml(w.shown.replace('{n}', String(rows.length)).replace('{total}', String(rows.length)))}</th>${MONEY_COLUMNS.map(
-      (c) =>
-        `<td class="num"${attr('data-shown', c)}${attr('data-cents', cents[c])}>${escapeHtml(euros(cents[c]))}</td>`,
-    ).join('')}<td></td><td></td></tr>`,
-    '</tfoot>',
-  ].join('\n');
-
   const bodyHtml = [
-    header,
-    controls,
+    portfolioHeader(rows, overdue, language),
+    portfolioControls(w),
     '<div class="table-wrap">',
     `<table id="portfolio"${attr('data-records', rows.length)}>`,
-    head,
-    `<tbody>\n${body.join('\n')}\n</tbody>`,
-    foot,
+    tableHead(w),
+    `<tbody>\n${rows.map((row) => rowHtml(row, language)).join('\n')}\n</tbody>`,
+    tableFoot(rows.length, cents, overdue, language),
     '</table>',
     '</div>',
     `<p class="small muted">${escapeHtml(w.balanceNote)}${unknownNotes.length > 0 ? ` ${escapeHtml(unknownNotes.join(' '))}` : ''}</p>`,
@@ -353,6 +239,163 @@ export function portfolioHtml(rows: readonly PortfolioRow[], options: PortfolioO
     body: bodyHtml,
     script: script({ shown: w.shown, euro: w.euro, group: w.group, lang: language }),
   });
+}
+
+/** The euros of a language. */
+const eurosIn = (language: Language): ((cents: number) => string) =>
+  language === 'fr' ? formatEurosFr : formatEurosEn;
+
+/** The page's title and its lede: how many records, their verdicts, what is overdue, as of when. */
+function portfolioHeader(rows: readonly PortfolioRow[], overdue: number, language: Language) {
+  const w = WORDS[language];
+  const count = (verdict: FileReport['verdict']): number =>
+    rows.filter((r) => r.verdict === verdict).length;
+  const dates = [...new Set(rows.flatMap((r) => (r.asOf === undefined ? [] : [r.asOf])))];
+  return [
+    '<header class="portfolio-header">',
+    `<p class="kicker">${escapeHtml(w.kicker)}</p>`,
+    `<h1>${escapeHtml(w.title)}</h1>`,
+    `<p class="lede"><strong>${escapeHtml(w.records(rows.length))}</strong> · ${escapeHtml(w.tally(count('compliant'), count('breach'), count('invalid')))} · ${escapeHtml(w.overdueTotal(overdue))} · ${escapeHtml(w.asOf(dates.length === 1 ? formatDate(dates[0]!, language) : undefined))}</p>`,
+    '</header>',
+  ].join('\n');
+}
+
+/** The filter: words to look for, and a verdict. */
+function portfolioControls(w: PortfolioWords): string {
+  return [
+    '<form class="controls" role="search" action="#">',
+    `<label>${escapeHtml(w.filter)} <input type="search" id="filter" autocomplete="off"${attr('placeholder', w.filterHint)} /></label>`,
+    `<label>${escapeHtml(w.verdict)} <select id="verdict">`,
+    `<option value="">${escapeHtml(w.allVerdicts)}</option>`,
+    ...(['breach', 'compliant', 'invalid'] as const).map(
+      (v) => `<option value="${v}">${escapeHtml(w.verdicts[v])}</option>`,
+    ),
+    '</select></label>',
+    '</form>',
+  ].join('\n');
+}
+
+/** The table's head: each header sorts its column, as text or as a number. */
+function tableHead(w: PortfolioWords): string {
+  // A date sorts as text, `YYYY-MM-DD`.
+  const th = (label: string, type: 'text' | 'number', numeric = false): string =>
+    `<th scope="col" aria-sort="none"${numeric ? ' class="num"' : ''}><button type="button" data-type="${type}"${attr('title', w.sortBy(label))}>${escapeHtml(label)}</button></th>`;
+  return [
+    '<thead><tr>',
+    th(w.columns.collectivite, 'text'),
+    th(w.columns.verdict, 'number'),
+    th(w.columns.breaches, 'number'),
+    ...MONEY_COLUMNS.map((c) => th(w.columns[c], 'number', true)),
+    th(w.columns.overdue, 'number', true),
+    th(w.columns.next, 'text'),
+    '</tr></thead>',
+  ].join('');
+}
+
+/** A record's row, with the words the filter searches. */
+function rowHtml(row: PortfolioRow, language: Language): string {
+  const w = WORDS[language];
+  const name = row.collectivite ?? row.file;
+  const search = [
+    name,
+    row.convention ?? '',
+    row.file,
+    w.verdicts[row.verdict],
+    ...row.breaches.map((b) => b.rule),
+  ].join(' ');
+  return [
+    `<tr${attr('data-verdict', row.verdict)}${attr('data-search', search)}>`,
+    nameCell(row, language),
+    `<td${attr('data-sort', VERDICT_RANK[row.verdict])}><span class="badge v-${row.verdict}">${VERDICT_SYMBOL[row.verdict]} ${escapeHtml(w.verdicts[row.verdict])}</span></td>`,
+    breachesCell(row, w),
+    ...MONEY_COLUMNS.map((c) => moneyCell(row, c, language)),
+    overdueCell(row, w),
+    nextCell(row, language),
+    '</tr>',
+  ].join('');
+}
+
+/** The collectivité (a link to its report), the convention and file, and the first input error. */
+function nameCell(row: PortfolioRow, language: Language): string {
+  const w = WORDS[language];
+  const name = row.collectivite ?? row.file;
+  const link =
+    row.href !== undefined
+      ? `<a${attr('href', row.href)}>${escapeHtml(name)}</a>`
+      : escapeHtml(name);
+  const sub = [
+    ...(row.convention !== undefined ? [escapeHtml(row.convention)] : []),
+    `<code>${escapeHtml(row.file)}</code>`,
+  ].join(' · ');
+  const errors =
+    row.errors.length > 0
+      ? `<br /><span class="small error">${escapeHtml(w.inputErrors(row.errors.length))} — ${escapeHtml(w.line(row.errors[0]!.line))}${language === 'fr' ? ' :' : ':'} ${escapeHtml(row.errors[0]!.message)}</span>`
+      : '';
+  return `<td${attr('data-sort', name)}>${link}<br /><span class="small muted">${sub}</span>${errors}</td>`;
+}
+
+/** The rules breached, with how many times, and the record's own warnings. */
+function breachesCell(row: PortfolioRow, w: PortfolioWords): string {
+  if (row.verdict === 'invalid') return '<td class="muted" data-sort="">—</td>';
+  const total = row.breaches.reduce((sum, b) => sum + b.count, 0);
+  return `<td${attr('data-sort', total)}>${
+    row.breaches.length === 0
+      ? `<span class="muted">${escapeHtml(w.none)}</span>`
+      : row.breaches
+          .map(
+            (b) =>
+              `<span class="rule"><code>${escapeHtml(b.rule)}</code>${b.count > 1 ? ` ×${b.count}` : ''}</span>`,
+          )
+          .join('<br />')
+  }${row.recordWarnings > 0 ? `<br /><span class="small muted">${escapeHtml(w.recordWarnings(row.recordWarnings))}</span>` : ''}</td>`;
+}
+
+/** A money figure, or a dash where the record does not give it. */
+function moneyCell(row: PortfolioRow, column: MoneyColumn, language: Language): string {
+  const value = row.money?.[column];
+  return value === null || value === undefined
+    ? '<td class="num muted" data-sort="">—</td>'
+    : `<td class="num"${attr('data-column', column)}${attr('data-cents', value)}${attr('data-sort', value)}>${escapeHtml(eurosIn(language)(value))}</td>`;
+}
+
+/** How many obligations are overdue, and since when the first one is. */
+function overdueCell(row: PortfolioRow, w: PortfolioWords): string {
+  if (row.verdict === 'invalid') return '<td class="num muted" data-sort="">—</td>';
+  const late = row.overdue[0];
+  return `<td class="num${row.overdue.length > 0 ? ' late' : ''}"${attr('data-sort', row.overdue.length)}>${row.overdue.length}${
+    late ? `<br /><span class="small">${escapeHtml(w.since(late.daysLate ?? 0))}</span>` : ''
+  }</td>`;
+}
+
+/** The next deadline and its rule. */
+function nextCell(row: PortfolioRow, language: Language): string {
+  const w = WORDS[language];
+  return row.next
+    ? `<td${attr('data-sort', row.next.due)}>${escapeHtml(formatDate(row.next.due!, language))}<br /><code class="small">${escapeHtml(row.next.rule)}</code></td>`
+    : `<td class="muted" data-sort="">${row.verdict === 'invalid' ? '—' : escapeHtml(w.noDeadline)}</td>`;
+}
+
+/** The totals of the money columns and of what is overdue, over all rows and over those shown. */
+function tableFoot(
+  records: number,
+  cents: Record<MoneyColumn, number>,
+  overdue: number,
+  language: Language,
+): string {
+  const w = WORDS[language];
+  const euros = eurosIn(language);
+  return [
+    '<tfoot>',
+    `<tr class="total"><th scope="row" colspan="3">${escapeHtml(w.total(records))}</th>${MONEY_COLUMNS.map(
+      (c) =>
+        `<td class="num"${attr('data-total', c)}${attr('data-cents', cents[c])}>${escapeHtml(euros(cents[c]))}</td>`,
+    ).join('')}<td class="num"${attr('data-total', 'overdue')}>${overdue}</td><td></td></tr>`,
+    `<tr class="shown-total"><th scope="row" colspan="3" id="shown">${escapeHtml(w.shown.replace('{n}', String(records)).replace('{total}', String(records)))}</th>${MONEY_COLUMNS.map(
+      (c) =>
+        `<td class="num"${attr('data-shown', c)}${attr('data-cents', cents[c])}>${escapeHtml(euros(cents[c]))}</td>`,
+    ).join('')}<td></td><td></td></tr>`,
+    '</tfoot>',
+  ].join('\n');
 }
 
 /**

@@ -17,7 +17,8 @@ import { lineRanges, whyLines } from '../rules/why.js';
 import { attr, escapeHtml, markedHtml, page, quoteSpans } from './html.js';
 import { moneyHtml } from './report-money.js';
 import { REPORT_WORDS, type ReportWords } from '../words/programme-report.js';
-import { timelineHtml, timelineOf, TIMELINE_CSS } from './timeline.js';
+import { timelineOf } from './timeline/events.js';
+import { timelineHtml, TIMELINE_CSS } from './timeline/drawing.js';
 import { weekGrid, weekGridHtml, WEEKS_CSS } from './weeks.js';
 import { OBLIGOR_WORDS, SEVERITY_WORDS, STATUS_SYMBOLS, STATUS_WORDS } from '../words/findings.js';
 

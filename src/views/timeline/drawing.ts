@@ -1,188 +1,15 @@
 /**
- * The programme's timeline as an inline SVG: the convention's period, the five phases, and the
- * events of the record (signatures, payments and refunds, the seminar, amendments, the notice
- * and the termination), numbered, with a table that says what each number is. Positions are
- * computed from day numbers, never from `Date`: the drawing is the same in any time zone.
+ * The programme's timeline drawn as an inline SVG (lanes, months, the convention's and the phases'
+ * bars, the evaluation date, numbered event markers), followed by a table that says what each
+ * number is, and the CSS of both. Positions are computed from day numbers, never from `Date`: the
+ * drawing is the same in any time zone.
  */
-import { civilFromDay, dayFromCivil, parseCalendarDate, type Day } from '../base/calendar.js';
-import type { Facts } from '../facts/derive.js';
-import { PHASES } from '../facts/reader.js';
-import type { LoadedRecord } from '../load/index.js';
-import type { ProgrammeRecord } from '../model/programme.js';
-import { formatDate, type Language } from '../base/language.js';
-import { attr, escapeHtml } from './html.js';
-import { REPORT_WORDS } from '../words/programme-report.js';
-import { MONTHS_SHORT, PARTY_WORDS } from '../words/findings.js';
-
-export type EventKind =
-  | 'signature'
-  | 'payment'
-  | 'refund'
-  | 'seminar'
-  | 'amendment'
-  | 'notice'
-  | 'response'
-  | 'termination';
-
-type Lane = 'convention' | 'seminar' | 'money' | 'amendments' | 'termination';
-
-export interface TimelineEvent {
-  /** Its number, in the order of dates. */
-  number: number;
-  date: string;
-  kind: EventKind;
-  lane: Lane;
-  label: string;
-  /** The line of the record where it is written. */
-  line: number;
-}
-
-export interface PhaseBar {
-  number: number;
-  start: string | null;
-  /** null: the phase has not ended (or its end is not in the record). */
-  end: string | null;
-}
-
-export interface Timeline {
-  asOf: string;
-  convention: { start: string | null; end: string | null };
-  phases: PhaseBar[];
-  events: TimelineEvent[];
-}
-
-const day = (date: string): Day | null => {
-  const parsed = parseCalendarDate(date);
-  return parsed.ok ? parsed.value : null;
-};
-
-/** The timeline of a judged record. */
-export function timelineOf(loaded: LoadedRecord, facts: Facts, language: Language): Timeline {
-  const record = loaded.record as ProgrammeRecord;
-  const w = REPORT_WORDS[language];
-  const party = (p: string | undefined): string | undefined =>
-    p === undefined ? undefined : (PARTY_WORDS[language][p] ?? p);
-  const raw: Omit<TimelineEvent, 'number'>[] = [];
-  const add = (
-    date: string | undefined,
-    kind: EventKind,
-    lane: Lane,
-    label: string,
-    pointer: string,
-  ): void => {
-    if (date === undefined || day(date) === null) return;
-    raw.push({ date, kind, lane, label, line: loaded.locate(pointer).line });
-  };
-
-  (record.convention.signatures ?? []).forEach((s, i) =>
-    add(
-      s.date,
-      'signature',
-      'convention',
-      w.eventWords.signature(party(s.party) ?? s.party, s.signatory),
-      `/convention/signatures/${i}/date`,
-    ),
-  );
-  add(
-    record.seminar?.date,
-    'seminar',
-    'seminar',
-    w.eventWords.seminar(record.seminar?.title),
-    '/seminar/date',
-  );
-  (record.payments ?? []).forEach((p, i) =>
-    add(
-      p.date,
-      'payment',
-      'money',
-      w.eventWords.payment(p.id, w.euros(p.amount)),
-      `/payments/${i}/date`,
-    ),
-  );
-  (record.refunds ?? []).forEach((r, i) =>
-    add(
-      r.date,
-      'refund',
-      'money',
-      w.eventWords.refund(r.id, w.euros(r.amount)),
-      `/refunds/${i}/date`,
-    ),
-  );
-  (record.amendments ?? []).forEach((a, i) => {
-    add(
-      a.requested,
-      'amendment',
-      'amendments',
-      w.eventWords.amendmentRequested(a.id, party(a.requestedBy)),
-      `/amendments/${i}/requested`,
-    );
-    (a.signatures ?? []).forEach((s, k) =>
-      add(
-        s.date,
-        'amendment',
-        'amendments',
-        w.eventWords.amendmentSigned(a.id, party(s.party) ?? s.party),
-        `/amendments/${i}/signatures/${k}/date`,
-      ),
-    );
-  });
-  const t = record.termination;
-  if (t) {
-    add(
-      t.notice?.date,
-      'notice',
-      'termination',
-      w.eventWords.notice(party(t.notice?.by)),
-      '/termination/notice/date',
-    );
-    add(
-      t.notice?.received,
-      'notice',
-      'termination',
-      w.eventWords.noticeReceived,
-      '/termination/notice/received',
-    );
-    add(
-      t.satisfactoryResponse,
-      'response',
-      'termination',
-      w.eventWords.response,
-      '/termination/satisfactoryResponse',
-    );
-    add(
-      t.date,
-      'termination',
-      'termination',
-      w.eventWords.termination(party(t.requestedBy)),
-      '/termination/date',
-    );
-  }
-  // Stable: by date, then in the order of the record.
-  const events = raw
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.date < b.e.date ? -1 : a.e.date > b.e.date ? 1 : a.i - b.i))
-    .map(({ e }, i) => ({ ...e, number: i + 1 }));
-
-  const phaseFacts = facts.globals.phases as Record<string, { start: unknown; end: unknown }>;
-  const phases = PHASES.map((name, i) => {
-    const f = phaseFacts[name];
-    return {
-      number: i + 1,
-      start: typeof f?.start === 'string' ? f.start : null,
-      end: typeof f?.end === 'string' ? f.end : null,
-    };
-  });
-  const convention = facts.globals.convention as { start: unknown; end: unknown };
-  return {
-    asOf: String(facts.globals.asOf),
-    convention: {
-      start: typeof convention.start === 'string' ? convention.start : null,
-      end: typeof convention.end === 'string' ? convention.end : null,
-    },
-    phases,
-    events,
-  };
-}
+import { civilFromDay, dayFromCivil, type Day } from '../../base/calendar.js';
+import { formatDate, type Language } from '../../base/language.js';
+import { attr, escapeHtml } from '../html.js';
+import { REPORT_WORDS, type ReportWords } from '../../words/programme-report.js';
+import { MONTHS_SHORT } from '../../words/findings.js';
+import { day, type EventKind, type Lane, type Timeline, type TimelineEvent } from './events.js';
 
 // The drawing's coordinates: a viewBox 1000 wide, scaled to the page.
 const WIDTH = 1000;
@@ -202,6 +29,13 @@ interface Scale {
   side(d: Day): -1 | 0 | 1;
 }
 
+/** The first day of the month after that of a day. */
+function nextMonth(d: Day): Day {
+  const c = civilFromDay(d);
+  return c.month === 12 ? dayFromCivil(c.year + 1, 1, 1) : dayFromCivil(c.year, c.month + 1, 1);
+}
+
+/** A scale over whole months holding the days near their median. */
 function scaleFor(days: Day[]): Scale {
   const sorted = [...days].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
@@ -209,9 +43,8 @@ function scaleFor(days: Day[]): Scale {
   const low = core[0] ?? median;
   const high = core[core.length - 1] ?? median;
   const a = civilFromDay(low);
-  const b = civilFromDay(high);
   const from = dayFromCivil(a.year, a.month, 1);
-  const to = b.month === 12 ? dayFromCivil(b.year + 1, 1, 1) : dayFromCivil(b.year, b.month + 1, 1);
+  const to = nextMonth(high);
   const span = Math.max(1, to - from);
   const inner = WIDTH - GUTTER - RIGHT;
   return {
@@ -247,19 +80,50 @@ function marker(kind: EventKind, x: number, y: number): string {
   }
 }
 
+/** What every step of the drawing works with. */
+interface Drawing {
+  timeline: Timeline;
+  language: Language;
+  w: ReportWords;
+  scale: Scale;
+  /** The evaluation date. */
+  asOf: Day;
+  /** The names of the lanes, top to bottom: the convention, the phases, the events' lanes. */
+  lanes: { lane: Lane | number; label: string }[];
+  /** The middle of each lane. */
+  laneY: Map<Lane | number, number>;
+  /** Where the lanes end and the month axis starts. */
+  axisY: number;
+}
+
 /** The timeline as an SVG, followed by the table of its events. */
 export function timelineHtml(timeline: Timeline, language: Language): string {
+  const drawing = layout(timeline, language);
+  const height = TOP + drawing.lanes.length * LANE + AXIS;
+  const svg = [
+    `<svg class="timeline" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="timeline-title">`,
+    `<title id="timeline-title">${escapeHtml(drawing.w.timeline)}</title>`,
+    ...laneBands(drawing),
+    ...monthAxis(drawing),
+    ...periodBars(drawing),
+    ...asOfLine(drawing),
+    ...eventMarkers(drawing),
+    '</svg>',
+  ].join('\n');
+  return `<figure class="timeline-figure">${svg}</figure>\n${eventTable(drawing)}`;
+}
+
+/** The lanes, their places and the scale of a timeline. */
+function layout(timeline: Timeline, language: Language): Drawing {
   const w = REPORT_WORDS[language];
-  const laneNames: { lane: Lane | number; label: string }[] = [
+  const lanes: Drawing['lanes'] = [
     { lane: 'convention', label: w.conventionLane },
     ...timeline.phases.map((p) => ({ lane: p.number, label: w.phaseNames[p.number - 1]! })),
     ...(['seminar', 'money', 'amendments', 'termination'] as const)
       .filter((lane) => timeline.events.some((e) => e.lane === lane))
       .map((lane) => ({ lane, label: w.lanes[lane] })),
   ];
-  const laneY = new Map(laneNames.map((l, i) => [l.lane, TOP + i * LANE + LANE / 2]));
-  const height = TOP + laneNames.length * LANE + AXIS;
-
+  const laneY = new Map(lanes.map((l, i) => [l.lane, TOP + i * LANE + LANE / 2]));
   const asOf = day(timeline.asOf)!;
   const dates: Day[] = [asOf];
   for (const e of timeline.events) dates.push(day(e.date)!);
@@ -269,11 +133,14 @@ export function timelineHtml(timeline: Timeline, language: Language): string {
   }
   if (timeline.convention.start) dates.push(day(timeline.convention.start)!);
   if (timeline.convention.end) dates.push(day(timeline.convention.end)!);
-  const scale = scaleFor(dates);
-  const parts: string[] = [];
+  const axisY = TOP + lanes.length * LANE;
+  return { timeline, language, w, scale: scaleFor(dates), asOf, lanes, laneY, axisY };
+}
 
-  // Lanes and their names.
-  laneNames.forEach((l, i) => {
+/** The lanes, every other one shaded, and their names. */
+function laneBands({ lanes }: Drawing): string[] {
+  const parts: string[] = [];
+  lanes.forEach((l, i) => {
     const y = TOP + i * LANE;
     if (i % 2 === 0)
       parts.push(`<rect class="lane" x="0" y="${y}" width="${WIDTH}" height="${LANE}" />`);
@@ -281,15 +148,14 @@ export function timelineHtml(timeline: Timeline, language: Language): string {
       `<text class="lane-name" x="8" y="${r1(y + LANE / 2 + 4)}">${escapeHtml(l.label)}</text>`,
     );
   });
+  return parts;
+}
 
-  // Months.
-  const axisY = TOP + laneNames.length * LANE;
+/** A tick at each month, with its name (and the year) as often as there is room. */
+function monthAxis({ scale, axisY, language }: Drawing): string[] {
+  const parts: string[] = [];
   const months: Day[] = [];
-  for (let d = scale.from; d <= scale.to;) {
-    months.push(d);
-    const c = civilFromDay(d);
-    d = c.month === 12 ? dayFromCivil(c.year + 1, 1, 1) : dayFromCivil(c.year, c.month + 1, 1);
-  }
+  for (let d = scale.from; d <= scale.to; d = nextMonth(d)) months.push(d);
   const monthWidth = (WIDTH - GUTTER - RIGHT) / Math.max(1, months.length - 1);
   const every = [1, 2, 3, 6, 12].find((n) => n * monthWidth >= 44) ?? 12;
   months.forEach((m, i) => {
@@ -305,8 +171,12 @@ export function timelineHtml(timeline: Timeline, language: Language): string {
         parts.push(`<text class="year" x="${r1(x + 3)}" y="${axisY + 30}">${c.year}</text>`);
     }
   });
+  return parts;
+}
 
-  // The convention's period and the phases.
+/** The convention's period and the phases, as bars (open-ended when not over). */
+function periodBars({ timeline, language, w, scale, asOf, laneY }: Drawing): string[] {
+  const parts: string[] = [];
   const bar = (
     lane: Lane | number,
     start: string | null,
@@ -345,15 +215,21 @@ export function timelineHtml(timeline: Timeline, language: Language): string {
       `bar-phase bar-phase-${p.number}`,
       `${w.phaseNames[p.number - 1]}${w.colon} ${period(p.start, p.end)}`,
     );
+  return parts;
+}
 
-  // The evaluation date.
+/** The evaluation date, a dashed line across the lanes with its label. */
+function asOfLine({ timeline, language, w, scale, asOf, axisY }: Drawing): string[] {
   const xAsOf = scale.x(asOf);
-  parts.push(
+  return [
     `<line class="asof" x1="${r1(xAsOf)}" y1="${TOP - 6}" x2="${r1(xAsOf)}" y2="${axisY}" />`,
     `<text class="asof-label" x="${r1(Math.min(xAsOf, WIDTH - 90))}" y="${TOP - 10}" text-anchor="${xAsOf > WIDTH - 90 ? 'end' : 'middle'}">${escapeHtml(`${w.judgedOn} ${formatDate(timeline.asOf, language)}`)}</text>`,
-  );
+  ];
+}
 
-  // Events: one marker per day and lane, numbered; close numbers alternate above and below.
+/** One marker per day and lane, numbered; close numbers alternate above and below. */
+function eventMarkers({ timeline, language, scale, laneY }: Drawing): string[] {
+  const parts: string[] = [];
   const groups = new Map<string, TimelineEvent[]>();
   for (const e of timeline.events) {
     const key = `${e.lane}|${e.date}`;
@@ -386,29 +262,23 @@ export function timelineHtml(timeline: Timeline, language: Language): string {
         '</g>',
     );
   }
+  return parts;
+}
 
-  const svg = [
-    `<svg class="timeline" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="timeline-title">`,
-    `<title id="timeline-title">${escapeHtml(w.timeline)}</title>`,
-    ...parts,
-    '</svg>',
-  ].join('\n');
-
+/** The table of the events: number, date (marked when off the scale), what, line. */
+function eventTable({ timeline, language, w, scale }: Drawing): string {
+  if (timeline.events.length === 0) return '';
   const rows = timeline.events.map(
     (e) =>
       `<tr><td class="num">${e.number}</td><td class="date">${escapeHtml(formatDate(e.date, language))}${scale.side(day(e.date)!) !== 0 ? ` <span class="badge">${escapeHtml(w.outOfScale)}</span>` : ''}</td><td><span class="key ev-${e.kind}" aria-hidden="true">${keySymbol(e.kind)}</span> ${escapeHtml(e.label)}</td><td class="num">${e.line}</td></tr>`,
   );
-  const table =
-    timeline.events.length === 0
-      ? ''
-      : [
-          '<table class="events">',
-          `<caption>${escapeHtml(w.events)}</caption>`,
-          `<thead><tr><th scope="col" class="num">${escapeHtml(w.eventNumber)}</th><th scope="col">${escapeHtml(w.date)}</th><th scope="col">${escapeHtml(w.event)}</th><th scope="col" class="num">${escapeHtml(w.line)}</th></tr></thead>`,
-          `<tbody>${rows.join('\n')}</tbody>`,
-          '</table>',
-        ].join('\n');
-  return `<figure class="timeline-figure">${svg}</figure>\n${table}`;
+  return [
+    '<table class="events">',
+    `<caption>${escapeHtml(w.events)}</caption>`,
+    `<thead><tr><th scope="col" class="num">${escapeHtml(w.eventNumber)}</th><th scope="col">${escapeHtml(w.date)}</th><th scope="col">${escapeHtml(w.event)}</th><th scope="col" class="num">${escapeHtml(w.line)}</th></tr></thead>`,
+    `<tbody>${rows.join('\n')}</tbody>`,
+    '</table>',
+  ].join('\n');
 }
 
 /** The marker of a kind, as a character for the table of events. */

@@ -1,0 +1,101 @@
+/** The French of the messages about the files a run is given and about checking them. */
+import type { Entry } from './entry.js';
+
+/** Files and folders given on the command line (src/run/targets.ts), and checking (src/pipeline.ts). */
+export const RUN: Entry[] = [
+  ['the pattern matches no file', 'le motif ne correspond à aucun fichier'],
+  ['no such file or folder', 'fichier ou répertoire introuvable'],
+  ['the folder cannot be read', 'le répertoire ne peut pas être lu'],
+  [
+    'the folder holds no .yaml or .yml file',
+    'le répertoire ne contient aucun fichier .yaml ou .yml',
+  ],
+  [
+    '{template} has no rule pack (known: {known}; or give one with --rules)',
+    '{template} n’a pas de jeu de règles (connus : {known} ; ou donnez-en un avec --rules)',
+  ],
+  [
+    '{template} is not the template of the rule pack given ({pack})',
+    '{template} n’est pas le modèle du jeu de règles donné ({pack})',
+  ],
+  [
+    '{value} is not a number of threads (1 to 999)',
+    '{value} n’est pas un nombre de fils d’exécution (de 1 à 999)',
+  ],
+  [
+    '{value} is not a size (e.g. 20000000, 20M or 512k)',
+    '{value} n’est pas une taille (par exemple 20000000, 20M ou 512k)',
+  ],
+  [
+    '{output} is {input}, an input of this run: it is never written over',
+    '{output} est {input}, une entrée de cette exécution : elle n’est jamais écrasée',
+  ],
+  ['cannot write {file} ({code})', 'impossible d’écrire {file} ({code})'],
+  [
+    '--format xlsx writes a workbook, not text: name its file with --output',
+    '--format xlsx écrit un classeur, non du texte : nommez son fichier avec --output',
+  ],
+  [
+    "a portfolio writes each record's report beside its page: name the page's file",
+    'un portefeuille écrit le rapport de chaque dossier à côté de sa page : nommez le fichier de la page',
+  ],
+  ['{path} is a file (expected a folder)', '{path} est un fichier (attendu : un répertoire)'],
+  ['cannot create the folder {path} ({code})', 'impossible de créer le répertoire {path} ({code})'],
+  ['the folder {path} does not exist', 'le répertoire {path} n’existe pas'],
+  [
+    '{file} exists already: clausier init never overwrites a file',
+    '{file} existe déjà : clausier init n’écrase jamais un fichier',
+  ],
+  ['not a rule pack (no pack.yaml in it)', 'pas un jeu de règles (il n’y a pas de pack.yaml)'],
+  [
+    'there is no rule {id} in {pack} (did you mean {other}?); see clausier rules',
+    'il n’y a pas de règle {id} dans {pack} (vouliez-vous dire {other} ?) ; voir clausier rules',
+  ],
+  [
+    'there is no rule {id} in {pack}; see clausier rules',
+    'il n’y a pas de règle {id} dans {pack} ; voir clausier rules',
+  ],
+  [
+    'the folder of its cases, {dir}, does not exist (pack.yaml names it in cases:)',
+    'le répertoire de ses cas, {dir}, n’existe pas (pack.yaml le nomme dans cases:)',
+  ],
+  ['expected the case as a sentence', 'attendu : le cas, en une phrase'],
+  ['expected rule, case, line and message', 'attendu : rule, case, line et message'],
+  ['expected line and message', 'attendu : line et message'],
+  [
+    '{value} is not the id of an amendment of this record (did you mean {other}?)',
+    '{value} n’est l’identifiant d’aucun avenant de ce dossier (vouliez-vous dire {other} ?)',
+  ],
+  [
+    '{value} is not the id of an amendment of this record',
+    '{value} n’est l’identifiant d’aucun avenant de ce dossier',
+  ],
+  ['expected a list', 'attendu : une liste'],
+  ['the rule pack', 'le jeu de règles'],
+  ['the waiver file', 'le fichier de dérogations'],
+  [
+    '{a} and {b} would both be written to standard output (give all of them but one an --output.<format> FILE)',
+    '{a} et {b} seraient tous deux écrits sur la sortie standard (donnez à tous sauf un un --output.<format> FICHIER)',
+  ],
+  [
+    '{a} and {b} would both be written to {file} (give each its own --output.<format> FILE)',
+    '{a} et {b} seraient tous deux écrits dans {file} (donnez à chacun son --output.<format> FICHIER)',
+  ],
+  [
+    '{record} cannot be reported on until its input error is fixed:',
+    'pas de rapport sur {record} tant que son erreur de saisie n’est pas corrigée :',
+  ],
+  [
+    '{record} cannot be reported on until its {n} input errors are fixed:',
+    'pas de rapport sur {record} tant que ses {n} erreurs de saisie ne sont pas corrigées :',
+  ],
+  ['{subject*} cannot be used:', '{subject} est inutilisable :'],
+  // How a case differs from what it expects (src/run/cases.ts), for `clausier test`.
+  ['missing {field}: {item}', 'manque dans {field} : {item}'],
+  ['unexpected {field}: {item}', 'en trop dans {field} : {item}'],
+  ['input error at {at}: {message}', 'erreur de saisie à {at} : {message}'],
+  [
+    '{old} is an old spelling; use {instead}',
+    '{old} est une ancienne orthographe ; utilisez {instead}',
+  ],
+];
