@@ -15,6 +15,8 @@ import {
   parameterInWords,
   type RulePack,
   timingInWords,
+  OBLIGOR_WORDS,
+  SEVERITY_WORDS,
 } from '../index.js';
 import { relative } from 'node:path';
 import type { Command } from 'commander';
@@ -42,8 +44,6 @@ const WORDS = {
     cases: 'Cas qui l’exercent',
     satisfiedIn: (n: number) => `respectée dans ${n} autre(s) cas`,
     noCases: 'aucun cas',
-    parties: { collectivite: 'la collectivité', dinsic: 'la DINSIC', both: 'les deux parties' },
-    severities: { error: 'erreur', warning: 'avertissement' },
     statuses: {
       breach: 'manquement',
       undetermined: 'indéterminée',
@@ -73,8 +73,6 @@ const WORDS = {
     cases: 'Cases that exercise it',
     satisfiedIn: (n: number) => `satisfied in ${n} other case(s)`,
     noCases: 'no case',
-    parties: { collectivite: 'the collectivité', dinsic: 'the DINSIC', both: 'both parties' },
-    severities: { error: 'error', warning: 'warning' },
     statuses: {
       breach: 'breach',
       undetermined: 'undetermined',
@@ -108,7 +106,7 @@ export function explainRule(pack: RulePack, rule: LoadedRule, language: Language
   for (const quote of rule.quotes) out.push(`  [${quote.clause}] « ${quote.text} »`);
   out.push('', `${w.summary}${colon}`, `  fr: ${rule.summary.fr}`, `  en: ${rule.summary.en}`, '');
   out.push(
-    `${w.obligor}${colon} ${w.parties[rule.obligor]} · ${w.severity}${colon} ${w.severities[rule.severity]}`,
+    `${w.obligor}${colon} ${OBLIGOR_WORDS[language][rule.obligor]} · ${w.severity}${colon} ${SEVERITY_WORDS[language][rule.severity]}`,
   );
   if (rule.kind === 'record') out.push(`${w.recordCheck}.`);
   out.push(`${w.over}${colon} ${rule.over}`);

@@ -7,6 +7,7 @@ import type { AgendaEntry } from '../views/agenda.js';
 import type { InputProblem } from '../base/errors.js';
 import { formatEurosEn, formatEurosFr } from '../base/money.js';
 import { formatValue } from '../rules/template.js';
+import { OBLIGOR_WORDS } from '../words/findings.js';
 import { formatDate, type Language } from '../base/language.js';
 import type { Obligor } from '../model/pack.js';
 import { problemEntry } from './json.js';
@@ -57,7 +58,6 @@ export const AGENDA_WORDS = {
     status: { overdue: 'en retard', pending: 'en attente' },
     table:
       '| Échéance | Où en est-on | Règle | À la charge de | Montant | Dossier | Clause | Constat |',
-    party: { collectivite: 'la collectivité', dinsic: 'la DINSIC', both: 'les deux parties' },
   },
   en: {
     colon: ':',
@@ -81,7 +81,6 @@ export const AGENDA_WORDS = {
       `${n} record${n !== 1 ? 's' : ''} could not be read: ${n !== 1 ? 'their' : 'its'} obligations are not listed.`,
     status: { overdue: 'overdue', pending: 'pending' },
     table: '| Due | Where it stands | Rule | Owed by | Amount | Record | Clause | Finding |',
-    party: { collectivite: 'the collectivité', dinsic: 'the DINSIC', both: 'both parties' },
   },
 } satisfies Record<Language, unknown>;
 
@@ -233,7 +232,7 @@ export function formatAgendaMarkdown(agenda: Agenda, options: AgendaFormatOption
       const standing =
         e.status === 'overdue' ? `**${cell(whenDue(e, language))}**` : cell(whenDue(e, language));
       out.push(
-        `| ${cell(dueDate(e, language))} | ${standing} | **${cell(e.rule)}** ${cell(e.title)} | ${cell(w.party[e.obligor])} | ${e.amount !== undefined ? cell(w.euros(e.amount)) : ''} | ${cell(recordName(e))}<br>${codeCell(place(e))} | ${cell(e.cite)} | ${cell(e.message)} |`,
+        `| ${cell(dueDate(e, language))} | ${standing} | **${cell(e.rule)}** ${cell(e.title)} | ${cell(OBLIGOR_WORDS[language][e.obligor])} | ${e.amount !== undefined ? cell(w.euros(e.amount)) : ''} | ${cell(recordName(e))}<br>${codeCell(place(e))} | ${cell(e.cite)} | ${cell(e.message)} |`,
       );
     }
     out.push('');

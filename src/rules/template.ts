@@ -8,6 +8,7 @@ import { formatEurosEn, formatEurosFr } from '../base/money.js';
 import { humanPath } from '../base/pointer.js';
 import { ownEntry } from '../facts/spec.js';
 import { isMissing } from '../facts/missing.js';
+import { PARTY_WORDS } from '../words/findings.js';
 
 export const FORMATS = [
   'eur',
@@ -80,11 +81,6 @@ function split(template: string): Part[] | { problem: string } {
   return parts;
 }
 
-const PARTY_NAMES: Record<Language, Record<string, string>> = {
-  fr: { collectivite: 'la collectivité', dinsic: 'la DINSIC' },
-  en: { collectivite: 'the collectivité', dinsic: 'the DINSIC' },
-};
-
 const PHASE_NAMES: Record<Language, string[]> = {
   fr: [
     'phase 1 (appel à intrapreneurs)',
@@ -104,7 +100,7 @@ const PHASE_NAMES: Record<Language, string[]> = {
 
 /** A party in words; a value that names no party (`constructor`...) is written as it is. */
 function partyName(value: unknown, language: Language): string {
-  return ownEntry(PARTY_NAMES[language], String(value)) ?? String(value);
+  return ownEntry(PARTY_WORDS[language], String(value)) ?? String(value);
 }
 
 const NONE: Record<Language, string> = { fr: 'aucune', en: 'none' };

@@ -37,14 +37,18 @@ export const SEVERITY_WORDS: Record<Language, Record<Severity, string>> = {
   en: { error: 'error', warning: 'warning' },
 };
 
-export const OBLIGOR_WORDS: Record<Language, Record<Obligor, string>> = {
-  fr: { collectivite: 'la collectivité', dinsic: 'la DINSIC', both: 'les deux parties' },
-  en: { collectivite: 'the collectivité', dinsic: 'the DINSIC', both: 'both parties' },
-};
-
-export const PARTY_WORDS: Record<Language, Record<string, string>> = {
+const PARTIES = {
   fr: { collectivite: 'la collectivité', dinsic: 'la DINSIC' },
   en: { collectivite: 'the collectivité', dinsic: 'the DINSIC' },
+} as const;
+
+/** The parties to the convention, each named once here, by their id in records and packs. */
+export const PARTY_WORDS: Record<Language, Readonly<Record<string, string>>> = PARTIES;
+
+/** Who owes an obligation: a party, or both. */
+export const OBLIGOR_WORDS: Record<Language, Record<Obligor, string>> = {
+  fr: { ...PARTIES.fr, both: 'les deux parties' },
+  en: { ...PARTIES.en, both: 'both parties' },
 };
 
 /** Months, for the axis of a timeline: no locale data is used, so output is the same anywhere. */
