@@ -148,7 +148,7 @@ export { conditionInWords, parameterInWords, timingInWords } from './rules/descr
 export { expectedStatus } from './rules/cases.js';
 export { packInputs } from './rules/pack/load.js';
 export { packageRoot } from './rules/pack/root.js';
-export { closest } from './load/validate.js';
+export { closest } from './base/closest.js';
 export { parseCalendarDate } from './base/calendar.js';
 export { showControls } from './base/quote.js';
 export { type AgendaFormatOptions } from './report/agenda.js';

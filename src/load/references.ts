@@ -6,7 +6,8 @@
  */
 import { humanPath, joinPointer } from '../base/pointer.js';
 import { quote } from '../base/quote.js';
-import { closest, type SchemaProblem } from './validate.js';
+import { type SchemaProblem } from './validate.js';
+import { closest } from '../base/closest.js';
 
 interface Referencing {
   amendment?: unknown;
