@@ -3,7 +3,7 @@
  */
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REFERENCE, ROOT, runCli, tempDir } from './helpers.js';
 
@@ -176,7 +176,8 @@ describe('files and folders', () => {
     (
       JSON.parse(stdout).files as { file: string; verdict: string; errors: { message: string }[] }[]
     ).map((f) => [
-      f.file.slice(f.file.indexOf(dir) + dir.length + 1),
+      // As given or relative to the working directory (ROOT), whichever clausier chose.
+      relative(dir, resolve(ROOT, f.file)),
       f.verdict,
       f.errors[0]?.message,
     ]);
