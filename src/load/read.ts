@@ -5,7 +5,7 @@
  * machine's memory.
  */
 import { closeSync, fstatSync, openSync, read, readSync, type Stats } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { fsPromises } from '../base/builtins.js';
 import { promisify } from 'node:util';
 
 const readAsync = promisify(read);
@@ -78,7 +78,7 @@ export function readWithin(source: string | 0, maxBytes: number): ReadResult {
  * named pipe, the process still answers signals (Ctrl-C removes a half-written --output).
  */
 export async function readWithinAsync(source: string | 0, maxBytes: number): Promise<ReadResult> {
-  const handle = source === 0 ? undefined : await open(source, 'r');
+  const handle = source === 0 ? undefined : await fsPromises().open(source, 'r');
   const fd = handle?.fd ?? 0;
   try {
     const steps = reading(handle ? await handle.stat() : fstatSync(0), maxBytes);

@@ -17,7 +17,7 @@
  * day gone by would ring at once on import). What is pending without a date yet cannot be put
  * on a day: it is a to-do (VTODO) saying when the rule makes it due, never left out.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../base/builtins.js';
 import type { AgendaEntry } from '../views/agenda.js';
 import { formatDay, parseCalendarDate } from '../base/calendar.js';
 import { formatDate, type Language } from '../base/language.js';
@@ -116,7 +116,7 @@ function uidsOf(entries: readonly AgendaEntry[]): string[] {
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
     if (n > 1) key += `\u0000${n}`;
-    const hash = createHash('sha256').update(key).digest('hex');
+    const hash = sha256(key);
     return `${hash.slice(0, 8)}-${hash.slice(8, 12)}-${hash.slice(12, 16)}-${hash.slice(16, 20)}-${hash.slice(20, 32)}@clausier`;
   });
 }

@@ -20,7 +20,7 @@
  * in CI), so that the report is the same on every machine; `originalUriBaseIds` is left out for
  * that reason. Columns count UTF-16 code units, as the loader measures them.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../base/builtins.js';
 import { pathToFileURL } from 'node:url';
 import type {
   AppliedWaiver,
@@ -238,10 +238,7 @@ function fingerprinter(): (parts: readonly unknown[]) => Record<string, string> 
     const key = JSON.stringify(parts);
     const rank = seen.get(key) ?? 0;
     seen.set(key, rank + 1);
-    const hash = createHash('sha256')
-      .update(JSON.stringify([key, rank]))
-      .digest('hex');
-    return { [FINGERPRINT]: hash };
+    return { [FINGERPRINT]: sha256(JSON.stringify([key, rank])) };
   };
 }
 

@@ -7,10 +7,10 @@
  * runs, between people), so an entry is served only if it is exactly what was written; one that
  * is damaged, edited or unreadable is a miss, and is made again.
  */
+import { sha256 } from '../base/builtins.js';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportDigest } from '../model/summary.js';
-import { sha256 } from '../rules/pack/snapshot.js';
 
 export const DEFAULT_CACHE_LOCATION = '.clausier-cache';
 

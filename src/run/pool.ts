@@ -3,7 +3,9 @@
  * in the worker with the least work in flight; results come back by request, and the caller puts
  * them back in order.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { workerThreads } from '../base/builtins.js';
 import { FileProblemsError, InputError, type FileProblem } from '../base/errors.js';
 import type { WorkerData, WorkRequest, WorkResult } from './worker.js';
 
@@ -31,12 +33,13 @@ export class WorkerPool {
   private nextId = 0;
 
   constructor(size: number, data: Omit<WorkerData, 'role'>) {
-    // A worker loads the bundle that holds this code (dist/clausier.cjs), which serves checks
-    // when it finds itself in a thread with this role (src/bundle.ts).
-    const script = new URL(import.meta.url);
+    // A worker loads the bundle that holds this code (dist/clausier.cjs) and serves checks
+    // (src/bundle.ts): loading the bundle does nothing more, in a thread as in the main one.
+    const script = `require(${JSON.stringify(fileURLToPath(import.meta.url))}).serveChecks();`;
     const workerData: WorkerData = { role: 'clausier-worker', ...data };
+    const { Worker: Thread } = workerThreads();
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData });
+      const worker = new Thread(script, { eval: true, workerData });
       const entry = { worker, inFlight: 0 };
       worker.on('message', (reply: WorkerReply) => {
         entry.inFlight--;

@@ -4,7 +4,7 @@
  * and its JSON entry text or its report (and the text of a record with breaches, for the code
  * frames of the text report).
  */
-import { parentPort } from 'node:worker_threads';
+import { workerThreads } from '../base/builtins.js';
 import { checkLoaded, PackRegistry, type CheckOptions } from '../pipeline.js';
 import { type FileReport } from '../model/finding.js';
 import { loadRecordBytes, loadRecordFile } from '../load/index.js';
@@ -41,14 +41,20 @@ export interface WorkResult {
   text?: string;
 }
 
-export function isWorkerData(data: unknown): data is WorkerData {
+function isWorkerData(data: unknown): data is WorkerData {
   return (data as Partial<WorkerData> | null)?.role === 'clausier-worker';
 }
 
-/** Checks the records the main thread sends, until it ends the thread. */
-export function serveChecks({ options, wants }: WorkerData): void {
+/**
+ * In a thread of a WorkerPool, checks the records the main thread sends, until it ends the
+ * thread; anywhere else, does nothing.
+ */
+export function serveChecks(): void {
+  const { isMainThread, parentPort, workerData } = workerThreads();
+  if (isMainThread || !parentPort || !isWorkerData(workerData)) return;
+  const { options, wants } = workerData;
   const registry = new PackRegistry();
-  parentPort!.on('message', (request: WorkRequest) => {
+  parentPort.on('message', (request: WorkRequest) => {
     void (async () => {
       try {
         const loaded =
@@ -60,10 +66,10 @@ export function serveChecks({ options, wants }: WorkerData): void {
         if (wants.entry) result.entry = entryText(report);
         if (wants.report || !wants.entry) result.report = report;
         if (wants.text && showsCodeFrames(result.digest)) result.text = loaded.text;
-        parentPort!.postMessage({ id: request.id, ...result });
+        parentPort.postMessage({ id: request.id, ...result });
       } catch (error) {
         // A rule pack that cannot be used, or a bug: the main thread reports it as it would its own.
-        parentPort!.postMessage({ id: request.id, error: serializeError(error) });
+        parentPort.postMessage({ id: request.id, error: serializeError(error) });
       }
     })();
   });

@@ -5,7 +5,7 @@
  * no script but its own, inline (the portfolio's filter and sort). Every text taken from a
  * record or a rule file goes through `escapeHtml`.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../base/builtins.js';
 
 /** Escapes text for an HTML element's content or a quoted attribute value. */
 export function escapeHtml(text: string): string {
@@ -98,9 +98,7 @@ export interface Page {
  */
 export function page(p: Page): string {
   const script =
-    p.script === undefined
-      ? ''
-      : `; script-src 'sha256-${createHash('sha256').update(p.script).digest('base64')}'`;
+    p.script === undefined ? '' : `; script-src 'sha256-${sha256(p.script, 'base64')}'`;
   return [
     '<!DOCTYPE html>',
     `<html lang="${escapeHtml(p.language)}">`,

@@ -15,7 +15,8 @@ import { parseYaml } from '../../load/yaml/parse.js';
 import { readPackFile } from './files.js';
 import { readPack } from './read.js';
 import { checkReferences } from './references.js';
-import { packFingerprint, restorePack, sha256, snapshotPath } from './snapshot.js';
+import { packFingerprint, restorePack, snapshotPath } from './snapshot.js';
+import { sha256 } from '../../base/builtins.js';
 import { RulePackError, type PackParts, type PackProblem, type RulePack } from './types.js';
 
 /** Loads a pack from its folder, or throws a RulePackError listing every problem. */

@@ -2,10 +2,15 @@
  * Snapshots of built-in rule packs, made at build time (dist/packs/<pack>.json): reading 35 YAML
  * files takes far longer than the check of a record, so a one-file check starts from the pack as
  * it was loaded and validated at build. A snapshot is used only while every file it was made
- * from is byte for byte the same (SHA-256): edit a rule and the pack is read from its files again.
+ * from is byte for byte the same: edit a rule and the pack is read from its files again.
+ *
+ * A file is the same when its size and its modification and change times are those the snapshot
+ * noted: any write sets the change time, which no tool can set back. Otherwise (a copy, a package
+ * unpacked, a checkout) the file is the same when its SHA-256 is. The times spare a start the
+ * reading and hashing of every file, and the loading of node:crypto.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { sha256 } from '../../base/builtins.js';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseYaml } from '../../load/yaml/parse.js';
 import { compileFacts, factModel } from '../../facts/derive.js';
@@ -13,12 +18,16 @@ import { displayPath } from './files.js';
 import { packageRoot } from './root.js';
 import type { LoadedRule, PackParameter, PackSourceFile, RulePack } from './types.js';
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface SnapshotFile {
   /** The file, relative to the pack's folder. */
   path: string;
   sha256: string;
+  /** Its size and times (ms) when the snapshot was made. */
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
 }
 
 interface PackSnapshot {
@@ -35,6 +44,8 @@ interface PackSnapshot {
   facts: RulePack['facts'];
   factSources: Record<string, string>;
   files: SnapshotFile[];
+  /** The pack's fingerprint (see packFingerprint). */
+  fingerprint: string;
 }
 
 /** Where the build keeps the snapshot of a built-in pack; none for a pack of another folder. */
@@ -43,10 +54,6 @@ export function snapshotPath(dir: string): string | undefined {
   if (dirname(dir) !== join(root, 'rules')) return undefined;
   return join(root, 'dist', 'packs', `${basename(dir)}.json`);
 }
-
-/** The SHA-256 of bytes or text, in hexadecimal. */
-export const sha256 = (bytes: Uint8Array | string): string =>
-  createHash('sha256').update(bytes).digest('hex');
 
 /** A pack's fingerprint: the hash of the hashes of its files, each with its path. */
 export function packFingerprint(files: readonly { path: string; sha256: string }[]): string {
@@ -77,10 +84,17 @@ export function serializePack(pack: RulePack): string {
     factSources: Object.fromEntries(
       Object.entries(pack.factSources).map(([key, file]) => [key, rel(file.path)]),
     ),
-    files: pack.files.map((f) => ({
-      path: rel(f.path),
-      sha256: sha256(readFileSync(resolve(f.path))),
-    })),
+    files: pack.files.map((f) => {
+      const { size, mtimeMs, ctimeMs } = statSync(resolve(f.path));
+      return {
+        path: rel(f.path),
+        sha256: sha256(readFileSync(resolve(f.path))),
+        size,
+        mtimeMs,
+        ctimeMs,
+      };
+    }),
+    fingerprint: pack.fingerprint,
   };
   return JSON.stringify(snapshot);
 }
@@ -103,6 +117,15 @@ function lazySourceFile(absolute: string): PackSourceFile {
   };
 }
 
+/** Whether a file is as the snapshot noted it (see above). */
+function unchanged(path: string, file: SnapshotFile): boolean {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return false;
+  if (stat.size === file.size && stat.mtimeMs === file.mtimeMs && stat.ctimeMs === file.ctimeMs)
+    return true;
+  return sha256(readFileSync(path)) === file.sha256;
+}
+
 /**
  * The pack of a folder from its snapshot, if the snapshot exists and every file it was made from
  * is unchanged; otherwise undefined, and the pack is read from its files.
@@ -116,10 +139,7 @@ export function restorePack(dir: string, snapshotPath: string): RulePack | undef
     return undefined;
   }
   if (snapshot.format !== FORMAT) return undefined;
-  for (const file of snapshot.files) {
-    const path = join(dir, file.path);
-    if (!existsSync(path) || sha256(readFileSync(path)) !== file.sha256) return undefined;
-  }
+  if (!snapshot.files.every((file) => unchanged(join(dir, file.path), file))) return undefined;
   const sources = new Map<string, PackSourceFile>();
   const source = (path: string): PackSourceFile => {
     let file = sources.get(path);
@@ -154,6 +174,6 @@ export function restorePack(dir: string, snapshotPath: string): RulePack | undef
     model: factModel(snapshot.facts),
     derived: compileFacts(snapshot.facts, snapshot.conditions),
     files: snapshot.files.map((f) => source(f.path)),
-    fingerprint: packFingerprint(snapshot.files),
+    fingerprint: snapshot.fingerprint,
   };
 }
