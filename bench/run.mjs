@@ -218,7 +218,7 @@ await build({
   logLevel: 'warning',
   // The bundled libraries require Node's own modules, which an ES module must be given.
   banner: {
-    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
 });
 const stagesOf = (dir) => {

@@ -54,12 +54,34 @@ const withoutOptionalPicomatch = {
   },
 };
 
+// commander requires child_process at load, for the executable subcommands clausier has none
+// of; child_process brings net and dgram with it (some 3 ms of every start). The bundle's copy of
+// commander requires it when it would spawn one; the build stops if commander's text changes.
+const commanderChildProcessWhenUsed = {
+  name: 'commander-child-process-when-used',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      const uses = text.match(/childProcess\.\w+/g) ?? [];
+      if (text.split(eager).length !== 2 || uses.some((use) => use !== 'childProcess.spawn'))
+        throw new Error(
+          `${args.path}: commander no longer requires child_process as it did (see build.mjs)`,
+        );
+      const lazy =
+        "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+      return { contents: text.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
 await build({
   ...cjs,
   entryPoints: { clausier: join(root, 'src/bundle.ts') },
   supported: { 'dynamic-import': false },
   plugins: [
     withoutOptionalPicomatch,
+    commanderChildProcessWhenUsed,
     {
       name: 'xlsx-apart',
       setup(b) {
@@ -70,6 +92,27 @@ await build({
     },
   ],
 });
+// The bundle in ASCII: esbuild escapes the other characters of strings, not those of regular
+// expressions (the French words of src/rules/describe.ts...), and one of them makes V8 hold the
+// whole 2 MB source as UTF-16, decoded from UTF-8 at each start (some 25 ms). Escaped as \uXXXX,
+// which means the same in a regular expression, a string, a template or a comment, they leave
+// it ASCII, which dist/cli.cjs reads as Latin-1 without decoding. (The source map's columns
+// shift on the few lines escaped.)
+const bundlePath = join(root, 'dist/clausier.cjs');
+const escaped = readFileSync(bundlePath, 'utf8')
+  .split('\n')
+  .map((line) => {
+    if (!/[^ -~\t\n\r]/.test(line)) return line;
+    // A raw template is the one place where an escape would not mean the character.
+    if (line.includes('raw`'))
+      throw new Error(`dist/clausier.cjs: a raw template to escape: ${line}`);
+    return line.replace(
+      /[^ -~\t\n\r]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+  })
+  .join('\n');
+writeFileSync(bundlePath, escaped);
 await build({ ...cjs, entryPoints: { xlsx: join(root, 'src/report/xlsx.ts') } });
 copyFileSync(join(root, 'scripts/cli.cjs'), join(root, 'dist/cli.cjs'));
 chmodSync(join(root, 'dist/cli.cjs'), 0o755);
@@ -95,6 +138,19 @@ await build({
 });
 execFileSync(process.execPath, [snapshotter], { stdio: 'inherit' });
 rmSync(dirname(snapshotter), { recursive: true, force: true });
+
+// V8's compiled code of the bundle, as it stands once the command has checked the reference
+// record (dist/clausier.cjs.v8cache): dist/cli.cjs hands it to V8, which then reads the
+// functions of a check instead of compiling them. Made last, from the bundle and the pack
+// snapshots as they will run; it serves only this bundle and the Node.js that built it.
+execFileSync(
+  process.execPath,
+  [join(root, 'dist/cli.cjs'), 'check', join(root, 'cases/les-lilas-2019.yaml')],
+  {
+    stdio: 'ignore',
+    env: { ...process.env, CLAUSIER_BUILD_CODE_CACHE: join(root, 'dist/clausier.cjs.v8cache') },
+  },
+);
 
 // The library's types, for `import { checkRecord } from 'clausier'` in TypeScript. They
 // describe a CommonJS module, which the bundle is: the package.json beside them says so to

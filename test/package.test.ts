@@ -4,10 +4,42 @@
  * and `require`, its types, and `clausier lint` and `clausier test` on the packs it ships.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { caseFiles, REFERENCE, ROOT, tempDir } from './helpers.js';
+
+/** Runs the bin with a hook that logs the modules it loads and the scripts V8 compiles. */
+function loadsOf(bin: string, args: string[]) {
+  const dir = tempDir('clausier-loads-');
+  const log = join(dir, 'loaded.json');
+  const hook = join(dir, 'hook.cjs');
+  writeFileSync(
+    hook,
+    `const Module = require('node:module');
+const vm = require('node:vm');
+const load = Module._load;
+const loaded = [];
+Module._load = function (request, ...rest) {
+  if (!Module.isBuiltin(request)) loaded.push(request);
+  return load.call(this, request, ...rest);
+};
+const Script = vm.Script;
+vm.Script = class extends Script {
+  constructor(source, options) {
+    super(source, options);
+    loaded.push({ compiled: options.filename, cached: !!options.cachedData, rejected: this.cachedDataRejected });
+  }
+};
+process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, JSON.stringify(loaded)));
+`,
+  );
+  const run = spawnSync(process.execPath, ['--require', hook, bin, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return { run, loaded: JSON.parse(readFileSync(log, 'utf8')) as unknown };
+}
 
 describe('the npm package', () => {
   it('installs from its tarball and runs: bin, exports and types', () => {
@@ -196,31 +228,45 @@ export const id: string = pack.id;
   it('starts by loading its bundle and Node.js modules only, nothing from node_modules', () => {
     // A clone of the repository has the bundled libraries in node_modules too: one of them
     // loaded from there at start-up (fdir's optional picomatch) cost a tenth of a one-file check.
-    const dir = tempDir('clausier-loads-');
-    const log = join(dir, 'loaded.json');
-    const hook = join(dir, 'hook.cjs');
-    writeFileSync(
-      hook,
-      `const Module = require('node:module');
-const load = Module._load;
-const loaded = [];
-Module._load = function (request, ...rest) {
-  if (!Module.isBuiltin(request)) loaded.push(request);
-  return load.call(this, request, ...rest);
-};
-process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, JSON.stringify(loaded)));
-`,
-    );
-    const run = spawnSync(
-      process.execPath,
-      ['--require', hook, join(ROOT, 'dist', 'cli.cjs'), 'check', REFERENCE],
-      { cwd: dir, encoding: 'utf8' },
-    );
+    // The bin compiles the bundle itself, with the V8 code cache the build made (scripts/cli.cjs):
+    // the hook sees that V8 was given the cache and took it.
+    const bin = join(ROOT, 'dist', 'cli.cjs');
+    const { run, loaded } = loadsOf(bin, ['check', REFERENCE]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(JSON.parse(readFileSync(log, 'utf8'))).toEqual([
-      join(ROOT, 'dist', 'cli.cjs'),
-      './clausier.cjs',
+    expect(loaded).toEqual([
+      bin,
+      { compiled: join(ROOT, 'dist', 'clausier.cjs'), cached: true, rejected: false },
     ]);
+  });
+
+  it('runs the same without its code cache, or with one made for another bundle', () => {
+    // A copy of dist/ has new modification times: the cache the build made is not this bundle's.
+    const copy = join(ROOT, 'test-output', `dist-copy-${process.pid}`);
+    rmSync(copy, { recursive: true, force: true });
+    mkdirSync(copy, { recursive: true });
+    onTestFinished(() => rmSync(copy, { recursive: true, force: true }));
+    for (const file of ['cli.cjs', 'clausier.cjs', 'clausier.cjs.v8cache'])
+      copyFileSync(join(ROOT, 'dist', file), join(copy, file));
+    const check = (bin: string) =>
+      spawnSync(process.execPath, [bin, 'check', '--format', 'json', ...caseFiles().slice(0, 8)], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+    const built = check(join(ROOT, 'dist', 'cli.cjs'));
+    const stale = check(join(copy, 'cli.cjs'));
+    // The copy's cache is not handed to V8: the bundle is required as any module.
+    expect(loadsOf(join(copy, 'cli.cjs'), ['check', REFERENCE]).loaded).toEqual([
+      join(copy, 'cli.cjs'),
+      join(copy, 'clausier.cjs'),
+    ]);
+    rmSync(join(copy, 'clausier.cjs.v8cache'));
+    const none = check(join(copy, 'cli.cjs'));
+    expect(built.stderr).toBe('');
+    for (const run of [stale, none]) {
+      expect(run.stderr).toBe(built.stderr);
+      expect(run.status).toBe(built.status);
+      expect(run.stdout).toBe(built.stdout);
+    }
   });
 });
