@@ -1,7 +1,15 @@
 // What the benchmarks share (bench/run.mjs, bench/peers.mjs): the corpora, a timed run of a
 // command with its peak memory, medians, and the table every figure is printed in.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +55,58 @@ function folder(dir, version, count, text) {
     writeFileSync(join(dir, `record-${String(i).padStart(5, '0')}.yaml`), text(i));
   writeFileSync(marker, version);
   return dir;
+}
+
+/**
+ * The files of a folder made by `folder`, in two folders of half each (hard links, made once):
+ * for two processes that share the work as `--jobs 2` would.
+ */
+export function halves(dir) {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
+  return [0, 1].map((half) => {
+    const target = `${dir}-half-${half}`;
+    const mine = files.filter((_, i) => i % 2 === half);
+    const marker = join(target, '.generated');
+    if (existsSync(marker) && readFileSync(marker, 'utf8') === String(mine.length)) return target;
+    rmSync(target, { recursive: true, force: true });
+    mkdirSync(target, { recursive: true });
+    for (const file of mine) linkSync(join(dir, file), join(target, file));
+    writeFileSync(marker, String(mine.length));
+    return target;
+  });
+}
+
+/**
+ * Runs `node ARGS` for each ARGS at once, and waits for all: the wall time (s) until the last
+ * ends. Any exit status other than 0 or 1 throws.
+ */
+export async function together(argsList) {
+  const start = performance.now();
+  await Promise.all(
+    argsList.map(
+      (args) =>
+        new Promise((resolve, reject) => {
+          const child = spawn(process.execPath, args, { cwd: root, stdio: 'ignore' });
+          child.on('error', reject);
+          child.on('exit', (status) =>
+            status === 0 || status === 1
+              ? resolve()
+              : reject(new Error(`${args.join(' ')} exited ${status}`)),
+          );
+        }),
+    ),
+  );
+  return { seconds: (performance.now() - start) / 1000 };
+}
+
+/** The run of median time among `times` runs of an asynchronous measure. */
+export async function medianOf(times, runOnce) {
+  const results = [];
+  for (let i = 0; i < times; i++) results.push(await runOnce());
+  results.sort((a, b) => a.seconds - b.seconds);
+  return results[Math.floor(results.length / 2)];
 }
 
 /**

@@ -24,8 +24,10 @@ import {
   columns,
   corpus,
   fps,
+  halves,
   machine,
   median,
+  medianOf,
   mib,
   modeOf,
   ms,
@@ -37,6 +39,7 @@ import {
   s,
   sizeOf,
   Table,
+  together,
 } from './measure.mjs';
 import { installPeers, JS_YAML, versionOf } from './peer-packages.mjs';
 import { exactPathShapes, fastPathShapes } from './shapes.mjs';
@@ -132,7 +135,7 @@ row(
  * Throughput on a folder, one process, beside the js-yaml floor and the `yaml` loop on the same
  * files; then `--jobs 2` (and 4) beside `--jobs 1`. Returns the run with one process.
  */
-function throughput(name, dir, count, { jobs = [2], yamlTarget = false } = {}) {
+async function throughput(name, dir, count, { jobs = [2], yamlTarget = false } = {}) {
   const floor = timed(SETTINGS.runs, [join(root, 'bench', 'load-only.mjs'), dir, peers], {
     rss: false,
   });
@@ -173,10 +176,26 @@ function throughput(name, dir, count, { jobs = [2], yamlTarget = false } = {}) {
       n === 2 ? speedup >= 1.6 : undefined,
     );
   }
+  if (jobs.includes(2)) {
+    // What two cores of this machine give to clausier at all: two processes, each on half the
+    // files, started together, against one process on all of them. --jobs 2 cannot beat it.
+    const parts = halves(dir);
+    const both = await medianOf(SETTINGS.runs, () =>
+      together(parts.map((part) => clausier('check', part, '--format', 'json', '--jobs', '1'))),
+    );
+    row(
+      `scaling, ${name}, 2 processes on half each`,
+      fps(count, both.seconds),
+      `--jobs 1 ${fps(count, one.seconds)}`,
+      one.seconds / both.seconds,
+      '',
+      undefined,
+    );
+  }
   return one;
 }
 
-throughput(
+await throughput(
   `reference record ×${SETTINGS.copies}`,
   referenceCopies(work, SETTINGS.copies),
   SETTINGS.copies,
@@ -184,7 +203,7 @@ throughput(
 const sizes = SETTINGS.folders;
 for (const count of sizes) {
   const largest = count === sizes[sizes.length - 1];
-  const one = throughput(`${count} files`, corpus(work, count), count, {
+  const one = await throughput(`${count} files`, corpus(work, count), count, {
     jobs: largest ? [2, 4] : [],
     yamlTarget: true,
   });
