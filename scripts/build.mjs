@@ -140,17 +140,28 @@ execFileSync(process.execPath, [snapshotter], { stdio: 'inherit' });
 rmSync(dirname(snapshotter), { recursive: true, force: true });
 
 // V8's compiled code of the bundle, as it stands once the command has checked the reference
-// record (dist/clausier.cjs.v8cache): dist/cli.cjs hands it to V8, which then reads the
-// functions of a check instead of compiling them. Made last, from the bundle and the pack
-// snapshots as they will run; it serves only this bundle and the Node.js that built it.
+// record, written as text and as JSON (dist/clausier.cjs.v8cache): dist/cli.cjs hands it to V8,
+// which then reads the functions of a check instead of compiling them. Made last, from the
+// bundle and the pack snapshots as they will run; it serves only this bundle and the Node.js
+// that built it.
+const training = mkdtempSync(join(tmpdir(), 'clausier-build-'));
 execFileSync(
   process.execPath,
-  [join(root, 'dist/cli.cjs'), 'check', join(root, 'cases/les-lilas-2019.yaml')],
+  [
+    join(root, 'dist/cli.cjs'),
+    'check',
+    join(root, 'cases/les-lilas-2019.yaml'),
+    '--format',
+    'text,json',
+    '--output.json',
+    join(training, 'run.json'),
+  ],
   {
     stdio: 'ignore',
     env: { ...process.env, CLAUSIER_BUILD_CODE_CACHE: join(root, 'dist/clausier.cjs.v8cache') },
   },
 );
+rmSync(training, { recursive: true, force: true });
 
 // The library's types, for `import { checkRecord } from 'clausier'` in TypeScript. They
 // describe a CommonJS module, which the bundle is: the package.json beside them says so to
