@@ -101,14 +101,6 @@ export async function together(argsList) {
   return { seconds: (performance.now() - start) / 1000 };
 }
 
-/** The run of median time among `times` runs of an asynchronous measure. */
-export async function medianOf(times, runOnce) {
-  const results = [];
-  for (let i = 0; i < times; i++) results.push(await runOnce());
-  results.sort((a, b) => a.seconds - b.seconds);
-  return results[Math.floor(results.length / 2)];
-}
-
 /**
  * Runs `node ARGS` once through bench/with-rss.mjs when `rss` is set: wall time (s) and peak
  * memory (MiB, NaN without `rss`). Any exit status other than `statuses` throws, with stderr.
@@ -140,11 +132,20 @@ export function run(work, args, { env = {}, statuses = [0, 1], rss = true } = {}
   return { seconds, rss: peak };
 }
 
+/** The run of median time among some runs. */
+const middle = (results) =>
+  results.sort((a, b) => a.seconds - b.seconds)[Math.floor(results.length / 2)];
+
 /** The run of median time among `times` runs. */
 export function median(times, runOnce) {
-  const results = Array.from({ length: times }, runOnce);
-  results.sort((a, b) => a.seconds - b.seconds);
-  return results[Math.floor(results.length / 2)];
+  return middle(Array.from({ length: times }, runOnce));
+}
+
+/** The run of median time among `times` runs of an asynchronous measure. */
+export async function medianOf(times, runOnce) {
+  const results = [];
+  for (let i = 0; i < times; i++) results.push(await runOnce());
+  return middle(results);
 }
 
 /**
@@ -158,9 +159,7 @@ export function paired(times, runA, runB) {
     a.push(runA());
     b.push(runB());
   }
-  const mid = (results) =>
-    results.sort((x, y) => x.seconds - y.seconds)[Math.floor(results.length / 2)];
-  return [mid(a), mid(b)];
+  return [middle(a), middle(b)];
 }
 
 /** `ARGS` for `clausier ARGS`, as `run` takes them. */
