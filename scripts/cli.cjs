@@ -43,10 +43,11 @@ function load(data, keep) {
   const vm = require('node:vm');
   // The build leaves the bundle ASCII: read as Latin-1, it needs no decoding.
   const source = readFileSync(bundle, 'latin1');
-  const script = new vm.Script(nodeModule.wrap(source), { filename: bundle, cachedData: data });
+  // The wrapper Node.js puts around a CommonJS module (documented in its modules page).
+  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+  const script = new vm.Script(wrapped, { filename: bundle, cachedData: data });
   const module = new nodeModule.Module(bundle, require.main);
   module.filename = bundle;
-  module.paths = nodeModule.Module._nodeModulePaths(__dirname);
   require.cache[bundle] = module;
   script.runInThisContext()(
     module.exports,
