@@ -68,13 +68,6 @@ export class PackRegistry {
 
   private readonly evaluators = new WeakMap<RulePack, PackEvaluator>();
 
-  /** The ids of the built-in packs, read once for the registry's run (a folder read per record was 3 % of it). */
-  private builtIn: string[] | undefined;
-
-  builtInPacks(): string[] {
-    return (this.builtIn ??= builtInPacks());
-  }
-
   /** A pack loaded by the caller, with its evaluator. */
   forPack(pack: RulePack): { pack: RulePack; evaluator: PackEvaluator } {
     let evaluator = this.evaluators.get(pack);
@@ -209,7 +202,7 @@ function choosePack(
   if (options.pack !== undefined) chosen = registry.forPack(options.pack);
   else if (options.rules !== undefined) chosen = registry.get(options.rules);
   else {
-    const known = registry.builtInPacks();
+    const known = builtInPacks();
     if (!known.includes(template))
       return `convention.template: '${template}' has no rule pack (known: ${known.join(', ')}; or give one with --rules)`;
     chosen = registry.get(resolve(builtInPacksDir(), template));
@@ -241,8 +234,9 @@ function locateFinding(
   const { loaded, inFile, pack, language } = place;
   // Pointers into the record as it stood are turned into pointers into the file.
   const locations = finding.pointers.map((pointer): Location => {
-    const at = loaded.locate(inFile(pointer));
-    return { pointer: inFile(pointer), line: at.line, column: at.column };
+    const placed = inFile(pointer);
+    const at = loaded.locate(placed);
+    return { pointer: placed, line: at.line, column: at.column };
   });
   return {
     rule: finding.rule,

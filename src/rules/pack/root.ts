@@ -36,11 +36,18 @@ export function builtInPacksDir(): string {
   return join(packageRoot(), 'rules');
 }
 
+/** The ids of the built-in packs, once found (a run chose a record's pack by them per record). */
+let knownPacks: readonly string[] | undefined;
+
 /** The ids of the built-in packs. */
-export function builtInPacks(): string[] {
+export function builtInPacks(): readonly string[] {
+  if (knownPacks !== undefined) return knownPacks;
   const dir = builtInPacksDir();
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'pack.yaml')))
-    .map((e) => e.name)
-    .sort();
+  knownPacks = Object.freeze(
+    readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'pack.yaml')))
+      .map((e) => e.name)
+      .sort(),
+  );
+  return knownPacks;
 }
