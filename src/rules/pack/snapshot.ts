@@ -10,7 +10,7 @@
  * reading and hashing of every file, and the loading of node:crypto.
  */
 import { sha256 } from '../../base/builtins.js';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseYaml } from '../../load/yaml/parse.js';
 import { compileFacts, factModel } from '../../facts/derive.js';
@@ -131,8 +131,8 @@ function unchanged(path: string, file: SnapshotFile): boolean {
  * is unchanged; otherwise undefined, and the pack is read from its files.
  */
 export function restorePack(dir: string, snapshotPath: string): RulePack | undefined {
-  if (!existsSync(snapshotPath)) return undefined;
   let snapshot: PackSnapshot;
+  // No snapshot, or one that cannot be read: the pack is read from its files.
   try {
     snapshot = JSON.parse(readFileSync(snapshotPath, 'utf8')) as PackSnapshot;
   } catch {
