@@ -113,6 +113,13 @@ export function parseCalendarDate(text: string): Parsed<Day> {
   return parsed;
 }
 
+/** A date the reading of the record has checked already: a bad one here is a bug, not input. */
+export function checkedDay(text: string): Day {
+  const parsed = parseCalendarDate(text);
+  if (!parsed.ok) throw new Error(`unchecked date ${text}`);
+  return parsed.value;
+}
+
 const parsedDates = new Map<string, Parsed<Day>>();
 
 function readCalendarDate(text: string): Parsed<Day> {

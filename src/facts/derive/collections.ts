@@ -10,7 +10,7 @@ import {
   formatIsoWeek,
   isoWeekMonday,
   isoWeekOf,
-  parseCalendarDate,
+  checkedDay,
   type Day,
 } from '../../base/calendar.js';
 import { joinPointer } from '../../base/pointer.js';
@@ -62,13 +62,11 @@ const DAYS = new Map<string, Day>();
 const toDay = (text: string): Day => {
   const known = DAYS.get(text);
   if (known !== undefined) return known;
-  const parsed = parseCalendarDate(text);
-  // Dates were checked when the record was read: a bad one here is a bug.
-  if (!parsed.ok) throw new Error(`unchecked date ${text}`);
+  const value = checkedDay(text);
   // Bounded: a record of thousands of dates does not keep them all.
   if (DAYS.size >= 4096) DAYS.clear();
-  DAYS.set(text, parsed.value);
-  return parsed.value;
+  DAYS.set(text, value);
+  return value;
 };
 
 /** The day whose parameters apply to a row, where its plan says which field gives it. */

@@ -2,19 +2,8 @@
  * Date arithmetic as rules see it: a date plus a period (months, days, working days...), counted
  * as the parameter says.
  */
-import {
-  addPeriodCounted,
-  formatDay,
-  parseCalendarDate,
-  parsePeriod,
-} from '../../base/calendar.js';
+import { addPeriodCounted, formatDay, checkedDay, parsePeriod } from '../../base/calendar.js';
 import type { Counting } from '../../model/expressions.js';
-
-const day = (text: string): number => {
-  const parsed = parseCalendarDate(text);
-  if (!parsed.ok) throw new Error(`not a date: ${text}`);
-  return parsed.value;
-};
 
 /** Adds a period to a date as rules see it; null stays null. */
 export function addPeriodToDate(
@@ -26,5 +15,5 @@ export function addPeriodToDate(
   const parsed = parsePeriod(period);
   // Periods were checked when the pack and the record were loaded: a bad one here is a bug.
   if (!parsed.ok) throw new Error(parsed.problem);
-  return formatDay(addPeriodCounted(day(from), parsed.value, counting));
+  return formatDay(addPeriodCounted(checkedDay(from), parsed.value, counting));
 }

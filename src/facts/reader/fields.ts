@@ -3,7 +3,7 @@
  * the few helpers its tables are written with: a field with its words, a pointer, a field the
  * record may leave out, an account, a signature, a day or a week read from checked text.
  */
-import { formatDay, parseCalendarDate, parseIsoWeek } from '../../base/calendar.js';
+import { formatDay, parseIsoWeek } from '../../base/calendar.js';
 import type { AccountRef, ProgrammeRecord, Signature } from '../../model/programme.js';
 import type { FactType, Localized } from '../../model/pack.js';
 import type { FactSpec } from '../spec.js';
@@ -102,12 +102,6 @@ export const signedByField = f(
   'parties with a dated signature in the record',
 );
 
-export const day = (text: string): number => {
-  const parsed = parseCalendarDate(text);
-  // Dates were checked when the record was read: a bad one here is a bug.
-  if (!parsed.ok) throw new Error(`unchecked date ${text}`);
-  return parsed.value;
-};
 export const weekDays = (week: string): { first: string; last: string } => {
   const parsed = parseIsoWeek(week);
   if (!parsed.ok) throw new Error(`unchecked week ${week}`);

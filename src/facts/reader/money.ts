@@ -2,12 +2,12 @@
  * The reader's lists of money: each payment (with its rank by day), each bank account and its RIB
  * key, each party's account, each expense and each refund.
  */
+import { checkedDay } from '../../base/calendar.js';
 import type { AccountRef } from '../../model/programme.js';
 import { accountId, ribKey, ribText } from '../rib.js';
 import {
   accountField,
   accountOf,
-  day,
   f,
   nullable,
   orNull,
@@ -51,7 +51,7 @@ export const payments: ReaderCollection = {
   items: (record) => {
     const payments = record.payments ?? [];
     const order = payments
-      .map((payment, index) => ({ index, day: day(payment.date) }))
+      .map((payment, index) => ({ index, day: checkedDay(payment.date) }))
       .sort((a, b) => a.day - b.day || a.index - b.index);
     const rank = new Map(order.map(({ index }, k) => [index, k + 1]));
     return payments.map((payment, index) => {
