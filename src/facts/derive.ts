@@ -8,7 +8,6 @@ import type { MoneySummary } from '../model/finding.js';
 import { formatDay, type Day } from '../base/calendar.js';
 import type { ProgrammeRecord } from '../model/programme.js';
 import type { Row, Scope } from './formula.js';
-import { isMissing } from './missing.js';
 import { ParameterTimeline, type LoadedParameter } from './params.js';
 import { READER_GLOBALS } from './reader.js';
 import { recordCollections, type Item, type RecordCollections } from './derive/collections.js';
@@ -69,7 +68,7 @@ export function deriveFacts(
     items,
     collections: listsOf(derived, items),
     parameters,
-    money: moneyOf(rowsOf, parameters, asOf),
+    money: moneyOf(rowsOf, base.params),
   };
 }
 
@@ -129,17 +128,13 @@ function listsOf(
 }
 
 /** The money of the programme, from the pack's `programme` fields: for reports. */
-function moneyOf(
-  rowsOf: RecordCollections['rowsOf'],
-  parameters: ParameterTimeline,
-  asOf: Day,
-): MoneySummary {
+function moneyOf(rowsOf: RecordCollections['rowsOf'], params: Scope['params']): MoneySummary {
   const programme = (rowsOf('programme') as Row[])[0] ?? {};
   const amount = (field: string): number | null => {
     const v = programme[field];
     return typeof v === 'number' ? v : null;
   };
-  const cap = parameters.at(asOf).fundingCap;
+  const cap = params.fundingCap;
   const refundDue = amount('refundDue');
   const refunded = amount('refunded') ?? 0;
   return {
@@ -153,5 +148,3 @@ function moneyOf(
     balance: refundDue === null ? null : refundDue - refunded,
   };
 }
-
-export { isMissing };

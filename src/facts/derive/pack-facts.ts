@@ -45,7 +45,6 @@ export interface GlobalPlan {
 
 /** What a pack derives, compiled once: see deriveFacts. */
 export interface PackFacts {
-  model: FactModel;
   globals: Map<string, GlobalPlan>;
   collections: Map<string, CollectionPlan>;
 }
@@ -128,7 +127,6 @@ export function compileFacts(
   file: FactsFile,
   conditions: Readonly<Record<string, NamedCondition>>,
 ): PackFacts {
-  const model = factModel(file);
   const placeOf = (collection: string, field: string): string | undefined =>
     READER_COLLECTIONS[collection]?.fields[field]?.at;
   const context = { placeOf, conditions };
@@ -141,7 +139,7 @@ export function compileFacts(
     if (plan.fields.some((field) => field.name === plan.paramsOn)) plan.paramsOnDerived = true;
     if (over.has(plan.name)) plan.keep = true;
   }
-  return { model, globals, collections };
+  return { globals, collections };
 }
 
 /** A derived fact, compiled: an object fact makes its fields, in order. */

@@ -5,14 +5,6 @@
  */
 import type { Comparison, Condition, FactReference, Formula } from '../../model/expressions.js';
 
-/** The fields a formula reads directly, as `fact` and path: for dependencies and traces. */
-export function referencesOfFormula(formula: Formula, into: FactReference[] = []): FactReference[] {
-  visitFormula(formula, (node) => {
-    if (isReference(node)) into.push(node);
-  });
-  return into;
-}
-
 const MECHANISMS = [
   'latest',
   'earliest',
