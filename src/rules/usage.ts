@@ -110,15 +110,6 @@ function factEntries(facts: RulePack['facts']): FactEntries {
   const fields = new Map<string, Map<string, FactEntry>>();
   const made = new Map<string, FactEntry>();
   const shown: FactEntry[] = [];
-  /** The entry of a field given to a collection's items, written in entry `key` at `pointer`. */
-  const field = (
-    key: string,
-    pointer: string,
-    collection: string,
-    name: string,
-    fact: DerivedFact,
-    scope: Scope,
-  ): FactEntry => entry(shown, `${collection}.${name}`, 'field', key, pointer, fact, scope);
   for (const [name, fact] of Object.entries(facts.facts ?? {}))
     globals.set(name, entry(shown, name, 'fact', `facts/${name}`, `/facts/${name}`, fact, {}));
   for (const [collection, spec] of Object.entries(facts.collections ?? {})) {
@@ -139,11 +130,12 @@ function factEntries(facts: RulePack['facts']): FactEntries {
     for (const [name, fact] of Object.entries(spec.fields))
       own.set(
         name,
-        field(
+        entry(
+          shown,
+          `${collection}.${name}`,
+          'field',
           `collections/${collection}`,
           `/collections/${collection}/fields/${name}`,
-          collection,
-          name,
           fact,
           scope,
         ),
@@ -157,11 +149,12 @@ function factEntries(facts: RulePack['facts']): FactEntries {
     for (const [name, fact] of Object.entries(written))
       own.set(
         name,
-        field(
+        entry(
+          shown,
+          `${collection}.${name}`,
+          'field',
           `fields/${collection}/${name}`,
           `/fields/${collection}/${name}`,
-          collection,
-          name,
           fact,
           scope,
         ),

@@ -12,7 +12,7 @@ import { traceOf } from '../trace.js';
 import { type TraceNode } from '../../model/trace.js';
 import type { Localized, Severity } from '../../model/pack.js';
 import type { CollectionPlan } from './collection-plan.js';
-import { over, withRuleDeadlines, type Lookup } from './lookup.js';
+import { over, withRuleDeadlines } from './lookup.js';
 import { fill, GENERIC, LATE, substitute } from './messages.js';
 import type { ItemOutcome, Tally } from './outcome.js';
 
@@ -66,7 +66,6 @@ function addBreachFindings(
 ): void {
   if (tally.breaches.length === 0) return;
   const base = { rule: rule.id, severity: rule.severity };
-  const messageContext = (lookup: Lookup): Lookup => withRuleDeadlines(lookup, rule);
   for (const outcome of tally.breaches) {
     const timing = timingOf(outcome, facts);
     for (const breach of outcome.cases) {
@@ -76,7 +75,7 @@ function addBreachFindings(
         status: 'breach',
         case: breach.id,
         text: fill(late ? (rule.messages.late ?? GENERIC.late) : breach.message, () =>
-          over(timing, messageContext(outcome.lookup)),
+          over(timing, withRuleDeadlines(outcome.lookup, rule)),
         ),
         pointers: pointersOf(outcome.item, late ? rule.due.locations : breach.locations),
         item: { collection: plan.collection, index: outcome.index },
@@ -127,7 +126,6 @@ function summaryFinding(
   plan: CollectionPlan,
   facts: Facts,
 ): RuleFinding {
-  const messageContext = (lookup: Lookup): Lookup => withRuleDeadlines(lookup, rule);
   const summary: Status =
     tally.count('pending') > 0
       ? 'pending'
@@ -138,7 +136,7 @@ function summaryFinding(
   const context = () =>
     over(
       { count: tally.count(summary) },
-      messageContext(only ? only.lookup : plan.lookup(facts, undefined)),
+      withRuleDeadlines(only ? only.lookup : plan.lookup(facts, undefined), rule),
     );
   const template =
     summary === 'pending'
