@@ -1,4 +1,3 @@
-/** The likely typo: the nearest of some names to a misspelt one, accents and case aside. */
 /** A name as compared for a typo: case and accents aside (`Collectivité` is `collectivite`). */
 const folded = (name: string): string => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -9,8 +8,9 @@ export function closest(word: string, candidates: string[]): string | undefined 
   if (word.length > 2 * longest + 2) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
+  const written = folded(word);
   for (const candidate of candidates) {
-    const distance = levenshtein(folded(word), folded(candidate));
+    const distance = levenshtein(written, folded(candidate));
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

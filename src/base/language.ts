@@ -1,6 +1,6 @@
 /**
  * The two languages of clausier, French (the convention's, the default) and English, and how each
- * writes a number and a date.
+ * writes a number, a date and a quotation.
  */
 import { formatDay, parseCalendarDate } from './calendar.js';
 
@@ -19,4 +19,9 @@ export function formatDate(value: string, language: Language): string {
   if (language === 'en') return formatDay(parsed.value);
   const [y, m, d] = value.split('-');
   return `${d}/${m}/${y}`;
+}
+
+/** Quoted text, with the quotation marks of a language. */
+export function quotedIn(text: string, language: Language): string {
+  return language === 'fr' ? `« ${text} »` : `“${text}”`;
 }

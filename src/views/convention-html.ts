@@ -3,7 +3,7 @@
  * rules quote highlighted, the encoding beside it (below it on paper and narrow screens).
  */
 import type { LoadedRule } from '../rules/pack/types.js';
-import type { Language } from '../base/language.js';
+import { quotedIn, type Language } from '../base/language.js';
 import {
   COVERAGES,
   clauseAnchor,
@@ -15,7 +15,7 @@ import {
   type ConditionLine,
   type Coverage,
 } from './convention.js';
-import { quotedIn, ruleView, type RuleView } from './convention-rule.js';
+import { ruleView, type RuleView } from './convention-rule.js';
 import { DOC_WORDS, type DocWords } from './doc-words.js';
 import { attr, escapeHtml, markedHtml, page, proseHtml, quoteSpans } from './html.js';
 import { OBLIGOR_WORDS, SEVERITY_WORDS, STATUS_SYMBOLS } from '../words/findings.js';

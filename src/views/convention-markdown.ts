@@ -4,7 +4,7 @@
  * so that a change to the pack shows as a diff of the units and rules it touches.
  */
 import type { LoadedRule } from '../rules/pack/types.js';
-import type { Language } from '../base/language.js';
+import { quotedIn, type Language } from '../base/language.js';
 import {
   COVERAGES,
   countCoverage,
@@ -14,7 +14,7 @@ import {
   type AnnotatedConvention,
   type ConditionLine,
 } from './convention.js';
-import { quotedIn, ruleView, type RuleView } from './convention-rule.js';
+import { ruleView, type RuleView } from './convention-rule.js';
 import { DOC_WORDS, type DocWords } from './doc-words.js';
 import {
   cellMarkdown,

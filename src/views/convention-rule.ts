@@ -81,8 +81,3 @@ export function ruleView(
     cases: rulesCasesByStatus(doc.casesOf.get(rule.id) ?? []),
   };
 }
-
-/** Quoted text, with the quotation marks of a language. */
-export function quotedIn(text: string, language: Language): string {
-  return language === 'fr' ? `« ${text} »` : `“${text}”`;
-}

@@ -11,7 +11,7 @@ import type { ProgrammeRecord } from '../model/programme.js';
 import { humanPath } from '../base/pointer.js';
 import { ruleTally } from '../model/summary.js';
 import type { RulePack } from '../rules/pack/types.js';
-import { formatDate, type Language } from '../base/language.js';
+import { formatDate, quotedIn, type Language } from '../base/language.js';
 import type { TraceNode } from '../model/trace.js';
 import { lineRanges, whyLines } from '../rules/why.js';
 import { attr, escapeHtml, markedHtml, page, quoteSpans } from './html.js';
@@ -259,7 +259,7 @@ function findingsHtml(inspection: JudgedInspection, language: Language): string 
     '<tbody>',
     ...others.map(({ f, i }) => {
       const quotes = (rules.get(f.rule)?.quotes ?? []).map((q) => q.text);
-      const quoteText = quotes.map((q) => (language === 'fr' ? `« ${q} »` : `“${q}”`)).join(' … ');
+      const quoteText = quotes.map((q) => quotedIn(q, language)).join(' … ');
       return `<tr class="st-${f.status}" id="${findingAnchor(i)}"${attr('data-rule', f.rule)}${attr('data-status', f.status)}><th scope="row"><code>${escapeHtml(f.rule)}</code><span class="small muted rule-title">${escapeHtml(f.title)}</span></th><td class="status"><span aria-hidden="true">${STATUS_SYMBOLS[f.status]}</span> ${escapeHtml(STATUS_WORDS[language][f.status])}</td><td>${escapeHtml(f.message)}</td><td class="small">${escapeHtml(f.cite)}<q class="quote-inline" lang="fr">${escapeHtml(quoteText)}</q></td><td class="num">${[...new Set(f.locations.map((l) => l.line))].join(', ')}</td></tr>`;
     }),
     '</tbody>',
