@@ -23,9 +23,10 @@ import {
   PackRegistry,
   parseCalendarDate,
   inspectTargets,
+  TOOL,
 } from '../index.js';
 import { maxSizeOption, prepareCheck, refuseOverwritingInputs, rulesOption } from './options.js';
-import { EXIT, languageOption, toolInfo, type CliContext } from './context.js';
+import { EXIT, languageOption, type CliContext } from './context.js';
 import { emit } from './output.js';
 
 const AGENDA_FORMATS: Record<string, (agenda: Agenda, options: AgendaFormatOptions) => string> = {
@@ -73,7 +74,7 @@ async function run(paths: string[], options: AgendaOptions, context: CliContext)
     ...(options.asOf !== undefined && { asOf: options.asOf }),
     ...(options.until !== undefined && { until: options.until }),
   };
-  emit(AGENDA_FORMATS[options.format]!(agenda, { language, tool: toolInfo }), options.output);
+  emit(AGENDA_FORMATS[options.format]!(agenda, { language, tool: TOOL }), options.output);
   // A calendar has no place for input errors: they go to standard error.
   if (options.format === 'ics')
     for (const { file, errors } of invalid)

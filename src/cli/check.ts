@@ -13,8 +13,9 @@ import {
   RunWriter,
   type FailOn,
   type Language,
+  TOOL,
 } from '../index.js';
-import { EXIT, languageOption, toolInfo, type CliContext } from './context.js';
+import { EXIT, languageOption, type CliContext } from './context.js';
 import { onInterrupt, OutputSink } from './output.js';
 import {
   parseSize,
@@ -146,7 +147,7 @@ async function run(
     output === undefined && useColors(options.color, process.env, process.stdout.isTTY === true);
   const writer = new RunWriter(
     destinations.map((d) => ({ format: d.format, colors: colorsOn(d.output) })),
-    { language, verbose: options.verbose ?? false, tool: toolInfo, failOn: options.failOn },
+    { language, verbose: options.verbose ?? false, tool: TOOL, failOn: options.failOn },
   );
   // The cache writes files too (each whole, between two records): the run is watched for signals
   // while it does, so that one ends it between two files, never inside a write.

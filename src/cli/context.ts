@@ -1,5 +1,5 @@
 /** What every command shares: exit codes, the language of the environment, the tool's identity. */
-import { builtInPacksDir, InputError, type Language, TOOL } from '../index.js';
+import { builtInPacksDir, InputError, type Language } from '../index.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option } from 'commander';
@@ -9,8 +9,6 @@ import { Option } from 'commander';
  * error in a record, a broken rule pack, or bad usage; 3 an internal error (a bug).
  */
 export const EXIT = { ok: 0, breach: 1, input: 2, internal: 3 } as const;
-
-export const toolInfo = TOOL;
 
 export interface CliContext {
   setExit(code: number): void;

@@ -8,6 +8,7 @@ import {
   InputError,
   type Language,
   showControls,
+  TOOL,
 } from '../index.js';
 import { Command, CommanderError } from 'commander';
 import { registerAgenda } from './agenda.js';
@@ -21,7 +22,7 @@ import { registerLint } from './lint.js';
 import { registerRules } from './rules.js';
 import { registerSchema } from './schema.js';
 import { registerTest } from './test.js';
-import { EXIT, languageFromEnvironment, toolInfo, type CliContext } from './context.js';
+import { EXIT, languageFromEnvironment, type CliContext } from './context.js';
 import { describeInFrench, FRENCH_HELP, HELP_WORDS } from './help.js';
 
 /** The command a usage error was found in (`check`), or none for the program itself. */
@@ -35,7 +36,7 @@ export function buildProgram(context: CliContext): Command {
     .description(
       'Checks pré-incubation programme records against the DINSIC partnership agreement, clause by clause.',
     )
-    .version(toolInfo.version, '-V, --version', words.version)
+    .version(TOOL.version, '-V, --version', words.version)
     .helpOption('-h, --help', words.help)
     .helpCommand('help [command]', words.helpCommand)
     // Usage errors are printed by main(), in one line and the language of the run.

@@ -22,9 +22,10 @@ import {
   STDIN,
   type Target,
   inspectTargets,
+  TOOL,
 } from '../index.js';
 import { refuseOverwritingInputs } from './options.js';
-import { EXIT, toolInfo } from './context.js';
+import { EXIT } from './context.js';
 import { writeAtomically } from './output.js';
 
 /** The folder the paths of the records are taken relative to: the deepest they all lie in. */
@@ -58,7 +59,7 @@ export async function runPortfolio(targets: readonly Target[], run: PortfolioRun
   const folder = join(dirname(html), basename(html, extname(html)));
   const files = targets.filter((t) => t.problem === undefined && t.path !== STDIN);
   const base = commonFolder(files.length > 0 ? files.map((t) => t.path) : ['.']);
-  const tool = `${toolInfo.name} ${toolInfo.version}`;
+  const tool = `${TOOL.name} ${TOOL.version}`;
   const rows: PortfolioRow[] = [];
   let invalid = false;
   for await (const { report, judged } of inspectTargets(

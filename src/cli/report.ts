@@ -13,12 +13,13 @@ import {
   isJudged,
   type Language,
   programmeReportHtml,
+  TOOL,
 } from '../index.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
 import { maxSizeOption, prepareCheck, rulesOption, type CheckRunOptions } from './options.js';
-import { deprecated, EXIT, languageOption, toolInfo, type CliContext } from './context.js';
+import { deprecated, EXIT, languageOption, type CliContext } from './context.js';
 import { emit } from './output.js';
 import { runPortfolio } from './portfolio.js';
 
@@ -79,7 +80,7 @@ async function run(paths: string[], options: ReportOptions, language: Language):
   }
   const html = programmeReportHtml(inspection, {
     language,
-    tool: `${toolInfo.name} ${toolInfo.version}`,
+    tool: `${TOOL.name} ${TOOL.version}`,
   });
   emit(html, output, option);
   return EXIT.ok;
