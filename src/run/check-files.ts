@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { checkLoaded, PackRegistry, todayInParis, type CheckOptions } from '../pipeline.js';
 import type { FileReport } from '../model/finding.js';
 import { STDIN } from '../model/finding.js';
-import { digestOf, type CheckedFile } from '../model/summary.js';
+import { digestOf, showsCodeFrames, type CheckedFile } from '../model/summary.js';
+import type { Wants } from './worker.js';
 import { DEFAULT_MAX_BYTES, loadRecordBytes } from '../load/index.js';
 import { readWithin } from '../load/read.js';
 import { entryText, reportOfEntry } from '../report/json.js';
@@ -24,15 +25,7 @@ import { expandTargets, loadTarget, unreadableReport, type Target } from './targ
 import { applyWaivers, type LoadedWaiver } from './waivers.js';
 import { TOOL } from '../base/tool.js';
 
-/** What the caller reads of each file: the less, the less the worker threads send back. */
-export interface Wants {
-  /** The report itself (`report()` is always there; without this it may be rebuilt from the entry). */
-  report: boolean;
-  /** The JSON entry text (see entryText in report/json.ts). */
-  entry: boolean;
-  /** The record's text, for the code frames of a text report. */
-  text: boolean;
-}
+export type { Wants } from './worker.js';
 
 export interface CheckFilesOptions extends CheckOptions {
   /** Worker threads; by default one per core (at most 8) for 64 files or more, else none. */
@@ -127,7 +120,11 @@ export class FileRun implements AsyncIterable<CheckedFile> {
         key = this.cache.key(bytes);
         const hit = this.cache.get(key);
         if (hit) {
-          const text = this.wants.text ? new TextDecoder().decode(bytes) : undefined;
+          // The text serves the code frames of a record with breaches only (as from a worker).
+          const text =
+            this.wants.text && showsCodeFrames(hit.digest)
+              ? new TextDecoder().decode(bytes)
+              : undefined;
           return {
             file: target.path,
             report: () => reportOfEntry(target.path, hit.entry),

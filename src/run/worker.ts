@@ -23,14 +23,17 @@ export interface WorkerData {
   role: 'clausier-worker';
   options: CheckOptions;
   /** What the main thread needs of each record: at least its report or its entry text. */
-  wants: {
-    /** The JSON entry text (see entryText). */
-    entry: boolean;
-    /** The report itself. */
-    report: boolean;
-    /** The text of a record with breaches, for code frames. */
-    text: boolean;
-  };
+  wants: Wants;
+}
+
+/** What the caller reads of each file: the less, the less the worker threads send back. */
+export interface Wants {
+  /** The report itself (`report()` is always there; without this it may be rebuilt from the entry). */
+  report: boolean;
+  /** The JSON entry text (see entryText in report/json.ts). */
+  entry: boolean;
+  /** The record's text, for the code frames of a text report (of a record with breaches). */
+  text: boolean;
 }
 
 /** What a worker sends back for one record. */
