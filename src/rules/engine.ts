@@ -144,16 +144,20 @@ function leavesOf(groups: ConditionGroup[], named: Record<string, NamedCondition
   return [...leaves.values()];
 }
 
+/** Facts by name: an own field of the context the engine would be given, else undefined. */
+export interface FactSource {
+  get(fact: string): unknown;
+}
+
 /** A fact's value at a path, as json-rules-engine's almanac reads it (a path on a non-object is ignored). */
-function almanacValue(
-  lookup: (fact: string) => unknown,
-  fact: string,
-  segments: readonly string[],
-): unknown {
-  const value = lookup(fact);
+function almanacValue(facts: FactSource, fact: string, segments: readonly string[]): unknown {
+  const value = facts.get(fact);
   if (segments.length === 0 || value === null || typeof value !== 'object') return value;
   return readPath(value, segments);
 }
+
+/** Up to this many comparisons, their truths make a number (one bit each); more make a string. */
+const KEY_BITS = 30;
 
 /**
  * Evaluates a fixed set of condition groups against facts, with json-rules-engine. Engines are
@@ -188,17 +192,25 @@ export class ConditionEvaluator {
     });
   }
 
-  /** The truth of every comparison of the groups for these facts, as a key. */
-  outcomeKey(lookup: (fact: string) => unknown): string {
+  /**
+   * The truth of every comparison of the groups for these facts, as a key: a number with a bit
+   * per comparison (a string of 0 and 1 past KEY_BITS of them). Equal keys, equal truths.
+   */
+  outcomeKey(facts: FactSource): number | string {
+    const leaves = this.leaves;
+    let bits = 0;
     let key = '';
-    for (const leaf of this.leaves) {
-      const left = almanacValue(lookup, leaf.fact, leaf.segments);
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i]!;
+      const left = almanacValue(facts, leaf.fact, leaf.segments);
       const right = leaf.valueFact
-        ? almanacValue(lookup, leaf.valueFact.fact, leaf.valueFact.segments)
+        ? almanacValue(facts, leaf.valueFact.fact, leaf.valueFact.segments)
         : leaf.value;
-      key += leaf.compare.evaluate(left, right) ? '1' : '0';
+      const holds = leaf.compare.evaluate(left, right);
+      if (leaves.length <= KEY_BITS) bits = holds ? bits | (1 << i) : bits;
+      else key += holds ? '1' : '0';
     }
-    return key;
+    return leaves.length <= KEY_BITS ? bits : key;
   }
 
   /** Whether each group holds for these facts. */

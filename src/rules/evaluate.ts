@@ -65,7 +65,8 @@ export class PackEvaluator {
       for (const item of facts.items(plan.collection)) {
         const judged = plan.judge(facts, item);
         const judgement = judged instanceof Promise ? await judged : judged;
-        for (const { rule, tally } of own) tally.add(outcomeOf(rule, judgement, item, index));
+        for (const { rule, tally } of own)
+          tally.add(outcomeOf(rule, judgement), judgement, item, index);
         index++;
       }
     }

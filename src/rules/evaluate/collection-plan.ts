@@ -12,7 +12,7 @@ import { ConditionEvaluator, referencesOf, type ConditionGroup } from '../engine
 import type { LoadedRule, RulePack } from '../pack/types.js';
 import type { Condition, FactReference } from '../../model/expressions.js';
 import type { BreachCase, Deadline } from '../../model/pack.js';
-import { deadlineFact, factsLookup, type Lookup } from './lookup.js';
+import { deadlineFact, ItemFacts } from './lookup.js';
 
 /** How many sets of read values each collection remembers, across the records of a run. */
 const MEMO_SIZE = 20_000;
@@ -38,16 +38,16 @@ function withSharedDeadlines(condition: Condition, deadlines: Record<string, Dea
   };
 }
 
-/** What a rule needs of its collection's groups. */
+/** What a rule needs of its collection's groups, each named by its index. */
 export interface RulePlan {
   rule: LoadedRule;
-  applies?: string;
-  due?: string;
-  performed?: string;
+  applies?: number;
+  due?: number;
+  performed?: number;
   /** The due date and the day performed, as fact references with their paths split. */
   by?: SplitReference;
   performedOn?: SplitReference;
-  cases: { breach: BreachCase; group: string }[];
+  cases: { breach: BreachCase; group: number }[];
 }
 
 export interface SplitReference {
@@ -65,53 +65,75 @@ const split = (reference: FactReference | undefined, deadlines: Record<string, D
         segments: reference.path ? reference.path.split('.') : [],
       };
 
+/** A deadline the rules of a collection compute, with where its first day is read. */
+interface PlannedDeadline {
+  name: string;
+  deadline: Deadline;
+  /** The first day: a field of the item, a parameter, or a fact of the record. */
+  from: 'item' | 'params' | 'globals';
+  segments: string[];
+}
+
+/** The deadlines of no rule. */
+const NO_DEADLINES: ReadonlyMap<string, unknown> = new Map();
+
 /** The rules over one collection, their distinct conditions, and what those conditions read. */
 export class CollectionPlan {
   readonly rules: RulePlan[] = [];
   private readonly groups: ConditionGroup[] = [];
-  private readonly groupByKey = new Map<string, string>();
+  private readonly groupByKey = new Map<string, number>();
   /** Every (fact, path) a condition reads, once; the path split once for all. */
   private readonly references: { fact: string; path: string; segments: string[] }[] = [];
   private readonly referenceIndex = new Map<string, number>();
   /** For each group, the indexes of the references it reads. */
-  private readonly groupReferences = new Map<string, number[]>();
-  readonly deadlines = new Map<string, Deadline>();
+  private readonly groupReferences: number[][] = [];
+  private readonly deadlines = new Map<string, PlannedDeadline>();
   private evaluator: ConditionEvaluator | undefined;
-  private readonly memo = new Map<string, Map<string, boolean>>();
+  /** What each group says, by the truths of the comparisons (ConditionEvaluator.outcomeKey). */
+  private readonly memo = new Map<number | string, boolean[]>();
 
   constructor(
     readonly collection: string,
     readonly pack: RulePack,
   ) {}
 
-  private group(condition: Condition): string {
+  private group(condition: Condition): number {
     const key = JSON.stringify(condition);
-    let name = this.groupByKey.get(key);
-    if (name === undefined) {
-      name = `g${this.groups.length}`;
-      this.groupByKey.set(key, name);
-      this.groups.push({ name, condition });
+    let index = this.groupByKey.get(key);
+    if (index === undefined) {
+      index = this.groups.length;
+      this.groupByKey.set(key, index);
+      this.groups.push({ name: `g${index}`, condition });
       const indexes: number[] = [];
       for (const ref of referencesOf(condition, this.pack.conditions)) {
         const refKey = `${ref.fact}\u0000${ref.path}`;
-        let index = this.referenceIndex.get(refKey);
-        if (index === undefined) {
-          index = this.references.length;
+        let at = this.referenceIndex.get(refKey);
+        if (at === undefined) {
+          at = this.references.length;
           this.references.push({ ...ref, segments: ref.path === '' ? [] : ref.path.split('.') });
-          this.referenceIndex.set(refKey, index);
+          this.referenceIndex.set(refKey, at);
         }
-        if (!indexes.includes(index)) indexes.push(index);
+        if (!indexes.includes(at)) indexes.push(at);
       }
-      this.groupReferences.set(name, indexes);
+      this.groupReferences.push(indexes);
     }
-    return name;
+    return index;
   }
 
   add(rule: LoadedRule): void {
     const deadlines = rule.deadlines ?? {};
-    for (const deadline of Object.values(deadlines))
-      this.deadlines.set(deadlineFact(deadline), deadline);
-    const shared = (condition: Condition): string =>
+    for (const deadline of Object.values(deadlines)) {
+      const name = deadlineFact(deadline);
+      const [fact, ...path] = deadline.from.split('.');
+      this.deadlines.set(name, {
+        name,
+        deadline,
+        ...(fact === 'item' || fact === 'params'
+          ? { from: fact, segments: path }
+          : { from: 'globals', segments: [fact!, ...path] }),
+      });
+    }
+    const shared = (condition: Condition): number =>
       this.group(withSharedDeadlines(condition, deadlines));
     const by = split(rule.due.by, deadlines);
     const performedOn = split(rule.due.performedOn, deadlines);
@@ -126,27 +148,18 @@ export class CollectionPlan {
     });
   }
 
-  /** The facts the conditions see for an item (or for none), by name: see factsLookup. */
-  lookup(facts: Facts, item: Item | undefined): Lookup {
-    const { params, deadlines } = this.itemFacts(facts, item);
-    return factsLookup(facts, params, item?.values ?? null, deadlines);
-  }
-
-  /** The parameters in force for an item, and the deadlines its rules compute. */
-  private itemFacts(
-    facts: Facts,
-    item: Item | undefined,
-  ): { params: Record<string, ParamValue>; deadlines: Map<string, unknown> } {
+  /** The facts the conditions see for an item, or for none. */
+  factsOf(facts: Facts, item: Item | undefined): ItemFacts {
     const params = facts.parameters.at(item?.paramDay ?? facts.asOf);
+    const values = item?.values ?? null;
+    if (this.deadlines.size === 0)
+      return new ItemFacts(facts.globals, params, values, NO_DEADLINES);
     const deadlines = new Map<string, unknown>();
-    for (const [name, deadline] of this.deadlines) {
-      const [fact, ...path] = deadline.from.split('.');
-      const from =
-        fact === 'item'
-          ? readPath(item?.values ?? null, path)
-          : fact === 'params'
-            ? readPath(params, path)
-            : readPath(facts.globals, [fact!, ...path]);
+    for (const { name, deadline, from: source, segments } of this.deadlines.values()) {
+      const from = readPath(
+        source === 'item' ? values : source === 'params' ? params : facts.globals,
+        segments,
+      );
       const period = params[deadline.add] as ParamValue | undefined;
       deadlines.set(
         name,
@@ -155,7 +168,7 @@ export class CollectionPlan {
           : addPeriodToDate(from as string | null, period, facts.parameters.counting(deadline.add)),
       );
     }
-    return { params, deadlines };
+    return new ItemFacts(facts.globals, params, values, deadlines);
   }
 
   /**
@@ -164,62 +177,61 @@ export class CollectionPlan {
    * needs are gathered only then.
    */
   judge(facts: Facts, item: Item): Judgement | Promise<Judgement> {
-    const { params, deadlines } = this.itemFacts(facts, item);
-    const lookup = (fact: string): unknown => {
-      if (fact === 'item') return item.values;
-      if (fact === 'params') return params;
-      if (deadlines.has(fact)) return deadlines.get(fact);
-      return Object.hasOwn(facts.globals, fact) ? facts.globals[fact] : undefined;
-    };
-    const context = (): Record<string, unknown> => ({
-      ...facts.globals,
-      params,
-      item: item.values,
-      ...Object.fromEntries(deadlines),
-    });
-    const values = this.references.map(({ fact, segments }) => readPath(lookup(fact), segments));
+    const seen = this.factsOf(facts, item);
+    const references = this.references;
+    const values = new Array<unknown>(references.length);
+    let lacking = false;
+    for (let i = 0; i < references.length; i++) {
+      const { fact, segments } = references[i]!;
+      const value = readPath(seen.get(fact), segments);
+      if (isMissing(value)) lacking = true;
+      values[i] = value;
+    }
+    const asOf = facts.globals.asOf as string;
     // Most items lack nothing: then no group lacks anything.
-    const lacks = !values.some(isMissing)
-      ? () => NOTHING
-      : (group: string): string[] => {
-          const pointers = new Set<string>();
-          for (const index of this.groupReferences.get(group) ?? []) {
-            const value = values[index];
-            if (isMissing(value)) for (const p of value.pointers) pointers.add(p);
-          }
-          return [...pointers];
-        };
+    const read = lacking ? { values, groupReferences: this.groupReferences } : undefined;
     this.evaluator ??= new ConditionEvaluator(this.groups, this.pack.conditions);
-    const key = this.evaluator.outcomeKey(lookup);
-    const read = (reference: SplitReference): unknown =>
-      readPath(lookup(reference.fact), reference.segments);
-    const judgement = (holds: Map<string, boolean>): Judgement => ({
-      holds,
-      lacks,
-      lookup: factsLookup(facts, params, item.values, deadlines),
-      read,
-      asOf: facts.globals.asOf as string,
-    });
+    const key = this.evaluator.outcomeKey(seen);
     const known = this.memo.get(key);
     // Most items compare as an item before them did: judged at once, without waiting a turn.
-    if (known) return judgement(known);
-    return this.evaluator.evaluate(context()).then((holds) => {
+    if (known) return new Judgement(known, read, seen, asOf);
+    return this.evaluator.evaluate(seen.context()).then((outcome) => {
+      const holds = this.groups.map(({ name }) => outcome.get(name) === true);
       if (this.memo.size >= MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
       this.memo.set(key, holds);
-      return judgement(holds);
+      return new Judgement(holds, read, seen, asOf);
     });
   }
 }
 
 /** What the conditions of a collection say of an item. */
-export interface Judgement {
-  holds: Map<string, boolean>;
-  lacks: (group: string) => readonly string[];
-  /** The facts of the item by name, as the context of the conditions holds them. */
-  lookup: Lookup;
+export class Judgement {
+  constructor(
+    /** Whether each group holds, by its index. */
+    readonly holds: readonly boolean[],
+    /** The values the groups read, when one of them is unknown; else nothing lacks. */
+    private readonly read: { values: unknown[]; groupReferences: number[][] } | undefined,
+    /** The facts of the item by name, as the context of the conditions holds them. */
+    readonly facts: ItemFacts,
+    readonly asOf: string,
+  ) {}
+
+  /** The fields a group needs that the record lacks (JSON pointers), or none. */
+  lacks(group: number): readonly string[] {
+    if (this.read === undefined) return NOTHING;
+    const { values, groupReferences } = this.read;
+    const pointers = new Set<string>();
+    for (const index of groupReferences[group] ?? []) {
+      const value = values[index];
+      if (isMissing(value)) for (const p of value.pointers) pointers.add(p);
+    }
+    return pointers.size === 0 ? NOTHING : [...pointers];
+  }
+
   /** A fact of the item, read as conditions read it. */
-  read: (reference: SplitReference) => unknown;
-  asOf: string;
+  value(reference: SplitReference): unknown {
+    return readPath(this.facts.get(reference.fact), reference.segments);
+  }
 }
 
 /** No pointers: what an item lacks when none of the values its conditions read is unknown. */

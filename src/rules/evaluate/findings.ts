@@ -136,7 +136,7 @@ function summaryFinding(
   const context = () =>
     over(
       { count: tally.count(summary) },
-      withRuleDeadlines(only ? only.lookup : plan.lookup(facts, undefined), rule),
+      withRuleDeadlines(only ? only.lookup : plan.factsOf(facts, undefined).lookup, rule),
     );
   const template =
     summary === 'pending'

@@ -6,7 +6,6 @@
 import type { ParamValue } from '../../facts/params.js';
 import type { LoadedRule } from '../pack/types.js';
 import type { Deadline } from '../../model/pack.js';
-import type { Facts } from '../../facts/derive.js';
 
 /** A deadline's fact name, the same for every rule that computes the same date. */
 export const deadlineFact = (deadline: Deadline): string =>
@@ -18,20 +17,43 @@ export const deadlineFact = (deadline: Deadline): string =>
  */
 export type Lookup = (fact: string) => unknown;
 
-/** The facts conditions see for an item: the record's and the pack's, params, item, deadlines. */
-export function factsLookup(
-  facts: Facts,
-  params: Record<string, ParamValue>,
-  item: unknown,
-  deadlines: ReadonlyMap<string, unknown>,
-): Lookup {
-  const globals = facts.globals;
-  return (fact) => {
-    if (deadlines.has(fact)) return deadlines.get(fact);
-    if (fact === 'item') return item;
-    if (fact === 'params') return params;
-    return Object.hasOwn(globals, fact) ? globals[fact] : undefined;
-  };
+/**
+ * The facts conditions and messages see for an item, by name: the deadlines its rules compute,
+ * the item, the parameters in force, the record's and the pack's facts.
+ */
+export class ItemFacts {
+  private bound: Lookup | undefined;
+
+  constructor(
+    private readonly globals: Record<string, unknown>,
+    readonly params: Record<string, ParamValue>,
+    /** The item's values; null for the facts of no item. */
+    readonly item: unknown,
+    private readonly deadlines: ReadonlyMap<string, unknown>,
+  ) {}
+
+  /** A fact by name, as a context object would hold it as an own field: see Lookup. */
+  get(fact: string): unknown {
+    if (this.deadlines.size > 0 && this.deadlines.has(fact)) return this.deadlines.get(fact);
+    if (fact === 'item') return this.item;
+    if (fact === 'params') return this.params;
+    return Object.hasOwn(this.globals, fact) ? this.globals[fact] : undefined;
+  }
+
+  /** The same, as a function (made once, when a message or a condition first asks). */
+  get lookup(): Lookup {
+    return (this.bound ??= (fact) => this.get(fact));
+  }
+
+  /** The facts as one object: the context json-rules-engine is given. */
+  context(): Record<string, unknown> {
+    return {
+      ...this.globals,
+      params: this.params,
+      item: this.item,
+      ...Object.fromEntries(this.deadlines),
+    };
+  }
 }
 
 /** Some facts set over others: an own field of `top` hides the fact of that name below. */

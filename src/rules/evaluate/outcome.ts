@@ -7,19 +7,24 @@ import type { Status } from '../../model/finding.js';
 import { isMissing } from '../../facts/missing.js';
 import type { Item } from '../../facts/derive.js';
 import type { BreachCase } from '../../model/pack.js';
-import type { Judgement, RulePlan, SplitReference } from './collection-plan.js';
+import type { Judgement, RulePlan } from './collection-plan.js';
 import type { Lookup } from './lookup.js';
 import { LATE } from './messages.js';
 
-export interface ItemOutcome {
+/** What a rule makes of one item. */
+export interface Outcome {
   status: Status;
-  cases: BreachCase[];
-  missing: string[];
+  cases: readonly BreachCase[];
+  missing: readonly string[];
   /** The due date and the day performed, when the rule says them and they are known. */
   due?: string;
   performed?: string;
   /** Performed after its due date. */
   late?: boolean;
+}
+
+/** An item's outcome kept for the findings, with the item and its facts. */
+export interface ItemOutcome extends Outcome {
   /** The facts of the item, read by name, for a message that shows them. */
   lookup: Lookup;
   item: Item;
@@ -27,61 +32,81 @@ export interface ItemOutcome {
   index: number;
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+/** The outcomes that say nothing but their status, made once. */
+const PLAIN: Readonly<Record<Status, Outcome>> = {
+  breach: { status: 'breach', cases: NONE, missing: NONE },
+  pending: { status: 'pending', cases: NONE, missing: NONE },
+  satisfied: { status: 'satisfied', cases: NONE, missing: NONE },
+  'not-applicable': { status: 'not-applicable', cases: NONE, missing: NONE },
+  undetermined: { status: 'undetermined', cases: NONE, missing: NONE },
+};
+
+/** The outcome with the dates it is known by, if any. */
+function dated(status: Status, dates: Dates | undefined): Outcome {
+  return dates === undefined ? PLAIN[status] : { ...PLAIN[status], ...dates };
+}
+
+interface Dates {
+  due?: string;
+  performed?: string;
+  late?: boolean;
+}
+
+/** The pointers an item lacks, gathered over the steps: most items lack none. */
+function lack(
+  lacking: Set<string> | undefined,
+  missing: readonly string[],
+): Set<string> | undefined {
+  if (missing.length === 0) return lacking;
+  const into = lacking ?? new Set<string>();
+  for (const pointer of missing) into.add(pointer);
+  return into;
+}
+
 /** The outcome of a rule for an item, from its groups' results (steps 1 to 5 above). */
-export function outcomeOf(
-  plan: RulePlan,
-  judgement: Judgement,
-  item: Item,
-  index: number,
-): ItemOutcome {
-  const { holds, lacks, lookup, read, asOf } = judgement;
-  const done = (
-    status: Status,
-    cases: BreachCase[] = [],
-    missing: string[] = [],
-    dates: { due?: string; performed?: string; late?: boolean } = {},
-  ): ItemOutcome => ({ status, cases, missing, lookup, item, index, ...dates });
+export function outcomeOf(plan: RulePlan, judgement: Judgement): Outcome {
+  const { holds, asOf } = judgement;
   if (plan.applies !== undefined) {
-    const missing = lacks(plan.applies);
-    if (missing.length > 0) return done('undetermined', [], [...missing]);
-    if (!holds.get(plan.applies)) return done('not-applicable');
+    const missing = judgement.lacks(plan.applies);
+    if (missing.length > 0) return { ...PLAIN.undetermined, missing: [...missing] };
+    if (!holds[plan.applies]) return PLAIN['not-applicable'];
   }
-  const breaches: BreachCase[] = [];
-  // Made only for an item that lacks something: most lack nothing.
+  let breaches: BreachCase[] | undefined;
   let lacking: Set<string> | undefined;
-  const lack = (missing: readonly string[]): void =>
-    missing.forEach((p) => (lacking ??= new Set()).add(p));
-  const judge = (early: boolean): void => {
-    for (const { breach, group } of plan.cases) {
-      if ((breach.beforeDue ?? false) !== early) continue;
-      const missing = lacks(group);
-      if (missing.length > 0) lack(missing);
-      else if (holds.get(group)) breaches.push(breach);
-    }
-  };
-  judge(true);
+  // Step 2: the breach cases that hold whether due or not.
+  for (const { breach, group } of plan.cases) {
+    if (breach.beforeDue !== true) continue;
+    const missing = judgement.lacks(group);
+    if (missing.length > 0) lacking = lack(lacking, missing);
+    else if (holds[group]) (breaches ??= []).push(breach);
+  }
 
   // The due date and the day performed, where the rule gives them.
-  const dateOf = (reference: SplitReference | undefined): string | null | undefined => {
-    if (reference === undefined) return undefined;
-    const value = read(reference);
-    if (isMissing(value)) {
-      lack(value.pointers);
-      return undefined;
-    }
-    return typeof value === 'string' ? value : null;
-  };
-  const due = dateOf(plan.by);
-  const performedOn = dateOf(plan.performedOn);
-  const dates = {
-    ...(typeof due === 'string' && { due }),
-    ...(typeof performedOn === 'string' && { performed: performedOn }),
-  };
+  let due: string | null | undefined;
+  if (plan.by !== undefined) {
+    const value = judgement.value(plan.by);
+    if (isMissing(value)) lacking = lack(lacking, value.pointers);
+    else due = typeof value === 'string' ? value : null;
+  }
+  let performedOn: string | null | undefined;
+  if (plan.performedOn !== undefined) {
+    const value = judgement.value(plan.performedOn);
+    if (isMissing(value)) lacking = lack(lacking, value.pointers);
+    else performedOn = typeof value === 'string' ? value : null;
+  }
+  const dates: Dates | undefined =
+    typeof due === 'string' || typeof performedOn === 'string'
+      ? {
+          ...(typeof due === 'string' && { due }),
+          ...(typeof performedOn === 'string' && { performed: performedOn }),
+        }
+      : undefined;
   let performed: boolean | undefined;
   if (plan.performed !== undefined) {
-    const missing = lacks(plan.performed);
-    if (missing.length > 0) lack(missing);
-    else performed = holds.get(plan.performed) === true;
+    const missing = judgement.lacks(plan.performed);
+    if (missing.length > 0) lacking = lack(lacking, missing);
+    else performed = holds[plan.performed] === true;
   } else if (plan.performedOn !== undefined && performedOn !== undefined) {
     performed = performedOn !== null;
   }
@@ -89,26 +114,36 @@ export function outcomeOf(
   let isDue: boolean;
   if (plan.by !== undefined) isDue = typeof due === 'string' && asOf > due;
   else if (plan.due !== undefined) {
-    const missing = lacks(plan.due);
+    const missing = judgement.lacks(plan.due);
     if (missing.length > 0) {
-      lack(missing);
+      lacking = lack(lacking, missing);
       isDue = false;
-    } else isDue = holds.get(plan.due) === true;
+    } else isDue = holds[plan.due] === true;
   } else isDue = true;
 
   if (performed === true) {
     if (typeof due === 'string' && typeof performedOn === 'string' && performedOn > due)
-      return done('breach', [...breaches, LATE], [], { ...dates, late: true });
+      return {
+        ...dated('breach', { ...dates, late: true }),
+        cases: [...(breaches ?? []), LATE],
+      };
     if (plan.by !== undefined && due === undefined && typeof performedOn === 'string')
-      return done('undetermined', [], [...(lacking ?? [])], dates);
-    judge(false);
-  } else if (isDue) judge(false);
-  if (breaches.length > 0) return done('breach', breaches, [], dates);
+      return { ...dated('undetermined', dates), missing: [...(lacking ?? [])] };
+  }
+  // Step 5: the other breach cases, once performed or due.
+  if (performed === true || isDue)
+    for (const { breach, group } of plan.cases) {
+      if (breach.beforeDue === true) continue;
+      const missing = judgement.lacks(group);
+      if (missing.length > 0) lacking = lack(lacking, missing);
+      else if (holds[group]) (breaches ??= []).push(breach);
+    }
+  if (breaches !== undefined) return { ...dated('breach', dates), cases: breaches };
   if (lacking !== undefined && lacking.size > 0)
-    return done('undetermined', [], [...lacking], dates);
-  if (performed === true) return done('satisfied', [], [], dates);
-  if (!isDue) return done('pending', [], [], dates);
-  return done('satisfied', [], [], dates);
+    return { ...dated('undetermined', dates), missing: [...lacking] };
+  if (performed === true) return dated('satisfied', dates);
+  if (!isDue) return dated('pending', dates);
+  return dated('satisfied', dates);
 }
 
 /** What the findings of one rule need from its items' outcomes, gathered one item at a time. */
@@ -124,7 +159,7 @@ export class Tally {
   /** The earliest due date of the pending items. */
   earliestPendingDue: string | undefined;
 
-  add(outcome: ItemOutcome): void {
+  add(outcome: Outcome, judgement: Judgement, item: Item, index: number): void {
     this.items += 1;
     if (
       outcome.status === 'pending' &&
@@ -132,14 +167,16 @@ export class Tally {
       (this.earliestPendingDue === undefined || outcome.due < this.earliestPendingDue)
     )
       this.earliestPendingDue = outcome.due;
-    this.first = this.items === 1 ? outcome : undefined;
+    // Only the first item and breaching ones are kept whole.
+    const kept = (): ItemOutcome => ({ ...outcome, lookup: judgement.facts.lookup, item, index });
+    this.first = this.items === 1 ? kept() : undefined;
     this.counts.set(outcome.status, this.count(outcome.status) + 1);
-    if (outcome.status === 'breach') this.breaches.push(outcome);
+    if (outcome.status === 'breach') this.breaches.push(this.first ?? kept());
     else if (outcome.status === 'undetermined') {
       const key = outcome.missing.join('\n');
       const group = this.undetermined.get(key);
       if (group) group.count += 1;
-      else this.undetermined.set(key, { missing: outcome.missing, count: 1 });
+      else this.undetermined.set(key, { missing: [...outcome.missing], count: 1 });
     }
   }
 
