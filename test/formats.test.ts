@@ -15,6 +15,7 @@ import { FORMATS, type FormatContext } from '../src/report/index.js';
 import { formatJunit, xmlAttribute, xmlText } from '../src/report/junit.js';
 import { codeCell, COMMENT_LIMIT, escapeMarkdown, formatMarkdown } from '../src/report/markdown.js';
 import { formatSarif } from '../src/report/sarif.js';
+import { entryText, reportOfEntry } from '../src/report/json.js';
 import type { Language } from '../src/base/language.js';
 import { caseFiles, ROOT, runCli, tempDir, type Run } from './helpers.js';
 
@@ -834,5 +835,18 @@ describe('XML escaping', () => {
     const document = `<a x="${xmlAttribute(hostile)}">${xmlText(hostile)}</a>`;
     expect(XMLValidator.validate(document)).toBe(true);
     expect(xml.parse(document)).toEqual({ a: { x: readable, '#text': readable } });
+  });
+});
+
+describe('--format json, one file’s entry', () => {
+  it('is the entry written alone, its lines indented by four spaces, as the report sets it', async () => {
+    const registry = new PackRegistry();
+    for (const file of [...caseFiles(), join(ROOT, INVALID)]) {
+      const report = await checkFile(file, { language: 'en' }, registry);
+      const text = entryText(report);
+      const alone = JSON.stringify(JSON.parse(text), null, 2).replaceAll('\n', '\n    ');
+      expect(text).toBe(alone);
+      expect(reportOfEntry(report.file, text).findings).toHaveLength(report.findings.length);
+    }
   });
 });
