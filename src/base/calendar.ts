@@ -70,9 +70,18 @@ export function countInWords(n: number): string {
 }
 
 export function formatDay(d: Day): string {
+  const known = WRITTEN.get(d);
+  if (known !== undefined) return known;
   const { year, month, day } = civilFromDay(d);
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  // Records name the same few hundred days again and again (a week's Monday, Friday, Sunday):
+  // each is written once. Bounded: a record of thousands of days does not keep them all.
+  if (WRITTEN.size >= 4096) WRITTEN.clear();
+  WRITTEN.set(d, text);
+  return text;
 }
+/** Days already written, by their number. */
+const WRITTEN = new Map<Day, string>();
 
 /** ISO weekday: 1 is Monday, 7 is Sunday. 1970-01-01 was a Thursday. */
 export function weekday(d: Day): number {

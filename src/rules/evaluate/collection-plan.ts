@@ -179,17 +179,19 @@ export class CollectionPlan {
   judge(facts: Facts, item: Item): Judgement | Promise<Judgement> {
     const seen = this.factsOf(facts, item);
     const references = this.references;
-    const values = new Array<unknown>(references.length);
     let lacking = false;
-    for (let i = 0; i < references.length; i++) {
+    for (let i = 0; i < references.length && !lacking; i++) {
       const { fact, segments } = references[i]!;
-      const value = readPath(seen.get(fact), segments);
-      if (isMissing(value)) lacking = true;
-      values[i] = value;
+      lacking = isMissing(readPath(seen.get(fact), segments));
     }
     const asOf = facts.globals.asOf as string;
-    // Most items lack nothing: then no group lacks anything.
-    const read = lacking ? { values, groupReferences: this.groupReferences } : undefined;
+    // Most items lack nothing: then no group lacks anything, and the values read are not kept.
+    const read = lacking
+      ? {
+          values: references.map(({ fact, segments }) => readPath(seen.get(fact), segments)),
+          groupReferences: this.groupReferences,
+        }
+      : undefined;
     this.evaluator ??= new ConditionEvaluator(this.groups, this.pack.conditions);
     const key = this.evaluator.outcomeKey(seen);
     const known = this.memo.get(key);
