@@ -15,7 +15,7 @@ import { FORMATS, type FormatContext } from '../src/report/index.js';
 import { formatJunit, xmlAttribute, xmlText } from '../src/report/junit.js';
 import { codeCell, COMMENT_LIMIT, escapeMarkdown, formatMarkdown } from '../src/report/markdown.js';
 import { formatSarif } from '../src/report/sarif.js';
-import { entryText, reportOfEntry } from '../src/report/json.js';
+import { entryText, JsonReportWriter, reportOfEntry } from '../src/report/json.js';
 import type { Language } from '../src/base/language.js';
 import { caseFiles, ROOT, runCli, tempDir, type Run } from './helpers.js';
 
@@ -839,7 +839,7 @@ describe('XML escaping', () => {
 });
 
 describe('--format json, one file’s entry', () => {
-  it('is the entry written alone, its lines indented by four spaces, as the report sets it', async () => {
+  it('is the entry written alone, its lines indented by four spaces, as the report sets it, whether written from the report or from its text', async () => {
     const registry = new PackRegistry();
     for (const file of [...caseFiles(), join(ROOT, INVALID)]) {
       const report = await checkFile(file, { language: 'en' }, registry);
@@ -847,6 +847,10 @@ describe('--format json, one file’s entry', () => {
       const alone = JSON.stringify(JSON.parse(text), null, 2).replaceAll('\n', '\n    ');
       expect(text).toBe(alone);
       expect(reportOfEntry(report.file, text).findings).toHaveLength(report.findings.length);
+      // Written from the report or from its entry text (a worker's, the cache's): the same.
+      const [fromReport, fromText] = [new JsonReportWriter(), new JsonReportWriter()];
+      expect(fromReport.file(report)).toBe(fromText.entry(report.file, text));
+      expect(fromReport.file(report)).toBe(fromText.entry(report.file, text));
     }
   });
 });

@@ -67,10 +67,16 @@ const ENTRY_INDENT = '    ';
  */
 export function entryText(report: FileReport): string {
   const { file: _, ...rest } = fileEntry(report);
-  // Written two arrays deep, its lines are indented by ENTRY_INDENT as they are made: cut out of
-  // "[\n  [\n    " and "\n  ]\n]", it is indent(JSON.stringify(rest, null, 2), ENTRY_INDENT)
-  // without a second pass over the text.
-  return JSON.stringify([[rest]], null, 2).slice(ENTRY_OPENING.length, -ENTRY_CLOSING.length);
+  return indented(rest);
+}
+
+/**
+ * A value as JSON.stringify(value, null, 2) writes it, its lines after the first indented by
+ * ENTRY_INDENT. Written two arrays deep, they are indented as they are made: cut out of
+ * "[\n  [\n    " and "\n  ]\n]", without a second pass over the text.
+ */
+function indented(value: unknown): string {
+  return JSON.stringify([[value]], null, 2).slice(ENTRY_OPENING.length, -ENTRY_CLOSING.length);
 }
 const ENTRY_OPENING = `[\n  [\n${ENTRY_INDENT}`;
 const ENTRY_CLOSING = '\n  ]\n]';
@@ -91,9 +97,9 @@ export class JsonReportWriter {
     return `{\n  "tool": ${indent(JSON.stringify(tool, null, 2), '  ')},\n  "files": [`;
   }
 
-  /** One file's entry. */
+  /** One file's entry: as entry(report.file, entryText(report)) makes it, in one piece. */
   file(report: FileReport): string {
-    return this.entry(report.file, entryText(report));
+    return `${this.count++ === 0 ? '\n' : ',\n'}${ENTRY_INDENT}${indented(fileEntry(report))}`;
   }
 
   /** One file's entry, from the file's name and its entry text (see entryText). */
