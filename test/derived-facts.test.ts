@@ -330,3 +330,36 @@ describe('the mechanisms', () => {
     ).toBe('2020-03-04');
   });
 });
+
+describe('the money summary, as the pack derives it', () => {
+  const record = readFileSync(REFERENCE, 'utf8');
+  const account =
+    '    account: { bank: "30001", branch: "00934", number: C9320000000, key: "63" }\n';
+
+  it('owes what is due less what reached the collectivité’s account, to the cent', async () => {
+    const report = await checkSource(record, 'record.yaml', { language: 'en' });
+    expect(report.money).toMatchObject({ refundDue: 115_000, refunded: 115_000, balance: 0 });
+    // Half the refund to another account: it does not discharge the debt.
+    const elsewhere = record
+      .replace('amount: 1150.00', 'amount: 575.00')
+      .replace(
+        account,
+        `${account}  - { id: ailleurs, date: 2020-04-16, from: dinsic, to: collectivite, amount: 575.00,` +
+          ' account: { bank: "30004", branch: "00001", number: "00012345678", key: "90" } }\n',
+      );
+    const split = await checkSource(elsewhere, 'record.yaml', { language: 'en' });
+    expect(split.money).toMatchObject({
+      refunded: 57_500,
+      refundedElsewhere: 57_500,
+      balance: 57_500,
+    });
+  });
+
+  it('leaves what is still owed unknown when a refund’s account is not written', async () => {
+    expect(record).toContain(account);
+    const report = await checkSource(record.replace(account, ''), 'record.yaml', {
+      language: 'en',
+    });
+    expect(report.money).toMatchObject({ refundDue: 115_000, balance: null });
+  });
+});

@@ -127,7 +127,10 @@ function listsOf(
   });
 }
 
-/** The money of the programme, from the pack's `programme` fields: for reports. */
+/**
+ * The money of the programme, for reports: the pack's `programme` fields paid, eligibleExpenses,
+ * usedFunds, refundDue, refunded, refundedElsewhere and balance, as the pack derives them.
+ */
 function moneyOf(rowsOf: RecordCollections['rowsOf'], params: Scope['params']): MoneySummary {
   const programme = (rowsOf('programme') as Row[])[0] ?? {};
   const amount = (field: string): number | null => {
@@ -135,16 +138,14 @@ function moneyOf(rowsOf: RecordCollections['rowsOf'], params: Scope['params']): 
     return typeof v === 'number' ? v : null;
   };
   const cap = params.fundingCap;
-  const refundDue = amount('refundDue');
-  const refunded = amount('refunded') ?? 0;
   return {
     cap: typeof cap === 'number' ? cap : null,
     paid: amount('paid') ?? 0,
     eligibleExpenses: amount('eligibleExpenses'),
     usedFunds: amount('usedFunds'),
-    refundDue,
-    refunded,
+    refundDue: amount('refundDue'),
+    refunded: amount('refunded') ?? 0,
     refundedElsewhere: amount('refundedElsewhere') ?? 0,
-    balance: refundDue === null ? null : refundDue - refunded,
+    balance: amount('balance'),
   };
 }

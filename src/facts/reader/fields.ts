@@ -57,9 +57,12 @@ export const PHASES = [
   'incubationSelection',
 ] as const;
 
-/** An account as facts: what identifies it, and its full RIB. */
-export const accountOf = (ref: AccountRef | undefined): { id: string; rib: string } | null =>
-  ref === undefined ? null : { id: accountId(ref), rib: ribText(ref) };
+/**
+ * An account as facts: what identifies it, and its full RIB. An account the record does not
+ * write is absent, not none: the pack says what its silence means (unknownWhenAbsent).
+ */
+export const accountOf = (ref: AccountRef | undefined): { id: string; rib: string } | undefined =>
+  ref === undefined ? undefined : { id: accountId(ref), rib: ribText(ref) };
 export const accountField = (fr: string, en: string): ReaderField =>
   f('object', fr, en, {
     nullable: true,
