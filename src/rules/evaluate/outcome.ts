@@ -7,7 +7,7 @@ import type { Status } from '../../model/finding.js';
 import { isMissing } from '../../facts/missing.js';
 import type { Item } from '../../facts/derive.js';
 import type { BreachCase } from '../../model/pack.js';
-import type { Judgement, RulePlan } from './collection-plan.js';
+import type { Judgement, RulePlan, SplitReference } from './collection-plan.js';
 import type { Lookup } from './lookup.js';
 import { LATE } from './messages.js';
 
@@ -53,48 +53,65 @@ interface Dates {
   late?: boolean;
 }
 
-/** The pointers an item lacks, gathered over the steps: most items lack none. */
-function lack(
-  lacking: Set<string> | undefined,
-  missing: readonly string[],
-): Set<string> | undefined {
-  if (missing.length === 0) return lacking;
-  const into = lacking ?? new Set<string>();
-  for (const pointer of missing) into.add(pointer);
-  return into;
+/** What the steps of one item gather: the breach cases that hold, and the pointers it lacks. */
+class Steps {
+  breaches: BreachCase[] | undefined;
+  /** Made only for an item that lacks something: most lack nothing. */
+  lacking: Set<string> | undefined;
+
+  constructor(
+    private readonly plan: RulePlan,
+    private readonly judgement: Judgement,
+  ) {}
+
+  private lack(missing: readonly string[]): void {
+    if (missing.length === 0) return;
+    const into = (this.lacking ??= new Set<string>());
+    for (const pointer of missing) into.add(pointer);
+  }
+
+  /** Whether a group holds; undefined when it lacks a value (noted). */
+  holds(group: number): boolean | undefined {
+    const missing = this.judgement.lacks(group);
+    if (missing.length > 0) {
+      this.lack(missing);
+      return undefined;
+    }
+    return this.judgement.holds[group] === true;
+  }
+
+  /** The breach cases that hold, those marked beforeDue (step 2) or the others (step 5). */
+  judgeCases(beforeDue: boolean): void {
+    for (const { breach, group } of this.plan.cases)
+      if ((breach.beforeDue === true) === beforeDue && this.holds(group))
+        (this.breaches ??= []).push(breach);
+  }
+
+  /** A date the rule names: the text, null if none, undefined if unknown (noted). */
+  date(reference: SplitReference | undefined): string | null | undefined {
+    if (reference === undefined) return undefined;
+    const value = this.judgement.value(reference);
+    if (isMissing(value)) {
+      this.lack(value.pointers);
+      return undefined;
+    }
+    return typeof value === 'string' ? value : null;
+  }
 }
 
 /** The outcome of a rule for an item, from its groups' results (steps 1 to 5 above). */
 export function outcomeOf(plan: RulePlan, judgement: Judgement): Outcome {
-  const { holds, asOf } = judgement;
   if (plan.applies !== undefined) {
     const missing = judgement.lacks(plan.applies);
     if (missing.length > 0) return { ...PLAIN.undetermined, missing: [...missing] };
-    if (!holds[plan.applies]) return PLAIN['not-applicable'];
+    if (!judgement.holds[plan.applies]) return PLAIN['not-applicable'];
   }
-  let breaches: BreachCase[] | undefined;
-  let lacking: Set<string> | undefined;
-  // Step 2: the breach cases that hold whether due or not.
-  for (const { breach, group } of plan.cases) {
-    if (breach.beforeDue !== true) continue;
-    const missing = judgement.lacks(group);
-    if (missing.length > 0) lacking = lack(lacking, missing);
-    else if (holds[group]) (breaches ??= []).push(breach);
-  }
+  const steps = new Steps(plan, judgement);
+  steps.judgeCases(true);
 
   // The due date and the day performed, where the rule gives them.
-  let due: string | null | undefined;
-  if (plan.by !== undefined) {
-    const value = judgement.value(plan.by);
-    if (isMissing(value)) lacking = lack(lacking, value.pointers);
-    else due = typeof value === 'string' ? value : null;
-  }
-  let performedOn: string | null | undefined;
-  if (plan.performedOn !== undefined) {
-    const value = judgement.value(plan.performedOn);
-    if (isMissing(value)) lacking = lack(lacking, value.pointers);
-    else performedOn = typeof value === 'string' ? value : null;
-  }
+  const due = steps.date(plan.by);
+  const performedOn = steps.date(plan.performedOn);
   const dates: Dates | undefined =
     typeof due === 'string' || typeof performedOn === 'string'
       ? {
@@ -103,44 +120,29 @@ export function outcomeOf(plan: RulePlan, judgement: Judgement): Outcome {
         }
       : undefined;
   let performed: boolean | undefined;
-  if (plan.performed !== undefined) {
-    const missing = judgement.lacks(plan.performed);
-    if (missing.length > 0) lacking = lack(lacking, missing);
-    else performed = holds[plan.performed] === true;
-  } else if (plan.performedOn !== undefined && performedOn !== undefined) {
+  if (plan.performed !== undefined) performed = steps.holds(plan.performed);
+  else if (plan.performedOn !== undefined && performedOn !== undefined)
     performed = performedOn !== null;
-  }
 
   let isDue: boolean;
-  if (plan.by !== undefined) isDue = typeof due === 'string' && asOf > due;
-  else if (plan.due !== undefined) {
-    const missing = judgement.lacks(plan.due);
-    if (missing.length > 0) {
-      lacking = lack(lacking, missing);
-      isDue = false;
-    } else isDue = holds[plan.due] === true;
-  } else isDue = true;
+  if (plan.by !== undefined) isDue = typeof due === 'string' && judgement.asOf > due;
+  else if (plan.due !== undefined) isDue = steps.holds(plan.due) === true;
+  else isDue = true;
 
   if (performed === true) {
     if (typeof due === 'string' && typeof performedOn === 'string' && performedOn > due)
       return {
         ...dated('breach', { ...dates, late: true }),
-        cases: [...(breaches ?? []), LATE],
+        cases: [...(steps.breaches ?? []), LATE],
       };
     if (plan.by !== undefined && due === undefined && typeof performedOn === 'string')
-      return { ...dated('undetermined', dates), missing: [...(lacking ?? [])] };
+      return { ...dated('undetermined', dates), missing: [...(steps.lacking ?? [])] };
   }
   // Step 5: the other breach cases, once performed or due.
-  if (performed === true || isDue)
-    for (const { breach, group } of plan.cases) {
-      if (breach.beforeDue === true) continue;
-      const missing = judgement.lacks(group);
-      if (missing.length > 0) lacking = lack(lacking, missing);
-      else if (holds[group]) (breaches ??= []).push(breach);
-    }
-  if (breaches !== undefined) return { ...dated('breach', dates), cases: breaches };
-  if (lacking !== undefined && lacking.size > 0)
-    return { ...dated('undetermined', dates), missing: [...lacking] };
+  if (performed === true || isDue) steps.judgeCases(false);
+  if (steps.breaches !== undefined) return { ...dated('breach', dates), cases: steps.breaches };
+  if (steps.lacking !== undefined && steps.lacking.size > 0)
+    return { ...dated('undetermined', dates), missing: [...steps.lacking] };
   if (performed === true) return dated('satisfied', dates);
   if (!isDue) return dated('pending', dates);
   return dated('satisfied', dates);
