@@ -162,10 +162,10 @@ export async function inspectLoaded(
   const stood = recordAsOf(record, asOf);
   const facts = deriveFacts(stood.record, pack.parameters, pack.derived, asOf);
   const ruleFindings = await evaluator.evaluate(facts);
-  const rules = new Map(pack.rules.map((r) => [r.id, r]));
+  const rules = rulesOf(pack);
   const traced = (status: Status): boolean =>
     options.trace === true || (options.trace === 'open' && OPEN_STATUSES.has(status));
-  const place = { loaded, inFile: stood.original, pack, language };
+  const place = { loaded, inFile: stood.original, language };
   report.findings = ruleFindings.map((finding) =>
     locateFinding(finding, rules.get(finding.rule)!, place, traced(finding.status)),
   );
@@ -220,18 +220,39 @@ function evaluationDate(record: ProgrammeRecord, options: CheckOptions): Day {
 }
 
 /** A rule's finding placed in the record's file, in the report's language. */
+/** A rule of a pack with the citation of its clauses, as findings print it. */
+interface CitedRule {
+  rule: LoadedRule;
+  cite: string;
+}
+
+/** The rules of a pack by id, each with its citation: made once per pack, not per record. */
+function rulesOf(pack: RulePack): ReadonlyMap<string, CitedRule> {
+  let rules = CITED.get(pack);
+  if (!rules) {
+    rules = new Map(
+      pack.rules.map((rule) => [
+        rule.id,
+        { rule, cite: rule.clauses.map((id) => pack.clause(id)?.cite ?? id).join(' ; ') },
+      ]),
+    );
+    CITED.set(pack, rules);
+  }
+  return rules;
+}
+const CITED = new WeakMap<RulePack, ReadonlyMap<string, CitedRule>>();
+
 function locateFinding(
   finding: RuleFinding,
-  rule: LoadedRule,
+  { rule, cite }: CitedRule,
   place: {
     loaded: LoadedRecord;
     inFile: (pointer: string) => string;
-    pack: RulePack;
     language: Language;
   },
   traced: boolean,
 ): Finding {
-  const { loaded, inFile, pack, language } = place;
+  const { loaded, inFile, language } = place;
   // Pointers into the record as it stood are turned into pointers into the file.
   const locations = finding.pointers.map((pointer): Location => {
     const placed = inFile(pointer);
@@ -247,7 +268,7 @@ function locateFinding(
     clauses: rule.clauses,
     locations,
     title: rule.title[language],
-    cite: rule.clauses.map((id) => pack.clause(id)?.cite ?? id).join(' ; '),
+    cite,
     obligor: rule.obligor,
     ...(finding.case !== undefined && { case: finding.case }),
     ...(finding.missing !== undefined && { missing: finding.missing.map(inFile) }),
