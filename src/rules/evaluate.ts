@@ -15,9 +15,10 @@
  *
  * How it is run: the rules over one collection (the weeks, the payments...) share one
  * json-rules-engine engine, with each distinct condition once (the weeks' "in force" and "over"
- * conditions serve two rules), and one engine run per item. A condition is a pure function of
- * the values it reads, so items whose read values are all equal share one run: a bounded memo
- * keyed by those values, kept across records.
+ * conditions serve two rules), and at most one engine run per item. A group's result is a pure
+ * function of the truths of its comparisons, so items whose comparisons come out alike share one
+ * run: a bounded memo keyed by those truths (a number, one bit per comparison), kept across
+ * records. Items are judged without closures: most are judged on what an item before them said.
  */
 import type { Facts } from '../facts/derive.js';
 import type { RulePack } from './pack/types.js';
