@@ -157,3 +157,60 @@ describe('names are looked up as own entries, never on the prototype chain', () 
     expect(breach?.message).toBe('none none none €12,000.00');
   });
 });
+
+describe('the key of a set of comparisons (ConditionEvaluator.outcomeKey)', () => {
+  /** `count` comparisons `n{i} = 1`, in one group; the facts read n0, n1... */
+  const evaluatorOf = (count: number) =>
+    new ConditionEvaluator(
+      [
+        {
+          name: 'g0',
+          condition: {
+            all: Array.from({ length: count }, (_, i) => ({
+              fact: `n${i}`,
+              operator: 'equal',
+              value: 1,
+            })),
+          },
+        },
+      ],
+      {},
+    );
+  /** Facts where exactly the comparisons at `truths` hold. */
+  const factsWith = (count: number, truths: number[]) => ({
+    get: (fact: string): unknown =>
+      Number(fact.slice(1)) < count && truths.includes(Number(fact.slice(1))) ? 1 : 0,
+  });
+
+  it('is a number with one bit per comparison, up to 30 comparisons', () => {
+    const evaluator = evaluatorOf(30);
+    expect(evaluator.outcomeKey(factsWith(30, []))).toBe(0);
+    expect(evaluator.outcomeKey(factsWith(30, [0, 2]))).toBe(0b101);
+    expect(evaluator.outcomeKey(factsWith(30, [29]))).toBe(2 ** 29);
+  });
+
+  it('is a string of one digit per comparison past 30, and tells apart what differs in the last', () => {
+    const evaluator = evaluatorOf(40);
+    const none = evaluator.outcomeKey(factsWith(40, []));
+    const last = evaluator.outcomeKey(factsWith(40, [39]));
+    expect(none).toBe('0'.repeat(40));
+    expect(last).toBe(`${'0'.repeat(39)}1`);
+    expect(evaluator.outcomeKey(factsWith(40, [0, 31]))).toBe(
+      `1${'0'.repeat(30)}1${'0'.repeat(8)}`,
+    );
+  });
+
+  it('answers as the engine does, whichever kind of key', async () => {
+    for (const count of [30, 40]) {
+      const evaluator = evaluatorOf(count);
+      const all = Array.from({ length: count }, (_, i) => i);
+      const context = (truths: number[]) =>
+        Object.fromEntries(all.map((i) => [`n${i}`, truths.includes(i) ? 1 : 0]));
+      expect((await evaluator.evaluate(context(all))).get('g0')).toBe(true);
+      expect((await evaluator.evaluate(context(all.slice(1)))).get('g0')).toBe(false);
+      expect(evaluator.outcomeKey(factsWith(count, all))).not.toBe(
+        evaluator.outcomeKey(factsWith(count, all.slice(1))),
+      );
+    }
+  });
+});
