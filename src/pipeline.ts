@@ -22,7 +22,7 @@ import type { TraceNode } from './model/trace.js';
 import { loadRulePack } from './rules/pack/load.js';
 import { builtInPacks, builtInPacksDir } from './rules/pack/root.js';
 import type { LoadedRule, RulePack } from './rules/pack/types.js';
-import { formatDate, type Language } from './base/language.js';
+import { DEFAULT_LANGUAGE, formatDate, type Language } from './base/language.js';
 
 export interface CheckOptions extends LoadOptions {
   /** Evaluate as of this date (YYYY-MM-DD), over the record's own asOf. */
@@ -135,7 +135,7 @@ export async function inspectLoaded(
   options: CheckOptions = {},
   registry: PackRegistry = defaultRegistry,
 ): Promise<Inspection> {
-  const language = options.language ?? 'fr';
+  const language = options.language ?? DEFAULT_LANGUAGE;
   const report: FileReport = {
     file: loaded.file,
     errors: loaded.problems.map((p) => ({ ...p, message: inLanguage(p.message, language) })),

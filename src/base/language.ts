@@ -6,6 +6,9 @@ import { formatDay, parseCalendarDate } from './calendar.js';
 
 export type Language = 'fr' | 'en';
 
+/** The language of a report that names none: the convention's. */
+export const DEFAULT_LANGUAGE: Language = 'fr';
+
 /** A number written as the language writes it: `1,5` in French, `1.5` in English. */
 export function formatNumber(value: number, language: Language): string {
   const text = String(Math.round(value * 1000) / 1000);

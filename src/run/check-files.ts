@@ -9,6 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_LANGUAGE, type Language } from '../base/language.js';
 import { checkLoaded, PackRegistry, todayInParis, type CheckOptions } from '../pipeline.js';
 import type { FileReport } from '../model/finding.js';
 import { STDIN } from '../model/finding.js';
@@ -53,6 +54,8 @@ export class FileRun implements AsyncIterable<CheckedFile> {
   readonly targets: readonly Target[];
   private readonly registry: PackRegistry;
   private readonly options: CheckOptions;
+  /** The language of what the run writes itself: unreadable files, waivers. */
+  private readonly language: Language;
   private readonly waivers: readonly LoadedWaiver[];
   private readonly wants: Wants;
   private readonly jobs: number;
@@ -62,6 +65,7 @@ export class FileRun implements AsyncIterable<CheckedFile> {
   constructor(paths: readonly string[] | readonly Target[], options: CheckFilesOptions = {}) {
     const { jobs, cache, waivers = [], wants, registry, ...checkOptions } = options;
     this.options = checkOptions;
+    this.language = checkOptions.language ?? DEFAULT_LANGUAGE;
     this.waivers = waivers;
     this.registry = registry ?? new PackRegistry();
     this.targets = paths.every((p) => typeof p === 'string')
@@ -111,7 +115,7 @@ export class FileRun implements AsyncIterable<CheckedFile> {
   /** One target's result, from the cache, a worker thread or this thread, kept in the cache. */
   private async check(target: Target): Promise<CheckedFile> {
     if (target.problem !== undefined)
-      return made(unreadableReport(target.path, target.problem, this.options.language ?? 'fr'));
+      return made(unreadableReport(target.path, target.problem, this.language));
     let bytes: Uint8Array | undefined;
     let key: string | undefined;
     if (this.cache && target.path !== STDIN) {
@@ -170,7 +174,7 @@ export class FileRun implements AsyncIterable<CheckedFile> {
   private waived(checked: CheckedFile): CheckedFile {
     if (this.waivers.length === 0) return checked;
     const report = checked.report();
-    applyWaivers([report], this.waivers, this.options.language ?? 'fr');
+    applyWaivers([report], this.waivers, this.language);
     const { entry: _, ...rest } = checked;
     return { ...rest, report: () => report, digest: digestOf(report) };
   }

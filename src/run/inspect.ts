@@ -4,6 +4,7 @@
  * than its findings (the agenda, the portfolio, the ledger). One record at a time is held.
  * The views floor is below this one: an inspection judged is a view's input.
  */
+import { DEFAULT_LANGUAGE } from '../base/language.js';
 import { inspectLoaded, type CheckOptions, type PackRegistry } from '../pipeline.js';
 import { type FileReport } from '../model/finding.js';
 import { isJudged, type JudgedInspection } from '../views/index.js';
@@ -22,7 +23,9 @@ export async function* inspectTargets(
 ): AsyncGenerator<Inspected> {
   for (const target of targets) {
     if (target.problem !== undefined) {
-      yield { report: unreadableReport(target.path, target.problem, options.language ?? 'fr') };
+      yield {
+        report: unreadableReport(target.path, target.problem, options.language ?? DEFAULT_LANGUAGE),
+      };
       continue;
     }
     const inspection = await inspectLoaded(await loadTarget(target, options), options, registry);
