@@ -219,7 +219,6 @@ function evaluationDate(record: ProgrammeRecord, options: CheckOptions): Day {
   return parseAsOf((options.today ?? todayInParis)());
 }
 
-/** A rule's finding placed in the record's file, in the report's language. */
 /** A rule of a pack with the citation of its clauses, as findings print it. */
 interface CitedRule {
   rule: LoadedRule;
@@ -242,6 +241,7 @@ function rulesOf(pack: RulePack): ReadonlyMap<string, CitedRule> {
 }
 const CITED = new WeakMap<RulePack, ReadonlyMap<string, CitedRule>>();
 
+/** A rule's finding placed in the record's file, in the report's language. */
 function locateFinding(
   finding: RuleFinding,
   { rule, cite }: CitedRule,

@@ -122,7 +122,7 @@ export function parseCalendarDate(text: string): Parsed<Day> {
   return parsed;
 }
 
-/** A date the reading of the record has checked already: a bad one here is a bug, not input. */
+/** A date the record's reading checked, or one computed from checked dates: a bad one is a bug. */
 export function checkedDay(text: string): Day {
   const parsed = parseCalendarDate(text);
   if (!parsed.ok) throw new Error(`unchecked date ${text}`);

@@ -19,7 +19,7 @@
  */
 import { sha256 } from '../base/builtins.js';
 import type { AgendaEntry } from '../views/agenda.js';
-import { formatDay, parseCalendarDate } from '../base/calendar.js';
+import { checkedDay, formatDay } from '../base/calendar.js';
 import { formatDate, type Language } from '../base/language.js';
 import { AGENDA_WORDS, whenDue, type Agenda, type AgendaFormatOptions } from './agenda.js';
 
@@ -97,12 +97,8 @@ const compact = (date: string): string => date.replaceAll('-', '');
 
 const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-const nextDay = (date: string): string => {
-  const parsed = parseCalendarDate(date);
-  // Due dates were checked when the record was read, or computed from checked dates.
-  if (!parsed.ok) throw new Error(`unchecked date ${date}`);
-  return formatDay(parsed.value + 1);
-};
+// Due dates were checked when the record was read, or computed from checked dates.
+const nextDay = (date: string): string => formatDay(checkedDay(date) + 1);
 
 /**
  * Stable ids: one per entry, the same in every run on the same records. A convention id names a

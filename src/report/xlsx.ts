@@ -10,7 +10,7 @@
  * written, as spreadsheet applications do.
  */
 import writeXlsxFile, { type Cell, type Row } from 'write-excel-file/node';
-import { parseCalendarDate } from '../base/calendar.js';
+import { checkedDay } from '../base/calendar.js';
 import type { Language } from '../base/language.js';
 import type { CellType, CellValue, Table } from './sheets.js';
 
@@ -27,10 +27,9 @@ function cell(value: CellValue, type: CellType, language: Language): Cell {
   if (value === null) return null;
   switch (type) {
     case 'date': {
-      const day = parseCalendarDate(String(value));
       // Dates reach a table from a checked record, or computed from checked dates.
-      if (!day.ok) throw new Error(`unchecked date ${String(value)}`);
-      return { value: new Date(day.value * DAY_MS), type: Date, format: DATE_FORMAT[language] };
+      const day = checkedDay(String(value));
+      return { value: new Date(day * DAY_MS), type: Date, format: DATE_FORMAT[language] };
     }
     case 'money':
       return { value: Number(value) / 100, type: Number, format: MONEY_FORMAT[language] };

@@ -12,7 +12,7 @@
  * the deadline, and the finding stays in `check`. Breaches without a due date (a payment over
  * the cap) are not deadlines either. Nothing here judges: the statuses are the rules'.
  */
-import { parseCalendarDate } from '../base/calendar.js';
+import { checkedDay } from '../base/calendar.js';
 import type { Inspection } from '../pipeline.js';
 import type { Finding, Location } from '../model/finding.js';
 import type { MoneySummary } from '../model/finding.js';
@@ -82,13 +82,6 @@ const OUTSTANDING: Record<string, (money: MoneySummary) => number | null> = {
   'item.refundCompletedOn': (money) => money.balance,
 };
 
-const dayOf = (text: string): number => {
-  const parsed = parseCalendarDate(text);
-  // Every date here was checked when the record was read, or computed from checked dates.
-  if (!parsed.ok) throw new Error(`unchecked date ${text}`);
-  return parsed.value;
-};
-
 /**
  * The agenda of one record, in the order of its findings; none for a record that could not be
  * judged (its input errors say why).
@@ -123,7 +116,7 @@ export function agendaOf(inspection: Inspection, language: Language): AgendaEntr
       ...(finding.due === undefined && rule && { dueWhen: rule.due.description[language] }),
       ...(status === 'overdue' && { daysLate: finding.daysLate! }),
       ...(status === 'pending' &&
-        finding.due !== undefined && { daysLeft: dayOf(finding.due) - dayOf(asOf) }),
+        finding.due !== undefined && { daysLeft: checkedDay(finding.due) - checkedDay(asOf) }),
       obligor: finding.obligor,
       ...(amount !== null && amount !== undefined && amount > 0 && { amount }),
       cite: finding.cite,

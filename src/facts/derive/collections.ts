@@ -57,22 +57,10 @@ interface Made {
   items: Item[];
 }
 
-/** The days of the dates read, by their text: items read the same few dates again and again. */
-const DAYS = new Map<string, Day>();
-const toDay = (text: string): Day => {
-  const known = DAYS.get(text);
-  if (known !== undefined) return known;
-  const value = checkedDay(text);
-  // Bounded: a record of thousands of dates does not keep them all.
-  if (DAYS.size >= 4096) DAYS.clear();
-  DAYS.set(text, value);
-  return value;
-};
-
 /** The day whose parameters apply to a row, where its plan says which field gives it. */
 const paramDayOf = (plan: CollectionPlan, row: Row): Day | undefined => {
   const value = plan.paramsOn !== undefined ? row[plan.paramsOn] : undefined;
-  return typeof value === 'string' ? toDay(value) : undefined;
+  return typeof value === 'string' ? checkedDay(value) : undefined;
 };
 /** An item of a collection: its row, and the day whose parameters apply to it. */
 const itemOf = (plan: CollectionPlan, row: Row): Item => {
@@ -223,9 +211,9 @@ export function recordCollections(context: CollectionContext): RecordCollections
       const from = weeks.from(ownerScope);
       const to = weeks.to(ownerScope);
       if (typeof from !== 'string' || typeof to !== 'string' || to < from) continue;
-      const last = toDay(to);
+      const last = checkedDay(to);
       const scope = scopeOf(owner.values);
-      for (let monday = isoWeekMonday(isoWeekOf(toDay(from))); monday <= last; monday += 7) {
+      for (let monday = isoWeekMonday(isoWeekOf(checkedDay(from))); monday <= last; monday += 7) {
         const item = itemOf(plan, {
           week: formatIsoWeek(isoWeekOf(monday)),
           monday: formatDay(monday),

@@ -4,7 +4,7 @@
  * satisfied or not applicable); each with its message, its places and its trace on demand.
  */
 import type { ItemRef, Status } from '../../model/finding.js';
-import { parseCalendarDate } from '../../base/calendar.js';
+import { checkedDay } from '../../base/calendar.js';
 import type { Facts, Item } from '../../facts/derive.js';
 import { humanPath } from '../../base/pointer.js';
 import type { LoadedRule } from '../pack/types.js';
@@ -182,16 +182,10 @@ function timingOf(
     : outcome.performed === undefined && asOf > outcome.due
       ? asOf
       : undefined;
-  const days = (text: string): number => {
-    const parsed = parseCalendarDate(text);
-    // Both dates were checked when the record was read.
-    if (!parsed.ok) throw new Error(`unchecked date ${text}`);
-    return parsed.value;
-  };
   return {
     due: outcome.due,
     ...(outcome.performed !== undefined && { performed: outcome.performed }),
-    ...(end !== undefined && { daysLate: days(end) - days(outcome.due) }),
+    ...(end !== undefined && { daysLate: checkedDay(end) - checkedDay(outcome.due) }),
   };
 }
 
