@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main.js';
+import { stderr as standardError, stdout as standardOutput } from '../src/cli/output.js';
 import { REFERENCE } from './helpers.js';
 
 vi.mock('../src/pipeline.js', async (original) => ({
@@ -17,11 +18,11 @@ vi.mock('../src/pipeline.js', async (original) => ({
 /** Runs the CLI in this process; returns its exit code and what it wrote on standard error. */
 async function run(args: string[]): Promise<{ exit: number; stderr: string }> {
   let stderr = '';
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
+  vi.spyOn(standardError, 'write').mockImplementation((chunk) => {
+    stderr += chunk;
     return true;
   });
-  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  vi.spyOn(standardOutput, 'write').mockImplementation(() => true);
   const exit = await main(args);
   return { exit, stderr };
 }

@@ -121,6 +121,43 @@ describe('a closed pipe', () => {
   }, 60_000);
 });
 
+describe('a pipe another program left non-blocking', () => {
+  // Python's os.set_blocking makes the pipe's writing end non-blocking before clausier gets it,
+  // and the reader waits before it reads, so that the pipe fills and a write would block: what
+  // could not be written at once goes through Node's stream, whole and in order.
+  const NON_BLOCKING_READER = [
+    'import os, subprocess, sys, time',
+    'r, w = os.pipe()',
+    'os.set_blocking(w, False)',
+    'child = subprocess.Popen(sys.argv[1:], stdout=w)',
+    'os.close(w)',
+    'time.sleep(1)',
+    'chunks = []',
+    'while True:',
+    '    chunk = os.read(r, 65536)',
+    '    if not chunk: break',
+    '    chunks.append(chunk)',
+    'sys.stdout.buffer.write(b"".join(chunks))',
+    'sys.exit(child.wait())',
+  ].join('\n');
+
+  it('receives the whole report, as a blocking pipe does', () => {
+    const dir = records(200);
+    const args = ['check', dir, '--format', 'json', '--lang', 'en'];
+    const blocking = runCli(args);
+    expect(blocking.stdout.length).toBeGreaterThan(256 * 1024);
+    const run = spawnSync('python3', ['-c', NON_BLOCKING_READER, process.execPath, CLI, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe(blocking.stdout);
+  }, 60_000);
+});
+
 describe('colours', () => {
   it('on a terminal, unless it is a dumb one', () => {
     const colourful = inTerminal(['check', CAP, '--lang', 'en']);

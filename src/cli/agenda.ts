@@ -27,7 +27,7 @@ import {
 } from '../index.js';
 import { maxSizeOption, prepareCheck, refuseOverwritingInputs, rulesOption } from './options.js';
 import { EXIT, languageOption, type CliContext } from './context.js';
-import { emit } from './output.js';
+import { emit, stderr } from './output.js';
 
 const AGENDA_FORMATS: Record<string, (agenda: Agenda, options: AgendaFormatOptions) => string> = {
   text: formatAgendaText,
@@ -79,7 +79,7 @@ async function run(paths: string[], options: AgendaOptions, context: CliContext)
   if (options.format === 'ics')
     for (const { file, errors } of invalid)
       for (const e of errors)
-        process.stderr.write(`clausier: ${file}:${e.line}:${e.column}: ${e.message}\n`);
+        stderr.write(`clausier: ${file}:${e.line}:${e.column}: ${e.message}\n`);
   return invalid.length > 0 ? EXIT.input : EXIT.ok;
 }
 

@@ -1,5 +1,6 @@
 /** `clausier check`: checks records and reports in the format asked for. */
 import { resolve } from 'node:path';
+import { isatty } from 'node:tty';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import {
   checkFiles,
@@ -126,8 +127,7 @@ async function run(
   const people = destinations.some((d) => d.format === 'text' && d.output === undefined);
   const progress = new Progress(
     targets.length,
-    options.progress ??
-      (people && process.stderr.isTTY === true && !process.env.CI && targets.length >= 20),
+    options.progress ?? (people && isatty(2) && !process.env.CI && targets.length >= 20),
     language,
   );
   const files = checkFiles(targets, {
@@ -144,7 +144,7 @@ async function run(
     },
   });
   const colorsOn = (output: string | undefined): boolean =>
-    output === undefined && useColors(options.color, process.env, process.stdout.isTTY === true);
+    output === undefined && useColors(options.color, process.env, isatty(1));
   const writer = new RunWriter(
     destinations.map((d) => ({ format: d.format, colors: colorsOn(d.output) })),
     { language, verbose: options.verbose ?? false, tool: TOOL, failOn: options.failOn },

@@ -3,6 +3,7 @@ import { builtInPacksDir, InputError, type Language } from '../index.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option } from 'commander';
+import { stderr } from './output.js';
 
 /**
  * 0 nothing at or above the failure threshold; 1 a breach (or what --fail-on names); 2 an input
@@ -33,7 +34,7 @@ export const languageOption = (): Option =>
  * CLI prints: this is src/cli/.
  */
 export function deprecated(old: string, instead: string, language: Language): void {
-  process.stderr.write(
+  stderr.write(
     language === 'fr'
       ? `clausier : ${old} est une ancienne orthographe ; utilisez ${instead}\n`
       : `clausier: ${old} is an old spelling; use ${instead}\n`,

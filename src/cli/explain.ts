@@ -21,6 +21,7 @@ import {
 import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT, languageOption, packDirOf, type CliContext } from './context.js';
+import { stdout } from './output.js';
 
 const WORDS = {
   fr: {
@@ -183,7 +184,7 @@ export function registerExplain(program: Command, context: CliContext): void {
           `there is no rule ${id} in ${pack.id}${guess ? ` (did you mean ${guess}?)` : ''}; see clausier rules`,
         );
       }
-      process.stdout.write(explainRule(pack, rule, options.lang ?? context.language));
+      stdout.write(explainRule(pack, rule, options.lang ?? context.language));
       context.setExit(EXIT.ok);
     });
 }

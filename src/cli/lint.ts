@@ -21,6 +21,7 @@ import {
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { join } from 'node:path';
 import { EXIT, languageOption, type CliContext } from './context.js';
+import { stderr, stdout } from './output.js';
 
 const WORDS = {
   fr: {
@@ -93,7 +94,7 @@ export function registerLint(program: Command, context: CliContext): void {
           });
           for (const { name, error } of lint.unjudged) {
             unjudged = true;
-            process.stderr.write(
+            stderr.write(
               `clausier${words.colon}${name}:${error.line}:${error.column}: ${inLanguage(error.message, language)} (${words.unjudged})\n`,
             );
           }
@@ -104,11 +105,11 @@ export function registerLint(program: Command, context: CliContext): void {
             ...(errors > 0 ? [words.problems(errors)] : []),
             ...(warnings > 0 ? [words.warnings(warnings)] : []),
           ];
-          process.stdout.write(
+          stdout.write(
             `${lint.id}${words.colon}${counts.length > 0 ? counts.join(', ') : words.none}\n`,
           );
           for (const p of lint.problems)
-            process.stdout.write(
+            stdout.write(
               `  ${p.file}:${p.line}:${p.column}: ${p.severity === 'warning' ? words.warning : ''}${inLanguage(p.message, language)}\n`,
             );
         }

@@ -24,6 +24,7 @@ import { registerSchema } from './schema.js';
 import { registerTest } from './test.js';
 import { EXIT, languageFromEnvironment, type CliContext } from './context.js';
 import { describeInFrench, FRENCH_HELP, HELP_WORDS } from './help.js';
+import { stderr, stdout } from './output.js';
 
 /** The command a usage error was found in (`check`), or none for the program itself. */
 const commandOf = new WeakMap<CommanderError, string>();
@@ -39,8 +40,13 @@ export function buildProgram(context: CliContext): Command {
     .version(TOOL.version, '-V, --version', words.version)
     .helpOption('-h, --help', words.help)
     .helpCommand('help [command]', words.helpCommand)
-    // Usage errors are printed by main(), in one line and the language of the run.
-    .configureOutput({ outputError: () => {} });
+    // Usage errors are printed by main(), in one line and the language of the run; help and
+    // version go where everything the CLI prints goes (output.ts).
+    .configureOutput({
+      outputError: () => {},
+      writeOut: (text) => void stdout.write(text),
+      writeErr: (text) => void stderr.write(text),
+    });
   // Set before the commands are added, which take it from the program.
   if (context.language === 'fr') program.configureHelp(FRENCH_HELP);
   registerCheck(program, context);
@@ -109,13 +115,13 @@ export async function main(argv: string[]): Promise<number> {
       const command = commandOf.get(error);
       const name = command === undefined ? 'clausier' : `clausier ${command}`;
       const colon = language === 'fr' ? ' :' : ':';
-      process.stderr.write(
+      stderr.write(
         `${name}${colon} ${say(usageMessage(error))}\n${HELP_WORDS[language].hint(name)}\n`,
       );
       return EXIT.input;
     }
     if (error instanceof FileProblemsError) {
-      process.stderr.write(
+      stderr.write(
         showControls(
           `${say(`clausier: ${error.subject} cannot be used:`)}\n` +
             error.problems
@@ -128,18 +134,18 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof InputError) {
       const where = [error.file, error.line, error.column].filter((p) => p !== undefined);
       const message = say(error.message);
-      process.stderr.write(
+      stderr.write(
         `clausier${language === 'fr' ? ' :' : ':'} ${showControls(`${where.length > 0 ? `${where.join(':')}: ` : ''}${message}`)}\n`,
       );
       return EXIT.input;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(
+    stderr.write(
       language === 'fr'
         ? `clausier : erreur interne : ${message}\nC’est un défaut de clausier, pas un problème de vos fichiers ; relancez avec CLAUSIER_DEBUG=1 pour le détail.\n`
         : `clausier: internal error: ${message}\nThis is a bug in clausier, not a problem with your files; run with CLAUSIER_DEBUG=1 for details.\n`,
     );
-    if (process.env.CLAUSIER_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    if (process.env.CLAUSIER_DEBUG) stderr.write(`${(error as Error).stack ?? ''}\n`);
     return EXIT.internal;
   }
 }

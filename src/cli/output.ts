@@ -8,6 +8,57 @@ import { once } from 'node:events';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+/**
+ * Standard output or standard error, written at once, as Node's own stream writes to a file, a
+ * pipe or a terminal on Linux and macOS. Node makes `process.stdout` and `process.stderr` when
+ * first read, which cost a one-file check some 5 ms (a stream each, and node:net for a pipe): a
+ * run that can write without them does not make them. Only a descriptor that would block (a
+ * pipe or terminal left non-blocking by another program) makes the stream, and what is left of
+ * the chunk, and every later chunk, goes through it, in order. A reader that closed the pipe
+ * (`clausier check ... | head`) ends the run by SIGPIPE, as any command is ended.
+ */
+export class StandardStream {
+  private stream: NodeJS.WriteStream | undefined;
+
+  constructor(private readonly fd: 1 | 2) {}
+
+  /** Writes a chunk; false when the stream asks the writer to wait for its 'drain' event. */
+  write(chunk: string): boolean {
+    if (this.stream !== undefined) return this.stream.write(chunk);
+    const bytes = Buffer.from(chunk);
+    let done = 0;
+    try {
+      while (done < bytes.length) done += writeSync(this.fd, bytes, done);
+      return true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') endByClosedPipe();
+      if (code !== 'EAGAIN') throw error;
+    }
+    return this.nodeStream().write(bytes.subarray(done));
+  }
+
+  /** Waits until the stream has written what it holds (at once when it was not needed). */
+  async drained(): Promise<void> {
+    if (this.stream?.writableNeedDrain === true) await once(this.stream, 'drain');
+  }
+
+  private nodeStream(): NodeJS.WriteStream {
+    if (this.stream === undefined) {
+      const stream = this.fd === 1 ? process.stdout : process.stderr;
+      stream.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') endByClosedPipe();
+        throw error;
+      });
+      this.stream = stream;
+    }
+    return this.stream;
+  }
+}
+
+export const stdout = new StandardStream(1);
+export const stderr = new StandardStream(2);
+
 /** Writes a whole file atomically; `option` names, in an error, the option that gave the path. */
 export function writeAtomically(
   path: string,
@@ -26,7 +77,7 @@ export function writeAtomically(
 
 /** Writes a report where it goes; `option` names, in an error, the option that gave the path. */
 export function emit(content: string, output: string | undefined, option = '--output'): void {
-  if (output === undefined) process.stdout.write(content);
+  if (output === undefined) stdout.write(content);
   else writeAtomically(output, content, option);
 }
 
@@ -114,7 +165,7 @@ export class OutputSink {
   async write(chunk: string): Promise<void> {
     if (chunk === '') return;
     if (this.fd !== undefined) this.writeNow(chunk);
-    else if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+    else if (!stdout.write(chunk)) await stdout.drained();
   }
 
   /** Writes to the file at once (a sink with a file only). */

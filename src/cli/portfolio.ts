@@ -26,7 +26,7 @@ import {
 } from '../index.js';
 import { refuseOverwritingInputs } from './options.js';
 import { EXIT } from './context.js';
-import { writeAtomically } from './output.js';
+import { stderr, writeAtomically } from './output.js';
 
 /** The folder the paths of the records are taken relative to: the deepest they all lie in. */
 function commonFolder(paths: readonly string[]): string {
@@ -70,7 +70,7 @@ export async function runPortfolio(targets: readonly Target[], run: PortfolioRun
     applyWaivers([report], [...waivers], language);
     if (judged === undefined) {
       invalid = true;
-      process.stderr.write(
+      stderr.write(
         report.errors
           .map((e) => `clausier: ${report.file}:${e.line}:${e.column}: ${e.message}\n`)
           .join(''),

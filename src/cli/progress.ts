@@ -5,6 +5,7 @@
  * bar's line.
  */
 import { type Language } from '../index.js';
+import { stderr } from './output.js';
 
 const FILES: Record<Language, string> = { fr: 'fichiers', en: 'files' };
 
@@ -28,7 +29,7 @@ export class Progress {
     this.last = now;
     const width = 30;
     const filled = Math.round((width * this.count) / Math.max(1, this.total));
-    process.stderr.write(
+    stderr.write(
       `\r\u001b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.count}/${this.total} ${FILES[this.language]}`,
     );
     this.drawn = true;
@@ -37,7 +38,7 @@ export class Progress {
   /** Takes the bar off its line, before something else is written to the terminal. */
   clear(): void {
     if (!this.drawn) return;
-    process.stderr.write('\r\u001b[2K');
+    stderr.write('\r\u001b[2K');
     this.drawn = false;
   }
 

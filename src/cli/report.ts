@@ -20,7 +20,7 @@ import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
 import { maxSizeOption, prepareCheck, rulesOption, type CheckRunOptions } from './options.js';
 import { deprecated, EXIT, languageOption, type CliContext } from './context.js';
-import { emit } from './output.js';
+import { emit, stderr } from './output.js';
 import { runPortfolio } from './portfolio.js';
 
 const isFile = (path: string): boolean => {
@@ -68,7 +68,7 @@ async function run(paths: string[], options: ReportOptions, language: Language):
   if (!isJudged(inspection)) {
     const errors = inspection.report.errors;
     const n = errors.length;
-    process.stderr.write(
+    stderr.write(
       inLanguage(
         `clausier: ${record} cannot be reported on until its ${n === 1 ? 'input error is' : `${n} input errors are`} fixed:`,
         language,

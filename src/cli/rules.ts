@@ -2,6 +2,7 @@
 import { type Language, loadRulePack } from '../index.js';
 import { Option, type Command } from 'commander';
 import { columns, EXIT, languageOption, packDirOf, type CliContext } from './context.js';
+import { stdout } from './output.js';
 
 export function registerRules(program: Command, context: CliContext): void {
   program
@@ -26,7 +27,7 @@ export function registerRules(program: Command, context: CliContext): void {
           obligor: r.obligor,
           summary: r.summary,
         }));
-        process.stdout.write(JSON.stringify({ pack: pack.id, rules }, null, 2) + '\n');
+        stdout.write(JSON.stringify({ pack: pack.id, rules }, null, 2) + '\n');
       } else {
         const header =
           language === 'fr'
@@ -39,9 +40,7 @@ export function registerRules(program: Command, context: CliContext): void {
           r.obligor,
           r.summary[language],
         ]);
-        process.stdout.write(
-          `${pack.title[language]} (${pack.id})\n\n${columns([header, ...rows])}\n`,
-        );
+        stdout.write(`${pack.title[language]} (${pack.id})\n\n${columns([header, ...rows])}\n`);
       }
       context.setExit(EXIT.ok);
     });

@@ -16,6 +16,7 @@ import { relative } from 'node:path';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT, languageOption, type CliContext } from './context.js';
+import { stdout } from './output.js';
 
 const WORDS = {
   fr: {
@@ -49,22 +50,22 @@ export function registerTest(program: Command, context: CliContext): void {
         const pack = loadRulePack(dir);
         const cases = packCases(pack);
         const colon = language === 'fr' ? ' :' : ':';
-        process.stdout.write(`${pack.id}${colon} ${words.cases(cases.length)}\n`);
+        stdout.write(`${pack.id}${colon} ${words.cases(cases.length)}\n`);
         for (const testCase of cases) {
           const result = await runCase(testCase, dir, registry);
           const name = relative(process.cwd(), testCase.file);
           if (result.passed) {
             passed++;
-            process.stdout.write(`  ✓ ${name}\n`);
+            stdout.write(`  ✓ ${name}\n`);
           } else {
             failed++;
-            process.stdout.write(`  ✗ ${name}\n      ${testCase.expectation.description}\n`);
+            stdout.write(`  ✗ ${name}\n      ${testCase.expectation.description}\n`);
             for (const difference of result.differences)
-              process.stdout.write(`      ${inLanguage(difference, language)}\n`);
+              stdout.write(`      ${inLanguage(difference, language)}\n`);
           }
         }
       }
-      process.stdout.write(`\n${words.total(passed, failed)}\n`);
+      stdout.write(`\n${words.total(passed, failed)}\n`);
       context.setExit(failed > 0 ? EXIT.breach : EXIT.ok);
     });
 }
