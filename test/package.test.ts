@@ -20,6 +20,7 @@ function loadsOf(bin: string, args: string[]) {
 const vm = require('node:vm');
 const load = Module._load;
 const loaded = [];
+const bare = new Set(process.moduleLoadList);
 Module._load = function (request, ...rest) {
   if (!Module.isBuiltin(request)) loaded.push(request);
   return load.call(this, request, ...rest);
@@ -31,14 +32,21 @@ vm.Script = class extends Script {
     loaded.push({ compiled: options.filename, cached: !!options.cachedData, rejected: this.cachedDataRejected });
   }
 };
-process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, JSON.stringify(loaded)));
+process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, JSON.stringify({
+  loaded,
+  builtins: process.moduleLoadList.filter((m) => !bare.has(m) && m.startsWith('NativeModule ')).map((m) => m.slice(13)).sort(),
+})));
 `,
   );
   const run = spawnSync(process.execPath, ['--require', hook, bin, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
   });
-  return { run, loaded: JSON.parse(readFileSync(log, 'utf8')) as unknown };
+  const { loaded, builtins } = JSON.parse(readFileSync(log, 'utf8')) as {
+    loaded: unknown;
+    builtins: string[];
+  };
+  return { run, loaded, builtins };
 }
 
 describe('the npm package', () => {
@@ -238,6 +246,29 @@ export const id: string = pack.id;
       bin,
       { compiled: join(ROOT, 'dist', 'clausier.cjs'), cached: true, rejected: false },
     ]);
+  });
+
+  it('loads no Node.js module a one-file check does not use (tty, net, worker_threads...)', () => {
+    // Each of them costs a cold check some 4 ms. What a one-file check loads beyond a bare node
+    // (the hook has loaded node:module and node:vm): os, for the number of cores. Standard output
+    // is a pipe here: the text format asks whether it is a terminal without loading node:tty.
+    const bin = join(ROOT, 'dist', 'cli.cjs');
+    for (const format of ['text', 'json']) {
+      const { run, builtins } = loadsOf(bin, ['check', REFERENCE, '--format', format]);
+      expect(run.status).toBe(0);
+      expect(builtins).toEqual(['os', 'process']);
+    }
+    // At a terminal (a character device), node:tty tells it from /dev/null, only then.
+    const terminal = spawnSync(
+      'script',
+      ['-qefc', `'${process.execPath}' '${bin}' check '${REFERENCE}' --lang en`, '/dev/null'],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', TERM: 'xterm-256color' },
+        encoding: 'utf8',
+      },
+    );
+    expect(terminal.stdout).toContain('\u001b[32m');
   });
 
   it('runs the same without its code cache, or with one made for another bundle', () => {

@@ -1,12 +1,14 @@
 /**
  * Node.js built-in modules that clausier loads when it first uses them, not when it starts:
- * crypto (hashes for SARIF, iCalendar, HTML, the cache), worker_threads (`check --jobs`) and
- * fs/promises (reading standard input) cost a one-file check some 4 ms each to load, for work
- * that check does not do.
+ * crypto (hashes for SARIF, iCalendar, HTML, the cache), worker_threads (`check --jobs`),
+ * fs/promises (reading standard input) and tty (is standard output a terminal, for colours and
+ * the progress bar) cost a one-file check some 4 ms each to load, for work that check does not
+ * do.
  */
 import { createRequire } from 'node:module';
 import type * as Crypto from 'node:crypto';
 import type * as FsPromises from 'node:fs/promises';
+import type * as Tty from 'node:tty';
 import type * as WorkerThreads from 'node:worker_threads';
 
 const require = createRequire(import.meta.url);
@@ -20,6 +22,7 @@ function builtin<T>(name: string): () => T {
 export const crypto = builtin<typeof Crypto>('node:crypto');
 export const fsPromises = builtin<typeof FsPromises>('node:fs/promises');
 export const workerThreads = builtin<typeof WorkerThreads>('node:worker_threads');
+export const tty = builtin<typeof Tty>('node:tty');
 
 /** A SHA-256 digest of bytes or text, in hexadecimal or Base64. */
 export const sha256 = (bytes: Uint8Array | string, encoding: 'hex' | 'base64' = 'hex'): string =>
