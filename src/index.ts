@@ -144,6 +144,7 @@ export { isJudged } from './views/index.js';
 export { recordNameOf } from './views/ledger.js';
 export { inLanguage } from './words/messages.js';
 export { OBLIGOR_WORDS, SEVERITY_WORDS, STATUS_WORDS } from './words/findings.js';
+export { isTerminal } from './base/terminal.js';
 export { conditionInWords, parameterInWords, timingInWords } from './rules/describe.js';
 export { expectedStatus } from './rules/cases.js';
 export { packInputs } from './rules/pack/load.js';

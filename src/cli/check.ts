@@ -9,6 +9,7 @@ import {
   FAIL_ON,
   FORMATS,
   InputError,
+  isTerminal,
   packDirsOf,
   RunWriter,
   type FailOn,
@@ -16,7 +17,7 @@ import {
   TOOL,
 } from '../index.js';
 import { EXIT, languageOption, type CliContext } from './context.js';
-import { isatty, onInterrupt, OutputSink } from './output.js';
+import { onInterrupt, OutputSink } from './output.js';
 import {
   parseSize,
   prepareCheck,
@@ -126,7 +127,7 @@ async function run(
   const people = destinations.some((d) => d.format === 'text' && d.output === undefined);
   const progress = new Progress(
     targets.length,
-    options.progress ?? (people && targets.length >= 20 && !process.env.CI && isatty(2)),
+    options.progress ?? (people && targets.length >= 20 && !process.env.CI && isTerminal(2)),
     language,
   );
   const files = checkFiles(targets, {
@@ -147,7 +148,7 @@ async function run(
   const colorsOn = ({ format, output }: Destination): boolean =>
     format === 'text' &&
     output === undefined &&
-    useColors(options.color, process.env, () => isatty(1));
+    useColors(options.color, process.env, () => isTerminal(1));
   const writer = new RunWriter(
     destinations.map((d) => ({ format: d.format, colors: colorsOn(d) })),
     { language, verbose: options.verbose ?? false, tool: TOOL, failOn: options.failOn },

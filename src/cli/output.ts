@@ -5,9 +5,8 @@
  */
 import { InputError } from '../index.js';
 import { once } from 'node:events';
-import { closeSync, fstatSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { tty } from '../base/builtins.js';
 
 /**
  * Standard output or standard error, written at once, as Node's own stream writes to a file, a
@@ -55,19 +54,6 @@ export class StandardStream {
     }
     return this.stream;
   }
-}
-
-/**
- * Whether standard output (1) or standard error (2) is a terminal. A terminal is a character
- * device: a file or a pipe is told apart by fstat alone, without loading node:tty.
- */
-export function isatty(fd: 1 | 2): boolean {
-  try {
-    if (!fstatSync(fd).isCharacterDevice()) return false;
-  } catch {
-    return false;
-  }
-  return tty().isatty(fd);
 }
 
 export const stdout = new StandardStream(1);
