@@ -99,12 +99,17 @@ export function serializePack(pack: RulePack): string {
   return JSON.stringify(snapshot);
 }
 
-/** A pack file read only if a problem must be located in it. */
+/** A pack file read only if a problem must be located in it, and named only if one is shown. */
 function lazySourceFile(absolute: string): PackSourceFile {
+  let path: string | undefined;
   let text: string | undefined;
   let parsed: ReturnType<typeof parseYaml> | undefined;
   return {
-    path: displayPath(absolute),
+    // Relative to the working directory, when a problem is shown (35 of them cost a start 2 ms).
+    get path(): string {
+      path ??= displayPath(absolute);
+      return path;
+    },
     get text(): string {
       text ??= readFileSync(absolute, 'utf8');
       return text;
