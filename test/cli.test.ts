@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'nod
 import { spawnSync } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../src/cli/main.js';
 import { REFERENCE, ROOT, runCli, tempDir } from './helpers.js';
 
 const STATUSES = ['breach', 'pending', 'satisfied', 'not-applicable', 'undetermined'];
@@ -271,6 +272,34 @@ describe('control characters', () => {
 });
 
 describe('usage', () => {
+  it('builds a command run alone as the program with every command builds it', () => {
+    // A run of `clausier check` builds the check command alone (main.ts): its options, help and
+    // French wording are those it has beside the others.
+    for (const language of ['en', 'fr'] as const) {
+      const context = { setExit: () => {}, language };
+      const all = buildProgram(context);
+      expect(all.commands.map((c) => c.name())).toEqual([
+        'check',
+        'rules',
+        'explain',
+        'schema',
+        'init',
+        'lint',
+        'test',
+        'doc',
+        'report',
+        'agenda',
+        'ledger',
+      ]);
+      for (const command of all.commands) {
+        const alone = buildProgram(context, command.name());
+        expect(alone.commands.map((c) => c.name())).toEqual([command.name()]);
+        expect(alone.commands[0]!.helpInformation()).toBe(command.helpInformation());
+      }
+      expect(buildProgram(context, 'nonsense').commands).toHaveLength(11);
+    }
+  });
+
   it('an unknown option or format is bad usage: exit 2', () => {
     expect(runCli(['check', REFERENCE, '--frobnicate']).status).toBe(2);
     expect(runCli(['check', REFERENCE, '--format', 'xml']).status).toBe(2);
