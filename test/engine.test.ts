@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { checkFile, checkRecord, checkSource } from '../src/pipeline.js';
+import { describe, expect, it, vi } from 'vitest';
+import { checkFile, checkRecord, checkSource, PackRegistry } from '../src/pipeline.js';
 import { missing } from '../src/facts/missing.js';
 import { ParameterTimeline } from '../src/facts/params.js';
 import { ConditionEvaluator, missingIn, referencesOf, resolvePath } from '../src/rules/engine.js';
@@ -15,7 +15,8 @@ import {
   refusedOperator,
   STRICT_OPERATORS,
 } from '../src/facts/operators.js';
-import { loadRulePack } from '../src/rules/pack/load.js';
+import { loadRulePack, readRulePack } from '../src/rules/pack/load.js';
+import type { CollectionAnswers, RulePack } from '../src/rules/pack/types.js';
 import { builtInPacksDir } from '../src/rules/pack/root.js';
 import { formatValue } from '../src/rules/template.js';
 import { caseFiles, REFERENCE, ROOT } from './helpers.js';
@@ -213,4 +214,77 @@ describe('the key of a set of comparisons (ConditionEvaluator.outcomeKey)', () =
       );
     }
   });
+});
+
+describe('the answers a pack snapshot holds (CollectionAnswers)', () => {
+  const dir = join(builtInPacksDir(), 'dinsic-preincubation-2019');
+  /** Every case's findings, checked with a pack, its evaluator's memo fresh. */
+  const findingsOf = async (pack: RulePack): Promise<unknown[]> => {
+    const registry = new PackRegistry();
+    const out: unknown[] = [];
+    for (const file of caseFiles())
+      out.push((await checkFile(file, { pack, language: 'en' }, registry)).findings);
+    return out;
+  };
+  /** The pack's answers with every condition's answer turned over. */
+  const turnedOver = (answers: Record<string, CollectionAnswers>, conditions?: string) =>
+    Object.fromEntries(
+      Object.entries(answers).map(([collection, known]) => [
+        collection,
+        {
+          conditions: conditions ?? known.conditions,
+          answers: known.answers.map(([key, holds]) => [
+            key,
+            holds.replace(/[01]/g, (c) => (c === '1' ? '0' : '1')),
+          ]),
+        },
+      ]),
+    ) as Record<string, CollectionAnswers>;
+
+  it('are worked out by the build on the pack’s cases, for every collection its rules go over', () => {
+    const restored = loadRulePack(dir);
+    const answers = restored.answers!;
+    expect(Object.keys(answers).sort()).toEqual(
+      [...new Set(restored.rules.map((r) => r.over))].sort(),
+    );
+    for (const known of Object.values(answers)) {
+      expect(known.answers.length).toBeGreaterThan(0);
+      const groups = known.conditions.split('\n').length;
+      for (const [, holds] of known.answers) expect(holds).toMatch(new RegExp(`^[01]{${groups}}$`));
+    }
+    // A pack read from its files has none: its checks run the engine.
+    expect(readRulePack(dir).answers).toBeUndefined();
+  });
+
+  it('spare the reference record every run of json-rules-engine, and change no finding', async () => {
+    const evaluate = vi.spyOn(ConditionEvaluator.prototype, 'evaluate');
+    try {
+      const restored = loadRulePack(dir);
+      const read = readRulePack(dir);
+      const check = (pack: RulePack) =>
+        checkFile(REFERENCE, { pack, language: 'en' }, new PackRegistry());
+      const withAnswers = await check(restored);
+      expect(evaluate).not.toHaveBeenCalled();
+      const withEngine = await check(read);
+      expect(evaluate).toHaveBeenCalled();
+      expect(withAnswers.findings).toEqual(withEngine.findings);
+    } finally {
+      evaluate.mockRestore();
+    }
+  });
+
+  it('give every case the findings the engine gives', async () => {
+    expect(await findingsOf(loadRulePack(dir))).toEqual(await findingsOf(readRulePack(dir)));
+  }, 60_000);
+
+  it('serve only the conditions they were worked out for', async () => {
+    const restored = loadRulePack(dir);
+    const engine = await findingsOf(readRulePack(dir));
+    // Turned over, the answers change the verdicts: the checks do read them...
+    const wrong = { ...restored, answers: turnedOver(restored.answers!) };
+    expect(await findingsOf(wrong)).not.toEqual(engine);
+    // ...but not when they were worked out for other conditions (a rule's changed since).
+    const stale = { ...restored, answers: turnedOver(restored.answers!, '{"fact":"other"}') };
+    expect(await findingsOf(stale)).toEqual(engine);
+  }, 60_000);
 });

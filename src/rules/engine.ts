@@ -73,7 +73,8 @@ export function missingIn(
   return [...pointers];
 }
 
-function newEngine(groups: ConditionGroup[], named: Record<string, NamedCondition>): Engine {
+/** An engine with clausier's operators, and no rules yet. */
+function bareEngine(): Engine {
   const engine = new Engine([], {
     allowUndefinedFacts: false,
     allowUndefinedConditions: false,
@@ -82,6 +83,15 @@ function newEngine(groups: ConditionGroup[], named: Record<string, NamedConditio
   for (const name of Object.keys(REFUSED_OPERATORS)) engine.removeOperator(name);
   for (const [name, operator] of Object.entries(STRICT_OPERATORS))
     engine.addOperator(name, operator.evaluate);
+  return engine;
+}
+
+/** An engine that evaluates the groups: each is a rule, the named conditions are shared. */
+function withRules(
+  engine: Engine,
+  groups: ConditionGroup[],
+  named: Record<string, NamedCondition>,
+): Engine {
   for (const [name, condition] of Object.entries(named))
     engine.setCondition(name, topLevel(condition.when));
   for (const group of groups) {
@@ -169,6 +179,11 @@ const KEY_BITS = 30;
  */
 export class ConditionEvaluator {
   private readonly idle: Engine[] = [];
+  /**
+   * The engine whose operators make the comparisons, given the rules when a run first needs them:
+   * an evaluator whose answers are all known beforehand (see CollectionPlan) never builds them.
+   */
+  private first: Engine | undefined;
   /** Every comparison, with the engine's operator that makes it. */
   private readonly leaves: (Leaf & { compare: EngineOperator })[];
 
@@ -176,8 +191,8 @@ export class ConditionEvaluator {
     private readonly groups: ConditionGroup[],
     private readonly named: Record<string, NamedCondition>,
   ) {
-    const engine = newEngine(groups, named);
-    this.idle.push(engine);
+    const engine = bareEngine();
+    this.first = engine;
     // The engine's operator map (json-rules-engine 7: engine.operators), so that a comparison
     // here is the very comparison the engine makes.
     const operators = (
@@ -215,7 +230,11 @@ export class ConditionEvaluator {
 
   /** Whether each group holds for these facts. */
   async evaluate(facts: Record<string, unknown>): Promise<Map<string, boolean>> {
-    const engine = this.idle.pop() ?? newEngine(this.groups, this.named);
+    let engine = this.idle.pop();
+    if (engine === undefined) {
+      engine = withRules(this.first ?? bareEngine(), this.groups, this.named);
+      this.first = undefined;
+    }
     // Facts are handed over uncached: json-rules-engine would otherwise hash every fact's
     // parameters on every run, for a cache that lives only as long as the run.
     const runtime: Record<string, Fact> = {};

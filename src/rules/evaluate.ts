@@ -21,7 +21,7 @@
  * records. Items are judged without closures: most are judged on what an item before them said.
  */
 import type { Facts } from '../facts/derive.js';
-import type { RulePack } from './pack/types.js';
+import type { CollectionAnswers, RulePack } from './pack/types.js';
 import { CollectionPlan, type RulePlan } from './evaluate/collection-plan.js';
 import { findingsOf, type RuleFinding } from './evaluate/findings.js';
 import { outcomeOf, Tally } from './evaluate/outcome.js';
@@ -50,6 +50,14 @@ export class PackEvaluator {
       .sort((a, b) =>
         a.rule.rule.id < b.rule.rule.id ? -1 : a.rule.rule.id > b.rule.rule.id ? 1 : 0,
       );
+  }
+
+  /**
+   * What the conditions of each collection said for the truths met so far, for the pack's
+   * snapshot: a check restored from it need not run the engine on those (see CollectionAnswers).
+   */
+  answers(): Record<string, CollectionAnswers> {
+    return Object.fromEntries(this.plans.map((plan) => [plan.collection, plan.answers()]));
   }
 
   /** Every finding of every rule, rules in id order. */

@@ -9,7 +9,7 @@ import type { Facts, Item } from '../../facts/derive.js';
 import { addPeriodToDate } from '../../facts/formula.js';
 import type { ParamValue } from '../../facts/params.js';
 import { ConditionEvaluator, referencesOf, type ConditionGroup } from '../engine.js';
-import type { LoadedRule, RulePack } from '../pack/types.js';
+import type { CollectionAnswers, LoadedRule, RulePack } from '../pack/types.js';
 import type { Condition, FactReference } from '../../model/expressions.js';
 import type { BreachCase, Deadline } from '../../model/pack.js';
 import { deadlineFact, ItemFacts } from './lookup.js';
@@ -148,6 +148,37 @@ export class CollectionPlan {
     });
   }
 
+  /** The conditions, as JSON, one a line, in the order of their indexes. */
+  private conditionsText(): string {
+    return [...this.groupByKey.keys()].join('\n');
+  }
+
+  /**
+   * The evaluator of the conditions, its memo first given the answers the pack's snapshot holds
+   * for these very conditions (a snapshot made from other conditions gives none).
+   */
+  private newEvaluator(): ConditionEvaluator {
+    const known = this.pack.answers?.[this.collection];
+    if (known !== undefined && known.conditions === this.conditionsText())
+      for (const [key, holds] of known.answers)
+        this.memo.set(
+          key,
+          Array.from(holds, (c) => c === '1'),
+        );
+    return new ConditionEvaluator(this.groups, this.pack.conditions);
+  }
+
+  /** What the conditions said for each set of truths met so far, for a pack's snapshot. */
+  answers(): CollectionAnswers {
+    return {
+      conditions: this.conditionsText(),
+      answers: [...this.memo].map(([key, holds]) => [
+        key,
+        holds.map((h) => (h ? '1' : '0')).join(''),
+      ]),
+    };
+  }
+
   /** The facts the conditions see for an item, or for none. */
   factsOf(facts: Facts, item: Item | undefined): ItemFacts {
     const params = facts.parameters.at(item?.paramDay ?? facts.asOf);
@@ -192,7 +223,7 @@ export class CollectionPlan {
           groupReferences: this.groupReferences,
         }
       : undefined;
-    this.evaluator ??= new ConditionEvaluator(this.groups, this.pack.conditions);
+    this.evaluator ??= this.newEvaluator();
     const key = this.evaluator.outcomeKey(seen);
     const known = this.memo.get(key);
     // Most items compare as an item before them did: judged at once, without waiting a turn.

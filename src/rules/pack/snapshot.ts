@@ -8,6 +8,10 @@
  * noted: any write sets the change time, which no tool can set back. Otherwise (a copy, a package
  * unpacked, a checkout) the file is the same when its SHA-256 is. The times spare a start the
  * reading and hashing of every file, and the loading of node:crypto.
+ *
+ * The snapshot also holds what the pack's conditions said on its cases (CollectionAnswers), worked
+ * out by json-rules-engine at build: a check whose items compare as the cases' do needs no run of
+ * the engine. They are used only for the very conditions they were worked out for.
  */
 import { sha256 } from '../../base/builtins.js';
 import { readFileSync, statSync } from 'node:fs';
@@ -16,9 +20,15 @@ import { parseYaml } from '../../load/yaml/parse.js';
 import { compileFacts, factModel } from '../../facts/derive.js';
 import { displayPath } from './files.js';
 import { packageRoot } from './root.js';
-import type { LoadedRule, PackParameter, PackSourceFile, RulePack } from './types.js';
+import type {
+  CollectionAnswers,
+  LoadedRule,
+  PackParameter,
+  PackSourceFile,
+  RulePack,
+} from './types.js';
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 interface SnapshotFile {
   /** The file, relative to the pack's folder. */
@@ -46,6 +56,8 @@ interface PackSnapshot {
   files: SnapshotFile[];
   /** The pack's fingerprint (see packFingerprint). */
   fingerprint: string;
+  /** What the conditions said on the pack's cases (see CollectionAnswers). */
+  answers: Record<string, CollectionAnswers>;
 }
 
 /** Where the build keeps the snapshot of a built-in pack; none for a pack of another folder. */
@@ -60,8 +72,11 @@ export function packFingerprint(files: readonly { path: string; sha256: string }
   return sha256(files.map((f) => `${f.path.split('\\').join('/')}\u0000${f.sha256}`).join('\n'));
 }
 
-/** The snapshot of a loaded pack, as JSON. */
-export function serializePack(pack: RulePack): string {
+/**
+ * The snapshot of a loaded pack, as JSON, with what its conditions said on the records it was
+ * tried on (PackEvaluator.answers).
+ */
+export function serializePack(pack: RulePack, answers: Record<string, CollectionAnswers>): string {
   const dir = pack.dir;
   const rel = (path: string): string => relative(dir, resolve(path)).split('\\').join('/');
   const snapshot: PackSnapshot = {
@@ -95,6 +110,7 @@ export function serializePack(pack: RulePack): string {
       };
     }),
     fingerprint: pack.fingerprint,
+    answers,
   };
   return JSON.stringify(snapshot);
 }
@@ -180,5 +196,6 @@ export function restorePack(dir: string, snapshotPath: string): RulePack | undef
     derived: compileFacts(snapshot.facts, snapshot.conditions),
     files: snapshot.files.map((f) => source(f.path)),
     fingerprint: snapshot.fingerprint,
+    answers: snapshot.answers,
   };
 }

@@ -73,6 +73,25 @@ export interface RulePack {
   files: PackSourceFile[];
   /** A hash of the contents of every file the pack was read from: it changes when any does. */
   fingerprint: string;
+  /**
+   * What the conditions over each collection say, worked out on the pack's cases when its
+   * snapshot was made (see CollectionAnswers); none for a pack read from its files.
+   */
+  answers?: Record<string, CollectionAnswers>;
+}
+
+/**
+ * What the conditions over one collection say, as json-rules-engine worked it out when the pack's
+ * snapshot was made: for each set of truths of their comparisons the pack's cases met, whether
+ * each condition holds. A condition's result depends on those truths alone, so a check that
+ * meets them again need not run the engine. They serve only the very conditions they were
+ * worked out for, in the same order (`conditions`).
+ */
+export interface CollectionAnswers {
+  /** The conditions, as JSON, one a line, in the order the answers give them. */
+  conditions: string;
+  /** [the truths of the comparisons (ConditionEvaluator.outcomeKey), a 1 or 0 per condition]. */
+  answers: [number | string, string][];
 }
 
 /** A pack as read from its folder (and those it extends), before its references are checked. */
