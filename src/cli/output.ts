@@ -24,7 +24,9 @@ export class StandardStream {
 
   /** Writes a chunk; false when the stream asks the writer to wait for its 'drain' event. */
   write(chunk: string): boolean {
-    if (this.stream !== undefined) return this.stream.write(chunk);
+    // Windows writes to a console through Node's stream, which hands it UTF-16.
+    if (this.stream !== undefined || process.platform === 'win32')
+      return this.nodeStream().write(chunk);
     const bytes = Buffer.from(chunk);
     let done = 0;
     try {
