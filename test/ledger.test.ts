@@ -169,13 +169,14 @@ describe('clausier ledger --format csv', () => {
       if (money.eligibleExpenses !== null)
         expect(cents('expense', 'yes'), file).toBe(money.eligibleExpenses);
       else expect(mine.filter((r) => r.Movement === 'expense' && r.Counted === 'yes')).toEqual([]);
-      expect(cents('refund', 'yes'), file).toBe(money.refunded);
+      // A refund whose account is not written leaves what it discharges unknown (null).
+      if (money.refunded !== null) expect(cents('refund', 'yes'), file).toBe(money.refunded);
       const elsewhere = mine
         .filter(
           (r) => r.Movement === 'refund' && r['Why not counted']!.startsWith('paid to another'),
         )
         .reduce((sum, r) => sum + Math.round(Number(r.Amount) * 100), 0);
-      expect(elsewhere, file).toBe(money.refundedElsewhere);
+      if (money.refundedElsewhere !== null) expect(elsewhere, file).toBe(money.refundedElsewhere);
       compared++;
     }
     expect(compared).toBe(caseFiles().length);

@@ -157,7 +157,7 @@ function moneyBalances(report: FileReport, loaded: LoadedRecord): void {
     expect(money.paid).toBe(money.usedFunds + money.refundDue!);
     expect(money.usedFunds).toBe(Math.min(money.paid, money.eligibleExpenses!));
     expect(money.eligibleExpenses!).toBeLessThanOrEqual(sum(record.expenses));
-    expect(money.balance).toBe(money.refundDue! - money.refunded);
+    expect(money.balance).toBe(money.refundDue! - money.refunded!);
   } else {
     expect(money.refundDue).toBeNull();
     expect(money.balance).toBeNull();

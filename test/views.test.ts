@@ -367,6 +367,32 @@ describe('clausier report: the programme report', () => {
     );
   });
 
+  it('shows what a refund without its account discharges as unknown, not as nothing refunded', async () => {
+    const html = await reportOf(
+      join(
+        ROOT,
+        'cases/A4-REFUND-ACCOUNT/a-refund-recorded-without-its-account-leaves-what-it-discharges-undetermined.yaml',
+      ),
+      'en',
+    );
+    const money = Object.fromEntries(
+      [
+        ...html.matchAll(
+          /data-money="([a-z-]+)"><th scope="row">[^<]*<\/th><td class="num"><span class="amount">([^<]*)</g,
+        ),
+      ].map((m) => [m[1], m[2]]),
+    );
+    expect(money).toMatchObject({
+      'refund-due': '€1,150.00',
+      refunded: 'unknown',
+      balance: 'unknown',
+    });
+    // The chart draws no bar for it, and says so.
+    expect(html).toMatch(
+      /<rect class="seg-refunded" x="150" y="52" width="0" height="18" \/>[^]*?>unknown<\/text>/,
+    );
+  });
+
   it('is in English with --lang en', async () => {
     const html = await reportOf(CAP_CASE, 'en');
     expect(html).toContain('<html lang="en">');

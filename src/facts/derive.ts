@@ -144,8 +144,8 @@ function moneyOf(rowsOf: RecordCollections['rowsOf'], params: Scope['params']): 
     eligibleExpenses: amount('eligibleExpenses'),
     usedFunds: amount('usedFunds'),
     refundDue: amount('refundDue'),
-    refunded: amount('refunded') ?? 0,
-    refundedElsewhere: amount('refundedElsewhere') ?? 0,
+    refunded: amount('refunded'),
+    refundedElsewhere: amount('refundedElsewhere'),
     balance: amount('balance'),
   };
 }

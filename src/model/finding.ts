@@ -31,10 +31,16 @@ export interface MoneySummary {
   eligibleExpenses: number | null;
   usedFunds: number | null;
   refundDue: number | null;
-  /** Refunded to the collectivité's account: what discharges the refund due. */
-  refunded: number;
-  /** Refunded to another account: it does not discharge the debt (Code civil art. 1342-2). */
-  refundedElsewhere: number;
+  /**
+   * Refunded to the collectivité's account: what discharges the refund due. Null when a refund's
+   * account is not written: whether it discharges the debt is unknown.
+   */
+  refunded: number | null;
+  /**
+   * Refunded to another account: it does not discharge the debt (Code civil art. 1342-2). Null
+   * when a refund's account is not written.
+   */
+  refundedElsewhere: number | null;
   /** Refund due less refunded: what the DINSIC still owes the collectivité (negative: refunded too much). */
   balance: number | null;
 }

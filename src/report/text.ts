@@ -331,7 +331,7 @@ export function formatMoney(money: MoneySummary, language: Language): string[] {
   ];
   if (money.cap !== null && money.paid > money.cap)
     lines.push(`  ${w.overCap(w.euros(money.paid - money.cap))}`);
-  if (money.refundedElsewhere > 0)
+  if (money.refundedElsewhere !== null && money.refundedElsewhere > 0)
     lines.push(`  ${w.refundedElsewhere(w.euros(money.refundedElsewhere))}`);
   if (money.balance !== null) {
     lines.push(

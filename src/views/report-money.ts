@@ -49,7 +49,7 @@ export function moneyHtml(
     notes.push(
       `<p class="note note-breach">✗ ${escapeHtml(w.overCap(w.euros(money.paid - money.cap!)))}</p>`,
     );
-  if (money.refundedElsewhere > 0)
+  if (money.refundedElsewhere !== null && money.refundedElsewhere > 0)
     notes.push(
       `<p class="note note-breach">✗ ${escapeHtml(w.refundedElsewhere(w.euros(money.refundedElsewhere)))}</p>`,
     );
@@ -140,7 +140,9 @@ const CHART_WIDTH = 620;
 
 /** Paid (used, then due back), refunded, against the cap: the money at a glance. */
 function moneyChart(money: MoneySummary, w: ReportWords): string {
-  const top = Math.max(money.cap ?? 0, money.paid, money.refunded, money.eligibleExpenses ?? 0, 1);
+  // A refund whose account is not written leaves what was refunded unknown: no bar, the word.
+  const refunded = money.refunded ?? 0;
+  const top = Math.max(money.cap ?? 0, money.paid, refunded, money.eligibleExpenses ?? 0, 1);
   const left = 150;
   const inner = CHART_WIDTH - left - 110;
   const x = (cents: number): number => left + (cents / top) * inner;
@@ -163,9 +165,9 @@ function moneyChart(money: MoneySummary, w: ReportWords): string {
     );
   }
   parts.push(
-    `<rect class="seg-refunded" x="${left}" y="${barY[1]}" width="${r(x(money.refunded) - left)}" height="18" />`,
+    `<rect class="seg-refunded" x="${left}" y="${barY[1]}" width="${r(x(refunded) - left)}" height="18" />`,
     `<text class="chart-value" x="${r(x(money.paid) + 6)}" y="${barY[0]! + 13}">${escapeHtml(w.euros(money.paid))}</text>`,
-    `<text class="chart-value" x="${r(x(money.refunded) + 6)}" y="${barY[1]! + 13}">${escapeHtml(w.euros(money.refunded))}</text>`,
+    `<text class="chart-value" x="${r(x(refunded) + 6)}" y="${barY[1]! + 13}">${escapeHtml(money.refunded === null ? w.unknown : w.euros(money.refunded))}</text>`,
   );
   if (money.cap !== null) {
     const cx = x(money.cap);
