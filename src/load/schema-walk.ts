@@ -14,11 +14,162 @@ import {
 } from './schema.js';
 
 /**
- * Visits every value of a record with the schema that describes it, depth first. The visitor
- * returns false to stop descending into a value. Map keys constrained by a definition (ISO weeks)
- * are visited with `key: true`. The pointer of a value is made only when the visitor asks for it:
- * most values never need theirs; the container and the key or index it is at (none for the
- * root) are given, for visitors that read or replace it there.
+ * A walk of a record with its schema: every value with the part of the JSON Schema that describes
+ * it, depth first, in document order, one value at a time (`next`), so that a walk can be read
+ * as it goes (valuesOfDefinition is a generator over it: every date of a large record is not held
+ * at once). After a value, the walk goes into it unless `skip` is called. Map keys constrained by
+ * a definition (ISO weeks) are visited with `key` true, before their value; skipping a key skips
+ * its value. Only values whose schema can hold an instance of one of `only`, where given, are
+ * visited.
+ */
+export class SchemaWalk {
+  /** The value visited, and the schema that describes it. */
+  value: unknown;
+  schema!: ResolvedSchema;
+  /** Whether the value is a map's key. */
+  key = false;
+  /** The container the value is in, and its key or index there (none and '' for the root). */
+  parent: Record<string, unknown> | unknown[] | undefined;
+  segment = '';
+  private readonly path: string[] = [];
+  /** The containers walked into, outermost first. */
+  private readonly frames: Frame[] = [];
+  private state: 'start' | 'visited' | 'skipped' = 'start';
+
+  constructor(
+    private readonly root: unknown,
+    private readonly rootSchema: RootSchema = programmeSchema,
+    private readonly only?: ReadonlySet<string>,
+  ) {}
+
+  /** The visited value's pointer (made only when asked: most values never need theirs). */
+  pointer(): string {
+    return pointerOfPath(this.path);
+  }
+
+  /** Does not go into the value visited (nor, after a key, into its value). */
+  skip(): void {
+    this.state = 'skipped';
+  }
+
+  /** Moves to the next value; false when the walk is over. */
+  next(): boolean {
+    if (this.state === 'start') {
+      this.state = 'visited';
+      return this.visit(this.root, resolveSchema(this.rootSchema, this.rootSchema), undefined, '');
+    }
+    const frames = this.frames;
+    if (this.state === 'visited') {
+      if (this.key) {
+        // Then the key's value.
+        const frame = frames[frames.length - 1]!;
+        if (this.visitEntry(frame)) return true;
+      } else this.enter();
+    } else if (this.key) frames[frames.length - 1]!.index++;
+    this.state = 'visited';
+    for (;;) {
+      const frame = frames[frames.length - 1];
+      if (frame === undefined) return false;
+      const { container, keys } = frame;
+      const length = keys === undefined ? (container as unknown[]).length : keys.length;
+      if (frame.index >= length) {
+        frames.pop();
+        this.path.pop();
+        continue;
+      }
+      const segment = keys === undefined ? String(frame.index) : keys[frame.index]!;
+      this.path[frames.length - 1] = segment;
+      if (frame.keySchema !== undefined) {
+        // A key constrained by a definition, visited before its value.
+        this.value = segment;
+        this.schema = frame.keySchema;
+        this.key = true;
+        this.parent = container;
+        this.segment = segment;
+        return true;
+      }
+      if (this.visitEntry(frame)) return true;
+    }
+  }
+
+  /** Visits the value of a container's entry at `frame.index`, and moves past it. */
+  private visitEntry(frame: Frame): boolean {
+    const { container, keys } = frame;
+    const index = frame.index++;
+    if (keys === undefined) {
+      return this.visit((container as unknown[])[index], frame.schema, container, String(index));
+    }
+    const key = keys[index]!;
+    const value = (container as Record<string, unknown>)[key];
+    return this.visit(value, childSchema(frame.schema, key, this.rootSchema), container, key);
+  }
+
+  /** Makes a value the one visited, if its schema is wanted. */
+  private visit(
+    value: unknown,
+    schema: ResolvedSchema | undefined,
+    parent: Record<string, unknown> | unknown[] | undefined,
+    segment: string,
+  ): boolean {
+    if (!schema || !this.wanted(schema)) return false;
+    this.value = value;
+    this.schema = schema;
+    this.key = false;
+    this.parent = parent;
+    this.segment = segment;
+    return true;
+  }
+
+  /** Goes into the value visited, if it is a container whose entries the schema describes. */
+  private enter(): void {
+    const { value: node, schema, rootSchema } = this;
+    if (Array.isArray(node)) {
+      const items = schema.items ? resolveSchema(schema.items, rootSchema) : undefined;
+      if (items)
+        this.push({
+          container: node,
+          keys: undefined,
+          schema: items,
+          keySchema: undefined,
+          index: 0,
+        });
+    } else if (node !== null && typeof node === 'object') {
+      const named = schema.propertyNames
+        ? resolveSchema(schema.propertyNames, rootSchema)
+        : undefined;
+      const keySchema = named && this.wanted(named) ? named : undefined;
+      const mapping = node as Record<string, unknown>;
+      this.push({ container: mapping, keys: Object.keys(mapping), schema, keySchema, index: 0 });
+    }
+  }
+
+  private push(frame: Frame): void {
+    this.frames.push(frame);
+    this.path.push('');
+  }
+
+  private wanted(schema: ResolvedSchema): boolean {
+    return this.only === undefined || canHoldAny(schema, this.only, this.rootSchema);
+  }
+}
+
+/** A container walked into, and the entry of it the walk is at. */
+interface Frame {
+  container: Record<string, unknown> | unknown[];
+  /** A mapping's keys; undefined for a sequence. */
+  keys: string[] | undefined;
+  /** A sequence's items' schema; a mapping's own. */
+  schema: ResolvedSchema;
+  /** The schema of a mapping's keys, where they are visited. */
+  keySchema: ResolvedSchema | undefined;
+  index: number;
+}
+
+/**
+ * Visits every value of a record with the schema that describes it, depth first (SchemaWalk). The
+ * visitor returns false to stop descending into a value (or, for a key, into its value). The
+ * pointer of a value is made only when the visitor asks for it; the container and the key or
+ * index it is at (none for the root) are given, for visitors that read or replace it there.
  */
 export function walkWithSchema(
   value: unknown,
@@ -34,41 +185,12 @@ export function walkWithSchema(
   /** Where given, only values whose schema can hold an instance of one of these are visited. */
   only?: ReadonlySet<string>,
 ): void {
-  const path: string[] = [];
-  const pointer = (): string => pointerOfPath(path);
-  const wanted = (schema: ResolvedSchema): boolean =>
-    only === undefined || canHoldAny(schema, only, root);
-  const walk = (
-    node: unknown,
-    schema: ResolvedSchema | undefined,
-    parent: Record<string, unknown> | unknown[] | undefined,
-    segment: string,
-  ): void => {
-    if (!schema || !wanted(schema)) return;
-    if (visit(node, schema, pointer, false, parent, segment) === false) return;
-    if (Array.isArray(node)) {
-      const items = schema.items ? resolveSchema(schema.items, root) : undefined;
-      if (!items) return;
-      for (let index = 0; index < node.length; index++) {
-        const at = String(index);
-        path.push(at);
-        walk(node[index], items, node, at);
-        path.pop();
-      }
-    } else if (node !== null && typeof node === 'object') {
-      const mapping = node as Record<string, unknown>;
-      const named = schema.propertyNames ? resolveSchema(schema.propertyNames, root) : undefined;
-      const keySchema = named && wanted(named) ? named : undefined;
-      for (const key of Object.keys(mapping)) {
-        path.push(key);
-        if (!keySchema || visit(key, keySchema, pointer, true, mapping, key) !== false) {
-          walk(mapping[key], childSchema(schema, key, root), mapping, key);
-        }
-        path.pop();
-      }
-    }
-  };
-  walk(value, resolveSchema(root, root), undefined, '');
+  const walk = new SchemaWalk(value, root, only);
+  const pointer = (): string => walk.pointer();
+  while (walk.next()) {
+    if (visit(walk.value, walk.schema, pointer, walk.key, walk.parent, walk.segment) === false)
+      walk.skip();
+  }
 }
 
 /** The pointer of a path, as joinPointer('', ...path) makes it, escaping only what needs it. */
@@ -136,29 +258,23 @@ const holdsAnyCache = new WeakMap<ReadonlySet<string>, WeakMap<ResolvedSchema, b
 
 /**
  * The string values of a record that are instances of a definition (every `CalendarDate`...), or
- * of any of a set of definitions, with their pointers and definitions, in document order. Keys
- * are not values: a map keyed by a definition gives its keys' values only.
+ * of any of a set of definitions, with their pointers and definitions, in document order, one at
+ * a time. Keys are not values: a map keyed by a definition gives its keys' values only.
  */
-export function valuesOfDefinition(
+export function* valuesOfDefinition(
   value: unknown,
   definition: string | ReadonlySet<string>,
   root: RootSchema = programmeSchema,
-): { value: string; pointer: string; definition: string }[] {
+): Generator<{ value: string; pointer: string; definition: string }, void, undefined> {
   const wanted = typeof definition === 'string' ? definitionSet(definition) : definition;
-  const found: { value: string; pointer: string; definition: string }[] = [];
-  walkWithSchema(
-    value,
-    (node, schema, pointer, key) => {
-      const name = schema.definition;
-      if (key || name === undefined || !wanted.has(name)) return true;
-      if (typeof node === 'string')
-        found.push({ value: node, pointer: pointer(), definition: name });
-      return false;
-    },
-    root,
-    wanted,
-  );
-  return found;
+  const walk = new SchemaWalk(value, root, wanted);
+  while (walk.next()) {
+    const name = walk.schema.definition;
+    if (walk.key || name === undefined || !wanted.has(name)) continue;
+    if (typeof walk.value === 'string')
+      yield { value: walk.value, pointer: walk.pointer(), definition: name };
+    walk.skip();
+  }
 }
 
 /**
