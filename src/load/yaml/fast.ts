@@ -14,7 +14,7 @@
  */
 import { MAX_DEPTH } from '../limits.js';
 import { FORBIDDEN_KEYS, newMapping } from './mapping.js';
-import { SpanTable } from './positions.js';
+import { isIntegerLike, SpanTable } from './positions.js';
 import {
   COLON,
   COMMA,
@@ -59,6 +59,14 @@ class Reader {
   /** The entries and the collections the text may still make (see CHARACTERS_PER_ENTRY). */
   private entriesLeft: number;
   private collectionsLeft: number;
+  /**
+   * The spans of the entries read so far of the collections being read, innermost last, as
+   * triples (start, value start, end): one buffer for all, from which each collection's are copied
+   * to the table when it ends. An array per collection, grown entry by entry then dropped, was a
+   * third of what reading a large record allocated.
+   */
+  private scratch = new Int32Array(3 * 1024);
+  private top = 0;
 
   constructor(readonly text: string) {
     this.spans = new SpanTable(text.length);
@@ -121,6 +129,29 @@ class Reader {
 
   leave(): void {
     this.depth--;
+  }
+
+  /** Adds an entry's span to the collection being read. */
+  span(start: number, valueStart: number, end: number): void {
+    if (this.top + 3 > this.scratch.length) {
+      const grown = new Int32Array(this.scratch.length * 2);
+      grown.set(this.scratch);
+      this.scratch = grown;
+    }
+    const scratch = this.scratch;
+    scratch[this.top] = start;
+    scratch[this.top + 1] = valueStart;
+    scratch[this.top + 2] = end;
+    this.top += 3;
+  }
+
+  /**
+   * Ends the collection whose spans start at `base` in the scratch buffer: they go to the table,
+   * with a mapping's keys in written order where JavaScript's order differs.
+   */
+  close(container: object, base: number, keys?: readonly string[]): void {
+    this.spans.add(container, this.scratch, (this.top - base) / 3, keys, base);
+    this.top = base;
   }
 
   /** A key, plain or quoted, at `at`; returns its text and where its ':' is. */
@@ -233,8 +264,8 @@ class Reader {
     const open = text[at];
     const close = open === '[' ? ']' : '}';
     this.enter();
-    const keys: string[] = [];
-    const spans: number[] = [];
+    const base = this.top;
+    let keys: string[] | undefined;
     const object = newMapping();
     const items: unknown[] = [];
     let i = space(at + 1);
@@ -242,19 +273,19 @@ class Reader {
       if (open === '{') {
         const { key, colon } = this.key(i, true);
         if (FORBIDDEN_KEYS.has(key) || key in object) giveUp();
+        keys = writtenOrder(object, key, keys);
         const valueAt = space(colon + 1);
         const { value, end } = this.flowValue(valueAt, parentIndent);
         object[key] = value;
-        keys.push(key);
         this.entry();
         this.entry();
-        spans.push(i, valueAt, end);
+        this.span(i, valueAt, end);
         i = space(end);
       } else {
         const { value, end } = this.flowValue(i, parentIndent);
         items.push(value);
         this.entry();
-        spans.push(i, i, end);
+        this.span(i, i, end);
         i = space(end);
       }
       if (text[i] === ',') i = space(i + 1);
@@ -262,7 +293,7 @@ class Reader {
     }
     this.leave();
     const value = open === '{' ? object : items;
-    this.spans.add(value as object, spans, spans.length / 3, open === '{' ? keys : undefined);
+    this.close(value, base, keys);
     return { value, end: i + 1 };
   }
 
@@ -329,19 +360,19 @@ class Reader {
     indent: number,
   ): { value: Record<string, unknown>; end: number; next: number } {
     this.enter();
+    const base = this.top;
     const object = newMapping();
-    const keys: string[] = [];
-    const spans: number[] = [];
+    let keys: string[] | undefined;
     let keyAt = at;
     let end: number;
     let next: number;
     for (;;) {
       const { key, colon } = this.key(keyAt, false);
       if (FORBIDDEN_KEYS.has(key) || key in object) giveUp();
+      keys = writtenOrder(object, key, keys);
       const value = this.blockValue(colon + 1, indent);
       object[key] = value.value;
-      keys.push(key);
-      spans.push(keyAt, value.start, value.end);
+      this.span(keyAt, value.start, value.end);
       end = value.end;
       next = value.next;
       const content = this.nextContentLine(next);
@@ -351,16 +382,16 @@ class Reader {
       keyAt = content.at;
     }
     this.leave();
-    this.spans.add(object, spans, keys.length, keys);
+    this.close(object, base, keys);
     return { value: object, end, next };
   }
 
   /** A block sequence whose first `-` is at `at`, indented by `indent`. */
   blockSequence(at: number, indent: number): { value: unknown[]; end: number; next: number } {
     this.enter();
+    const base = this.top;
     const text = this.text;
     const items: unknown[] = [];
-    const spans: number[] = [];
     let dash = at;
     let end: number;
     let next: number;
@@ -380,7 +411,7 @@ class Reader {
       }
       items.push(item.value);
       this.entry();
-      spans.push(item.start, item.start, item.end);
+      this.span(item.start, item.start, item.end);
       end = item.end;
       next = item.next;
       const content = this.nextContentLine(next);
@@ -390,7 +421,7 @@ class Reader {
       dash = content.at;
     }
     this.leave();
-    this.spans.add(items, spans, items.length);
+    this.close(items, base);
     return { value: items, end, next };
   }
 
@@ -408,6 +439,20 @@ class Reader {
     }
     return false;
   }
+}
+
+/**
+ * A mapping's keys in written order, before `key` is added to it, where JavaScript's own order
+ * (integer-like keys first) would differ; undefined while it would not, which is always in records.
+ */
+function writtenOrder(
+  mapping: Record<string, unknown>,
+  key: string,
+  keys: string[] | undefined,
+): string[] | undefined {
+  if (keys) keys.push(key);
+  else if (isIntegerLike(key)) keys = [...Object.keys(mapping), key];
+  return keys;
 }
 
 /**

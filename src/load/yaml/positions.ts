@@ -22,6 +22,12 @@ export interface EntrySpan {
 
 const INTEGER_LIKE = /^(?:0|[1-9]\d*)$/;
 
+/** Whether a key is one JavaScript puts before the others in an object (`0`, `12`, not `012`). */
+export function isIntegerLike(key: string): boolean {
+  const first = key.charCodeAt(0);
+  return first >= 48 && first <= 57 && INTEGER_LIKE.test(key);
+}
+
 export class SpanTable {
   private data: Int32Array;
   private used = 0;
@@ -41,10 +47,16 @@ export class SpanTable {
   }
 
   /**
-   * Records a container's entries: `spans` holds `count` triples (start, value start, end), one
-   * per entry in written order; `keys` are a mapping's keys in the same order.
+   * Records a container's entries: `spans` holds, from `from`, `count` triples (start, value
+   * start, end), one per entry in written order; `keys` are a mapping's keys in the same order.
    */
-  add(container: object, spans: ArrayLike<number>, count: number, keys?: readonly string[]): void {
+  add(
+    container: object,
+    spans: ArrayLike<number>,
+    count: number,
+    keys?: readonly string[],
+    from = 0,
+  ): void {
     const size = 3 * count;
     if (this.used + size > this.data.length) {
       let length = Math.ceil(this.data.length * 1.5);
@@ -53,10 +65,10 @@ export class SpanTable {
       grown.set(this.data.subarray(0, this.used));
       this.data = grown;
     }
-    for (let i = 0; i < size; i++) this.data[this.used + i] = spans[i]!;
+    for (let i = 0; i < size; i++) this.data[this.used + i] = spans[from + i]!;
     this.first.set(container, this.used);
     this.used += size;
-    if (keys?.some((key) => INTEGER_LIKE.test(key))) this.written.set(container, keys);
+    if (keys?.some(isIntegerLike)) this.written.set(container, keys);
   }
 
   /** Whether the table knows a container. */
