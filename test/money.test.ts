@@ -1,4 +1,5 @@
 /** Money: exact cents from the source text, and how amounts are written. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatEurosEn, formatEurosFr, formatEurosPlain, parseEuros } from '../src/base/money.js';
 import { ribKey, ribText } from '../src/facts/rib.js';
@@ -17,6 +18,32 @@ describe('parseEuros', () => {
       ok: false,
       problem: '90071992547409.92 is too large an amount',
     });
+  });
+
+  it('reads every amount of digits and decimals as whole cents, counted apart with big integers', () => {
+    // Up to 16 digits of euros (past the 13 read without big integers, past the largest amount),
+    // up to 4 decimals, leading zeros, signs and spaces: what a record may write.
+    const amount = fc.record({
+      sign: fc.constantFrom('', '+', '-'),
+      euros: fc.stringMatching(/^[0-9]{1,16}$/),
+      decimals: fc.option(fc.stringMatching(/^[0-9]{0,4}$/), { nil: undefined }),
+      space: fc.constantFrom('', ' '),
+    });
+    fc.assert(
+      fc.property(amount, ({ sign, euros, decimals, space }) => {
+        const text = `${space}${sign}${euros}${decimals === undefined ? '' : `.${decimals}`}`;
+        const parsed = parseEuros(text);
+        const extra = (decimals ?? '').slice(2);
+        const cents = BigInt(euros) * 100n + BigInt(((decimals ?? '') + '00').slice(0, 2));
+        const refused =
+          /[1-9]/.test(extra) ||
+          (sign === '-' && cents !== 0n) ||
+          cents > BigInt(Number.MAX_SAFE_INTEGER);
+        if (refused) expect(parsed.ok, text).toBe(false);
+        else expect(parsed, text).toEqual({ ok: true, value: Number(cents) });
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('refuses what is not an amount', () => {

@@ -14,6 +14,8 @@ export type Cents = number;
  * problem that says so.
  */
 export function parseEuros(source: string): Parsed<Cents> {
+  const plain = plainCents(source);
+  if (plain !== undefined) return { ok: true, value: plain };
   const text = source.trim();
   if (/^[-+]?\.(nan|NaN|NAN)$/.test(text)) {
     return { ok: false, problem: `${quote(text)} (not a number) is not an amount` };
@@ -43,6 +45,35 @@ export function parseEuros(source: string): Parsed<Cents> {
     return { ok: false, problem: `${text} is too large an amount` };
   }
   return { ok: true, value: Number(cents) };
+}
+
+/**
+ * The cents of an amount written the usual way, digits then at most two decimals after a dot
+ * (`10000`, `10000.5`, `10000.00`), counted in a Number, which is exact below 2^53: at most 13
+ * digits of euros are read here. Anything else (a sign, spaces, more digits or decimals) is left
+ * to parseEuros's general path: undefined. Records hold one amount per expense, and this spares
+ * each the regular expressions and big integers of the general path.
+ */
+function plainCents(text: string): Cents | undefined {
+  const length = text.length;
+  let i = 0;
+  let euros = 0;
+  for (; i < length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) break;
+    euros = euros * 10 + digit;
+  }
+  if (i === 0 || i > 13) return undefined;
+  if (i === length) return euros * 100;
+  // A dot, then zero, one or two digits.
+  if (text.charCodeAt(i) !== 46 || length - i > 3) return undefined;
+  let cents = 0;
+  for (let k = i + 1, scale = 10; k < length; k++, scale /= 10) {
+    const digit = text.charCodeAt(k) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    cents += digit * scale;
+  }
+  return euros * 100 + cents;
 }
 
 /** Formats cents as euros in French: `12 000,00 €`. Thousands are grouped with a plain space. */
