@@ -63,7 +63,7 @@ class Reader {
    * The spans of the entries read so far of the collections being read, innermost last, as
    * triples (start, value start, end): one buffer for all, from which each collection's are copied
    * to the table when it ends. An array per collection, grown entry by entry then dropped, was a
-   * third of what reading a large record allocated.
+   * fifth of what reading a large record allocated.
    */
   private scratch = new Int32Array(3 * 1024);
   private top = 0;
