@@ -212,8 +212,11 @@ function duplicateIds(root: unknown): SchemaProblem[] {
  * Map of its ids, and 400 kB this way); ids compare as code units, whatever the locale.
  */
 function repeatedIds(ids: readonly (string | undefined)[]): [index: number, first: number][] {
-  const order = Uint32Array.from(ids.keys()).filter((i) => ids[i] !== undefined);
-  if (order.length < 2) return [];
+  let count = 0;
+  for (let i = 0; i < ids.length; i++) if (ids[i] !== undefined) count++;
+  if (count < 2) return [];
+  const order = new Uint32Array(count);
+  for (let i = 0, k = 0; i < ids.length; i++) if (ids[i] !== undefined) order[k++] = i;
   order.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b));
   const repeated: [number, number][] = [];
   let first = order[0]!;
