@@ -163,4 +163,43 @@ describe('the mappings read, on both paths', () => {
       expect(root.a).toEqual({ b: 1 });
     },
   );
+
+  it.each([
+    ['fast', false],
+    ['exact', true],
+  ])(
+    'carry where they are written unseen (%s path): not in their keys, copies, JSON or spreads',
+    (_, exact) => {
+      const text = 'a: { b: 1 }\nc:\n  - d: 2\n  - [3, 4]\n';
+      const parsed = parseYaml(text, { exact });
+      const root = parsed.value as Record<string, unknown>;
+      const containers = [root, root.a, root.c, (root.c as unknown[])[0], (root.c as unknown[])[1]];
+      for (const container of containers as object[]) {
+        const hidden = Object.getOwnPropertySymbols(container);
+        // The span table's mark: one symbol, not enumerable, that no copy takes with it.
+        expect(hidden).toHaveLength(1);
+        expect(Object.getOwnPropertyDescriptor(container, hidden[0]!)!.enumerable).toBe(false);
+        expect(Object.getOwnPropertySymbols({ ...container })).toEqual([]);
+        expect(Object.getOwnPropertySymbols(Object.assign({}, container))).toEqual([]);
+        expect(Object.getOwnPropertySymbols(structuredClone(container))).toEqual([]);
+      }
+      expect(JSON.stringify(root)).toBe('{"a":{"b":1},"c":[{"d":2},[3,4]]}');
+      expect(Object.keys(root)).toEqual(['a', 'c']);
+      expect(Object.keys(root.c as object)).toEqual(['0', '1']);
+      // A copy is not the value the text wrote: it is placed at the nearest value that is.
+      expect(parsed.positions.locate(root, '/a/b')).toEqual({
+        pointer: '/a/b',
+        line: 1,
+        column: 6,
+        found: '/a/b',
+      });
+      root.a = { ...(root.a as object) };
+      expect(parsed.positions.locate(root, '/a/b')).toEqual({
+        pointer: '/a/b',
+        line: 1,
+        column: 1,
+        found: '/a',
+      });
+    },
+  );
 });

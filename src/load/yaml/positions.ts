@@ -28,11 +28,21 @@ export function isIntegerLike(key: string): boolean {
   return first >= 48 && first <= 57 && INTEGER_LIKE.test(key);
 }
 
+/**
+ * Where a container's triples begin in its table's buffer: a property of the container itself,
+ * under a symbol no other code knows, and not enumerable (JSON, spreads, Object.keys and deep
+ * equality do not see it). A WeakMap of half a million containers cost 6 MiB more at the peak
+ * of a 9 MB record, and a third of a second. A container belongs to the one tree, and so the one
+ * table, that its reader built: only containers reached from that tree's root are looked up, and a
+ * copy of a container (which does not carry the property) is not in any table.
+ */
+const FIRST = Symbol('clausier.spanTable.first');
+
+type Spanned = { [FIRST]?: number };
+
 export class SpanTable {
   private data: Int32Array;
   private used = 0;
-  /** Where each container's triples begin in `data`. */
-  private readonly first = new WeakMap<object, number>();
   /** The keys in written order, for the mappings whose own key order differs. */
   private readonly written = new WeakMap<object, readonly string[]>();
   /** The keys' positions of the large mappings looked into (see indexOf). */
@@ -66,14 +76,9 @@ export class SpanTable {
       this.data = grown;
     }
     for (let i = 0; i < size; i++) this.data[this.used + i] = spans[from + i]!;
-    this.first.set(container, this.used);
+    Object.defineProperty(container, FIRST, { value: this.used, writable: true });
     this.used += size;
     if (keys?.some(isIntegerLike)) this.written.set(container, keys);
-  }
-
-  /** Whether the table knows a container. */
-  has(container: object): boolean {
-    return this.first.has(container);
   }
 
   /** The keys of a known container in written order (indexes for a sequence). */
@@ -86,7 +91,7 @@ export class SpanTable {
 
   /** The span of one entry of a known container, or undefined if it has no such entry. */
   entry(container: object, segment: string): EntrySpan | undefined {
-    const base = this.first.get(container);
+    const base = (container as Spanned)[FIRST];
     if (base === undefined) return undefined;
     let index: number;
     if (Array.isArray(container)) {
@@ -115,7 +120,7 @@ export class SpanTable {
 
   /** The span of each entry of a known container, in written order. */
   entries(container: object): { key: string; span: EntrySpan }[] {
-    const base = this.first.get(container);
+    const base = (container as Spanned)[FIRST];
     if (base === undefined) return [];
     return this.keys(container).map((key, index) => ({ key, span: this.at(base, index) }));
   }
