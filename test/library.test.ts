@@ -90,4 +90,37 @@ describe('checkFiles, from the library', () => {
       expect(kept(cli)).toBe(kept(own));
     }
   });
+
+  it('starts worker threads only for records the cache does not hold', async () => {
+    const expected = command([]);
+    const own = tempDir();
+    // The bundle asks node:worker_threads for its Worker when it starts its threads: the same
+    // module as here, whose Worker is counted for the while of this test.
+    const threads = createRequire(import.meta.url)('node:worker_threads') as {
+      Worker: new (...args: never[]) => object;
+    };
+    const Worker = threads.Worker;
+    let started = 0;
+    threads.Worker = class extends Worker {
+      constructor(...args: never[]) {
+        super(...args);
+        started++;
+      }
+    };
+    try {
+      const counted = async (): Promise<number> => {
+        started = 0;
+        expect(await library({ jobs: 2, cache: own })).toEqual(expected);
+        return started;
+      };
+      expect(await counted()).toBe(2);
+      expect(await counted()).toBe(0);
+      // Another evaluation date: no report is in the cache, the threads make them all.
+      started = 0;
+      expect(await library({ jobs: 2, cache: own, asOf: '2020-06-02' })).not.toEqual(expected);
+      expect(started).toBe(2);
+    } finally {
+      threads.Worker = Worker;
+    }
+  });
 });

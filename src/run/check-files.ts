@@ -60,7 +60,8 @@ export class FileRun implements AsyncIterable<CheckedFile> {
   private readonly wants: Wants;
   private readonly jobs: number;
   private readonly cache: ReportCache | undefined;
-  private readonly pool: WorkerPool | undefined;
+  /** The worker threads, started for the first record that is checked (see workers). */
+  private pool: WorkerPool | undefined;
 
   constructor(paths: readonly string[] | readonly Target[], options: CheckFilesOptions = {}) {
     const { jobs, cache, waivers = [], wants, registry, ...checkOptions } = options;
@@ -80,10 +81,14 @@ export class FileRun implements AsyncIterable<CheckedFile> {
     this.cache = cache !== undefined ? this.openCache(cache) : undefined;
     // Worker threads pay off for many files only: each one starts clausier afresh.
     this.jobs = jobs ?? (this.targets.length >= 64 ? Math.min(availableParallelism(), 8) : 1);
-    this.pool =
-      this.jobs > 1
-        ? new WorkerPool(this.jobs, { options: checkOptions, wants: this.wants })
-        : undefined;
+  }
+
+  /**
+   * The worker threads, started when a first record must be checked: each loads clausier and its
+   * packs afresh, which a run whose every record is in the cache does not need.
+   */
+  private workers(): WorkerPool {
+    return (this.pool ??= new WorkerPool(this.jobs, { options: this.options, wants: this.wants }));
   }
 
   /** The files, checked, in the order of their targets, several at once with worker threads. */
@@ -91,7 +96,7 @@ export class FileRun implements AsyncIterable<CheckedFile> {
     for await (const checked of inOrder(
       this.targets,
       (t) => this.check(t),
-      this.pool ? this.jobs * 4 : 1,
+      this.jobs > 1 ? this.jobs * 4 : 1,
     ))
       yield this.waived(checked);
   }
@@ -149,8 +154,8 @@ export class FileRun implements AsyncIterable<CheckedFile> {
 
   /** A target checked afresh: in a worker thread when there are some, else here. */
   private async made(target: Target, bytes: Uint8Array | undefined): Promise<CheckedFile> {
-    if (this.pool && target.path !== STDIN) {
-      const done = await this.pool.check({
+    if (this.jobs > 1 && target.path !== STDIN) {
+      const done = await this.workers().check({
         path: target.path,
         ...(bytes !== undefined && { bytes }),
       });
