@@ -7,12 +7,13 @@
  * runs, between people), so an entry is served only if it is exactly what was written; one that
  * is damaged, edited or unreadable is a miss, and is made again.
  */
-import { sha256 } from '../base/builtins.js';
+import { crypto, sha256 } from '../base/builtins.js';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportDigest } from '../model/summary.js';
 
 export const DEFAULT_CACHE_LOCATION = '.clausier-cache';
+const SEPARATOR = new Uint8Array([0]);
 
 /** A report as the cache keeps it. */
 export interface CachedReport {
@@ -32,8 +33,14 @@ export class ReportCache {
     this.prefix = sha256(JSON.stringify(context));
   }
 
+  /** The hash of the prefix, a zero byte and the content, without copying them into one buffer. */
   key(content: Uint8Array): string {
-    return sha256(Buffer.concat([Buffer.from(this.prefix), Buffer.from([0]), content]));
+    return crypto()
+      .createHash('sha256')
+      .update(this.prefix)
+      .update(SEPARATOR)
+      .update(content)
+      .digest('hex');
   }
 
   private path(key: string): string {
