@@ -11,16 +11,6 @@
 // (keyed by Node's version and the file's content); Node 20 compiles the bundle every run.
 //
 // CLAUSIER_BUILD_CODE_CACHE=FILE is for the build alone: the run writes the cache to FILE.
-//
-// V8 decides, from how many of the objects made at one place in the code outlive a young-space
-// collection, to make that place's next objects directly in the old space ("allocation-site
-// pretenuring"). On a large record that decision came or not from one run to the next, with the
-// timing of background compilation: a 9 MB record peaked at 140 MiB in most runs and 176 MiB in
-// the others, where the facts' short-lived objects went to the old space and stayed there until a
-// full collection. Without it the peak is the same every run (bench/run.mjs, "one record of
-// 8.8 MiB"), and the time is unchanged. Set before the bundle is loaded, in the command alone:
-// a program using clausier's API keeps its own V8 settings.
-require('node:v8').setFlagsFromString('--no-allocation-site-pretenuring');
 const { readFileSync, statSync, writeFileSync } = require('node:fs');
 const nodeModule = require('node:module');
 const { join } = require('node:path');

@@ -4,9 +4,18 @@
  * and `require`, its types, and `clausier lint` and `clausier test` on the packs it ships.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { generateRecord, optionsForSize } from '../bench/generate.mjs';
 import { caseFiles, REFERENCE, ROOT, tempDir } from './helpers.js';
 
 /** Runs the bin with a hook that logs the modules it loads and the scripts V8 compiles. */
@@ -269,6 +278,44 @@ export const id: string = pack.id;
       },
     );
     expect(terminal.stdout).toContain('\u001b[32m');
+  });
+
+  it("turns V8's allocation-site pretenuring off for a record of 1 MiB or more, only then", () => {
+    // Why: src/cli/heap.ts. The flags the command sets are noted by a hook around node:v8.
+    const dir = tempDir('clausier-heap-');
+    const large = join(dir, 'large.yaml');
+    writeFileSync(large, generateRecord(optionsForSize(1_300_000, 5)));
+    const small = join(dir, 'small.yaml');
+    writeFileSync(small, generateRecord(optionsForSize(800_000, 5)));
+    const log = join(dir, 'flags.json');
+    const hook = join(dir, 'hook.cjs');
+    writeFileSync(
+      hook,
+      `const v8 = require('node:v8');
+const set = v8.setFlagsFromString;
+const flags = [];
+v8.setFlagsFromString = (flag) => { flags.push(flag); return set.call(v8, flag); };
+process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, JSON.stringify(flags)));
+`,
+    );
+    const flagsOf = (...args: string[]): string[] => {
+      const run = spawnSync(
+        process.execPath,
+        ['--require', hook, join(ROOT, 'dist', 'cli.cjs'), ...args],
+        { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+      );
+      expect(run.stderr).toBe('');
+      expect([0, 1]).toContain(run.status);
+      return JSON.parse(readFileSync(log, 'utf8')) as string[];
+    };
+    expect(statSync(large).size).toBeGreaterThanOrEqual(1024 * 1024);
+    expect(statSync(small).size).toBeLessThan(1024 * 1024);
+    const off = ['--no-allocation-site-pretenuring'];
+    expect(flagsOf('check', large, '--format', 'json')).toEqual(off);
+    expect(flagsOf('check', REFERENCE, large, '--format', 'json')).toEqual(off);
+    expect(flagsOf('check', small, '--format', 'json')).toEqual([]);
+    expect(flagsOf('check', REFERENCE, '--format', 'json')).toEqual([]);
+    expect(flagsOf('ledger', large, '--format', 'csv')).toEqual(off);
   });
 
   it('runs the same without its code cache, or with one made for another bundle', () => {

@@ -12,7 +12,6 @@ import {
   agendaOf,
   compareEntries,
   dueBy,
-  expandTargets,
   formatAgendaIcs,
   formatAgendaJson,
   formatAgendaMarkdown,
@@ -25,6 +24,7 @@ import {
   inspectTargets,
   TOOL,
 } from '../index.js';
+import { recordTargets } from './heap.js';
 import { maxSizeOption, prepareCheck, refuseOverwritingInputs, rulesOption } from './options.js';
 import { EXIT, languageOption, type CliContext } from './context.js';
 import { emit, stderr } from './output.js';
@@ -53,7 +53,7 @@ async function run(paths: string[], options: AgendaOptions, context: CliContext)
     const until = parseCalendarDate(options.until);
     if (!until.ok) throw new InputError(`--until: ${until.problem}`);
   }
-  const targets = expandTargets(paths);
+  const targets = recordTargets(paths);
   if (options.output !== undefined)
     refuseOverwritingInputs(options.output, targets, [], packDirsOf(checkOptions));
   const registry = new PackRegistry();

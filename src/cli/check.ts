@@ -5,7 +5,6 @@ import {
   checkFiles,
   DEFAULT_CACHE_LOCATION,
   DEFAULT_MAX_BYTES,
-  expandTargets,
   FAIL_ON,
   FORMATS,
   InputError,
@@ -16,6 +15,7 @@ import {
   type Language,
   TOOL,
 } from '../index.js';
+import { recordTargets } from './heap.js';
 import { EXIT, languageOption, type CliContext } from './context.js';
 import { onInterrupt, OutputSink } from './output.js';
 import {
@@ -119,7 +119,7 @@ async function run(
   const formats = new Set(destinations.map((d) => d.format));
   const { checkOptions, waivers } = prepareCheck(options, language);
   if (options.why === true) checkOptions.trace = true;
-  const targets = expandTargets(paths);
+  const targets = recordTargets(paths);
   const packDirs = packDirsOf(checkOptions);
   for (const { output } of destinations)
     if (output !== undefined) refuseOverwritingInputs(output, targets, options.waivers, packDirs);

@@ -5,7 +5,6 @@
  */
 import { Option, type Command } from 'commander';
 import {
-  expandTargets,
   formatCsv,
   formatXlsx,
   InputError,
@@ -19,6 +18,7 @@ import {
   type TableName,
   inspectTargets,
 } from '../index.js';
+import { recordTargets } from './heap.js';
 import { maxSizeOption, prepareCheck, refuseOverwritingInputs, rulesOption } from './options.js';
 import { EXIT, languageOption, type CliContext } from './context.js';
 import { emit, writeAtomically } from './output.js';
@@ -37,7 +37,7 @@ async function run(paths: string[], options: LedgerOptions, language: Language):
   if (options.format === 'xlsx' && (options.output === undefined || options.output === '-'))
     throw new InputError('--format xlsx writes a workbook, not text: name its file with --output');
   const { checkOptions } = prepareCheck({ ...options, waivers: [] }, language);
-  const targets = expandTargets(paths);
+  const targets = recordTargets(paths);
   if (options.output !== undefined)
     refuseOverwritingInputs(options.output, targets, [], packDirsOf(checkOptions));
   const records: LedgerRecord[] = [];

@@ -6,7 +6,6 @@
  */
 import {
   applyWaivers,
-  expandTargets,
   inLanguage,
   InputError,
   inspectFile,
@@ -15,6 +14,7 @@ import {
   programmeReportHtml,
   TOOL,
 } from '../index.js';
+import { recordTargets, settleCollectorFor } from './heap.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -55,7 +55,7 @@ async function run(paths: string[], options: ReportOptions, language: Language):
   // One record file: its report. A folder, a glob or several files: the portfolio.
   const record = paths[0]!;
   if (paths.length > 1 || !isFile(record))
-    return runPortfolio(expandTargets(paths), {
+    return runPortfolio(recordTargets(paths), {
       output,
       option,
       checkOptions,
@@ -63,6 +63,7 @@ async function run(paths: string[], options: ReportOptions, language: Language):
       waiverFiles: options.waivers,
       language,
     });
+  settleCollectorFor([{ path: record }]);
   const inspection = await inspectFile(record, checkOptions);
   applyWaivers([inspection.report], waivers, language);
   if (!isJudged(inspection)) {
