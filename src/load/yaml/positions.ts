@@ -31,10 +31,10 @@ export function isIntegerLike(key: string): boolean {
 /**
  * Where a container's triples begin in its table's buffer: a property of the container itself,
  * under a symbol no other code knows, and not enumerable (JSON, spreads, Object.keys and deep
- * equality do not see it). A WeakMap of half a million containers cost 6 MiB more at the peak
- * of a 9 MB record, and a third of a second. A container belongs to the one tree, and so the one
- * table, that its reader built: only containers reached from that tree's root are looked up, and a
- * copy of a container (which does not carry the property) is not in any table.
+ * equality do not see it). A WeakMap of half a million containers cost some 6 MiB more at the
+ * peak of a 9 MB record, and a tenth of its time. A container belongs to the one tree, and so
+ * the one table, that its reader built: only containers reached from that tree's root are looked
+ * up, and a copy of a container (which does not carry the property) is not in any table.
  */
 const FIRST = Symbol('clausier.spanTable.first');
 
