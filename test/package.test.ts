@@ -18,14 +18,29 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { generateRecord, optionsForSize } from '../bench/generate.mjs';
 import { caseFiles, REFERENCE, ROOT, tempDir } from './helpers.js';
 
+/**
+ * Runs the bin with a hook (`node --require`): `hook(log)` is its code, which writes what it
+ * noted to the file `log` as JSON; returns the run and what the hook noted.
+ */
+function hooked<T>(bin: string, args: string[], hook: (log: string) => string) {
+  const dir = tempDir('clausier-hook-');
+  const log = join(dir, 'noted.json');
+  const file = join(dir, 'hook.cjs');
+  writeFileSync(file, hook(JSON.stringify(log)));
+  const run = spawnSync(process.execPath, ['--require', file, bin, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { run, noted: JSON.parse(readFileSync(log, 'utf8')) as T };
+}
+
 /** Runs the bin with a hook that logs the modules it loads and the scripts V8 compiles. */
 function loadsOf(bin: string, args: string[]) {
-  const dir = tempDir('clausier-loads-');
-  const log = join(dir, 'loaded.json');
-  const hook = join(dir, 'hook.cjs');
-  writeFileSync(
-    hook,
-    `const Module = require('node:module');
+  const { run, noted } = hooked<{ loaded: unknown; builtins: string[] }>(
+    bin,
+    args,
+    (log) => `const Module = require('node:module');
 const vm = require('node:vm');
 const load = Module._load;
 const loaded = [];
@@ -41,21 +56,13 @@ vm.Script = class extends Script {
     loaded.push({ compiled: options.filename, cached: !!options.cachedData, rejected: this.cachedDataRejected });
   }
 };
-process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, JSON.stringify({
+process.on('exit', () => require('node:fs').writeFileSync(${log}, JSON.stringify({
   loaded,
   builtins: process.moduleLoadList.filter((m) => !bare.has(m) && m.startsWith('NativeModule ')).map((m) => m.slice(13)).sort(),
 })));
 `,
   );
-  const run = spawnSync(process.execPath, ['--require', hook, bin, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  const { loaded, builtins } = JSON.parse(readFileSync(log, 'utf8')) as {
-    loaded: unknown;
-    builtins: string[];
-  };
-  return { run, loaded, builtins };
+  return { run, ...noted };
 }
 
 describe('the npm package', () => {
@@ -287,26 +294,20 @@ export const id: string = pack.id;
     writeFileSync(large, generateRecord(optionsForSize(1_300_000, 5)));
     const small = join(dir, 'small.yaml');
     writeFileSync(small, generateRecord(optionsForSize(800_000, 5)));
-    const log = join(dir, 'flags.json');
-    const hook = join(dir, 'hook.cjs');
-    writeFileSync(
-      hook,
-      `const v8 = require('node:v8');
+    const flagsOf = (...args: string[]): string[] => {
+      const { run, noted } = hooked<string[]>(
+        join(ROOT, 'dist', 'cli.cjs'),
+        args,
+        (log) => `const v8 = require('node:v8');
 const set = v8.setFlagsFromString;
 const flags = [];
 v8.setFlagsFromString = (flag) => { flags.push(flag); return set.call(v8, flag); };
-process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, JSON.stringify(flags)));
+process.on('exit', () => require('node:fs').writeFileSync(${log}, JSON.stringify(flags)));
 `,
-    );
-    const flagsOf = (...args: string[]): string[] => {
-      const run = spawnSync(
-        process.execPath,
-        ['--require', hook, join(ROOT, 'dist', 'cli.cjs'), ...args],
-        { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
       );
       expect(run.stderr).toBe('');
       expect([0, 1]).toContain(run.status);
-      return JSON.parse(readFileSync(log, 'utf8')) as string[];
+      return noted;
     };
     expect(statSync(large).size).toBeGreaterThanOrEqual(1024 * 1024);
     expect(statSync(small).size).toBeLessThan(1024 * 1024);
