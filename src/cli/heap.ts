@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { expandTargets, type Target } from '../index.js';
 
 /** From this size a record is large enough for the setting to matter. */
-export const LARGE_RECORD_BYTES = 1024 * 1024;
+const LARGE_RECORD_BYTES = 1024 * 1024;
 
 /** The files named by a command's arguments (see expandTargets), the collector set for them. */
 export function recordTargets(paths: readonly string[]): Target[] {
