@@ -24,6 +24,8 @@ import { type FileReport } from '../src/model/finding.js';
 import { loadRecordBytes, type LoadedRecord } from '../src/load/index.js';
 import { decodeText } from '../src/load/text.js';
 import { splitPointer } from '../src/base/pointer.js';
+import { Missing, pathReader, readPath } from '../src/facts/missing.js';
+import { parseYaml } from '../src/load/yaml/parse.js';
 import { differential } from './differential.js';
 import { CLI, REFERENCE, runsFromEnvironment, tempDir } from './helpers.js';
 
@@ -660,4 +662,71 @@ describe('on valid records', () => {
     },
     TIMEOUT,
   );
+});
+
+describe('reading a fact at a path', () => {
+  // pathReader reads a field no built-in prototype has directly, without Object.hasOwn: it must
+  // read what readPath reads (own fields only) whatever the value and the names on the way.
+  const inheritedNames = [
+    ...new Set(
+      [Object, Array, String, Number, Boolean, Function, Map, Date, RegExp]
+        .flatMap((kind) => Object.getOwnPropertyNames(kind.prototype))
+        .concat(['__proto__', 'then', 'pointers', 'toJSON']),
+    ),
+  ];
+  const name = fc.oneof(
+    fc.constantFrom(...inheritedNames),
+    fc.constantFrom('date', 'sessions', 'item', 'length', '0', '1', 'size', 'a'),
+    fc.string({ maxLength: 4 }),
+  );
+  const MAPPING = Object.getPrototypeOf(parseYaml('a: 1\n').value) as object;
+  const value = fc.letrec<{ value: unknown }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.constantFrom(null, undefined, true, 0, 12, '', 'text', 'constructor'),
+      fc.constant(new Missing(['/a'])),
+      fc.array(tie('value'), { maxLength: 3 }),
+      fc
+        .tuple(
+          fc.constantFrom(Object.prototype, MAPPING, null),
+          fc.array(fc.tuple(name, tie('value')), { maxLength: 4 }),
+        )
+        .map(([prototype, fields]) => {
+          const object = Object.create(prototype) as object;
+          // Own fields even where a prototype has one of that name (`__proto__` included).
+          for (const [key, field] of fields)
+            Object.defineProperty(object, key, {
+              value: field,
+              enumerable: true,
+              writable: true,
+              configurable: true,
+            });
+          return object;
+        }),
+    ),
+  }));
+
+  it('pathReader reads what readPath reads: own fields only, whatever the value', () => {
+    fc.assert(
+      fc.property(value.value, fc.array(name, { maxLength: 4 }), (root, path) => {
+        expect(Object.is(pathReader(path)(root), readPath(root, path))).toBe(true);
+      }),
+      params(2_000),
+    );
+  });
+
+  it('reads no inherited field, and every own one', () => {
+    const plain = { date: '2019-09-02', list: [1, 2] };
+    const mapping = parseYaml('date: 2019-09-02\n').value;
+    for (const field of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])
+      for (const root of [plain, mapping, [1], 'text', 12, true])
+        expect(pathReader([field])(root), field).toBeUndefined();
+    expect(pathReader(['list', 'length'])(plain)).toBe(2);
+    expect(pathReader(['list', 'map'])(plain)).toBeUndefined();
+    expect(pathReader(['date', 'length'])(plain)).toBe(10);
+    expect(pathReader(['date'])(mapping)).toBe('2019-09-02');
+    const unknown = new Missing(['/x']);
+    expect(pathReader(['a', 'pointers'])({ a: unknown })).toBe(unknown);
+    expect(pathReader(['a', 'b', 'c'])({ a: null })).toBeNull();
+  });
 });

@@ -10,7 +10,7 @@
  * - its default JSONPath resolver is slow: paths are plain dotted paths here.
  */
 import { Engine, Fact, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
-import { isMissing, readPath } from '../facts/missing.js';
+import { isMissing, pathReader, readPath } from '../facts/missing.js';
 import { REFUSED_OPERATORS, STRICT_OPERATORS } from '../facts/operators.js';
 import type { Condition } from '../model/expressions.js';
 import type { NamedCondition } from '../model/pack.js';
@@ -159,11 +159,23 @@ export interface FactSource {
   get(fact: string): unknown;
 }
 
+/** A fact's value at a path, read as json-rules-engine's almanac reads it. */
+interface AlmanacRead {
+  fact: string;
+  /** Reads the path in an object (see pathReader); none for no path. */
+  read: ((value: unknown) => unknown) | undefined;
+}
+
+const almanacRead = (fact: string, segments: readonly string[]): AlmanacRead => ({
+  fact,
+  read: segments.length === 0 ? undefined : pathReader(segments),
+});
+
 /** A fact's value at a path, as json-rules-engine's almanac reads it (a path on a non-object is ignored). */
-function almanacValue(facts: FactSource, fact: string, segments: readonly string[]): unknown {
+function almanacValue(facts: FactSource, { fact, read }: AlmanacRead): unknown {
   const value = facts.get(fact);
-  if (segments.length === 0 || value === null || typeof value !== 'object') return value;
-  return readPath(value, segments);
+  if (read === undefined || value === null || typeof value !== 'object') return value;
+  return read(value);
 }
 
 /** Up to this many comparisons, their truths make a number (one bit each); more make a string. */
@@ -184,8 +196,14 @@ export class ConditionEvaluator {
    * an evaluator whose answers are all known beforehand (see CollectionPlan) never builds them.
    */
   private first: Engine | undefined;
-  /** Every comparison, with the engine's operator that makes it. */
-  private readonly leaves: (Leaf & { compare: EngineOperator })[];
+  /** Every comparison, with the engine's operator that makes it and how it reads its values. */
+  private readonly leaves: {
+    compare: EngineOperator;
+    left: AlmanacRead;
+    /** The value's fact, when it is a reference to one. */
+    right: AlmanacRead | undefined;
+    value: unknown;
+  }[];
 
   constructor(
     private readonly groups: ConditionGroup[],
@@ -203,7 +221,12 @@ export class ConditionEvaluator {
     this.leaves = leavesOf(groups, named).map((leaf) => {
       const compare = operators.get(leaf.operator);
       if (!compare) throw new Error(`Unknown operator: ${leaf.operator}`);
-      return { ...leaf, compare };
+      return {
+        compare,
+        left: almanacRead(leaf.fact, leaf.segments),
+        right: leaf.valueFact && almanacRead(leaf.valueFact.fact, leaf.valueFact.segments),
+        value: leaf.value,
+      };
     });
   }
 
@@ -217,10 +240,8 @@ export class ConditionEvaluator {
     let key = '';
     for (let i = 0; i < leaves.length; i++) {
       const leaf = leaves[i]!;
-      const left = almanacValue(facts, leaf.fact, leaf.segments);
-      const right = leaf.valueFact
-        ? almanacValue(facts, leaf.valueFact.fact, leaf.valueFact.segments)
-        : leaf.value;
+      const left = almanacValue(facts, leaf.left);
+      const right = leaf.right ? almanacValue(facts, leaf.right) : leaf.value;
       const holds = leaf.compare.evaluate(left, right);
       if (leaves.length <= KEY_BITS) bits = holds ? bits | (1 << i) : bits;
       else key += holds ? '1' : '0';

@@ -5,8 +5,8 @@
  */
 import type { Aggregate } from '../../model/expressions.js';
 import { joinPointer } from '../../base/pointer.js';
-import { isMissing, Missing, readPath } from '../missing.js';
-import { compileCondition, pathReader, unknownOf } from './condition.js';
+import { isMissing, Missing, pathReader } from '../missing.js';
+import { compileCondition, unknownOf } from './condition.js';
 import { innerScope, type CompileContext, type Compiled, type Row, type Scope } from './scope.js';
 
 /** An aggregate, compiled: visits the items that count with their values. */
@@ -134,12 +134,13 @@ export function reachedOnOver(
   amount: Compiled,
   on: readonly string[],
 ): Compiled {
+  const dayOf = pathReader(on);
   return (s) => {
     const target = amount(s);
     if (isMissing(target) || target === null || target === undefined) return target ?? null;
     const items: { on: string; value: number }[] = [];
     const unknown = aggregate.each(s, (row, v) => {
-      items.push({ on: readPath(row, on) as string, value: v as number });
+      items.push({ on: dayOf(row) as string, value: v as number });
     });
     if (unknown) return unknown;
     // By day, then as written (a stable sort keeps the record's order).

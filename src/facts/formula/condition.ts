@@ -4,7 +4,7 @@
  */
 import { REFUSED_OPERATORS, STRICT_OPERATORS } from '../operators.js';
 import type { Condition, FactReference } from '../../model/expressions.js';
-import { isMissing, Missing, readPath } from '../missing.js';
+import { isMissing, Missing, pathReader } from '../missing.js';
 import type { CompileContext, Compiled } from './scope.js';
 import { isReference } from './shape.js';
 
@@ -57,23 +57,6 @@ export function compileReference(reference: FactReference): Compiled {
       return (s) => read(s.global(name));
     }
   }
-}
-
-/** A field of an object, own fields only (see readPath); an absent or unknown object as it is. */
-const own = (value: unknown, field: string): unknown =>
-  value === null || value === undefined || isMissing(value)
-    ? value
-    : Object.hasOwn(value, field)
-      ? (value as Record<string, unknown>)[field]
-      : undefined;
-
-/** readPath at a fixed path: the paths of one and two fields (most of them) read directly. */
-export function pathReader(path: readonly string[]): (value: unknown) => unknown {
-  if (path.length === 0) return (value) => value;
-  const [first, second] = path as [string, string];
-  if (path.length === 1) return (value) => own(value, first);
-  if (path.length === 2) return (value) => own(own(value, first), second);
-  return (value) => readPath(value, path);
 }
 
 /** Either of two values that is unknown, or both joined: what a comparison of them lacks. */

@@ -4,7 +4,7 @@
  * of the engine's answers keyed by the values read. Judging an item here says which conditions
  * hold and what each lacks; what that makes of each rule is ./outcome.ts.
  */
-import { isMissing, readPath } from '../../facts/missing.js';
+import { isMissing, pathReader } from '../../facts/missing.js';
 import type { Facts, Item } from '../../facts/derive.js';
 import { addPeriodToDate } from '../../facts/formula.js';
 import type { ParamValue } from '../../facts/params.js';
@@ -52,7 +52,8 @@ export interface RulePlan {
 
 export interface SplitReference {
   fact: string;
-  segments: string[];
+  /** Reads the reference's path in the fact's value (see pathReader). */
+  read: (value: unknown) => unknown;
 }
 
 const split = (reference: FactReference | undefined, deadlines: Record<string, Deadline>) =>
@@ -62,7 +63,7 @@ const split = (reference: FactReference | undefined, deadlines: Record<string, D
         fact: Object.hasOwn(deadlines, reference.fact)
           ? deadlineFact(deadlines[reference.fact]!)
           : reference.fact,
-        segments: reference.path ? reference.path.split('.') : [],
+        read: pathReader(reference.path ? reference.path.split('.') : []),
       };
 
 /** A deadline the rules of a collection compute, with where its first day is read. */
@@ -71,7 +72,8 @@ interface PlannedDeadline {
   deadline: Deadline;
   /** The first day: a field of the item, a parameter, or a fact of the record. */
   from: 'item' | 'params' | 'globals';
-  segments: string[];
+  /** Reads the first day from the item, the parameters or the record's facts. */
+  read: (value: unknown) => unknown;
 }
 
 /** The deadlines of no rule. */
@@ -82,8 +84,12 @@ export class CollectionPlan {
   readonly rules: RulePlan[] = [];
   private readonly groups: ConditionGroup[] = [];
   private readonly groupByKey = new Map<string, number>();
-  /** Every (fact, path) a condition reads, once; the path split once for all. */
-  private readonly references: { fact: string; path: string; segments: string[] }[] = [];
+  /** Every (fact, path) a condition reads, once; its reader made once for all. */
+  private readonly references: {
+    fact: string;
+    path: string;
+    read: (value: unknown) => unknown;
+  }[] = [];
   private readonly referenceIndex = new Map<string, number>();
   /** For each group, the indexes of the references it reads. */
   private readonly groupReferences: number[][] = [];
@@ -110,7 +116,10 @@ export class CollectionPlan {
         let at = this.referenceIndex.get(refKey);
         if (at === undefined) {
           at = this.references.length;
-          this.references.push({ ...ref, segments: ref.path === '' ? [] : ref.path.split('.') });
+          this.references.push({
+            ...ref,
+            read: pathReader(ref.path === '' ? [] : ref.path.split('.')),
+          });
           this.referenceIndex.set(refKey, at);
         }
         if (!indexes.includes(at)) indexes.push(at);
@@ -129,8 +138,8 @@ export class CollectionPlan {
         name,
         deadline,
         ...(fact === 'item' || fact === 'params'
-          ? { from: fact, segments: path }
-          : { from: 'globals', segments: [fact!, ...path] }),
+          ? { from: fact, read: pathReader(path) }
+          : { from: 'globals', read: pathReader([fact!, ...path]) }),
       });
     }
     const shared = (condition: Condition): number =>
@@ -186,11 +195,8 @@ export class CollectionPlan {
     if (this.deadlines.size === 0)
       return new ItemFacts(facts.globals, params, values, NO_DEADLINES);
     const deadlines = new Map<string, unknown>();
-    for (const { name, deadline, from: source, segments } of this.deadlines.values()) {
-      const from = readPath(
-        source === 'item' ? values : source === 'params' ? params : facts.globals,
-        segments,
-      );
+    for (const { name, deadline, from: source, read } of this.deadlines.values()) {
+      const from = read(source === 'item' ? values : source === 'params' ? params : facts.globals);
       const period = params[deadline.add] as ParamValue | undefined;
       deadlines.set(
         name,
@@ -212,14 +218,14 @@ export class CollectionPlan {
     const references = this.references;
     let lacking = false;
     for (let i = 0; i < references.length && !lacking; i++) {
-      const { fact, segments } = references[i]!;
-      lacking = isMissing(readPath(seen.get(fact), segments));
+      const { fact, read } = references[i]!;
+      lacking = isMissing(read(seen.get(fact)));
     }
     const asOf = facts.globals.asOf as string;
     // Most items lack nothing: then no group lacks anything, and the values read are not kept.
     const read = lacking
       ? {
-          values: references.map(({ fact, segments }) => readPath(seen.get(fact), segments)),
+          values: references.map(({ fact, read }) => read(seen.get(fact))),
           groupReferences: this.groupReferences,
         }
       : undefined;
@@ -263,7 +269,7 @@ export class Judgement {
 
   /** A fact of the item, read as conditions read it. */
   value(reference: SplitReference): unknown {
-    return readPath(this.facts.get(reference.fact), reference.segments);
+    return reference.read(this.facts.get(reference.fact));
   }
 }
 
