@@ -90,50 +90,73 @@ function* valuesOf(items: Iterable<Item>): Generator<Row> {
   for (const item of items) yield item.values;
 }
 
-/** Makes a record's collections on demand, each as its plan says. */
+/**
+ * Makes a record's collections on demand, each as its plan says.
+ *
+ * Its generators are methods, made once, and not functions declared in here for each record:
+ * with Node.js 20's V8, a generator function made inside a closure keeps the closure's whole
+ * context (the record, its text, its facts) alive through every young-generation collection
+ * until the next full one, so each record was copied into the old generation (a sixth of a run's
+ * time in the collector, issue 17; see madeForEachCall in test/architecture.test.ts).
+ */
 export function recordCollections(context: CollectionContext): RecordCollections {
-  const { record, derived, parameters, asOf, base, computing } = context;
-  const whole = new Map<string, Made>();
+  const collections = new Collections(context);
+  return {
+    rowsOf: (name) => collections.rowsOf(name),
+    items: (name) => collections.items(name),
+  };
+}
+
+/** A record's collections: see recordCollections. */
+class Collections {
+  private readonly whole = new Map<string, Made>();
+
+  constructor(private readonly context: CollectionContext) {}
 
   /** A scope for the items of a collection, set to each item in turn (no formula keeps it). */
-  const scopeOf = (owner?: Row): Scope => ({
-    // Every field written, in the order of innerScope's: one shape for every scope.
-    asOf: base.asOf,
-    params: base.params,
-    item: undefined,
-    outer: undefined,
-    owner,
-    global: base.global,
-    collection: base.collection,
-    counting: base.counting,
-  });
+  private scopeOf(owner?: Row): Scope {
+    const base = this.context.base;
+    return {
+      // Every field written, in the order of innerScope's: one shape for every scope.
+      asOf: base.asOf,
+      params: base.params,
+      item: undefined,
+      outer: undefined,
+      owner,
+      global: base.global,
+      collection: base.collection,
+      counting: base.counting,
+    };
+  }
+
   /** Sets a scope to an item: the item's row and the parameters in force on its day. */
-  const enter = (scope: Scope, item: Item): Scope => {
+  private enter(scope: Scope, item: Item): Scope {
     scope.item = item.values;
-    scope.params = parameters.at(item.paramDay ?? asOf);
+    scope.params = this.context.parameters.at(item.paramDay ?? this.context.asOf);
     return scope;
-  };
+  }
 
   /** A collection made whole: a small one (made now if not yet), or a large one kept whole. */
-  const wholeOf = (plan: CollectionPlan): Made | undefined =>
-    plan.large ? whole.get(plan.name) : made(plan);
+  private wholeOf(plan: CollectionPlan): Made | undefined {
+    return plan.large ? this.whole.get(plan.name) : this.made(plan);
+  }
 
   /** The rows of a collection, for the formulas that go over it. */
-  function rowsOf(name: string): Iterable<Row> {
-    const plan = derived.collections.get(name);
+  rowsOf(name: string): Iterable<Row> {
+    const plan = this.context.derived.collections.get(name);
     if (!plan) return [];
-    const known = wholeOf(plan);
+    const known = this.wholeOf(plan);
     if (known) return known.rows;
-    return valuesOf(plan.keep ? kept(plan) : streamed(plan));
+    return valuesOf(plan.keep ? this.kept(plan) : this.streamed(plan));
   }
 
   /** The items of a collection, each with the day whose parameters apply to it. */
-  function items(name: string): Iterable<Item> {
-    const plan = derived.collections.get(name);
+  items(name: string): Iterable<Item> {
+    const plan = this.context.derived.collections.get(name);
     if (!plan) return [];
-    const known = wholeOf(plan);
+    const known = this.wholeOf(plan);
     if (known) return known.items;
-    return plan.keep ? kept(plan) : streamed(plan);
+    return plan.keep ? this.kept(plan) : this.streamed(plan);
   }
 
   /**
@@ -143,22 +166,24 @@ export function recordCollections(context: CollectionContext): RecordCollections
    * and rule that reads it). One that no formula goes over is read once, by its rules, and never
    * kept: its items are dropped as soon as they are judged.
    */
-  function* kept(plan: CollectionPlan): Generator<Item> {
+  private *kept(plan: CollectionPlan): Generator<Item> {
     const items: Item[] = [];
     let keep = true;
-    for (const item of streamed(plan)) {
+    for (const item of this.streamed(plan)) {
       if (keep && items.push(item) > KEEP_WHOLE_UP_TO) {
         keep = false;
         items.length = 0;
       }
       yield item;
     }
-    if (keep && !whole.has(plan.name))
-      whole.set(plan.name, { rows: items.map((item) => item.values), items });
+    if (keep && !this.whole.has(plan.name))
+      this.whole.set(plan.name, { rows: items.map((item) => item.values), items });
   }
 
   /** A small collection, made whole once: each derived field for every item, in order. */
-  function made(plan: CollectionPlan): Made {
+  private made(plan: CollectionPlan): Made {
+    const { whole } = this;
+    const { record, computing } = this.context;
     const known = whole.get(plan.name);
     if (known) return known;
     if (computing.has(`#${plan.name}`))
@@ -174,45 +199,45 @@ export function recordCollections(context: CollectionContext): RecordCollections
     // Set before its fields are derived: a field may sum up the fields before it over the rows.
     const collection = { rows, items };
     whole.set(plan.name, collection);
-    const scope = scopeOf();
+    const scope = this.scopeOf();
     for (const field of plan.fields)
-      for (const item of items) item.values[field.name] = field.compiled(enter(scope, item));
+      for (const item of items) item.values[field.name] = field.compiled(this.enter(scope, item));
     if (plan.paramsOnDerived) items.forEach((item, i) => (items[i] = settled(plan, item)));
     computing.delete(`#${plan.name}`);
     return collection;
   }
 
   /** A large collection, one item at a time: a reader's list, or the weeks the pack makes. */
-  function streamed(plan: CollectionPlan): Generator<Item> {
-    return plan.reader ? readOneByOne(plan, plan.reader) : weeksOf(plan);
+  private streamed(plan: CollectionPlan): Generator<Item> {
+    return plan.reader ? this.readOneByOne(plan, plan.reader) : this.weeksOf(plan);
   }
 
   /** A reader's large list, one item at a time, each with its derived fields. */
-  function* readOneByOne(plan: CollectionPlan, reader: ReaderCollection): Generator<Item> {
+  private *readOneByOne(plan: CollectionPlan, reader: ReaderCollection): Generator<Item> {
     const fields = plan.fields;
-    const scope = scopeOf();
-    for (const values of reader.items(record)) {
+    const scope = this.scopeOf();
+    for (const values of reader.items(this.context.record)) {
       const item = itemOf(plan, readerRow(plan, values));
-      enter(scope, item);
+      this.enter(scope, item);
       for (const field of fields) item.values[field.name] = field.compiled(scope);
       yield settled(plan, item);
     }
   }
 
   /** The weeks the pack makes, for each item of the collection they are of, one at a time. */
-  function* weeksOf(plan: CollectionPlan): Generator<Item> {
+  private *weeksOf(plan: CollectionPlan): Generator<Item> {
     const fields = plan.fields;
     const weeks = plan.made!;
-    const owners = derived.collections.get(weeks.each)!;
-    const ownerScope = scopeOf();
-    for (const owner of items(owners.name)) {
-      enter(ownerScope, owner);
+    const owners = this.context.derived.collections.get(weeks.each)!;
+    const ownerScope = this.scopeOf();
+    for (const owner of this.items(owners.name)) {
+      this.enter(ownerScope, owner);
       if (weeks.where && weeks.where(ownerScope) !== true) continue;
       const from = weeks.from(ownerScope);
       const to = weeks.to(ownerScope);
       if (typeof from !== 'string' || typeof to !== 'string' || to < from) continue;
       const last = checkedDay(to);
-      const scope = scopeOf(owner.values);
+      const scope = this.scopeOf(owner.values);
       for (let monday = isoWeekMonday(isoWeekOf(checkedDay(from))); monday <= last; monday += 7) {
         const item = itemOf(plan, {
           week: formatIsoWeek(isoWeekOf(monday)),
@@ -221,12 +246,10 @@ export function recordCollections(context: CollectionContext): RecordCollections
           sunday: formatDay(monday + 6),
           owner: owner.values,
         });
-        enter(scope, item);
+        this.enter(scope, item);
         for (const field of fields) item.values[field.name] = field.compiled(scope);
         yield settled(plan, item);
       }
     }
   }
-
-  return { rowsOf, items };
 }

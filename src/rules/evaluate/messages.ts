@@ -36,29 +36,43 @@ export const LATE: BreachCase = {
  * every rule has a message, so the other language and the facts it would read are never made.
  */
 export function fill(message: Localized, context: () => Lookup): Localized {
-  let made: Lookup | undefined;
-  const filled: Partial<Localized> = {};
-  const text = (language: Language): string => {
-    if (filled[language] === undefined) {
-      made ??= context();
-      const facts = made;
-      // A placeholder names a fact and a path in it, read as conditions read them: own fields only.
-      const lookup = (path: string): unknown => {
-        const [fact, ...rest] = path.split('.');
-        return readPath(facts(fact!), rest);
-      };
-      filled[language] = fillTemplate(message[language], lookup, language);
-    }
-    return filled[language];
-  };
-  return {
-    get fr() {
-      return text('fr');
-    },
-    get en() {
-      return text('en');
-    },
-  };
+  return new FilledMessage(message, context);
+}
+
+/**
+ * A message filled on demand. Its getters are the class's, made once: an object literal with
+ * getters of its own gives V8 a new hidden class for each object, an old-generation object that
+ * holds the getters, and through them the record's facts, alive until the next full collection
+ * (so every finding and its record were copied out of the young generation, issue 17; see
+ * madeForEachCall in test/architecture.test.ts).
+ */
+class FilledMessage implements Localized {
+  private made: Lookup | undefined;
+  private filledFr: string | undefined;
+  private filledEn: string | undefined;
+
+  constructor(
+    private readonly message: Localized,
+    private readonly context: () => Lookup,
+  ) {}
+
+  get fr(): string {
+    return (this.filledFr ??= this.text('fr'));
+  }
+
+  get en(): string {
+    return (this.filledEn ??= this.text('en'));
+  }
+
+  private text(language: Language): string {
+    const facts = (this.made ??= this.context());
+    // A placeholder names a fact and a path in it, read as conditions read them: own fields only.
+    const lookup = (path: string): unknown => {
+      const [fact, ...rest] = path.split('.');
+      return readPath(facts(fact!), rest);
+    };
+    return fillTemplate(this.message[language], lookup, language);
+  }
 }
 
 /** A generic message with one placeholder replaced by a localized text. */

@@ -417,11 +417,19 @@ export class FactTracer {
 export type TraceScope = Scope & { over?: string; outerOver?: string; ownerOver?: string };
 
 function rowsOf(facts: Facts, name: string): Iterable<Row> {
-  return {
-    *[Symbol.iterator]() {
-      for (const item of facts.items(name)) yield item.values;
-    },
-  };
+  return new RowsOf(facts, name);
+}
+
+/** The rows of a collection's items, read again at each iteration (see madeForEachCall). */
+class RowsOf implements Iterable<Row> {
+  constructor(
+    private readonly facts: Facts,
+    private readonly name: string,
+  ) {}
+
+  *[Symbol.iterator](): Iterator<Row> {
+    for (const item of this.facts.items(this.name)) yield item.values;
+  }
 }
 
 function paramDayOf(pack: RulePack, collection: string, row: Row): number | undefined {
