@@ -203,6 +203,20 @@ describe('files and folders', () => {
       'json',
     ]);
     expect(checked(twice.stdout, dir)).toEqual([['real/a.yaml', 'compliant', undefined]]);
+    // A file named, then found again in a folder reached through a link (its real path known
+    // from the folder's, not asked of the disk): still once.
+    const again = runCli([
+      'check',
+      join(dir, 'real', 'a.yaml'),
+      join(dir, 'links', 'sub'),
+      join(dir, 'real'),
+      '--format',
+      'json',
+    ]);
+    expect(checked(again.stdout, dir)).toEqual([
+      ['real/a.yaml', 'compliant', undefined],
+      ['links/sub/b.yaml', 'compliant', undefined],
+    ]);
   });
 
   it('reports a link that loops back to a folder above it, and walks the loop no further', () => {
