@@ -25,6 +25,7 @@ import { loadRecordBytes, type LoadedRecord } from '../src/load/index.js';
 import { decodeText } from '../src/load/text.js';
 import { splitPointer } from '../src/base/pointer.js';
 import { Missing, pathReader, readPath } from '../src/facts/missing.js';
+import { OperatorTypeError, STRICT_OPERATORS } from '../src/facts/operators.js';
 import { parseYaml } from '../src/load/yaml/parse.js';
 import { differential } from './differential.js';
 import { CLI, REFERENCE, runsFromEnvironment, tempDir } from './helpers.js';
@@ -728,5 +729,44 @@ describe('reading a fact at a path', () => {
     const unknown = new Missing(['/x']);
     expect(pathReader(['a', 'pointers'])({ a: unknown })).toBe(unknown);
     expect(pathReader(['a', 'b', 'c'])({ a: null })).toBeNull();
+  });
+});
+
+describe('the date operators', () => {
+  it('take as a date exactly the text /^\\d{4}-\\d{2}-\\d{2}$/ matches', () => {
+    const DATE = /^\d{4}-\d{2}-\d{2}$/;
+    // Texts near a date: its characters, others in their place (a letter, an Arabic-Indic
+    // digit, a line break), one too many or too few.
+    const near = fc
+      .array(fc.constantFrom('0', '1', '9', '-', 'a', ' ', '\n', '\u0661', '/', '+'), {
+        minLength: 8,
+        maxLength: 12,
+      })
+      .map((chars) => chars.join(''));
+    const text = fc.oneof(near, fc.string({ maxLength: 12 }), fc.constant('2019-09-02'));
+    const accepts = (value: string): boolean => {
+      try {
+        STRICT_OPERATORS.dateBefore!.evaluate(value, '2019-01-01');
+        return true;
+      } catch (error) {
+        expect(error).toBeInstanceOf(OperatorTypeError);
+        return false;
+      }
+    };
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(accepts(value)).toBe(DATE.test(value));
+      }),
+      params(5_000),
+    );
+    for (const value of ['2019-09-02', '0000-00-00']) expect(accepts(value), value).toBe(true);
+    for (const value of [
+      '2019-09-02\n',
+      '2019-9-02',
+      '2019/09/02',
+      '\u0662019-09-02',
+      '12019-09-02',
+    ])
+      expect(accepts(value), value).toBe(false);
   });
 });

@@ -34,9 +34,26 @@ export const REFUSED_OPERATORS: Record<string, string> = {
   greaterThanInclusive: 'dateOnOrAfter, amountAtLeast or numberAtLeast',
 };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Whether a character is a digit 0-9 (what `\d` matches without the `u` flag). */
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
-const isDate = (v: unknown): v is string => typeof v === 'string' && DATE.test(v);
+/**
+ * Text written YYYY-MM-DD: what /^\d{4}-\d{2}-\d{2}$/ matches, character by character (every
+ * comparison of dates asks it twice: a regular expression was a fiftieth of a record's time).
+ */
+const isDate = (v: unknown): v is string =>
+  typeof v === 'string' &&
+  v.length === 10 &&
+  isDigit(v.charCodeAt(0)) &&
+  isDigit(v.charCodeAt(1)) &&
+  isDigit(v.charCodeAt(2)) &&
+  isDigit(v.charCodeAt(3)) &&
+  v.charCodeAt(4) === 0x2d &&
+  isDigit(v.charCodeAt(5)) &&
+  isDigit(v.charCodeAt(6)) &&
+  v.charCodeAt(7) === 0x2d &&
+  isDigit(v.charCodeAt(8)) &&
+  isDigit(v.charCodeAt(9));
 const isCents = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
