@@ -23,7 +23,7 @@ import { checkLoaded } from '../src/pipeline.js';
 import { type FileReport } from '../src/model/finding.js';
 import { loadRecordBytes, type LoadedRecord } from '../src/load/index.js';
 import { decodeText } from '../src/load/text.js';
-import { splitPointer } from '../src/base/pointer.js';
+import { escapeSegment, joinPointer, splitPointer } from '../src/base/pointer.js';
 import { Missing, pathReader, readPath } from '../src/facts/missing.js';
 import { OperatorTypeError, STRICT_OPERATORS } from '../src/facts/operators.js';
 import { parseYaml } from '../src/load/yaml/parse.js';
@@ -768,5 +768,30 @@ describe('the date operators', () => {
       '12019-09-02',
     ])
       expect(accepts(value), value).toBe(false);
+  });
+});
+
+describe('JSON pointers', () => {
+  it('escape ~ and / as RFC 6901 says, and split back into the same segments', () => {
+    const segment = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc
+        .array(fc.constantFrom('~', '/', '0', '1', 'a', '~0', '~1'), { maxLength: 5 })
+        .map((p) => p.join('')),
+      fc.nat(99),
+    );
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 5 }), (segments) => {
+        const pointer = joinPointer('', ...segments);
+        const escaped = segments.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1'));
+        expect(pointer).toBe(escaped.map((s) => '/' + s).join(''));
+        expect(splitPointer(pointer)).toEqual(segments.map(String));
+        expect(segments.map(escapeSegment)).toEqual(escaped);
+      }),
+      params(2_000),
+    );
+    expect(joinPointer('/projects/0', 'release', '2019-W36')).toBe('/projects/0/release/2019-W36');
+    expect(joinPointer('', 'a/b', '~c')).toBe('/a~1b/~0c');
+    expect(splitPointer('/a~1b/~0c/~01')).toEqual(['a/b', '~c', '~1']);
   });
 });

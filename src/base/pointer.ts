@@ -1,19 +1,26 @@
 /** JSON pointers (RFC 6901) and the human paths that messages show (`payments[0].amount`). */
 
+// A pointer is made for every item of every collection: a segment with neither `~` nor `/`
+// (almost all of them) is taken as it is, without a regular expression.
+
 export function escapeSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = String(segment);
+  return text.includes('~') || text.includes('/')
+    ? text.replace(/~/g, '~0').replace(/\//g, '~1')
+    : text;
 }
 
 export function joinPointer(base: string, ...segments: (string | number)[]): string {
-  return base + segments.map((s) => '/' + escapeSegment(s)).join('');
+  let pointer = base;
+  for (const segment of segments) pointer += '/' + escapeSegment(segment);
+  return pointer;
 }
 
 export function splitPointer(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer.slice(1).split('/');
+  if (!pointer.includes('~')) return segments;
+  return segments.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** `/payments/0/amount` -> `payments[0].amount`; the root is `(record)`. */
