@@ -259,7 +259,7 @@ function locateFinding(
     const at = loaded.locate(placed);
     return { pointer: placed, line: at.line, column: at.column };
   });
-  return {
+  const located: Finding = {
     rule: finding.rule,
     status: finding.status,
     severity: finding.severity,
@@ -270,15 +270,17 @@ function locateFinding(
     title: rule.title[language],
     cite,
     obligor: rule.obligor,
-    ...(finding.case !== undefined && { case: finding.case }),
-    ...(finding.missing !== undefined && { missing: finding.missing.map(inFile) }),
-    ...(finding.count !== undefined && { count: finding.count }),
-    ...(finding.item !== undefined && { item: finding.item }),
-    ...(finding.due !== undefined && { due: finding.due }),
-    ...(finding.performed !== undefined && { performed: finding.performed }),
-    ...(finding.daysLate !== undefined && { daysLate: finding.daysLate }),
-    ...(traced && { trace: locateTrace(finding.explain(), loaded, inFile) }),
   };
+  // Optional fields set one by one, in this order (a record has some thirty findings).
+  if (finding.case !== undefined) located.case = finding.case;
+  if (finding.missing !== undefined) located.missing = finding.missing.map(inFile);
+  if (finding.count !== undefined) located.count = finding.count;
+  if (finding.item !== undefined) located.item = finding.item;
+  if (finding.due !== undefined) located.due = finding.due;
+  if (finding.performed !== undefined) located.performed = finding.performed;
+  if (finding.daysLate !== undefined) located.daysLate = finding.daysLate;
+  if (traced) located.trace = locateTrace(finding.explain(), loaded, inFile);
+  return located;
 }
 
 /** Checks a record file on disk, keeping the facts and the pack it was judged with. */
