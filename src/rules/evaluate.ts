@@ -22,9 +22,14 @@
  */
 import type { Facts } from '../facts/derive.js';
 import type { CollectionAnswers, RulePack } from './pack/types.js';
-import { CollectionPlan, type RulePlan } from './evaluate/collection-plan.js';
+import {
+  CollectionPlan,
+  MEMO_SIZE,
+  type Judgement,
+  type RulePlan,
+} from './evaluate/collection-plan.js';
 import { findingsOf, type RuleFinding } from './evaluate/findings.js';
-import { outcomeOf, Tally } from './evaluate/outcome.js';
+import { outcomeOf, Tally, type Outcome } from './evaluate/outcome.js';
 
 export type { RuleFinding } from './evaluate/findings.js';
 
@@ -33,6 +38,12 @@ export class PackEvaluator {
   private readonly plans: CollectionPlan[];
   /** The rules in id order, with the plan of their collection. */
   private readonly order: { plan: CollectionPlan; rule: RulePlan }[];
+  /**
+   * For each collection, the outcome of each of its rules by the truths of the comparisons
+   * (Judgement.key), for the items that lack nothing: a rule that reads no day of the item
+   * (no `due.by`, no `due.performedOn`) has the same outcome for every such item of one key.
+   */
+  private readonly outcomes = new Map<CollectionPlan, Map<number | string, Outcome[]>>();
 
   constructor(readonly pack: RulePack) {
     const byCollection = new Map<string, CollectionPlan>();
@@ -60,6 +71,18 @@ export class PackEvaluator {
     return Object.fromEntries(this.plans.map((plan) => [plan.collection, plan.answers()]));
   }
 
+  /** The outcomes known for a judgement's key (see outcomes), by the index of the rule. */
+  private outcomesOf(plan: CollectionPlan, judgement: Judgement): Outcome[] {
+    let byKey = this.outcomes.get(plan);
+    if (byKey === undefined) this.outcomes.set(plan, (byKey = new Map()));
+    let known = byKey.get(judgement.key);
+    if (known === undefined) {
+      if (byKey.size >= MEMO_SIZE) byKey.delete(byKey.keys().next().value!);
+      byKey.set(judgement.key, (known = []));
+    }
+    return known;
+  }
+
   /** Every finding of every rule, rules in id order. */
   async evaluate(facts: Facts): Promise<RuleFinding[]> {
     const tallies = new Map<RulePlan, Tally>();
@@ -67,15 +90,22 @@ export class PackEvaluator {
       const own = plan.rules.map((rule) => {
         const tally = new Tally();
         tallies.set(rule, tally);
-        return { rule, tally };
+        return { rule, tally, byKey: rule.by === undefined && rule.performedOn === undefined };
       });
       // Items are made as they are read and dropped once tallied: only breaching items are kept.
       let index = 0;
       for (const item of facts.items(plan.collection)) {
         const judged = plan.judge(facts, item);
         const judgement = judged instanceof Promise ? await judged : judged;
-        for (const { rule, tally } of own)
-          tally.add(outcomeOf(rule, judgement), judgement, item, index);
+        const known = judgement.lacksNothing ? this.outcomesOf(plan, judgement) : undefined;
+        for (let r = 0; r < own.length; r++) {
+          const { rule, tally, byKey } = own[r]!;
+          const outcome =
+            known !== undefined && byKey
+              ? (known[r] ??= outcomeOf(rule, judgement))
+              : outcomeOf(rule, judgement);
+          tally.add(outcome, judgement, item, index);
+        }
         index++;
       }
     }

@@ -15,7 +15,7 @@ import type { BreachCase, Deadline } from '../../model/pack.js';
 import { deadlineFact, ItemFacts } from './lookup.js';
 
 /** How many sets of read values each collection remembers, across the records of a run. */
-const MEMO_SIZE = 20_000;
+export const MEMO_SIZE = 20_000;
 
 /** A rule's condition with its deadline facts renamed to their shared names. */
 function withSharedDeadlines(condition: Condition, deadlines: Record<string, Deadline>): Condition {
@@ -233,12 +233,12 @@ export class CollectionPlan {
     const key = this.evaluator.outcomeKey(seen);
     const known = this.memo.get(key);
     // Most items compare as an item before them did: judged at once, without waiting a turn.
-    if (known) return new Judgement(known, read, seen, asOf);
+    if (known) return new Judgement(known, read, seen, asOf, key);
     return this.evaluator.evaluate(seen.context()).then((outcome) => {
       const holds = this.groups.map(({ name }) => outcome.get(name) === true);
       if (this.memo.size >= MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
       this.memo.set(key, holds);
-      return new Judgement(holds, read, seen, asOf);
+      return new Judgement(holds, read, seen, asOf, key);
     });
   }
 }
@@ -253,7 +253,14 @@ export class Judgement {
     /** The facts of the item by name, as the context of the conditions holds them. */
     readonly facts: ItemFacts,
     readonly asOf: string,
+    /** The truths of the comparisons (ConditionEvaluator.outcomeKey): `holds` follows from it. */
+    readonly key: number | string,
   ) {}
+
+  /** Whether the item lacks no value its conditions read. */
+  get lacksNothing(): boolean {
+    return this.read === undefined;
+  }
 
   /** The fields a group needs that the record lacks (JSON pointers), or none. */
   lacks(group: number): readonly string[] {
