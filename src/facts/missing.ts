@@ -18,18 +18,21 @@ export const missing = (...pointers: string[]): Missing => new Missing(pointers)
 
 export const isMissing = (value: unknown): value is Missing => value instanceof Missing;
 
+/** A field of a value, own fields only; an absent or unknown value as it is. */
+const ownField = (value: unknown, field: string): unknown =>
+  value === null || value === undefined || isMissing(value)
+    ? value
+    : Object.hasOwn(value, field)
+      ? (value as Record<string, unknown>)[field]
+      : undefined;
+
 /**
  * A value's field at a path of own fields (never one of the prototype chain: a rule naming
  * `constructor` reads nothing). A missing or absent value on the way is returned as it is.
  */
 export function readPath(value: unknown, segments: readonly string[]): unknown {
   let current = value;
-  for (const segment of segments) {
-    if (current === null || current === undefined || isMissing(current)) return current;
-    current = Object.hasOwn(current, segment)
-      ? (current as Record<string, unknown>)[segment]
-      : undefined;
-  }
+  for (const segment of segments) current = ownField(current, segment);
   return current;
 }
 
@@ -60,14 +63,6 @@ const PROTOTYPES: readonly object[] = [
 
 /** Whether some value a path goes through could inherit a field of that name. */
 const mayBeInherited = (name: string): boolean => PROTOTYPES.some((prototype) => name in prototype);
-
-/** A field of a value, own fields only; an absent or unknown value as it is. */
-const ownField = (value: unknown, field: string): unknown =>
-  value === null || value === undefined || isMissing(value)
-    ? value
-    : Object.hasOwn(value, field)
-      ? (value as Record<string, unknown>)[field]
-      : undefined;
 
 /**
  * The same for a field no prototype of those values has (most: `date`, `sessions`): read
