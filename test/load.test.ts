@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadRecordBytes, loadRecordText } from '../src/load/index.js';
+import { reading } from '../src/load/read.js';
 import { DATE_DEFINITIONS } from '../src/load/schema.js';
 import { valuesOfDefinition, walkWithSchema } from '../src/load/schema-walk.js';
 import { parseYaml } from '../src/load/yaml/parse.js';
@@ -533,5 +534,54 @@ describe('suggestions that help', () => {
       "4:1 parties: missing field 'collectivite' (the collectivité, whose account receives the refunds)",
       "6:3 parties: unknown field 'collectivité' (did you mean 'collectivite'?)",
     ]);
+  });
+});
+
+describe('reading an input within the limit', () => {
+  /** Drives reading() over an input that gives `chunks` in turn, then its end; counts the reads asked. */
+  function drive(stat: { file: boolean; size: number }, chunks: string[], maxBytes = 1000) {
+    const fake = { isFile: () => stat.file, isDirectory: () => false, size: stat.size };
+    const steps = reading(fake as unknown as import('node:fs').Stats, maxBytes);
+    let reads = 0;
+    for (let step = steps.next(); ;) {
+      if (step.done) return { result: step.value, reads };
+      reads++;
+      const chunk = Buffer.from(chunks.shift() ?? '');
+      chunk.copy(step.value.buffer, step.value.offset);
+      step = steps.next(chunk.length);
+    }
+  }
+  const text = (result: ReturnType<typeof drive>['result']) =>
+    result.ok ? Buffer.from(result.bytes).toString() : result;
+
+  it('reads a regular file in one read when it gives the size it had', () => {
+    const { result, reads } = drive({ file: true, size: 5 }, ['abcde']);
+    expect(text(result)).toBe('abcde');
+    expect(reads).toBe(1);
+  });
+
+  it('reads on to the end a file that grew, or came in parts, and a pipe', () => {
+    expect(drive({ file: true, size: 5 }, ['abcdefg'])).toEqual(
+      expect.objectContaining({ reads: 2 }),
+    );
+    expect(text(drive({ file: true, size: 5 }, ['abcdefg']).result)).toBe('abcdefg');
+    expect(text(drive({ file: true, size: 5 }, ['ab', 'cde']).result)).toBe('abcde');
+    const pipe = drive({ file: false, size: 0 }, ['abc', 'de']);
+    expect(text(pipe.result)).toBe('abcde');
+    expect(pipe.reads).toBe(3);
+    expect(text(drive({ file: true, size: 0 }, []).result)).toBe('');
+  });
+
+  it('refuses a file over the limit, counting what grew past it', () => {
+    expect(drive({ file: true, size: 2000 }, []).result).toEqual({
+      ok: false,
+      size: 2000,
+      more: false,
+    });
+    expect(drive({ file: true, size: 5 }, ['x'.repeat(1001), 'yy']).result).toEqual({
+      ok: false,
+      size: 1003,
+      more: false,
+    });
   });
 });
