@@ -91,6 +91,46 @@ describe('checkFiles, from the library', () => {
     }
   });
 
+  it('writes a cached entry as the bytes the cache kept: on standard output, and from addParts', async () => {
+    const json = ['check', ...TARGETS, '--format', 'json', '--as-of', AS_OF, '--lang', 'en'];
+    const expected = runCli(json);
+    const cache = tempDir();
+    for (let pass = 0; pass < 2; pass++) {
+      const run = runCli([...json, '--cache', '--cache-location', cache]);
+      expect(run.stdout).toBe(expected.stdout);
+      expect(run.status).toBe(expected.status);
+    }
+    // Warm, every file comes with its entry's bytes; addParts gives them, add the same as text.
+    const own = tempDir();
+    const cold = lib.checkFiles(TARGETS, { language: 'en', asOf: AS_OF, jobs: 1, cache: own });
+    for await (const file of cold) expect(file.entryBytes).toBeUndefined();
+    await cold.close();
+    const run = lib.checkFiles(TARGETS, { language: 'en', asOf: AS_OF, jobs: 1, cache: own });
+    const options = { language: 'en' as const, tool: lib.TOOL };
+    const asText = new lib.RunWriter([{ format: 'json' }], options);
+    const asParts = new lib.RunWriter([{ format: 'json' }], options);
+    let text = asText.begin()[0]!;
+    const parts: (string | Uint8Array)[] = [asParts.begin()[0]!];
+    let files = 0;
+    try {
+      for await (const file of run) {
+        expect(file.entryBytes).toBeInstanceOf(Uint8Array);
+        text += asText.add(file)[0];
+        const part = asParts.addParts(file)[0]!;
+        expect(part).toBeInstanceOf(Uint8Array);
+        parts.push(part);
+        files++;
+      }
+    } finally {
+      await run.close();
+    }
+    text += asText.end(() => new Map())[0];
+    parts.push(asParts.end(() => new Map())[0]!);
+    expect(files).toBe(lib.expandTargets(TARGETS).length);
+    expect(Buffer.concat(parts.map((p) => Buffer.from(p))).toString('utf8')).toBe(text);
+    expect(text).toBe(expected.stdout);
+  });
+
   it('starts worker threads only for records the cache does not hold', async () => {
     const expected = command([]);
     const own = tempDir();

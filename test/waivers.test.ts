@@ -72,6 +72,26 @@ describe('waivers', () => {
     });
   });
 
+  it('apply to a report from the cache as to one made afresh', () => {
+    const dir = tempDir();
+    const file = join(dir, 'waivers.yaml');
+    writeFileSync(
+      file,
+      `waivers:\n${entry(relative(dir, CAP), { rule: 'A4-CAP', pointer: '/payments/0/amount' })}`,
+    );
+    const json = ['check', CAP, '--format', 'json', '--lang', 'en'];
+    const fresh = runCli([...json, '--waivers', file]);
+    expect(JSON.parse(fresh.stdout).summary.waived).toBe(1);
+    const cache = ['--cache', '--cache-location', join(dir, 'cache')];
+    // Filled without the waivers, then read with them: the cached entry is not what is written.
+    expect(runCli([...json, ...cache]).status).toBe(1);
+    for (let pass = 0; pass < 2; pass++) {
+      const cached = runCli([...json, ...cache, '--waivers', file]);
+      expect(cached.stdout).toBe(fresh.stdout);
+      expect(cached.status).toBe(0);
+    }
+  });
+
   it('an expired waiver leaves the breach standing and is reported', () => {
     const dir = tempDir();
     const file = join(dir, 'waivers.yaml');

@@ -161,9 +161,9 @@ async function run(
     sink: new OutputSink(destination.output),
   }));
   // On a terminal, the progress bar's line is cleared before anything else is written.
-  const write = async (chunks: string[]): Promise<void> => {
+  const write = async (chunks: (string | Uint8Array)[]): Promise<void> => {
     for (const [i, { sink, output }] of sinks.entries()) {
-      if (chunks[i] === '') continue;
+      if (chunks[i]!.length === 0) continue;
       if (output === undefined) progress.clear();
       await sink.write(chunks[i]!);
     }
@@ -171,7 +171,7 @@ async function run(
   try {
     await write(writer.begin());
     for await (const file of files) {
-      await write(writer.add(file));
+      await write(writer.addParts(file));
       progress.tick();
       // Records are read and checked without waiting on anything: the event loop is given a turn
       // between two, so that Ctrl-C or SIGTERM is acted on (it removes a half-written --output)

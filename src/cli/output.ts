@@ -22,12 +22,18 @@ export class StandardStream {
 
   constructor(private readonly fd: 1 | 2) {}
 
-  /** Writes a chunk; false when the stream asks the writer to wait for its 'drain' event. */
-  write(chunk: string): boolean {
-    // Windows writes to a console through Node's stream, which hands it UTF-16.
-    if (this.stream !== undefined || process.platform === 'win32')
-      return this.nodeStream().write(chunk);
-    const bytes = Buffer.from(chunk);
+  /**
+   * Writes a chunk (text, or UTF-8 bytes); false when the stream asks the writer to wait for its
+   * 'drain' event.
+   */
+  write(chunk: string | Uint8Array): boolean {
+    // Windows writes to a console through Node's stream, which hands it UTF-16: text, not bytes.
+    if (process.platform === 'win32')
+      return this.nodeStream().write(
+        typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'),
+      );
+    if (this.stream !== undefined) return this.nodeStream().write(chunk);
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     let done = 0;
     try {
       while (done < bytes.length) done += writeSync(this.fd, bytes, done);
@@ -164,8 +170,8 @@ export class OutputSink {
     return new InputError(`${this.option}: cannot write ${this.output} (${code})`);
   }
 
-  async write(chunk: string): Promise<void> {
-    if (chunk === '') return;
+  async write(chunk: string | Uint8Array): Promise<void> {
+    if (chunk.length === 0) return;
     if (this.fd !== undefined) this.writeNow(chunk);
     else if (!stdout.write(chunk)) await stdout.drained();
   }

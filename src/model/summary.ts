@@ -57,6 +57,11 @@ export interface CheckedFile {
   digest: ReportDigest;
   /** Its JSON entry text (see entryText in report/json.ts), when the cache or a worker has it. */
   entry?: string;
+  /**
+   * The same entry in UTF-8, as the cache kept it: RunWriter.addParts writes it as it is, where
+   * `entry` would decode it (made on first reading, for a file from the cache).
+   */
+  entryBytes?: Uint8Array;
   /** The record's text, for code frames. */
   text?: string;
 }

@@ -64,6 +64,9 @@ function findingEntry(f: Finding): Record<string, unknown> {
 
 const indent = (json: string, by: string): string => json.replaceAll('\n', `\n${by}`);
 
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+
 /** Where a file's entry sits in the report: its lines are indented by this much. */
 const ENTRY_INDENT = '    ';
 
@@ -110,10 +113,29 @@ export class JsonReportWriter {
 
   /** One file's entry, from the file's name and its entry text (see entryText). */
   entry(file: string, text: string): string {
-    const name = `\n${ENTRY_INDENT}  "file": ${JSON.stringify(file)}`;
+    if (text === '{}') return `${this.opening(file)}\n${ENTRY_INDENT}}`;
     // The entry text opens with "{" and, unless it is empty, a line break before its first key.
-    const body = text === '{}' ? `{${name}\n${ENTRY_INDENT}}` : `{${name},${text.slice(1)}`;
-    return `${this.count++ === 0 ? '\n' : ',\n'}${ENTRY_INDENT}${body}`;
+    return `${this.opening(file)},${text.slice(1)}`;
+  }
+
+  /**
+   * The same from the entry text's UTF-8 bytes, as bytes: the text is not decoded and encoded
+   * again (a run whose records are in the cache writes thousands of them).
+   */
+  entryBytes(file: string, bytes: Uint8Array): Uint8Array {
+    if (bytes.length === 2 && bytes[0] === OPEN_BRACE && bytes[1] === CLOSE_BRACE)
+      return Buffer.from(this.entry(file, '{}'));
+    const opening = Buffer.from(`${this.opening(file)},`);
+    const out = Buffer.allocUnsafe(opening.length + bytes.length - 1);
+    opening.copy(out, 0);
+    out.set(bytes.subarray(1), opening.length);
+    return out;
+  }
+
+  /** What comes before an entry's first key: the separator, the brace and the file's name. */
+  private opening(file: string): string {
+    const name = `\n${ENTRY_INDENT}  "file": ${JSON.stringify(file)}`;
+    return `${this.count++ === 0 ? '\n' : ',\n'}${ENTRY_INDENT}{${name}`;
   }
 
   end(summary: RunSummary): string {

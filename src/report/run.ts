@@ -68,6 +68,18 @@ export class RunWriter {
 
   /** What each output says of one more file ('' for the formats written at the end). */
   add(file: CheckedFile): string[] {
+    return this.adding(file, false) as string[];
+  }
+
+  /**
+   * The same, where a JSON output may be given bytes (UTF-8): a file's entry as the cache kept
+   * it, written without being decoded (what `clausier check` writes).
+   */
+  addParts(file: CheckedFile): (string | Uint8Array)[] {
+    return this.adding(file, true);
+  }
+
+  private adding(file: CheckedFile, bytes: boolean): (string | Uint8Array)[] {
     const { digest } = file;
     let report: FileReport | undefined;
     const full = (): FileReport => (report ??= file.report());
@@ -81,10 +93,13 @@ export class RunWriter {
         if (recordText !== undefined) frames.set(full().file, recordText);
         return formatTextFile(full(), { ...this.textOptions(colors), sources: frames });
       }
-      if (format === 'json')
+      if (format === 'json') {
+        if (bytes && file.entryBytes !== undefined)
+          return this.json.entryBytes(file.file, file.entryBytes);
         return file.entry !== undefined
           ? this.json.entry(file.file, file.entry)
           : this.json.file(full());
+      }
       return '';
     });
     if (this.collecting) {

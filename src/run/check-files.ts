@@ -13,14 +13,19 @@ import { DEFAULT_LANGUAGE, type Language } from '../base/language.js';
 import { checkLoaded, PackRegistry, todayInParis, type CheckOptions } from '../pipeline.js';
 import type { FileReport } from '../model/finding.js';
 import { STDIN } from '../model/finding.js';
-import { digestOf, showsCodeFrames, type CheckedFile } from '../model/summary.js';
+import {
+  digestOf,
+  showsCodeFrames,
+  type CheckedFile,
+  type ReportDigest,
+} from '../model/summary.js';
 import type { Wants } from './worker.js';
 import { DEFAULT_MAX_BYTES, loadRecordBytes } from '../load/index.js';
 import { readWithin } from '../load/read.js';
 import { entryText, reportOfEntry } from '../report/json.js';
 import { builtInPacks, builtInPacksDir } from '../rules/pack/root.js';
 import type { RulePack } from '../rules/pack/types.js';
-import { ReportCache } from './cache.js';
+import { ReportCache, type CacheHit } from './cache.js';
 import { WorkerPool } from './pool.js';
 import { expandTargets, loadTarget, unreadableReport, type Target } from './targets.js';
 import { applyWaivers, type LoadedWaiver } from './waivers.js';
@@ -134,13 +139,7 @@ export class FileRun implements AsyncIterable<CheckedFile> {
             this.wants.text && showsCodeFrames(hit.digest)
               ? new TextDecoder().decode(bytes)
               : undefined;
-          return {
-            file: target.path,
-            report: () => reportOfEntry(target.path, hit.entry),
-            entry: hit.entry,
-            digest: hit.digest,
-            ...(text !== undefined && { text }),
-          };
+          return new CachedFile(target.path, hit, text);
         }
       }
     }
@@ -180,8 +179,13 @@ export class FileRun implements AsyncIterable<CheckedFile> {
     if (this.waivers.length === 0) return checked;
     const report = checked.report();
     applyWaivers([report], this.waivers, this.language);
-    const { entry: _, ...rest } = checked;
-    return { ...rest, report: () => report, digest: digestOf(report) };
+    // Its entry (text or bytes) was made before the waivers: it is left behind.
+    return {
+      file: checked.file,
+      report: () => report,
+      digest: digestOf(report),
+      ...(checked.text !== undefined && { text: checked.text }),
+    };
   }
 
   /** The cache, keyed by what besides a record changes its report: the packs, version and options. */
@@ -205,6 +209,34 @@ export function checkFiles(
   options: CheckFilesOptions = {},
 ): FileRun {
   return new FileRun(paths, options);
+}
+
+/**
+ * A file whose report the cache held: its entry as read, in UTF-8, decoded only if its text is
+ * asked for (a JSON report writes the bytes; other formats read the report back from the text).
+ */
+class CachedFile implements CheckedFile {
+  readonly digest: ReportDigest;
+  readonly entryBytes: Uint8Array;
+  private decoded: string | undefined;
+
+  constructor(
+    readonly file: string,
+    hit: CacheHit,
+    readonly text: string | undefined,
+  ) {
+    this.digest = hit.digest;
+    this.entryBytes = hit.entryBytes;
+  }
+
+  get entry(): string {
+    const bytes = this.entryBytes;
+    return (this.decoded ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString(
+      'utf8',
+    ));
+  }
+
+  readonly report = (): FileReport => reportOfEntry(this.file, this.entry);
 }
 
 function made(report: FileReport, text?: string): CheckedFile {
