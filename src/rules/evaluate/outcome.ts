@@ -45,7 +45,11 @@ const PLAIN: Readonly<Record<Status, Outcome>> = {
 /** The outcome with the dates it is known by, if any (each field set only when known). */
 function dated(status: Status, dates: Dates | undefined): Outcome {
   if (dates === undefined) return PLAIN[status];
-  const outcome: Outcome = { status, cases: NONE, missing: NONE };
+  return withDates({ status, cases: NONE, missing: NONE }, dates);
+}
+
+/** An outcome given the dates known of another (or of the rule), in their order. */
+function withDates<T extends Outcome>(outcome: T, dates: Dates): T {
   if (dates.due !== undefined) outcome.due = dates.due;
   if (dates.performed !== undefined) outcome.performed = dates.performed;
   if (dates.late !== undefined) outcome.late = dates.late;
@@ -156,14 +160,10 @@ function keptOutcome(
   item: Item,
   index: number,
 ): ItemOutcome {
-  const kept = {
-    status: outcome.status,
-    cases: outcome.cases,
-    missing: outcome.missing,
-  } as ItemOutcome;
-  if (outcome.due !== undefined) kept.due = outcome.due;
-  if (outcome.performed !== undefined) kept.performed = outcome.performed;
-  if (outcome.late !== undefined) kept.late = outcome.late;
+  const kept = withDates(
+    { status: outcome.status, cases: outcome.cases, missing: outcome.missing } as ItemOutcome,
+    outcome,
+  );
   kept.lookup = judgement.facts.lookup;
   kept.item = item;
   kept.index = index;
