@@ -24,7 +24,7 @@ import type { Facts } from '../facts/derive.js';
 import type { CollectionAnswers, RulePack } from './pack/types.js';
 import {
   CollectionPlan,
-  MEMO_SIZE,
+  remember,
   type Judgement,
   type RulePlan,
 } from './evaluate/collection-plan.js';
@@ -75,12 +75,7 @@ export class PackEvaluator {
   private outcomesOf(plan: CollectionPlan, judgement: Judgement): Outcome[] {
     let byKey = this.outcomes.get(plan);
     if (byKey === undefined) this.outcomes.set(plan, (byKey = new Map()));
-    let known = byKey.get(judgement.key);
-    if (known === undefined) {
-      if (byKey.size >= MEMO_SIZE) byKey.delete(byKey.keys().next().value!);
-      byKey.set(judgement.key, (known = []));
-    }
-    return known;
+    return byKey.get(judgement.key) ?? remember(byKey, judgement.key, []);
   }
 
   /** Every finding of every rule, rules in id order. */

@@ -15,7 +15,14 @@ import type { BreachCase, Deadline } from '../../model/pack.js';
 import { deadlineFact, ItemFacts } from './lookup.js';
 
 /** How many sets of read values each collection remembers, across the records of a run. */
-export const MEMO_SIZE = 20_000;
+const MEMO_SIZE = 20_000;
+
+/** Keeps a value in a memo of at most MEMO_SIZE entries, the oldest dropped first. */
+export function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  memo.set(key, value);
+  return value;
+}
 
 /** A rule's condition with its deadline facts renamed to their shared names. */
 function withSharedDeadlines(condition: Condition, deadlines: Record<string, Deadline>): Condition {
@@ -236,9 +243,7 @@ export class CollectionPlan {
     if (known) return new Judgement(known, read, seen, asOf, key);
     return this.evaluator.evaluate(seen.context()).then((outcome) => {
       const holds = this.groups.map(({ name }) => outcome.get(name) === true);
-      if (this.memo.size >= MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
-      this.memo.set(key, holds);
-      return new Judgement(holds, read, seen, asOf, key);
+      return new Judgement(remember(this.memo, key, holds), read, seen, asOf, key);
     });
   }
 }
