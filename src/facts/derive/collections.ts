@@ -146,8 +146,7 @@ class Collections {
     const plan = this.context.derived.collections.get(name);
     if (!plan) return [];
     const known = this.wholeOf(plan);
-    if (known) return known.rows;
-    return valuesOf(plan.keep ? this.kept(plan) : this.streamed(plan));
+    return known ? known.rows : valuesOf(this.read(plan));
   }
 
   /** The items of a collection, each with the day whose parameters apply to it. */
@@ -155,7 +154,11 @@ class Collections {
     const plan = this.context.derived.collections.get(name);
     if (!plan) return [];
     const known = this.wholeOf(plan);
-    if (known) return known.items;
+    return known ? known.items : this.read(plan);
+  }
+
+  /** A large collection not yet kept whole, read one item at a time (kept, if it is to be). */
+  private read(plan: CollectionPlan): Generator<Item> {
     return plan.keep ? this.kept(plan) : this.streamed(plan);
   }
 
