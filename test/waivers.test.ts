@@ -24,15 +24,20 @@ const entry = (record: string, fields: Record<string, string>): string => {
   return `  - record: ${record}\n${lines.join('')}`;
 };
 
+/** A file of one waiver for a record, in a folder of its own (the record named from there). */
+function waiverFile(record: string, fields: Record<string, string>): { dir: string; file: string } {
+  const dir = tempDir();
+  const file = join(dir, 'waivers.yaml');
+  // The record's path is relative to the waiver file.
+  writeFileSync(file, `waivers:\n${entry(relative(dir, record), fields)}`);
+  return { dir, file };
+}
+
+const CAP_WAIVER = { rule: 'A4-CAP', pointer: '/payments/0/amount' };
+
 describe('waivers', () => {
   it('turn a matching breach into a waived finding, counted apart; the run passes', () => {
-    const dir = tempDir();
-    const file = join(dir, 'waivers.yaml');
-    // The record's path is relative to the waiver file.
-    writeFileSync(
-      file,
-      `waivers:\n${entry(relative(dir, CAP), { rule: 'A4-CAP', pointer: '/payments/0/amount' })}`,
-    );
+    const { file } = waiverFile(CAP, CAP_WAIVER);
     const run = runCli(['check', CAP, '--waivers', file, '--format', 'json', '--lang', 'en']);
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout);
@@ -73,12 +78,7 @@ describe('waivers', () => {
   });
 
   it('apply to a report from the cache as to one made afresh', () => {
-    const dir = tempDir();
-    const file = join(dir, 'waivers.yaml');
-    writeFileSync(
-      file,
-      `waivers:\n${entry(relative(dir, CAP), { rule: 'A4-CAP', pointer: '/payments/0/amount' })}`,
-    );
+    const { dir, file } = waiverFile(CAP, CAP_WAIVER);
     const json = ['check', CAP, '--format', 'json', '--lang', 'en'];
     const fresh = runCli([...json, '--waivers', file]);
     expect(JSON.parse(fresh.stdout).summary.waived).toBe(1);
@@ -93,12 +93,11 @@ describe('waivers', () => {
   });
 
   it('an expired waiver leaves the breach standing and is reported', () => {
-    const dir = tempDir();
-    const file = join(dir, 'waivers.yaml');
-    writeFileSync(
-      file,
-      `waivers:\n${entry(relative(dir, TWO), { rule: 'A4-SINGLE-PAYMENT', approved: '2019-09-01', until: '2020-01-31' })}`,
-    );
+    const { file } = waiverFile(TWO, {
+      rule: 'A4-SINGLE-PAYMENT',
+      approved: '2019-09-01',
+      until: '2020-01-31',
+    });
     const run = runCli(['check', TWO, '--waivers', file, '--lang', 'fr', '--no-color']);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
@@ -110,9 +109,7 @@ describe('waivers', () => {
   });
 
   it('a waiver matching no breach is reported, and fails the run unless --fail-on error', () => {
-    const dir = tempDir();
-    const file = join(dir, 'waivers.yaml');
-    writeFileSync(file, `waivers:\n${entry(relative(dir, REFERENCE), { rule: 'A4-CAP' })}`);
+    const { file } = waiverFile(REFERENCE, { rule: 'A4-CAP' });
     const run = runCli(['check', REFERENCE, '--waivers', file, '--format', 'json']);
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout).files[0].waivers[0].status).toBe('unmatched');
@@ -120,12 +117,7 @@ describe('waivers', () => {
   });
 
   it('a waiver approved after the evaluation date does not apply yet', () => {
-    const dir = tempDir();
-    const file = join(dir, 'waivers.yaml');
-    writeFileSync(
-      file,
-      `waivers:\n${entry(relative(dir, CAP), { rule: 'A4-CAP', approved: '2020-07-01' })}`,
-    );
+    const { file } = waiverFile(CAP, { rule: 'A4-CAP', approved: '2020-07-01' });
     const run = runCli(['check', CAP, '--waivers', file, '--format', 'json', '--lang', 'en']);
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout).files[0].waivers[0]).toMatchObject({
