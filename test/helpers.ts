@@ -1,7 +1,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { inject } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const CLI = join(ROOT, 'dist', 'cli.cjs');
@@ -69,8 +69,9 @@ export function runCliAsync(
   });
 }
 
+/** A new temporary folder, removed when the test run ends (test/global-setup.ts). */
 export function tempDir(prefix = 'clausier-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return mkdtempSync(join(inject('tempRoot'), prefix));
 }
 
 /** Every case record under cases/, sorted, without the expected files. */
