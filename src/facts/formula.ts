@@ -9,7 +9,7 @@
  * unknown, unless what it knows decides anyway (a condition `any` with one true part is true).
  * Conditions inside formulas are three-valued this way.
  */
-import { joinPointer } from '../base/pointer.js';
+import { escapeSegment } from '../base/pointer.js';
 import type {
   Aggregate,
   Condition,
@@ -121,26 +121,39 @@ const compileParts = (parts: unknown, context: CompileContext): Compiled[] =>
 function bestOfParts(later: boolean, parts: Compiled[]): Compiled {
   const better = (a: unknown, b: unknown): boolean =>
     later ? (a as number) > (b as number) : (a as number) < (b as number);
+  // No list of the values is made: these run for every item of the large collections.
   return (s) => {
-    const values = parts.map((p) => p(s));
-    const unknown = unknownOf(values);
-    if (unknown) return unknown;
+    let missing: unknown[] | undefined;
     let best: unknown = null;
-    for (const v of values)
-      if (v !== null && v !== undefined && (best === null || better(v, best))) best = v;
-    return best;
+    for (const part of parts) {
+      const v = part(s);
+      if (isMissing(v)) (missing ??= []).push(v);
+      else if (v !== null && v !== undefined && (best === null || better(v, best))) best = v;
+    }
+    return missing !== undefined ? unknownOf(missing) : best;
   };
 }
 
 /** `minus` (the first less the second) or `plus` (the sum); none if a part is none. */
 function compileArithmetic(kind: 'minus' | 'plus', parts: Compiled[]): Compiled {
   return (s) => {
-    const values = parts.map((p) => p(s));
-    const unknown = unknownOf(values);
-    if (unknown) return unknown;
-    if (values.some((v) => v === null || v === undefined)) return null;
-    const numbers = values as number[];
-    return kind === 'minus' ? numbers[0]! - numbers[1]! : numbers.reduce((a, b) => a + b, 0);
+    let missing: unknown[] | undefined;
+    let none = false;
+    // The sum from 0, in order; or the first and the second (minus has exactly two parts).
+    let sum = 0;
+    let first = 0;
+    let second = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const v = parts[i]!(s);
+      if (isMissing(v)) (missing ??= []).push(v);
+      else if (v === null || v === undefined) none = true;
+      else if (kind === 'plus') sum += v as number;
+      else if (i === 0) first = v as number;
+      else if (i === 1) second = v as number;
+    }
+    if (missing !== undefined) return unknownOf(missing);
+    if (none) return null;
+    return kind === 'minus' ? first - second : sum;
   };
 }
 
@@ -228,8 +241,7 @@ function compileCountDates(
     const list = dates(s);
     const a = from(s);
     const b = to(s);
-    const unknown = unknownOf([list, a, b]);
-    if (unknown) return unknown;
+    if (isMissing(list) || isMissing(a) || isMissing(b)) return unknownOf([list, a, b]);
     if (!Array.isArray(list) || a === null || b === null) return null;
     let n = 0;
     for (const d of list as string[]) if (d >= (a as string) && d <= (b as string)) n++;
@@ -249,9 +261,10 @@ function compilePlace(
   return (s) => {
     const from = start(s);
     const path = keys.map((k) => k(s));
-    const unknown = unknownOf([from, ...path]);
-    if (unknown) return unknown;
-    return joinPointer(String(from), ...path.map(String));
+    if (isMissing(from) || path.some(isMissing)) return unknownOf([from, ...path]);
+    let pointer = String(from);
+    for (const key of path) pointer += '/' + escapeSegment(String(key));
+    return pointer;
   };
 }
 
