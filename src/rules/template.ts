@@ -27,6 +27,9 @@ export const FORMATS = [
 
 export interface Placeholder {
   path: string;
+  /** The path's first name, the fact, and the fields read in it (`item.week`: item, [week]). */
+  fact: string;
+  within: readonly string[];
   format?: string;
 }
 
@@ -38,13 +41,19 @@ const cache = new Map<string, Part[] | { problem: string }>();
 export function parseTemplate(
   template: string,
 ): { parts: Part[]; placeholders: Placeholder[] } | { problem: string } {
+  const parts = partsOf(template);
+  if ('problem' in parts) return parts;
+  return { parts, placeholders: parts.filter((p): p is Placeholder => typeof p !== 'string') };
+}
+
+/** A template's parts, split once. */
+function partsOf(template: string): Part[] | { problem: string } {
   let parts = cache.get(template);
   if (!parts) {
     parts = split(template);
     cache.set(template, parts);
   }
-  if ('problem' in parts) return parts;
-  return { parts, placeholders: parts.filter((p): p is Placeholder => typeof p !== 'string') };
+  return parts;
 }
 
 function split(template: string): Part[] | { problem: string } {
@@ -69,9 +78,10 @@ function split(template: string): Part[] | { problem: string } {
         };
       if (text) parts.push(text);
       text = '';
-      parts.push(
-        match[2] === undefined ? { path: match[1]! } : { path: match[1]!, format: match[2] },
-      );
+      const [fact, ...within] = match[1]!.split('.');
+      const placeholder: Placeholder = { path: match[1]!, fact: fact!, within };
+      if (match[2] !== undefined) placeholder.format = match[2];
+      parts.push(placeholder);
       i = close;
     } else if (c === '}') {
       return { problem: `a } without its { at character ${i + 1}` };
@@ -177,17 +187,16 @@ export function formatValue(
   }
 }
 
-/** Fills a template; `lookup` answers a placeholder's path. */
+/** Fills a template; `lookup` answers a placeholder (its fact, and the path within it). */
 export function fillTemplate(
   template: string,
-  lookup: (path: string) => unknown,
+  lookup: (placeholder: Placeholder) => unknown,
   language: Language,
 ): string {
-  const parsed = parseTemplate(template);
-  if ('problem' in parsed) return template;
-  return parsed.parts
-    .map((part) =>
-      typeof part === 'string' ? part : formatValue(lookup(part.path), part.format, language),
-    )
-    .join('');
+  const parts = partsOf(template);
+  if ('problem' in parts) return template;
+  let text = '';
+  for (const part of parts)
+    text += typeof part === 'string' ? part : formatValue(lookup(part), part.format, language);
+  return text;
 }

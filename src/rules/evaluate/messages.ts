@@ -67,11 +67,11 @@ class FilledMessage implements Localized {
   private text(language: Language): string {
     const facts = (this.made ??= this.context());
     // A placeholder names a fact and a path in it, read as conditions read them: own fields only.
-    const lookup = (path: string): unknown => {
-      const [fact, ...rest] = path.split('.');
-      return readPath(facts(fact!), rest);
-    };
-    return fillTemplate(this.message[language], lookup, language);
+    return fillTemplate(
+      this.message[language],
+      ({ fact, within }) => readPath(facts(fact), within),
+      language,
+    );
   }
 }
 

@@ -199,10 +199,10 @@ export class Tally {
     )
       this.earliestPendingDue = outcome.due;
     // Only the first item and breaching ones are kept whole.
-    const kept = (): ItemOutcome => keptOutcome(outcome, judgement, item, index);
-    this.first = this.items === 1 ? kept() : undefined;
+    this.first = this.items === 1 ? keptOutcome(outcome, judgement, item, index) : undefined;
     this.counts[outcome.status] += 1;
-    if (outcome.status === 'breach') this.breaches.push(this.first ?? kept());
+    if (outcome.status === 'breach')
+      this.breaches.push(this.first ?? keptOutcome(outcome, judgement, item, index));
     else if (outcome.status === 'undetermined') {
       const key = outcome.missing.join('\n');
       const group = this.undetermined.get(key);
