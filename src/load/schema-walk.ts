@@ -4,7 +4,7 @@
  * than a type: amounts, dates, weeks) and the facts that gather every date of a record. Parts of
  * a record whose schema cannot hold what a walk looks for are not visited.
  */
-import { joinPointer } from '../base/pointer.js';
+import { escapeSegment } from '../base/pointer.js';
 import {
   childSchema,
   programmeSchema,
@@ -193,16 +193,13 @@ export function walkWithSchema(
   }
 }
 
-/**
- * The pointer of a path, as joinPointer('', ...path) makes it, escaping only what needs it. Joined
- * in one string: adding segment after segment made two strings a segment, for every date of every
- * record (the most a walk allocated, issue 17).
- */
+/** The pointer of a path, as joinPointer('', ...path) makes it, escaping only what needs it. */
 function pointerOfPath(path: readonly string[]): string {
-  if (path.length === 0) return '';
+  let pointer = '';
   for (const segment of path)
-    if (segment.includes('~') || segment.includes('/')) return joinPointer('', ...path);
-  return '/' + path.join('/');
+    pointer +=
+      '/' + (segment.includes('~') || segment.includes('/') ? escapeSegment(segment) : segment);
+  return pointer;
 }
 
 /** Whether a value of this schema can hold, at any depth, an instance of a definition. */
