@@ -219,6 +219,7 @@ describe('the mechanisms', () => {
     item: {
       x: 3,
       unknown: new Missing(['/x']),
+      alsoUnknown: new Missing(['/y', '/x']),
       none: null,
       dates: ['2020-01-06', '2020-01-08', '2020-01-20'],
     },
@@ -308,6 +309,32 @@ describe('the mechanisms', () => {
     expect(
       run({ place: { in: { value: '/projects/0' }, at: ['release', { value: '2019-W42' }] } }),
     ).toBe('/projects/0/release/2019-W42');
+  });
+
+  it('over several parts: unknown before none, the unknown places in order, once each', () => {
+    const pointers = (formula: unknown): unknown => {
+      const value = run(formula);
+      return isMissing(value) ? value.pointers : value;
+    };
+    const both = [item('unknown'), item('none'), item('alsoUnknown')];
+    for (const kind of ['latest', 'earliest', 'min', 'max', 'plus'])
+      expect(pointers({ [kind]: both }), kind).toEqual(['/x', '/y']);
+    expect(pointers({ minus: [item('none'), item('alsoUnknown')] })).toEqual(['/y', '/x']);
+    expect(run({ plus: [{ value: 0.1 }, { value: 0.2 }, item('x')] })).toBe(0.1 + 0.2 + 3);
+    expect(run({ plus: [item('x'), item('none')] })).toBeNull();
+    expect(run({ minus: [item('x'), { value: 10 }] })).toBe(-7);
+    expect(run({ min: [item('x'), { value: 7 }, item('none')] })).toBe(3);
+    expect(
+      pointers({
+        countDates: { dates: item('dates'), from: item('alsoUnknown'), to: item('unknown') },
+      }),
+    ).toEqual(['/y', '/x']);
+    expect(
+      pointers({ place: { in: item('unknown'), at: ['release', item('alsoUnknown')] } }),
+    ).toEqual(['/x', '/y']);
+    expect(
+      run({ place: { in: { value: '/projects/0' }, at: ['a/b', { value: '~c' }, item('x')] } }),
+    ).toBe('/projects/0/a~1b/~0c/3');
   });
 
   it('addPeriod counts as the parameter says: the Code de procédure civile, or working days', () => {
