@@ -9,7 +9,7 @@
  * unknown, unless what it knows decides anyway (a condition `any` with one true part is true).
  * Conditions inside formulas are three-valued this way.
  */
-import { escapeSegment } from '../base/pointer.js';
+import { joinPointer } from '../base/pointer.js';
 import type {
   Aggregate,
   Condition,
@@ -262,9 +262,8 @@ function compilePlace(
     const from = start(s);
     const path = keys.map((k) => k(s));
     if (isMissing(from) || path.some(isMissing)) return unknownOf([from, ...path]);
-    let pointer = String(from);
-    for (const key of path) pointer += '/' + escapeSegment(String(key));
-    return pointer;
+    // joinPointer writes each key as text (String), as before.
+    return joinPointer(String(from), ...(path as (string | number)[]));
   };
 }
 
