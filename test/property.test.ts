@@ -24,7 +24,7 @@ import { type FileReport } from '../src/model/finding.js';
 import { loadRecordBytes, type LoadedRecord } from '../src/load/index.js';
 import { decodeText } from '../src/load/text.js';
 import { escapeSegment, joinPointer, splitPointer } from '../src/base/pointer.js';
-import { Missing, pathReader, readPath } from '../src/facts/missing.js';
+import { Missing, pathReader, pathSegments, readPath, splitDotted } from '../src/facts/missing.js';
 import { OperatorTypeError, STRICT_OPERATORS } from '../src/facts/operators.js';
 import { parseYaml } from '../src/load/yaml/parse.js';
 import { differential } from './differential.js';
@@ -729,6 +729,20 @@ describe('reading a fact at a path', () => {
     const unknown = new Missing(['/x']);
     expect(pathReader(['a', 'pointers'])({ a: unknown })).toBe(unknown);
     expect(pathReader(['a', 'b', 'c'])({ a: null })).toBeNull();
+  });
+});
+
+describe('dotted paths', () => {
+  it('split into fields, and a reference into its fact and fields', () => {
+    expect(pathSegments(undefined)).toEqual([]);
+    expect(pathSegments('')).toEqual([]);
+    expect(pathSegments('preincubation.end')).toEqual(['preincubation', 'end']);
+    expect(splitDotted('item.week')).toEqual({ fact: 'item', path: ['week'] });
+    expect(splitDotted('asOf')).toEqual({ fact: 'asOf', path: [] });
+    expect(splitDotted('phases.preincubation.end')).toEqual({
+      fact: 'phases',
+      path: ['preincubation', 'end'],
+    });
   });
 });
 

@@ -18,6 +18,18 @@ export const missing = (...pointers: string[]): Missing => new Missing(pointers)
 
 export const isMissing = (value: unknown): value is Missing => value instanceof Missing;
 
+/** The fields of a dotted path (`preincubation.end`); none for no path or an empty one. */
+export const pathSegments = (path: string | undefined): string[] => (path ? path.split('.') : []);
+
+/**
+ * A dotted reference `fact.field...`, as deadlines and message placeholders write one: the fact,
+ * and the fields read in it.
+ */
+export function splitDotted(dotted: string): { fact: string; path: string[] } {
+  const [fact, ...path] = dotted.split('.');
+  return { fact: fact!, path };
+}
+
 /** A field of a value, own fields only; an absent or unknown value as it is. */
 const ownField = (value: unknown, field: string): unknown =>
   value === null || value === undefined || isMissing(value)

@@ -10,6 +10,7 @@ import { type Language } from '../base/language.js';
 import { operatorSpec } from '../facts/operators.js';
 import type { PackParameter, RulePack } from './pack/types.js';
 import { kindOf } from '../facts/formula.js';
+import { pathSegments } from '../facts/missing.js';
 import type { Aggregate, Condition, FactReference, Formula } from '../model/expressions.js';
 import type { Deadline, RuleFile } from '../model/pack.js';
 
@@ -105,7 +106,7 @@ export function referenceInWords(
   language: Language,
 ): string {
   const scope = scopeOf(where);
-  const path = reference.path ? reference.path.split('.') : [];
+  const path = pathSegments(reference.path);
   if (reference.fact === 'params') {
     const [name, ...rest] = path;
     return `${parameterInWords(pack, name ?? '', language)}${rest.length ? ` (${rest.join('.')})` : ''}`;

@@ -10,7 +10,7 @@
  * - its default JSONPath resolver is slow: paths are plain dotted paths here.
  */
 import { Engine, Fact, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
-import { isMissing, pathReader, readPath } from '../facts/missing.js';
+import { isMissing, pathReader, pathSegments, readPath } from '../facts/missing.js';
 import { REFUSED_OPERATORS, STRICT_OPERATORS } from '../facts/operators.js';
 import type { Condition } from '../model/expressions.js';
 import type { NamedCondition } from '../model/pack.js';
@@ -23,7 +23,7 @@ export interface ConditionGroup {
 
 /** Reads a dotted path of own fields in a value; an unknown value on the way is returned as it is. */
 export function resolvePath(value: unknown, path: string): unknown {
-  return path === '' ? value : readPath(value, path.split('.'));
+  return readPath(value, pathSegments(path));
 }
 
 function topLevel(condition: Condition): TopLevelCondition {
@@ -137,12 +137,12 @@ function leavesOf(groups: ConditionGroup[], named: Record<string, NamedCondition
       const value = condition.value;
       const reference =
         value !== null && typeof value === 'object' && !Array.isArray(value) && 'fact' in value
-          ? { fact: value.fact, segments: value.path ? value.path.split('.') : [] }
+          ? { fact: value.fact, segments: pathSegments(value.path) }
           : undefined;
       const leaf: Leaf = {
         fact: condition.fact,
         path: condition.path ?? '',
-        segments: condition.path ? condition.path.split('.') : [],
+        segments: pathSegments(condition.path),
         operator: condition.operator,
         value,
         ...(reference && { valueFact: reference }),

@@ -7,7 +7,7 @@ import { formatDate, formatNumber, type Language } from '../base/language.js';
 import { formatEurosEn, formatEurosFr } from '../base/money.js';
 import { humanPath } from '../base/pointer.js';
 import { ownEntry } from '../facts/spec.js';
-import { isMissing } from '../facts/missing.js';
+import { isMissing, splitDotted } from '../facts/missing.js';
 import { PARTY_WORDS } from '../words/findings.js';
 
 export const FORMATS = [
@@ -78,8 +78,8 @@ function split(template: string): Part[] | { problem: string } {
         };
       if (text) parts.push(text);
       text = '';
-      const [fact, ...within] = match[1]!.split('.');
-      const placeholder: Placeholder = { path: match[1]!, fact: fact!, within };
+      const { fact, path: within } = splitDotted(match[1]!);
+      const placeholder: Placeholder = { path: match[1]!, fact, within };
       if (match[2] !== undefined) placeholder.format = match[2];
       parts.push(placeholder);
       i = close;

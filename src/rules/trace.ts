@@ -128,14 +128,13 @@ class TraceBuilder extends FactTracer {
     const parsed = parseTemplate(message.fr);
     if ('problem' in parsed) return undefined;
     const inputs: TraceNode[] = [];
-    for (const { path: name } of parsed.placeholders) {
+    for (const { path: name, fact, within: path } of parsed.placeholders) {
       if (names.has(name)) continue;
       names.add(name);
-      const [fact, ...path] = name.split('.');
-      if (!this.knows(fact!)) continue;
+      if (!this.knows(fact)) continue;
       inputs.push(
         this.reference(
-          { fact: fact!, ...(path.length > 0 && { path: path.join('.') }) },
+          { fact, ...(path.length > 0 && { path: path.join('.') }) },
           this.base,
           MAX_DEPTH,
         ),

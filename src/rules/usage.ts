@@ -7,6 +7,7 @@
  * `shown: true` on it: lint does not guess from TypeScript what the reports read.
  */
 import { kindOf } from '../facts/formula.js';
+import { pathSegments, splitDotted } from '../facts/missing.js';
 import { ownEntry } from '../facts/spec.js';
 import { ruleConditions } from './pack/conditions.js';
 import type { LoadedRule, RulePack } from './pack/types.js';
@@ -276,9 +277,7 @@ class UsageWalk {
 
   /** Reads a fact reference `{ fact, path }`. */
   private readReference(reference: FactReference, scope: Scope): void {
-    const path =
-      reference.path === undefined || reference.path === '' ? [] : reference.path.split('.');
-    this.readPath(reference.fact, path, scope);
+    this.readPath(reference.fact, pathSegments(reference.path), scope);
   }
 
   /** Reads a fact at a path: an item's field, a parameter, or a global fact. */
@@ -307,8 +306,8 @@ class UsageWalk {
 
   /** Reads a dotted reference `fact.path` (as in deadlines and messages). */
   private readDotted(dotted: string, scope: Scope): void {
-    const [fact, ...path] = dotted.split('.');
-    if (fact !== undefined && fact !== '') this.readPath(fact, path, scope);
+    const { fact, path } = splitDotted(dotted);
+    if (fact !== '') this.readPath(fact, path, scope);
   }
 
   /** Reads every fact a condition compares, and the named conditions it uses. */

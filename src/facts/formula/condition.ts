@@ -4,7 +4,7 @@
  */
 import { REFUSED_OPERATORS, STRICT_OPERATORS } from '../operators.js';
 import type { Condition, FactReference } from '../../model/expressions.js';
-import { isMissing, Missing, pathReader } from '../missing.js';
+import { isMissing, Missing, pathReader, pathSegments } from '../missing.js';
 import type { CompileContext, Compiled } from './scope.js';
 import { isReference } from './shape.js';
 
@@ -40,7 +40,7 @@ export function operatorFunction(name: string): (a: unknown, b: unknown) => bool
 
 /** A reference to a fact, compiled. */
 export function compileReference(reference: FactReference): Compiled {
-  const read = pathReader(reference.path ? reference.path.split('.') : []);
+  const read = pathReader(pathSegments(reference.path));
   switch (reference.fact) {
     case 'item':
       return (s) => read(s.item);

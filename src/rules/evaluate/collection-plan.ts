@@ -4,7 +4,7 @@
  * of the engine's answers keyed by the values read. Judging an item here says which conditions
  * hold and what each lacks; what that makes of each rule is ./outcome.ts.
  */
-import { isMissing, pathReader } from '../../facts/missing.js';
+import { isMissing, pathReader, pathSegments, splitDotted } from '../../facts/missing.js';
 import type { Facts, Item } from '../../facts/derive.js';
 import { addPeriodToDate } from '../../facts/formula.js';
 import type { ParamValue } from '../../facts/params.js';
@@ -70,7 +70,7 @@ const split = (reference: FactReference | undefined, deadlines: Record<string, D
         fact: Object.hasOwn(deadlines, reference.fact)
           ? deadlineFact(deadlines[reference.fact]!)
           : reference.fact,
-        read: pathReader(reference.path ? reference.path.split('.') : []),
+        read: pathReader(pathSegments(reference.path)),
       };
 
 /** A deadline the rules of a collection compute, with where its first day is read. */
@@ -125,7 +125,7 @@ export class CollectionPlan {
           at = this.references.length;
           this.references.push({
             ...ref,
-            read: pathReader(ref.path === '' ? [] : ref.path.split('.')),
+            read: pathReader(pathSegments(ref.path)),
           });
           this.referenceIndex.set(refKey, at);
         }
@@ -140,7 +140,7 @@ export class CollectionPlan {
     const deadlines = rule.deadlines ?? {};
     for (const deadline of Object.values(deadlines)) {
       const name = deadlineFact(deadline);
-      const [fact, ...path] = deadline.from.split('.');
+      const { fact, path } = splitDotted(deadline.from);
       this.deadlines.set(name, {
         name,
         deadline,

@@ -2,6 +2,7 @@
  * What a fact reference of a pack denotes where it is written (a rule, a named condition, a
  * derived fact, a message): the fact's type and fields, or why it is not known there.
  */
+import { pathSegments, splitDotted } from '../../facts/missing.js';
 import { ownEntry, specAt, type FactModel, type FactSpec } from '../../facts/spec.js';
 import { parameterFactSpec } from './parameters.js';
 import type { PackParameter } from './types.js';
@@ -30,7 +31,7 @@ export function resolveReference(
   fact: string,
   path: string | undefined,
 ): { spec: FactSpec; untyped?: boolean } | { problem: string; inPath?: boolean } {
-  const segments = path === undefined || path === '' ? [] : path.split('.');
+  const segments = pathSegments(path);
   if (fact === 'item') {
     if (scope.over === undefined) {
       return scope.itemsChecked === 'at-use'
@@ -94,6 +95,6 @@ export function resolveDotted(
   scope: ReferenceScope,
   dotted: string,
 ): { spec: FactSpec } | { problem: string } {
-  const [fact, ...rest] = dotted.split('.');
-  return resolveReference(scope, fact!, rest.join('.'));
+  const { fact, path } = splitDotted(dotted);
+  return resolveReference(scope, fact, path.join('.'));
 }

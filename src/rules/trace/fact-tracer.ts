@@ -16,7 +16,7 @@ import {
   type Row,
   type Scope,
 } from '../../facts/formula.js';
-import { isMissing } from '../../facts/missing.js';
+import { isMissing, pathSegments, splitDotted } from '../../facts/missing.js';
 import { READER_COLLECTIONS, READER_GLOBALS } from '../../facts/reader.js';
 import { ownEntry, specAt } from '../../facts/spec.js';
 import { joinPointer } from '../../base/pointer.js';
@@ -61,8 +61,8 @@ export class FactTracer {
     };
     this.deadlines = {};
     for (const [name, deadline] of Object.entries(subject.rule.deadlines ?? {})) {
-      const [fact, ...path] = deadline.from.split('.');
-      const from = this.value({ fact: fact!, path: path.join('.') }, this.base);
+      const { fact, path } = splitDotted(deadline.from);
+      const from = this.value({ fact, path: path.join('.') }, this.base);
       const period = this.base.params[deadline.add];
       this.deadlines[name] =
         isMissing(from) || typeof period !== 'string'
@@ -173,7 +173,7 @@ export class FactTracer {
   /** A fact a condition or formula reads, and, for a derived one, how it was worked out. */
   reference(reference: FactReference, scope: TraceScope, depth = 0): TraceNode {
     const { pack, rule, facts } = this.subject;
-    const path = reference.path ? reference.path.split('.') : [];
+    const path = pathSegments(reference.path);
     const name = [reference.fact, ...path].join('.');
     const value = this.value(reference, this.withDeadlines(scope));
     const words = both((language) =>
@@ -236,7 +236,7 @@ export class FactTracer {
     depth: number,
   ): TraceNode {
     const { pack } = this.subject;
-    const [fact, ...from] = deadline.from.split('.');
+    const { fact, path: from } = splitDotted(deadline.from);
     return {
       ...node,
       kind: 'deadline',
@@ -245,7 +245,7 @@ export class FactTracer {
         formulaInWords(
           {
             addPeriod: {
-              to: { fact: fact!, path: from.join('.') },
+              to: { fact, path: from.join('.') },
               period: { fact: 'params', path: deadline.add },
             },
           },
@@ -256,7 +256,7 @@ export class FactTracer {
       ),
       inputs: [
         this.reference(
-          { fact: fact!, ...(from.length > 0 && { path: from.join('.') }) },
+          { fact, ...(from.length > 0 && { path: from.join('.') }) },
           scope,
           depth + 1,
         ),
