@@ -16,6 +16,7 @@ import {
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { generateRecord, optionsForSize } from '../bench/generate.mjs';
+import { collectorFlags } from '../src/cli/heap.js';
 import { caseFiles, REFERENCE, ROOT, tempDir } from './helpers.js';
 
 /**
@@ -287,13 +288,30 @@ export const id: string = pack.id;
     expect(terminal.stdout).toContain('\u001b[32m');
   });
 
-  it("turns V8's allocation-site pretenuring off for a record of 1 MiB or more, only then", () => {
+  it("chooses V8's collector settings at their bounds", () => {
+    const MiB = 1024 * 1024;
+    const off = '--no-allocation-site-pretenuring';
+    const young = '--semi-space-growth-factor=1';
+    expect(collectorFlags([])).toEqual([]);
+    expect(collectorFlags([MiB - 1])).toEqual([]);
+    expect(collectorFlags([MiB])).toEqual([off, young]);
+    expect(collectorFlags([MiB / 2, MiB / 2])).toEqual([off]);
+    expect(collectorFlags([MiB / 2, MiB / 2 - 1])).toEqual([]);
+    // The largest record exactly half of the run, then just under.
+    expect(collectorFlags([MiB, MiB / 2, MiB / 2])).toEqual([off, young]);
+    expect(collectorFlags([MiB, MiB / 2, MiB / 2 + 1])).toEqual([off]);
+    expect(collectorFlags(Array.from({ length: 2_000 }, () => 91_000))).toEqual([off]);
+  });
+
+  it("sets V8's collector from the sizes of the records a run reads, only from 1 MiB", () => {
     // Why: src/cli/heap.ts. The flags the command sets are noted by a hook around node:v8.
     const dir = tempDir('clausier-heap-');
     const large = join(dir, 'large.yaml');
     writeFileSync(large, generateRecord(optionsForSize(1_300_000, 5)));
     const small = join(dir, 'small.yaml');
     writeFileSync(small, generateRecord(optionsForSize(800_000, 5)));
+    const other = join(dir, 'other.yaml');
+    writeFileSync(other, generateRecord(optionsForSize(800_000, 6)));
     const flagsOf = (...args: string[]): string[] => {
       const { run, noted } = hooked<string[]>(
         join(ROOT, 'dist', 'cli.cjs'),
@@ -311,12 +329,23 @@ process.on('exit', () => require('node:fs').writeFileSync(${log}, JSON.stringify
     };
     expect(statSync(large).size).toBeGreaterThanOrEqual(1024 * 1024);
     expect(statSync(small).size).toBeLessThan(1024 * 1024);
+    expect(statSync(other).size).toBeLessThan(1024 * 1024);
+    expect(statSync(small).size + statSync(other).size).toBeGreaterThanOrEqual(1024 * 1024);
+    expect(statSync(large).size * 2).toBeLessThan(
+      statSync(large).size + statSync(small).size + statSync(other).size,
+    );
     const off = ['--no-allocation-site-pretenuring'];
-    expect(flagsOf('check', large, '--format', 'json')).toEqual(off);
-    expect(flagsOf('check', REFERENCE, large, '--format', 'json')).toEqual(off);
+    const both = [...off, '--semi-space-growth-factor=1'];
+    // A large record that is most of the run: both.
+    expect(flagsOf('check', large, '--format', 'json')).toEqual(both);
+    expect(flagsOf('check', REFERENCE, large, '--format', 'json')).toEqual(both);
+    expect(flagsOf('ledger', large, '--format', 'csv')).toEqual(both);
+    // Records that add up to 1 MiB, none large, or a large one that is less than half: pretenuring.
+    expect(flagsOf('check', small, other, '--format', 'json')).toEqual(off);
+    expect(flagsOf('check', dir, '--format', 'json')).toEqual(off);
+    // Less than 1 MiB in all: nothing, and node:v8 is not loaded.
     expect(flagsOf('check', small, '--format', 'json')).toEqual([]);
     expect(flagsOf('check', REFERENCE, '--format', 'json')).toEqual([]);
-    expect(flagsOf('ledger', large, '--format', 'csv')).toEqual(off);
   });
 
   it('runs the same without its code cache, or with one made for another bundle', () => {
