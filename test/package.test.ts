@@ -348,6 +348,25 @@ process.on('exit', () => require('node:fs').writeFileSync(${log}, JSON.stringify
     expect(flagsOf('check', REFERENCE, '--format', 'json')).toEqual([]);
   });
 
+  it('bounds the young generation of the worker threads of --jobs', () => {
+    // Why: src/run/pool.ts. The options of each worker made are noted by a hook.
+    const { run, noted } = hooked<unknown[]>(
+      join(ROOT, 'dist', 'cli.cjs'),
+      ['check', '--format', 'json', '--jobs', '2', ...caseFiles().slice(0, 4)],
+      (log) => `const threads = require('node:worker_threads');
+const Thread = threads.Worker;
+const limits = [];
+threads.Worker = class extends Thread {
+  constructor(script, options) { limits.push(options.resourceLimits); super(script, options); }
+};
+process.on('exit', () => require('node:fs').writeFileSync(${log}, JSON.stringify(limits)));
+`,
+    );
+    expect(run.stderr).toBe('');
+    expect([0, 1]).toContain(run.status);
+    expect(noted).toEqual([{ maxYoungGenerationSizeMb: 16 }, { maxYoungGenerationSizeMb: 16 }]);
+  });
+
   it('runs the same without its code cache, or with one made for another bundle', () => {
     // A copy of dist/ has new modification times: the cache the build made is not this bundle's.
     const copy = join(ROOT, 'test-output', `dist-copy-${process.pid}`);
