@@ -14,12 +14,12 @@
  *   compilation: the bench's 9.2 MB record peaked at 140 MiB in most runs and at 176 MiB in the
  *   others.
  * - **The young space kept at its first size, for a record of 1 MiB or more that is at least
- *   half of what the run reads.** While such a record is read, nearly every object made survives;
- *   a young space that grows only copies them once more before they reach the old space. Node 24
- *   lets it grow much larger than Node 20 does: the 9.2 MB record peaked at 195 MiB with it, 143
- *   without (Node 20: 142 and 129; Node 22: 147 and 134), in the same time on Node 24 and some
- *   6 % more on Node 20 and 22. Over many small records it costs time (2,000 copies of the
- *   reference record: 25 % slower on Node 20), hence the condition.
+ *   half of what the run reads.** While such a record is read, nearly all that is made survives,
+ *   and the young space grows to its largest, which is much larger on Node 24 than on Node 20:
+ *   the 9.2 MB record peaked at 195 MiB with it growing, 143 without (Node 20: 142 and 129; Node
+ *   22: 147 and 134), in the same time on Node 20 and 24 and 6 % more on Node 22 (alternating
+ *   runs). Over many small records it costs time (2,000 copies of the reference record: a
+ *   quarter slower on Node 20), hence the condition.
  *
  * node:v8, which sets them, costs a cold check some 8 ms to load (it loads Node's streams): a run
  * of less than 1 MiB sets nothing. V8 reads both settings at each collection, so setting them
