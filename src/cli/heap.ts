@@ -9,10 +9,12 @@
  *   (V8 13.6) decides so on ordinary records: over 2,000 copies of the reference record, each
  *   scavenge then left 3.5 MB more in the old space, the peak was 222 to 232 MiB instead of 146 to
  *   151, and the run 10 to 20 % slower (`--trace-gc`, issue 17's ninth stop). Node 22 peaked at 121
- *   to 130 MiB instead of 108 to 113; Node 20 is the same either way. On a single large record,
- *   Node 20 decided it or not from one run to the next, with the timing of background
- *   compilation: the bench's 9.2 MB record peaked at 140 MiB in most runs and at 176 MiB in the
- *   others.
+ *   to 130 MiB instead of 108 to 113. Node 20 runs in the same time, its peak 15 MiB higher or
+ *   lower with the records (1,000 copies of the reference record: 102 MiB instead of 87 to 89;
+ *   1,000 generated records: 112 instead of 122 to 136; 2,000 copies: 103 to 105 either way).
+ *   On a single large record, Node 20 decided it or not from one run to the next, with the timing
+ *   of background compilation: the bench's 9.2 MB record peaked at 140 MiB in most runs and at
+ *   176 MiB in the others.
  * - **The young space kept at its first size, for a record of 1 MiB or more that is at least
  *   half of what the run reads.** While such a record is read, nearly all that is made survives,
  *   and the young space grows to its largest, which is much larger on Node 24 than on Node 20:
