@@ -39,12 +39,18 @@ const cjs = {
   legalComments: 'linked',
   logLevel: 'warning',
 };
-// fdir (tinyglobby's directory walker) requires picomatch at load, from wherever node finds it,
-// for a glob builder of its own that tinyglobby never uses: where node_modules holds a picomatch
-// (a clone of this repository), that cost every start some 16 ms, a tenth of a one-file check.
-// The bundle's copy of fdir does without it; the build stops if fdir's text no longer says so.
-const withoutOptionalPicomatch = {
-  name: 'fdir-without-optional-picomatch',
+// fdir (tinyglobby's directory walker), as the bundle holds it, changed in two places; the build
+// stops if fdir's text no longer says what is changed.
+// - It requires picomatch at load, from wherever node finds it, for a glob builder of its own
+//   that tinyglobby never uses: where node_modules holds a picomatch (a clone of this
+//   repository), that cost every start some 16 ms, a tenth of a one-file check. The bundle's
+//   copy does without it.
+// - It imports node:fs as a namespace, which esbuild makes at load by reading the descriptor of
+//   each of node:fs's exports: on Node.js 24, reading that of `Dir` loads Node's
+//   internal/fs/dir, at every start, for a walker that uses none of it. The bundle's copy takes
+//   node:fs's exports object itself, which has the same functions fdir calls.
+const fdirAsBundled = {
+  name: 'fdir-as-bundled',
   setup(b) {
     b.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
@@ -53,7 +59,15 @@ const withoutOptionalPicomatch = {
         throw new Error(
           `${args.path}: fdir no longer requires picomatch as it did (see build.mjs)`,
         );
-      return { contents: text.replace(optional, ''), loader: 'js' };
+      const namespace = 'import * as nativeFs from "fs";';
+      if (text.split(namespace).length !== 2)
+        throw new Error(
+          `${args.path}: fdir no longer imports node:fs as a namespace as it did (see build.mjs)`,
+        );
+      return {
+        contents: text.replace(optional, '').replace(namespace, 'const nativeFs = require("fs");'),
+        loader: 'js',
+      };
     });
   },
 };
@@ -84,7 +98,7 @@ await build({
   entryPoints: { clausier: join(root, 'src/bundle.ts') },
   supported: { 'dynamic-import': false },
   plugins: [
-    withoutOptionalPicomatch,
+    fdirAsBundled,
     commanderChildProcessWhenUsed,
     {
       name: 'xlsx-apart',

@@ -250,6 +250,27 @@ export const id: string = pack.id;
     expect(missing.status).toBe(2);
   }, 180_000);
 
+  it("reads no descriptor of node:fs's exports to start (Node 24 loads internal/fs/dir for one)", () => {
+    // Why: scripts/build.mjs (fdir as bundled). A namespace import of node:fs, as esbuild makes
+    // it, reads the descriptor of every export; on Node.js 24 that of `Dir` loads a module.
+    const { run, noted } = hooked<string[]>(
+      join(ROOT, 'dist', 'cli.cjs'),
+      ['check', REFERENCE, '--format', 'json'],
+      (log) => `const fs = require('node:fs');
+const describe = Object.getOwnPropertyDescriptor;
+const read = [];
+Object.getOwnPropertyDescriptor = function (target, key) {
+  if (target === fs) read.push(String(key));
+  return describe.call(this, target, key);
+};
+process.on('exit', () => fs.writeFileSync(${log}, JSON.stringify(read)));
+`,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(noted).toEqual([]);
+  });
+
   it('starts by loading its bundle and Node.js modules only, nothing from node_modules', () => {
     // A clone of the repository has the bundled libraries in node_modules too: one of them
     // loaded from there at start-up (fdir's optional picomatch) cost a tenth of a one-file check.
