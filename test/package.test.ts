@@ -364,7 +364,7 @@ process.on('exit', () => require('node:fs').writeFileSync(${log}, JSON.stringify
     // Records that add up to 1 MiB, none large, or a large one that is less than half: pretenuring.
     expect(flagsOf('check', small, other, '--format', 'json')).toEqual(off);
     expect(flagsOf('check', dir, '--format', 'json')).toEqual(off);
-    // Less than 1 MiB in all: nothing, and node:v8 is not loaded.
+    // Less than 1 MiB in all: nothing.
     expect(flagsOf('check', small, '--format', 'json')).toEqual([]);
     expect(flagsOf('check', REFERENCE, '--format', 'json')).toEqual([]);
   });
