@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { codeCacheWarning } from './code-cache.mjs';
 import { generateRecord, optionsForSize } from './generate.mjs';
 import {
   cli,
@@ -91,6 +92,10 @@ if (!existsSync(cli)) {
   console.error('bench: dist/cli.cjs is missing: run npm run build first');
   process.exit(2);
 }
+// The cold check is measured as users run it, with the V8 code cache the build made for the
+// Node.js that built it: say so when dist/ was built by another one, or copied.
+const noCodeCache = codeCacheWarning(join(root, 'dist'));
+if (noCodeCache !== undefined) console.error(noCodeCache);
 mkdirSync(work, { recursive: true });
 
 // The floor: js-yaml, installed by npm in a temporary folder (no dependency of clausier).

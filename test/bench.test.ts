@@ -4,10 +4,20 @@
  * `npm run bench`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { codeCacheWarning } from '../bench/code-cache.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'clausier-bench-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -149,5 +159,37 @@ describe('bench/generate.mjs', () => {
         readFileSync(join(here, 'a', name), 'utf8'),
       );
     expect(readdirSync(join(here, 'a'))).toEqual(['record-00000.yaml', 'record-00001.yaml']);
+  });
+});
+
+describe('bench/code-cache.mjs', () => {
+  it("says when dist/'s code cache does not serve the Node.js that benches", () => {
+    // A dist/ of our own: a bundle, and a cache stamped as scripts/cli.cjs stamps it.
+    const dist = join(work, 'dist-of-our-own');
+    mkdirSync(dist, { recursive: true });
+    const bundle = join(dist, 'clausier.cjs');
+    writeFileSync(bundle, 'module.exports = {};\n');
+    const stamp = (node: string) => {
+      const { size, mtimeMs } = statSync(bundle);
+      const header = Buffer.from(JSON.stringify({ node, arch: process.arch, size, mtimeMs }));
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(header.length, 0);
+      writeFileSync(join(dist, 'clausier.cjs.v8cache'), Buffer.concat([length, header]));
+    };
+    const advice =
+      'the cold check is measured without it. Run npm run build with this Node.js first.';
+    expect(codeCacheWarning(dist, 'v24.22.3')).toBe(
+      `bench: dist/ holds no V8 code cache for this Node.js, v24.22.3 (it has none): ${advice}`,
+    );
+    stamp('v24.22.3');
+    expect(codeCacheWarning(dist, 'v24.22.3')).toBeUndefined();
+    expect(codeCacheWarning(dist, 'v20.20.2')).toBe(
+      `bench: dist/ holds no V8 code cache for this Node.js, v20.20.2 (its cache was made by Node.js v24.22.3): ${advice}`,
+    );
+    // A copy of dist/ has other modification times: the cache is not its bundle's.
+    utimesSync(bundle, new Date(2026, 0, 1), new Date(2026, 0, 1));
+    expect(codeCacheWarning(dist, 'v24.22.3')).toBe(
+      `bench: dist/ holds no V8 code cache for this Node.js, v24.22.3 (its cache was made for another bundle): ${advice}`,
+    );
   });
 });

@@ -1,0 +1,2 @@
+export function codeCacheNode(dist: string): string;
+export function codeCacheWarning(dist: string, version?: string): string | undefined;
