@@ -125,7 +125,7 @@ export function endByClosedPipe(): never {
  * Watches for Ctrl-C, SIGTERM and SIGHUP until the returned function is called; on one, runs
  * `cleanup` (and every other registered one) and ends by the signal. The signal is acted on when
  * the event loop turns: a run that reads files one after the other gives it a turn between two
- * (see check.ts).
+ * of them at least every few milliseconds (see check.ts).
  */
 export function onInterrupt(cleanup: () => void = () => {}): () => void {
   if (cleanups.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
