@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { after } from '../src/cli/output.js';
 import { CLI, ROOT, runCli, tempDir } from './helpers.js';
 
 const CAP = join(ROOT, 'cases/A4-CAP/a-payment-of-12000-euros-breaches-the-cap.yaml');
@@ -156,6 +157,42 @@ describe('a pipe another program left non-blocking', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toBe(blocking.stdout);
   }, 60_000);
+
+  it('receives the whole report from the cache, written in pieces (writev), as a blocking pipe does', () => {
+    const dir = records(200);
+    const cache = tempDir('clausier-terminal-cache-');
+    const args = ['check', dir, '--format', 'json', '--lang', 'en', '--cache-location', cache];
+    const blocking = runCli([...args, '--cache']);
+    expect(blocking.stdout.length).toBeGreaterThan(256 * 1024);
+    // Every record is in the cache now: each entry is written as its name, then the kept bytes.
+    const run = spawnSync(
+      'python3',
+      ['-c', NON_BLOCKING_READER, process.execPath, CLI, ...args, '--cache'],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '' },
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe(blocking.stdout);
+  }, 60_000);
+});
+
+describe('pieces written in part', () => {
+  const pieces = [Buffer.from('ab'), Buffer.from(''), Buffer.from('cde'), Buffer.from('f')];
+  it.each([0, 1, 2, 3, 4, 5, 6])(
+    'after %i bytes, the rest, in order, without empty pieces first',
+    (count) => {
+      const rest = after(pieces, count);
+      expect(Buffer.concat(rest).toString()).toBe('abcdef'.slice(count));
+      if (rest.length > 0) expect(rest[0]!.length).toBeGreaterThan(0);
+      // The pieces given are left as they were.
+      expect(pieces.map((p) => p.toString())).toEqual(['ab', '', 'cde', 'f']);
+    },
+  );
 });
 
 describe('colours', () => {

@@ -164,7 +164,7 @@ async function run(
     sink: new OutputSink(destination.output),
   }));
   // On a terminal, the progress bar's line is cleared before anything else is written.
-  const write = async (chunks: (string | Uint8Array)[]): Promise<void> => {
+  const write = async (chunks: (string | Uint8Array[])[]): Promise<void> => {
     for (const [i, { sink, output }] of sinks.entries()) {
       if (chunks[i]!.length === 0) continue;
       if (output === undefined) progress.clear();

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../index.js';
 import { once } from 'node:events';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writevSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -23,27 +23,24 @@ export class StandardStream {
   constructor(private readonly fd: 1 | 2) {}
 
   /**
-   * Writes a chunk (text, or UTF-8 bytes); false when the stream asks the writer to wait for its
-   * 'drain' event.
+   * Writes a chunk (text, UTF-8 bytes, or pieces of them); false when the stream asks the writer
+   * to wait for its 'drain' event.
    */
-  write(chunk: string | Uint8Array): boolean {
+  write(chunk: Chunk): boolean {
     // Windows writes to a console through Node's stream, which hands it UTF-16: text, not bytes.
     if (process.platform === 'win32')
       return this.nodeStream().write(
-        typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'),
+        typeof chunk === 'string' ? chunk : Buffer.concat(piecesOf(chunk)).toString('utf8'),
       );
-    if (this.stream !== undefined) return this.nodeStream().write(chunk);
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    let done = 0;
+    if (this.stream !== undefined) return this.nodeStream().write(wholeOf(chunk));
+    let left: readonly Uint8Array[];
     try {
-      while (done < bytes.length) done += writeSync(this.fd, bytes, done);
-      return true;
+      left = writePieces(this.fd, piecesOf(chunk));
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') endByClosedPipe();
-      if (code !== 'EAGAIN') throw error;
+      if ((error as NodeJS.ErrnoException).code === 'EPIPE') endByClosedPipe();
+      throw error;
     }
-    return this.nodeStream().write(bytes.subarray(done));
+    return left.length === 0 || this.nodeStream().write(Buffer.concat(left));
   }
 
   /** Waits until the stream has written what it holds (at once when it was not needed). */
@@ -62,6 +59,45 @@ export class StandardStream {
     }
     return this.stream;
   }
+}
+
+/** What is written at once: text, UTF-8 bytes, or pieces of UTF-8 bytes one after the other. */
+export type Chunk = string | Uint8Array | readonly Uint8Array[];
+
+const piecesOf = (chunk: Chunk): readonly Uint8Array[] =>
+  typeof chunk === 'string' ? [Buffer.from(chunk)] : chunk instanceof Uint8Array ? [chunk] : chunk;
+
+const wholeOf = (chunk: Chunk): string | Uint8Array =>
+  typeof chunk === 'string' || chunk instanceof Uint8Array ? chunk : Buffer.concat(chunk);
+
+/**
+ * Writes the pieces to a descriptor, one system call for all of them (writev) unless one writes
+ * only part of them: then the rest, and so on. Returns what is left when the descriptor would
+ * block (EAGAIN), else nothing; throws any other error.
+ */
+function writePieces(fd: number, pieces: readonly Uint8Array[]): readonly Uint8Array[] {
+  let left = pieces;
+  while (left.length > 0) {
+    let written: number;
+    try {
+      written = writevSync(fd, left as Uint8Array[]);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') return left;
+      throw error;
+    }
+    left = after(left, written);
+  }
+  return left;
+}
+
+/** The pieces without their first `count` bytes (exported for its tests). */
+export function after(pieces: readonly Uint8Array[], count: number): readonly Uint8Array[] {
+  let i = 0;
+  let skip = count;
+  while (i < pieces.length && skip >= pieces[i]!.length) skip -= pieces[i++]!.length;
+  const rest = pieces.slice(i);
+  if (skip > 0) rest[0] = rest[0]!.subarray(skip);
+  return rest;
 }
 
 export const stdout = new StandardStream(1);
@@ -170,17 +206,17 @@ export class OutputSink {
     return new InputError(`${this.option}: cannot write ${this.output} (${code})`);
   }
 
-  async write(chunk: string | Uint8Array): Promise<void> {
+  async write(chunk: Chunk): Promise<void> {
     if (chunk.length === 0) return;
     if (this.fd !== undefined) this.writeNow(chunk);
     else if (!stdout.write(chunk)) await stdout.drained();
   }
 
-  /** Writes to the file at once (a sink with a file only). */
-  writeNow(chunk: string | Uint8Array): void {
+  /** Writes to the file at once, all of it (a sink with a file only). */
+  writeNow(chunk: Chunk): void {
     if (this.fd === undefined) return;
-    if (typeof chunk === 'string') writeSync(this.fd, chunk);
-    else writeSync(this.fd, chunk);
+    if (writePieces(this.fd, piecesOf(chunk)).length > 0)
+      throw Object.assign(new Error('EAGAIN'), { code: 'EAGAIN' });
   }
 
   /** Puts the report in place; on failure, the previous one stays whole. */

@@ -119,17 +119,14 @@ export class JsonReportWriter {
   }
 
   /**
-   * The same from the entry text's UTF-8 bytes, as bytes: the text is not decoded and encoded
-   * again (a run whose records are in the cache writes thousands of them).
+   * The same from the entry text's UTF-8 bytes, as pieces of bytes to write one after the other:
+   * the text is not decoded and encoded again, nor copied behind the file's name (a run whose
+   * records are in the cache writes thousands of them, some 20 KB each).
    */
-  entryBytes(file: string, bytes: Uint8Array): Uint8Array {
+  entryPieces(file: string, bytes: Uint8Array): Uint8Array[] {
     if (bytes.length === 2 && bytes[0] === OPEN_BRACE && bytes[1] === CLOSE_BRACE)
-      return Buffer.from(this.entry(file, '{}'));
-    const opening = Buffer.from(`${this.opening(file)},`);
-    const out = Buffer.allocUnsafe(opening.length + bytes.length - 1);
-    opening.copy(out, 0);
-    out.set(bytes.subarray(1), opening.length);
-    return out;
+      return [Buffer.from(this.entry(file, '{}'))];
+    return [Buffer.from(`${this.opening(file)},`), bytes.subarray(1)];
   }
 
   /** What comes before an entry's first key: the separator, the brace and the file's name. */

@@ -72,14 +72,15 @@ export class RunWriter {
   }
 
   /**
-   * The same, where a JSON output may be given bytes (UTF-8): a file's entry as the cache kept
-   * it, written without being decoded (what `clausier check` writes).
+   * The same, where a JSON output may be given pieces of bytes (UTF-8) to write one after the
+   * other: a file's entry as the cache kept it, written without being decoded or copied (what
+   * `clausier check` writes).
    */
-  addParts(file: CheckedFile): (string | Uint8Array)[] {
+  addParts(file: CheckedFile): (string | Uint8Array[])[] {
     return this.adding(file, true);
   }
 
-  private adding(file: CheckedFile, bytes: boolean): (string | Uint8Array)[] {
+  private adding(file: CheckedFile, bytes: boolean): (string | Uint8Array[])[] {
     const { digest } = file;
     let report: FileReport | undefined;
     const full = (): FileReport => (report ??= file.report());
@@ -95,7 +96,7 @@ export class RunWriter {
       }
       if (format === 'json') {
         if (bytes && file.entryBytes !== undefined)
-          return this.json.entryBytes(file.file, file.entryBytes);
+          return this.json.entryPieces(file.file, file.entryBytes);
         return file.entry !== undefined
           ? this.json.entry(file.file, file.entry)
           : this.json.file(full());
