@@ -163,8 +163,10 @@ const ruleClock = new Clock();
     const asOf = asOfOf(record);
     const stood = recordAsOf(record, asOf);
     const facts = deriveFacts(stood.record, pack.parameters, pack.derived, asOf);
-    // Each collection made once, as lists: a rule's time is then its own, not its items'.
+    // Each collection made once, as lists, before any rule is timed: a rule's time is then its
+    // own, not its items' (made on first reading, they were charged to the first rule over them).
     const made: Facts = { ...facts, items: (name: string) => facts.collections[name] ?? [] };
+    for (const { rule } of alone) void made.items(rule.over);
     for (const { rule, evaluator } of alone) {
       const findings = await ruleClock.timeAsync(rule.id, () => evaluator.evaluate(made));
       ruleClock.time(rule.id, () => findings.forEach((f) => void f.text.fr));
