@@ -9,7 +9,10 @@
 //
 // 1. the stages of `check --format json`: the file's bytes, loading (text, YAML, schema, exact
 //    values), checking (inspectLoaded: as it stood, measuring, evaluating, wording and locating
-//    the findings), the report's JSON entry. Their sum is a record's time.
+//    the findings), the report's JSON entry. Their sum is a record's time. V8's collections of
+//    garbage in this pass (node:perf_hooks 'gc' entries) are charged to the stage during which
+//    each began: the stage that allocated when the heap was full, not always the one that made
+//    the garbage;
 // 2. inside checking, its steps one by one, with json-rules-engine's own share of evaluating;
 // 3. inside loading, its steps one by one;
 // 4. each rule alone, over items made beforehand: what evaluating that rule costs. Rules over
@@ -21,7 +24,7 @@
 //    are of this pass's own total.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { inspectLoaded, PackRegistry, parseAsOf } from '../src/pipeline.js';
 import { recordAsOf } from '../src/facts/as-of.js';
 import { deriveFacts, type Facts, type PackFacts } from '../src/facts/derive.js';
@@ -51,8 +54,18 @@ const files = readdirSync(dir)
 /** Milliseconds per name, summed over a pass; divided by the records at the end. */
 class Clock {
   readonly ms = new Map<string, number>();
+  /** When kept: each timed call, in the order made, as [name, start, end]. */
+  readonly spans: [string, number, number][] | undefined;
+  constructor(keepSpans = false) {
+    this.spans = keepSpans ? [] : undefined;
+  }
   add(name: string, ms: number): void {
     this.ms.set(name, (this.ms.get(name) ?? 0) + ms);
+  }
+  private stop(name: string, start: number): void {
+    const end = performance.now();
+    this.add(name, end - start);
+    this.spans?.push([name, start, end]);
   }
   /** Runs `f`, adding its time to `name`. */
   time<T>(name: string, f: () => T): T {
@@ -60,7 +73,7 @@ class Clock {
     try {
       return f();
     } finally {
-      this.add(name, performance.now() - start);
+      this.stop(name, start);
     }
   }
   async timeAsync<T>(name: string, f: () => Promise<T>): Promise<T> {
@@ -68,7 +81,7 @@ class Clock {
     try {
       return await f();
     } finally {
-      this.add(name, performance.now() - start);
+      this.stop(name, start);
     }
   }
   perRecord(records: number): Record<string, number> {
@@ -82,10 +95,14 @@ const asOfOf = (record: ProgrammeRecord) => parseAsOf(record.asOf ?? '2030-01-01
 // 1. The stages of a check, as the command runs them for the JSON report.
 // A first pass, untimed, warms the code up, as the first files of a large folder do.
 let pipeline = new Clock();
-let loadedRecords: { loaded: LoadedRecord; record: ProgrammeRecord }[] = [];
-for (const pass of ['warm-up', 'timed']) {
-  pipeline = new Clock();
-  loadedRecords = [];
+const collections: { start: number; duration: number }[] = [];
+const observer = new PerformanceObserver((list) => {
+  for (const { startTime, duration } of list.getEntries())
+    collections.push({ start: startTime, duration });
+});
+observer.observe({ entryTypes: ['gc'] });
+for (const _pass of ['warm-up', 'timed']) {
+  pipeline = new Clock(true);
   const pack = loadRulePack(packDir);
   const registry = new PackRegistry();
   for (const file of files) {
@@ -95,8 +112,32 @@ for (const pass of ['warm-up', 'timed']) {
       inspectLoaded(loaded, { pack }, registry),
     );
     pipeline.time('json', () => entryText(report));
-    if (loaded.record && pass === 'timed') loadedRecords.push({ loaded, record: loaded.record });
   }
+}
+// The observer is given the passes' entries once the event loop turns.
+await new Promise((resolve) => setTimeout(resolve, 20));
+observer.disconnect();
+/** Milliseconds of collecting garbage by the stage during which each collection began. */
+const collecting = new Clock();
+{
+  // The entries of both passes, delivered together: those of the timed pass are charged.
+  const spans = pipeline.spans!;
+  const [first, last] = [spans[0]?.[1] ?? Infinity, spans.at(-1)?.[2] ?? -Infinity];
+  let at = 0;
+  for (const { start, duration } of collections.sort((a, b) => a.start - b.start)) {
+    if (start < first || start > last) continue;
+    while (spans[at]![2] < start) at++;
+    const [name, from] = spans[at]!;
+    collecting.add(from <= start ? name : 'between stages', duration);
+  }
+}
+
+// The records, loaded once more and kept for the steps below (the timed pass keeps none, as
+// the command keeps none: a heap that grows makes each collection longer).
+const loadedRecords: { loaded: LoadedRecord; record: ProgrammeRecord }[] = [];
+for (const file of files) {
+  const loaded = loadRecordBytes(readFileSync(file), file);
+  if (loaded.record) loadedRecords.push({ loaded, record: loaded.record });
 }
 const records = files.length;
 const judged = loadedRecords.length;
@@ -296,6 +337,7 @@ process.stdout.write(
     records,
     judged,
     stages: pipelineMs,
+    collecting: collecting.perRecord(records),
     checking: checking.perRecord(Math.max(judged, 1)),
     loading: loading.perRecord(records),
     engine: engineMs / Math.max(judged, 1),
