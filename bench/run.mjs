@@ -411,9 +411,12 @@ function breakdown(title, names, value, total) {
 const recordTotal = (stages) => Object.values(stages.stages).reduce((a, b) => a + b, 0);
 /** Collecting garbage, in the collections that began during a stage (none: 0). */
 const collectingIn = (x, stage) => x.collecting[stage] ?? 0;
-/** What a stage's rows above do not hold: its time less its parts, timed in a pass of their own. */
+/**
+ * What a stage's rows above do not hold: its time less its collecting and its parts (timed in a
+ * pass of their own, by name).
+ */
 const rest = (x, stage, parts) =>
-  x.stages[stage] - collectingIn(x, stage) - parts.reduce((sum, part) => sum + (part ?? 0), 0);
+  x.stages[stage] - collectingIn(x, stage) - Object.values(parts).reduce((a, b) => a + b, 0);
 const STAGES = [
   ['read the file', (x) => x.stages.file],
   ['load: text, YAML, schema, exact values', (x) => x.stages.load],
@@ -421,10 +424,7 @@ const STAGES = [
   ['  of which the schema', (x) => x.loading.schema],
   ['  of which exact values (amounts, dates, weeks)', (x) => x.loading['exact values']],
   ['  of which collecting garbage while loading', (x) => collectingIn(x, 'load')],
-  [
-    '  the rest of loading (text, positions; parts timed apart)',
-    (x) => rest(x, 'load', [x.loading.yaml, x.loading.schema, x.loading['exact values']]),
-  ],
+  ['  the rest of loading (text, positions; parts timed apart)', (x) => rest(x, 'load', x.loading)],
   ['check', (x) => x.stages.check],
   ['  of which as it stood (events after asOf)', (x) => x.checking['as it stood']],
   ['  of which measure (deriveFacts)', (x) => x.checking.measure],
@@ -432,10 +432,7 @@ const STAGES = [
   ['    of which json-rules-engine', (x) => x.engine],
   ['  of which word and locate the findings', (x) => x.checking['word and locate']],
   ['  of which collecting garbage while checking', (x) => collectingIn(x, 'check')],
-  [
-    '  the rest of checking (the report; parts timed apart)',
-    (x) => rest(x, 'check', Object.values(x.checking)),
-  ],
+  ['  the rest of checking (the report; parts timed apart)', (x) => rest(x, 'check', x.checking)],
   ['JSON entry of the report', (x) => x.stages.json],
   ['  of which collecting garbage while writing it', (x) => collectingIn(x, 'json')],
   ['a record', recordTotal],
