@@ -102,18 +102,20 @@ export async function together(argsList) {
 }
 
 /**
- * Runs `node ARGS` once through bench/with-rss.mjs when `rss` is set: wall time (s) and peak
- * memory (MiB, NaN without `rss`). Any exit status other than `statuses` throws, with stderr.
+ * Runs `node ARGS` once through bench/with-rss.mjs when `rss` is set: wall time (s), peak
+ * memory (MiB) and CPU time of all the process's threads (s), both NaN without `rss`. Any exit
+ * status other than `statuses` throws, with stderr.
  */
 export function run(work, args, { env = {}, statuses = [0, 1], rss = true } = {}) {
   const rssFile = join(work, `rss-${process.pid}`);
+  const cpuFile = join(work, `cpu-${process.pid}`);
   const start = performance.now();
   const child = spawnSync(
     process.execPath,
     rss ? [join(root, 'bench', 'with-rss.mjs'), ...args] : args,
     {
       cwd: root,
-      env: { ...process.env, ...env, CLAUSIER_BENCH_RSS: rssFile },
+      env: { ...process.env, ...env, CLAUSIER_BENCH_RSS: rssFile, CLAUSIER_BENCH_CPU: cpuFile },
       stdio: ['ignore', 'ignore', 'pipe'],
       maxBuffer: 64 * 1024 * 1024,
     },
@@ -124,12 +126,17 @@ export function run(work, args, { env = {}, statuses = [0, 1], rss = true } = {}
     peak = Number(readFileSync(rssFile, 'utf8')) / 1024;
     rmSync(rssFile);
   }
+  let cpu = NaN;
+  if (existsSync(cpuFile)) {
+    cpu = Number(readFileSync(cpuFile, 'utf8')) / 1e6;
+    rmSync(cpuFile);
+  }
   if (!statuses.includes(child.status)) {
     throw new Error(
       `${args.join(' ')} exited ${child.status}: ${child.stderr.toString().slice(0, 500)}`,
     );
   }
-  return { seconds, rss: peak };
+  return { seconds, rss: peak, cpu };
 }
 
 /** The run of median time among some runs. */
