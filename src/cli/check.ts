@@ -274,7 +274,7 @@ export function registerCheck(program: Command, context: CliContext): void {
     .option('--no-progress', 'never show a progress bar')
     .option(
       '-j, --jobs <n>',
-      'check files in n threads at once, this one and n - 1 workers (default: one per core, for 64 files or more)',
+      'check files in n worker threads (default: one per core, for 64 files or more)',
       parseJobs,
     )
     .option(

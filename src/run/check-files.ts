@@ -34,10 +34,7 @@ import { TOOL } from '../base/tool.js';
 export type { Wants } from './worker.js';
 
 export interface CheckFilesOptions extends CheckOptions {
-  /**
-   * How many records are checked at once: with n above 1, n - 1 worker threads and this thread
-   * (see FileRun.made). By default one per core (at most 8) for 64 files or more, else 1.
-   */
+  /** Worker threads; by default one per core (at most 8) for 64 files or more, else none. */
   jobs?: number;
   /** Keep each record's report in this folder, keyed by its content, and reuse it. */
   cache?: string;
@@ -70,8 +67,6 @@ export class FileRun implements AsyncIterable<CheckedFile> {
   private readonly cache: ReportCache | undefined;
   /** The worker threads, started for the first record that is checked (see workers). */
   private pool: WorkerPool | undefined;
-  /** How many records were checked afresh so far: each `jobs`-th is checked here (see made). */
-  private afresh = 0;
 
   constructor(paths: readonly string[] | readonly Target[], options: CheckFilesOptions = {}) {
     const { jobs, cache, waivers = [], wants, registry, ...checkOptions } = options;
@@ -94,15 +89,11 @@ export class FileRun implements AsyncIterable<CheckedFile> {
   }
 
   /**
-   * The worker threads, `jobs - 1` of them beside this one, started when a first record must be
-   * checked in one: each loads clausier and its packs afresh, which a run whose every record is
-   * in the cache does not need.
+   * The worker threads, started when a first record must be checked: each loads clausier and its
+   * packs afresh, which a run whose every record is in the cache does not need.
    */
   private workers(): WorkerPool {
-    return (this.pool ??= new WorkerPool(this.jobs - 1, {
-      options: this.options,
-      wants: this.wants,
-    }));
+    return (this.pool ??= new WorkerPool(this.jobs, { options: this.options, wants: this.wants }));
   }
 
   /** The files, checked, in the order of their targets, several at once with worker threads. */
@@ -160,17 +151,9 @@ export class FileRun implements AsyncIterable<CheckedFile> {
     return checked;
   }
 
-  /**
-   * A target checked afresh: here, or in a worker thread. With `jobs` n above 1, this thread
-   * checks every n-th record itself and the n - 1 workers the others: n workers beside this
-   * thread, which only waited for them, did no more on two cores and took more of them (each
-   * worker compiles its own copy of the code and collects its own heap; over 10,000 generated
-   * records, `--jobs 2` took 27 s of CPU that way, 21 s this way, against 18 with `--jobs 1`).
-   * Standard input is read here.
-   */
+  /** A target checked afresh: in a worker thread when there are some, else here. */
   private async made(target: Target, bytes: Uint8Array | undefined): Promise<CheckedFile> {
-    const here = this.jobs === 1 || target.path === STDIN || checkedHere(this.afresh++, this.jobs);
-    if (!here) {
+    if (this.jobs > 1 && target.path !== STDIN) {
       const done = await this.workers().check({
         path: target.path,
         ...(bytes !== undefined && { bytes }),
@@ -183,9 +166,6 @@ export class FileRun implements AsyncIterable<CheckedFile> {
         ...(done.text !== undefined && { text: done.text }),
       };
     }
-    // Beside workers, a turn of the event loop first: the replies they sent meanwhile are taken
-    // in, and they are handed their next records, before this thread is busy with one.
-    if (this.jobs > 1) await new Promise((resolve) => setImmediate(resolve));
     const loaded =
       bytes !== undefined
         ? loadRecordBytes(bytes, target.path, this.options)
@@ -276,15 +256,6 @@ function readBytes(path: string, maxBytes: number | undefined): Uint8Array | und
   } catch {
     return undefined;
   }
-}
-
-/**
- * Whether the record checked afresh at this index (0 for the first) is checked in this thread
- * when `jobs` records are checked at once: every `jobs`-th, from the first, which this thread
- * can start on while the workers load clausier.
- */
-export function checkedHere(index: number, jobs: number): boolean {
-  return index % jobs === 0;
 }
 
 /** Results in the order of their inputs, with up to `limit` of them worked on at once. */

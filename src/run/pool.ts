@@ -1,8 +1,7 @@
 /**
- * A pool of worker threads for `clausier check --jobs N` (N - 1 of them, beside the main thread,
- * which checks records too: see FileRun.made): records are checked in parallel, each in the
- * worker with the least work in flight; results come back by request, and the caller puts them
- * back in order.
+ * A pool of worker threads for `clausier check --jobs N`: records are checked in parallel, each
+ * in the worker with the least work in flight; results come back by request, and the caller puts
+ * them back in order.
  */
 import type { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
