@@ -121,22 +121,22 @@ export function run(work, args, { env = {}, statuses = [0, 1], rss = true } = {}
     },
   );
   const seconds = (performance.now() - start) / 1000;
-  let peak = NaN;
-  if (existsSync(rssFile)) {
-    peak = Number(readFileSync(rssFile, 'utf8')) / 1024;
-    rmSync(rssFile);
-  }
-  let cpu = NaN;
-  if (existsSync(cpuFile)) {
-    cpu = Number(readFileSync(cpuFile, 'utf8')) / 1e6;
-    rmSync(cpuFile);
-  }
+  const peak = taken(rssFile) / 1024;
+  const cpu = taken(cpuFile) / 1e6;
   if (!statuses.includes(child.status)) {
     throw new Error(
       `${args.join(' ')} exited ${child.status}: ${child.stderr.toString().slice(0, 500)}`,
     );
   }
   return { seconds, rss: peak, cpu };
+}
+
+/** The number bench/with-rss.mjs wrote to a file, the file removed; NaN where it wrote none. */
+function taken(file) {
+  if (!existsSync(file)) return NaN;
+  const value = Number(readFileSync(file, 'utf8'));
+  rmSync(file);
+  return value;
 }
 
 /** The run of median time among some runs. */
