@@ -1,6 +1,6 @@
-// Which Node.js the V8 code cache of a built dist/ serves, as dist/cli.cjs decides it: the cache
+// Which Node.js the V8 code cache of a built dist/ serves, as dist/load.cjs decides it: the cache
 // is handed to V8 only when its stamp names this very bundle (size and modification time) and
-// this architecture (scripts/cli.cjs). The bench says so when it is not this Node.js's, since the
+// this architecture (scripts/load.cjs). The bench says so when it is not this Node.js's, since the
 // cold check is then measured without it.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';

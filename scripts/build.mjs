@@ -134,6 +134,7 @@ const escaped = readFileSync(bundlePath, 'utf8')
 writeFileSync(bundlePath, escaped);
 await build({ ...cjs, entryPoints: { xlsx: join(root, 'src/report/xlsx.ts') } });
 copyFileSync(join(root, 'scripts/cli.cjs'), join(root, 'dist/cli.cjs'));
+copyFileSync(join(root, 'scripts/load.cjs'), join(root, 'dist/load.cjs'));
 chmodSync(join(root, 'dist/cli.cjs'), 0o755);
 
 // Snapshots of the built-in rule packs, so that a run does not read 35 YAML files to start. The
@@ -159,7 +160,7 @@ execFileSync(process.execPath, [snapshotter], { stdio: 'inherit' });
 rmSync(dirname(snapshotter), { recursive: true, force: true });
 
 // V8's compiled code of the bundle, as it stands once the command has checked the reference
-// record, written as text and as JSON (dist/clausier.cjs.v8cache): dist/cli.cjs hands it to V8,
+// record, written as text and as JSON (dist/clausier.cjs.v8cache): dist/load.cjs hands it to V8,
 // which then reads the functions of a check instead of compiling them. Made last, from the
 // bundle and the pack snapshots as they will run; it serves only this bundle and the Node.js
 // that built it.

@@ -79,6 +79,7 @@ describe('the npm package', () => {
     const files = packed[0]!.files.map((f) => f.path);
     for (const expected of [
       'dist/cli.cjs',
+      'dist/load.cjs',
       'dist/clausier.cjs',
       'dist/xlsx.cjs',
       'dist/packs/dinsic-preincubation-2019.json',
@@ -95,11 +96,13 @@ describe('the npm package', () => {
     ]) {
       expect(files, expected).toContain(expected);
     }
-    // One copy of the code: the bundle, and the bin that starts it; and the XLSX writer, which
-    // only `ledger --format xlsx` loads.
+    // One copy of the code: the bundle, the bin that starts it and the loader that both the bin
+    // and the worker threads of --jobs load it with; and the XLSX writer, which only
+    // `ledger --format xlsx` loads.
     expect(files.filter((f) => /\.[cm]?js$/.test(f)).sort()).toEqual([
       'dist/clausier.cjs',
       'dist/cli.cjs',
+      'dist/load.cjs',
       'dist/xlsx.cjs',
     ]);
     expect(
@@ -282,6 +285,7 @@ process.on('exit', () => fs.writeFileSync(${log}, JSON.stringify(read)));
     expect(run.status).toBe(0);
     expect(loaded).toEqual([
       bin,
+      './load.cjs',
       { compiled: join(ROOT, 'dist', 'clausier.cjs'), cached: true, rejected: false },
     ]);
   });
@@ -388,13 +392,62 @@ process.on('exit', () => require('node:fs').writeFileSync(${log}, JSON.stringify
     expect(noted).toEqual([{ maxYoungGenerationSizeMb: 16 }, { maxYoungGenerationSizeMb: 16 }]);
   });
 
+  it('hands its worker threads the code cache too, through its loader (scripts/load.cjs)', () => {
+    // Why: src/run/pool.ts. The script of each worker made is noted by a hook; it is then run in
+    // a worker of the test's own, whose compilations a second hook notes as loadsOf does.
+    const bin = join(ROOT, 'dist', 'cli.cjs');
+    const { run, noted: scripts } = hooked<string[]>(
+      bin,
+      ['check', '--format', 'json', '--jobs', '2', ...caseFiles().slice(0, 4)],
+      (log) => `const threads = require('node:worker_threads');
+const Thread = threads.Worker;
+const scripts = [];
+threads.Worker = class extends Thread {
+  constructor(script, options) { scripts.push(script); super(script, options); }
+};
+process.on('exit', () => require('node:fs').writeFileSync(${log}, JSON.stringify(scripts)));
+`,
+    );
+    expect(run.stderr).toBe('');
+    expect([0, 1]).toContain(run.status);
+    const script = `require(${JSON.stringify(join(ROOT, 'dist', 'load.cjs'))}).clausier().serveChecks();`;
+    expect(scripts).toEqual([script, script]);
+    // The worker's bundle is compiled with the cache.
+    const watched = `const vm = require('node:vm');
+const { parentPort } = require('node:worker_threads');
+const Script = vm.Script;
+vm.Script = class extends Script {
+  constructor(source, options) {
+    super(source, options);
+    parentPort.postMessage({ compiled: options.filename, cached: !!options.cachedData, rejected: this.cachedDataRejected });
+  }
+};
+${script}
+parentPort.postMessage('ready');`;
+    const worker = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const { Worker } = require('node:worker_threads');
+const seen = [];
+const worker = new Worker(${JSON.stringify(watched)}, { eval: true, workerData: {} });
+worker.on('message', (m) => { if (m === 'ready') { console.log(JSON.stringify(seen)); worker.terminate(); } else seen.push(m); });`,
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(worker.stderr).toBe('');
+    expect(JSON.parse(worker.stdout)).toEqual([
+      { compiled: join(ROOT, 'dist', 'clausier.cjs'), cached: true, rejected: false },
+    ]);
+  });
+
   it('runs the same without its code cache, or with one made for another bundle', () => {
     // A copy of dist/ has new modification times: the cache the build made is not this bundle's.
     const copy = join(ROOT, 'test-output', `dist-copy-${process.pid}`);
     rmSync(copy, { recursive: true, force: true });
     mkdirSync(copy, { recursive: true });
     onTestFinished(() => rmSync(copy, { recursive: true, force: true }));
-    for (const file of ['cli.cjs', 'clausier.cjs', 'clausier.cjs.v8cache'])
+    for (const file of ['cli.cjs', 'load.cjs', 'clausier.cjs', 'clausier.cjs.v8cache'])
       copyFileSync(join(ROOT, 'dist', file), join(copy, file));
     const check = (bin: string) =>
       spawnSync(process.execPath, [bin, 'check', '--format', 'json', ...caseFiles().slice(0, 8)], {
@@ -406,6 +459,7 @@ process.on('exit', () => require('node:fs').writeFileSync(${log}, JSON.stringify
     // The copy's cache is not handed to V8: the bundle is required as any module.
     expect(loadsOf(join(copy, 'cli.cjs'), ['check', REFERENCE]).loaded).toEqual([
       join(copy, 'cli.cjs'),
+      './load.cjs',
       join(copy, 'clausier.cjs'),
     ]);
     rmSync(join(copy, 'clausier.cjs.v8cache'));

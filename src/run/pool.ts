@@ -4,6 +4,8 @@
  * them back in order.
  */
 import type { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workerThreads } from '../base/builtins.js';
 import { FileProblemsError, InputError, type FileProblem } from '../base/errors.js';
@@ -43,8 +45,17 @@ export class WorkerPool {
 
   constructor(size: number, data: Omit<WorkerData, 'role'>) {
     // A worker loads the bundle that holds this code (dist/clausier.cjs) and serves checks
-    // (src/bundle.ts): loading the bundle does nothing more, in a thread as in the main one.
-    const script = `require(${JSON.stringify(fileURLToPath(import.meta.url))}).serveChecks();`;
+    // (src/bundle.ts): loading the bundle does nothing more, in a thread as in the main one. It
+    // loads it as the bin does, with dist/load.cjs beside it (scripts/load.cjs), which hands V8
+    // the code cache the build made: a thread that required the bundle would compile it again,
+    // some 80 ms of every worker's start on Node 20. Another bundle of this code (the bench's)
+    // has no such loader, and is required.
+    const bundle = fileURLToPath(import.meta.url);
+    const loader = join(dirname(bundle), 'load.cjs');
+    const script =
+      basename(bundle) === 'clausier.cjs' && existsSync(loader)
+        ? `require(${JSON.stringify(loader)}).clausier().serveChecks();`
+        : `require(${JSON.stringify(bundle)}).serveChecks();`;
     const workerData: WorkerData = { role: 'clausier-worker', ...data };
     const { Worker: Thread } = workerThreads();
     for (let i = 0; i < size; i++) {
