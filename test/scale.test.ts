@@ -11,10 +11,12 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRecord, optionsForSize } from '../bench/generate.mjs';
-import { caseFiles, REFERENCE, ROOT, runCli, tempDir, type Run } from './helpers.js';
+import { defaultJobs, FILES_PER_WORKER } from '../src/run/check-files.js';
+import { caseFiles, CLI, REFERENCE, ROOT, runCli, tempDir, type Run } from './helpers.js';
 
 let dir: string;
 let records: string;
@@ -88,6 +90,57 @@ describe('--jobs', () => {
       'bad-schema.yaml': ['177:13'],
       'bad-syntax.yaml': ['2:1'],
     });
+  });
+
+  it('by default, takes a worker per 1,000 files, at most one per core and 8, or none', () => {
+    // Why: defaultJobs in src/run/check-files.ts (two workers were slower than one thread on
+    // two cores up to 1,000 to 2,000 records).
+    expect(FILES_PER_WORKER).toBe(1_000);
+    const cases: [files: number, cores: number, jobs: number][] = [
+      [0, 4, 1],
+      [64, 2, 1],
+      [1_999, 8, 1],
+      [2_000, 8, 2],
+      [2_000, 2, 2],
+      [2_000, 1, 1],
+      [5_999, 8, 5],
+      [10_000, 2, 2],
+      [10_000, 4, 4],
+      [100_000, 16, 8],
+    ];
+    expect(cases.map(([files, cores]) => defaultJobs(files, cores))).toEqual(
+      cases.map(([, , jobs]) => jobs),
+    );
+  });
+
+  it('starts no worker thread by default for a folder of fewer than 2,000 files', () => {
+    // 70 files, which took a worker per core before (from 64 files): the hook counts the threads.
+    const folder = join(dir, 'seventy');
+    mkdirSync(folder);
+    for (let i = 0; i < 70; i++) copyFileSync(REFERENCE, join(folder, `copy-${i}.yaml`));
+    const log = join(dir, 'threads.json');
+    const hook = join(dir, 'count-threads.cjs');
+    writeFileSync(
+      hook,
+      `const threads = require('node:worker_threads');
+let made = 0;
+threads.Worker = class extends threads.Worker { constructor(...args) { made++; super(...args); } };
+process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, String(made)));
+`,
+    );
+    const run = spawnSync(
+      process.execPath,
+      ['--require', hook, CLI, 'check', folder, '--format', 'json'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).summary.files).toBe(70);
+    expect(readFileSync(log, 'utf8')).toBe('0');
   });
 
   it('refuses a count that is not a positive whole number', () => {

@@ -274,7 +274,7 @@ export function registerCheck(program: Command, context: CliContext): void {
     .option('--no-progress', 'never show a progress bar')
     .option(
       '-j, --jobs <n>',
-      'check files in n worker threads (default: one per core, for 64 files or more)',
+      'check files in n worker threads (default: one per 1000 files, at most one per core)',
       parseJobs,
     )
     .option(

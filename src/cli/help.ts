@@ -87,8 +87,8 @@ export const DESCRIPTIONS_FR: Record<string, string> = {
   'show a progress bar on standard error (default: on a terminal, for many files)':
     'afficher une barre de progression sur la sortie d’erreur (par défaut : sur un terminal, pour de nombreux fichiers)',
   'never show a progress bar': 'ne jamais afficher de barre de progression',
-  'check files in n worker threads (default: one per core, for 64 files or more)':
-    'vérifier les fichiers dans n fils d’exécution (par défaut : un par cœur, à partir de 64 fichiers)',
+  'check files in n worker threads (default: one per 1000 files, at most one per core)':
+    'vérifier les fichiers dans n fils d’exécution (par défaut : un pour 1000 fichiers, au plus un par cœur)',
   "keep each record's report, keyed by its content, the rule packs and the version, and reuse it":
     'garder le rapport de chaque dossier, selon son contenu, les jeux de règles et la version, et le réutiliser',
   'where the cache is kept': 'où le cache est gardé',

@@ -34,7 +34,7 @@ import { TOOL } from '../base/tool.js';
 export type { Wants } from './worker.js';
 
 export interface CheckFilesOptions extends CheckOptions {
-  /** Worker threads; by default one per core (at most 8) for 64 files or more, else none. */
+  /** Worker threads; by default one per 1,000 files, at most one per core and 8 (defaultJobs). */
   jobs?: number;
   /** Keep each record's report in this folder, keyed by its content, and reuse it. */
   cache?: string;
@@ -44,6 +44,24 @@ export interface CheckFilesOptions extends CheckOptions {
   wants?: Partial<Wants>;
   /** Packs already read, to share with other runs. */
   registry?: PackRegistry;
+}
+
+/** How many files a worker thread must check to pay for its start (see defaultJobs). */
+export const FILES_PER_WORKER = 1_000;
+
+/**
+ * The worker threads a run uses when none is asked for: one per FILES_PER_WORKER files, at most
+ * one per core and 8; none (the run's own thread) when that makes fewer than two. Each worker
+ * starts clausier afresh, loads the packs, and runs slowly until V8 has optimised its own copy of
+ * the code: on a machine of two cores (issue 17's twelfth stop, Node 20, medians of alternating
+ * runs), two workers took 0.97 s where one thread took 0.66 on 100 copies of the reference
+ * record, 1.50 against 1.07 on 400, 2.48 against 2.42 on 1,000 generated records, and gained
+ * from 2,000 on (10,000 generated records: 13.2 s against 17.0). The former default, a worker
+ * per core from 64 files, made runs of 64 to 1,000 records up to half again as long.
+ */
+export function defaultJobs(files: number, cores: number): number {
+  const jobs = Math.min(Math.floor(files / FILES_PER_WORKER), cores, 8);
+  return jobs >= 2 ? jobs : 1;
 }
 
 /** The folders of the rule packs a run may read: the one given, or every built-in pack. */
@@ -84,8 +102,7 @@ export class FileRun implements AsyncIterable<CheckedFile> {
       text: wants?.text ?? true,
     };
     this.cache = cache !== undefined ? this.openCache(cache) : undefined;
-    // Worker threads pay off for many files only: each one starts clausier afresh.
-    this.jobs = jobs ?? (this.targets.length >= 64 ? Math.min(availableParallelism(), 8) : 1);
+    this.jobs = jobs ?? defaultJobs(this.targets.length, availableParallelism());
   }
 
   /**
