@@ -471,4 +471,33 @@ worker.on('message', (m) => { if (m === 'ready') { console.log(JSON.stringify(se
       expect(run.stdout).toBe(built.stdout);
     }
   });
+
+  it('gives the same bytes with worker threads whose bundle has no cache, or no loader beside it', () => {
+    // Why: src/run/pool.ts. Each worker loads the bundle through dist/load.cjs, which compiles it
+    // afresh when the cache is not this bundle's; without load.cjs (a bundle copied alone), the
+    // worker requires the bundle itself.
+    const copy = join(ROOT, 'test-output', `dist-workers-${process.pid}`);
+    rmSync(copy, { recursive: true, force: true });
+    mkdirSync(copy, { recursive: true });
+    onTestFinished(() => rmSync(copy, { recursive: true, force: true }));
+    for (const file of ['cli.cjs', 'load.cjs', 'clausier.cjs', 'clausier.cjs.v8cache'])
+      copyFileSync(join(ROOT, 'dist', file), join(copy, file));
+    const args = ['check', '--format', 'json', '--jobs', '2', ...caseFiles().slice(0, 8)];
+    const run = (...command: string[]) =>
+      spawnSync(process.execPath, [...command], { cwd: ROOT, encoding: 'utf8' });
+    const built = run(join(ROOT, 'dist', 'cli.cjs'), ...args);
+    const stale = run(join(copy, 'cli.cjs'), ...args);
+    rmSync(join(copy, 'load.cjs'));
+    const alone = run(
+      '-e',
+      `require(${JSON.stringify(join(copy, 'clausier.cjs'))}).runCommandLine(${JSON.stringify(args)});`,
+    );
+    expect(built.stderr).toBe('');
+    expect(built.stdout).toContain('"files"');
+    for (const other of [stale, alone]) {
+      expect(other.stderr).toBe(built.stderr);
+      expect(other.status).toBe(built.status);
+      expect(other.stdout).toBe(built.stdout);
+    }
+  });
 });
