@@ -12,6 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRecord, optionsForSize } from '../bench/generate.mjs';
@@ -113,34 +114,37 @@ describe('--jobs', () => {
     );
   });
 
-  it('starts no worker thread by default for a folder of fewer than 2,000 files', () => {
-    // 70 files, which took a worker per core before (from 64 files): the hook counts the threads.
-    const folder = join(dir, 'seventy');
-    mkdirSync(folder);
-    for (let i = 0; i < 70; i++) copyFileSync(REFERENCE, join(folder, `copy-${i}.yaml`));
-    const log = join(dir, 'threads.json');
-    const hook = join(dir, 'count-threads.cjs');
-    writeFileSync(
-      hook,
-      `const threads = require('node:worker_threads');
+  it('starts no worker thread by default under 2,000 files, and defaultJobs of them from there', () => {
+    // 70 files took a worker per core before (from 64 files). 2,000 files (a line each, refused
+    // at once by the schema) take defaultJobs(2,000, cores): two on two cores or more. A hook
+    // counts the threads made.
+    const threadsFor = (name: string, count: number, text: string, status: number): number => {
+      const folder = join(dir, name);
+      mkdirSync(folder);
+      for (let i = 0; i < count; i++) writeFileSync(join(folder, `record-${i}.yaml`), text);
+      const log = join(dir, `${name}-threads.json`);
+      const hook = join(dir, `${name}-threads.cjs`);
+      writeFileSync(
+        hook,
+        `const threads = require('node:worker_threads');
 let made = 0;
 threads.Worker = class extends threads.Worker { constructor(...args) { made++; super(...args); } };
 process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, String(made)));
 `,
-    );
-    const run = spawnSync(
-      process.execPath,
-      ['--require', hook, CLI, 'check', folder, '--format', 'json'],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout).summary.files).toBe(70);
-    expect(readFileSync(log, 'utf8')).toBe('0');
+      );
+      const run = spawnSync(
+        process.execPath,
+        ['--require', hook, CLI, 'check', folder, '--format', 'json'],
+        { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+      );
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(status);
+      expect(JSON.parse(run.stdout).summary.files).toBe(count);
+      return Number(readFileSync(log, 'utf8'));
+    };
+    expect(threadsFor('seventy', 70, readFileSync(REFERENCE, 'utf8'), 0)).toBe(0);
+    const many = defaultJobs(2_000, availableParallelism());
+    expect(threadsFor('two-thousand', 2_000, 'programme: none\n', 2)).toBe(many > 1 ? many : 0);
   });
 
   it('refuses a count that is not a positive whole number', () => {
