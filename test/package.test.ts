@@ -66,6 +66,20 @@ process.on('exit', () => require('node:fs').writeFileSync(${log}, JSON.stringify
   return { run, ...noted };
 }
 
+/**
+ * A copy of dist/'s bin, loader, bundle and code cache in test-output/, removed after the test:
+ * its files have new modification times, so the cache the build made is not its bundle's.
+ */
+function distCopy(name: string): string {
+  const copy = join(ROOT, 'test-output', `${name}-${process.pid}`);
+  rmSync(copy, { recursive: true, force: true });
+  mkdirSync(copy, { recursive: true });
+  onTestFinished(() => rmSync(copy, { recursive: true, force: true }));
+  for (const file of ['cli.cjs', 'load.cjs', 'clausier.cjs', 'clausier.cjs.v8cache'])
+    copyFileSync(join(ROOT, 'dist', file), join(copy, file));
+  return copy;
+}
+
 describe('the npm package', () => {
   it('installs from its tarball and runs: bin, exports and types', () => {
     const dir = tempDir('clausier-pack-');
@@ -443,12 +457,7 @@ worker.on('message', (m) => { if (m === 'ready') { console.log(JSON.stringify(se
 
   it('runs the same without its code cache, or with one made for another bundle', () => {
     // A copy of dist/ has new modification times: the cache the build made is not this bundle's.
-    const copy = join(ROOT, 'test-output', `dist-copy-${process.pid}`);
-    rmSync(copy, { recursive: true, force: true });
-    mkdirSync(copy, { recursive: true });
-    onTestFinished(() => rmSync(copy, { recursive: true, force: true }));
-    for (const file of ['cli.cjs', 'load.cjs', 'clausier.cjs', 'clausier.cjs.v8cache'])
-      copyFileSync(join(ROOT, 'dist', file), join(copy, file));
+    const copy = distCopy('dist-copy');
     const check = (bin: string) =>
       spawnSync(process.execPath, [bin, 'check', '--format', 'json', ...caseFiles().slice(0, 8)], {
         cwd: ROOT,
@@ -476,12 +485,7 @@ worker.on('message', (m) => { if (m === 'ready') { console.log(JSON.stringify(se
     // Why: src/run/pool.ts. Each worker loads the bundle through dist/load.cjs, which compiles it
     // afresh when the cache is not this bundle's; without load.cjs (a bundle copied alone), the
     // worker requires the bundle itself.
-    const copy = join(ROOT, 'test-output', `dist-workers-${process.pid}`);
-    rmSync(copy, { recursive: true, force: true });
-    mkdirSync(copy, { recursive: true });
-    onTestFinished(() => rmSync(copy, { recursive: true, force: true }));
-    for (const file of ['cli.cjs', 'load.cjs', 'clausier.cjs', 'clausier.cjs.v8cache'])
-      copyFileSync(join(ROOT, 'dist', file), join(copy, file));
+    const copy = distCopy('dist-workers');
     const args = ['check', '--format', 'json', '--jobs', '2', ...caseFiles().slice(0, 8)];
     const run = (...command: string[]) =>
       spawnSync(process.execPath, [...command], { cwd: ROOT, encoding: 'utf8' });
