@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inject } from 'vitest';
 
@@ -67,6 +67,49 @@ export function runCliAsync(
         done({ status: child.exitCode, stdout, stderr, signal: child.signalCode }),
     );
   });
+}
+
+/**
+ * Runs the bin with a hook (`node --require`): `hook(log)` is its code, which writes what it
+ * noted to the file `log` as JSON; returns the run and what the hook noted.
+ */
+export function hooked<T>(bin: string, args: string[], hook: (log: string) => string) {
+  const dir = tempDir('clausier-hook-');
+  const log = join(dir, 'noted.json');
+  const file = join(dir, 'hook.cjs');
+  writeFileSync(file, hook(JSON.stringify(log)));
+  const run = spawnSync(process.execPath, ['--require', file, bin, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { run, noted: JSON.parse(readFileSync(log, 'utf8')) as T };
+}
+
+/** A worker thread the command made: its script and its resource limits. */
+export interface WorkerMade {
+  script: string;
+  resourceLimits: unknown;
+}
+
+/** Runs the built CLI with a hook on node:worker_threads: the run, and each worker it made. */
+export function workerThreadsOf(args: string[]) {
+  const { run, noted } = hooked<WorkerMade[]>(
+    CLI,
+    args,
+    (log) => `const threads = require('node:worker_threads');
+const Thread = threads.Worker;
+const made = [];
+threads.Worker = class extends Thread {
+  constructor(script, options) {
+    made.push({ script, resourceLimits: options.resourceLimits });
+    super(script, options);
+  }
+};
+process.on('exit', () => require('node:fs').writeFileSync(${log}, JSON.stringify(made)));
+`,
+  );
+  return { run, workers: noted };
 }
 
 /** A new temporary folder, removed when the test run ends (test/global-setup.ts). */

@@ -17,24 +17,7 @@ import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { generateRecord, optionsForSize } from '../bench/generate.mjs';
 import { collectorFlags } from '../src/cli/heap.js';
-import { caseFiles, REFERENCE, ROOT, tempDir } from './helpers.js';
-
-/**
- * Runs the bin with a hook (`node --require`): `hook(log)` is its code, which writes what it
- * noted to the file `log` as JSON; returns the run and what the hook noted.
- */
-function hooked<T>(bin: string, args: string[], hook: (log: string) => string) {
-  const dir = tempDir('clausier-hook-');
-  const log = join(dir, 'noted.json');
-  const file = join(dir, 'hook.cjs');
-  writeFileSync(file, hook(JSON.stringify(log)));
-  const run = spawnSync(process.execPath, ['--require', file, bin, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  return { run, noted: JSON.parse(readFileSync(log, 'utf8')) as T };
-}
+import { caseFiles, hooked, REFERENCE, ROOT, tempDir, workerThreadsOf } from './helpers.js';
 
 /** Runs the bin with a hook that logs the modules it loads and the scripts V8 compiles. */
 function loadsOf(bin: string, args: string[]) {
@@ -64,6 +47,25 @@ process.on('exit', () => require('node:fs').writeFileSync(${log}, JSON.stringify
 `,
   );
   return { run, ...noted };
+}
+
+/** The worker threads `check --jobs 2` makes over four cases, noted once for the tests that read them. */
+let jobsTwo: ReturnType<typeof workerThreadsOf>['workers'] | undefined;
+function workersOfJobsTwo() {
+  if (jobsTwo === undefined) {
+    const { run, workers } = workerThreadsOf([
+      'check',
+      '--format',
+      'json',
+      '--jobs',
+      '2',
+      ...caseFiles().slice(0, 4),
+    ]);
+    expect(run.stderr).toBe('');
+    expect([0, 1]).toContain(run.status);
+    jobsTwo = workers;
+  }
+  return jobsTwo;
 }
 
 /**
@@ -389,41 +391,16 @@ process.on('exit', () => require('node:fs').writeFileSync(${log}, JSON.stringify
 
   it('bounds the young generation of the worker threads of --jobs', () => {
     // Why: src/run/pool.ts. The options of each worker made are noted by a hook.
-    const { run, noted } = hooked<unknown[]>(
-      join(ROOT, 'dist', 'cli.cjs'),
-      ['check', '--format', 'json', '--jobs', '2', ...caseFiles().slice(0, 4)],
-      (log) => `const threads = require('node:worker_threads');
-const Thread = threads.Worker;
-const limits = [];
-threads.Worker = class extends Thread {
-  constructor(script, options) { limits.push(options.resourceLimits); super(script, options); }
-};
-process.on('exit', () => require('node:fs').writeFileSync(${log}, JSON.stringify(limits)));
-`,
-    );
-    expect(run.stderr).toBe('');
-    expect([0, 1]).toContain(run.status);
+    const workers = workersOfJobsTwo();
+    const noted = workers.map((w) => w.resourceLimits);
     expect(noted).toEqual([{ maxYoungGenerationSizeMb: 16 }, { maxYoungGenerationSizeMb: 16 }]);
   });
 
   it('hands its worker threads the code cache too, through its loader (scripts/load.cjs)', () => {
     // Why: src/run/pool.ts. The script of each worker made is noted by a hook; it is then run in
     // a worker of the test's own, whose compilations a second hook notes as loadsOf does.
-    const bin = join(ROOT, 'dist', 'cli.cjs');
-    const { run, noted: scripts } = hooked<string[]>(
-      bin,
-      ['check', '--format', 'json', '--jobs', '2', ...caseFiles().slice(0, 4)],
-      (log) => `const threads = require('node:worker_threads');
-const Thread = threads.Worker;
-const scripts = [];
-threads.Worker = class extends Thread {
-  constructor(script, options) { scripts.push(script); super(script, options); }
-};
-process.on('exit', () => require('node:fs').writeFileSync(${log}, JSON.stringify(scripts)));
-`,
-    );
-    expect(run.stderr).toBe('');
-    expect([0, 1]).toContain(run.status);
+    const workers = workersOfJobsTwo();
+    const scripts = workers.map((w) => w.script);
     const script = `require(${JSON.stringify(join(ROOT, 'dist', 'load.cjs'))}).clausier().serveChecks();`;
     expect(scripts).toEqual([script, script]);
     // The worker's bundle is compiled with the cache.

@@ -11,13 +11,20 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRecord, optionsForSize } from '../bench/generate.mjs';
 import { defaultJobs, FILES_PER_WORKER } from '../src/run/check-files.js';
-import { caseFiles, CLI, REFERENCE, ROOT, runCli, tempDir, type Run } from './helpers.js';
+import {
+  caseFiles,
+  REFERENCE,
+  ROOT,
+  runCli,
+  tempDir,
+  workerThreadsOf,
+  type Run,
+} from './helpers.js';
 
 let dir: string;
 let records: string;
@@ -117,30 +124,16 @@ describe('--jobs', () => {
   it('starts no worker thread by default under 2,000 files, and defaultJobs of them from there', () => {
     // 70 files took a worker per core before (from 64 files). 2,000 files (a line each, refused
     // at once by the schema) take defaultJobs(2,000, cores): two on two cores or more. A hook
-    // counts the threads made.
+    // notes the threads made.
     const threadsFor = (name: string, count: number, text: string, status: number): number => {
       const folder = join(dir, name);
       mkdirSync(folder);
       for (let i = 0; i < count; i++) writeFileSync(join(folder, `record-${i}.yaml`), text);
-      const log = join(dir, `${name}-threads.json`);
-      const hook = join(dir, `${name}-threads.cjs`);
-      writeFileSync(
-        hook,
-        `const threads = require('node:worker_threads');
-let made = 0;
-threads.Worker = class extends threads.Worker { constructor(...args) { made++; super(...args); } };
-process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, String(made)));
-`,
-      );
-      const run = spawnSync(
-        process.execPath,
-        ['--require', hook, CLI, 'check', folder, '--format', 'json'],
-        { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-      );
+      const { run, workers } = workerThreadsOf(['check', folder, '--format', 'json']);
       expect(run.stderr).toBe('');
       expect(run.status).toBe(status);
       expect(JSON.parse(run.stdout).summary.files).toBe(count);
-      return Number(readFileSync(log, 'utf8'));
+      return workers.length;
     };
     expect(threadsFor('seventy', 70, readFileSync(REFERENCE, 'utf8'), 0)).toBe(0);
     const many = defaultJobs(2_000, availableParallelism());
