@@ -16,6 +16,7 @@ import { type FileReport } from '../src/model/finding.js';
 import { recordAsOf } from '../src/facts/as-of.js';
 import { loadRecordBytes, loadRecordText } from '../src/load/index.js';
 import type { ProgrammeRecord } from '../src/model/programme.js';
+import { agendaStatusOf } from '../src/views/agenda.js';
 import { REFERENCE } from './helpers.js';
 
 const REFERENCE_TEXT = readFileSync(REFERENCE, 'utf8');
@@ -286,4 +287,49 @@ describe('a termination ends the convention and phase 3 on its date', () => {
       { seed: SEED, numRuns: RUNS },
     );
   }, 120_000);
+});
+
+describe('late, overdue, or neither', () => {
+  const singlePayment = (report: FileReport) => {
+    const found = report.findings.find((f) => f.rule === 'A4-SINGLE-PAYMENT')!;
+    return {
+      status: found.status,
+      case: found.case,
+      due: found.due,
+      performed: found.performed,
+      daysLate: found.daysLate,
+      agenda: agendaStatusOf(found),
+    };
+  };
+
+  it('a second payment besides a first made in time is a breach, but neither late nor overdue', async () => {
+    const doc = documentOf(REFERENCE_TEXT);
+    const first = seqAt(doc, 'payments').items[0] as YAMLMap;
+    const second = first.clone() as YAMLMap;
+    second.set('id', 'second-versement');
+    second.set('date', '2019-09-13');
+    seqAt(doc, 'payments').add(second);
+    expect(singlePayment(await judge(doc.toString()))).toEqual({
+      status: 'breach',
+      case: 'several',
+      due: '2019-09-29',
+      performed: undefined,
+      daysLate: undefined,
+      agenda: undefined,
+    });
+  });
+
+  it('no payment once the delay has passed is overdue, by the days since it was due', async () => {
+    const doc = documentOf(REFERENCE_TEXT);
+    doc.set('payments', doc.createNode([]));
+    expect(singlePayment(await judge(doc.toString()))).toEqual({
+      status: 'breach',
+      case: 'none',
+      due: '2019-09-29',
+      performed: undefined,
+      // From 29 September 2019 to the record's asOf, 30 June 2020.
+      daysLate: 275,
+      agenda: 'overdue',
+    });
+  });
 });

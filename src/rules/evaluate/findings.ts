@@ -175,11 +175,12 @@ function timingOf(
   facts: Facts,
 ): { due?: string; performed?: string; daysLate?: number } {
   if (outcome.due === undefined) return {};
-  // Late: performed after its due date; overdue: not performed, and the due date passed.
+  // Late: performed after its due date; overdue: not performed, and the due date passed. A
+  // breach of what was performed (a second payment besides the first) is neither.
   const asOf = facts.globals.asOf as string;
   const end = outcome.late
     ? outcome.performed
-    : outcome.performed === undefined && asOf > outcome.due
+    : outcome.performed === undefined && outcome.done !== true && asOf > outcome.due
       ? asOf
       : undefined;
   return {

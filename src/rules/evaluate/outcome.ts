@@ -21,6 +21,11 @@ export interface Outcome {
   performed?: string;
   /** Performed after its due date. */
   late?: boolean;
+  /**
+   * Performed, as the rule's `performed` condition says, on a day it does not give (a single
+   * payment made, and a second one besides): a breach then is no overdue obligation.
+   */
+  done?: boolean;
 }
 
 /** An item's outcome kept for the findings, with the item and its facts. */
@@ -53,6 +58,7 @@ function withDates<T extends Outcome>(outcome: T, dates: Dates): T {
   if (dates.due !== undefined) outcome.due = dates.due;
   if (dates.performed !== undefined) outcome.performed = dates.performed;
   if (dates.late !== undefined) outcome.late = dates.late;
+  if (dates.done !== undefined) outcome.done = dates.done;
   return outcome;
 }
 
@@ -60,6 +66,7 @@ interface Dates {
   due?: string;
   performed?: string;
   late?: boolean;
+  done?: boolean;
 }
 
 /** What the steps of one item gather: the breach cases that hold, and the pointers it lacks. */
@@ -128,6 +135,7 @@ export function outcomeOf(plan: RulePlan, judgement: Judgement): Outcome {
   if (plan.performed !== undefined) performed = steps.holds(plan.performed);
   else if (plan.performedOn !== undefined && performedOn !== undefined)
     performed = performedOn !== null;
+  if (performed === true && typeof performedOn !== 'string') (dates ??= {}).done = true;
 
   let isDue: boolean;
   if (plan.by !== undefined) isDue = typeof due === 'string' && judgement.asOf > due;
