@@ -11,7 +11,7 @@
  */
 import { parseCalendarDate, type Day } from '../base/calendar.js';
 import type { ProgrammeRecord } from '../model/programme.js';
-import { valuesOfDefinition } from '../load/schema-walk.js';
+import { walkToDefinition } from '../load/schema-walk.js';
 import { joinPointer, splitPointer } from '../base/pointer.js';
 
 /** An event or step dated after the evaluation date, and so not counted. */
@@ -40,9 +40,13 @@ type Removals = Map<string, Removals | true>;
 export function recordAsOf(record: ProgrammeRecord, asOf: Day): RecordAsOf {
   // In the order of the file, which the walk follows.
   const found: { remove: string[]; notYet: NotYet; order: number }[] = [];
-  for (const { value, pointer, definition } of valuesOfDefinition(record, EVENTS)) {
+  // Only the dates after the evaluation date have their pointers made.
+  for (const walk of walkToDefinition(record, EVENTS)) {
+    const value = walk.value as string;
     const parsed = parseCalendarDate(value);
     if (!parsed.ok || parsed.value <= asOf) continue;
+    const pointer = walk.pointer();
+    const definition = walk.schema.definition;
     const segments = splitPointer(pointer);
     // An event dates what holds it (a payment's date, a signature's), or is itself the thing
     // when it stands in a list (a coaching session); a step is only itself.

@@ -31,7 +31,11 @@ export class SchemaWalk {
   /** The container the value is in, and its key or index there (none and '' for the root). */
   parent: Record<string, unknown> | unknown[] | undefined;
   segment = '';
-  private readonly path: string[] = [];
+  /**
+   * The segments of the visited value's pointer after a first empty one, so that joining them
+   * with `/` makes the pointer as one flat string (some 150 dates a record ask for theirs).
+   */
+  private readonly path: string[] = [''];
   /** The containers walked into, outermost first. */
   private readonly frames: Frame[] = [];
   private state: 'start' | 'visited' | 'skipped' = 'start';
@@ -78,7 +82,7 @@ export class SchemaWalk {
         continue;
       }
       const segment = keys === undefined ? String(frame.index) : keys[frame.index]!;
-      this.path[frames.length - 1] = segment;
+      this.path[frames.length] = segment;
       if (frame.keySchema !== undefined) {
         // A key constrained by a definition, visited before its value.
         this.value = segment;
@@ -193,13 +197,14 @@ export function walkWithSchema(
   }
 }
 
-/** The pointer of a path, as joinPointer('', ...path) makes it, escaping only what needs it. */
+/**
+ * The pointer of a path whose first segment is empty, as joinPointer('', ...rest) makes it,
+ * escaping only what needs it.
+ */
 function pointerOfPath(path: readonly string[]): string {
-  let pointer = '';
   for (const segment of path)
-    pointer +=
-      '/' + (segment.includes('~') || segment.includes('/') ? escapeSegment(segment) : segment);
-  return pointer;
+    if (segment.includes('~') || segment.includes('/')) return path.map(escapeSegment).join('/');
+  return path.join('/');
 }
 
 /** Whether a value of this schema can hold, at any depth, an instance of a definition. */
@@ -257,24 +262,43 @@ function canHoldAny(
 const holdsAnyCache = new WeakMap<ReadonlySet<string>, WeakMap<ResolvedSchema, boolean>>();
 
 /**
- * The string values of a record that are instances of a definition (every `CalendarDate`...), or
- * of any of a set of definitions, with their pointers and definitions, in document order, one at
- * a time. Keys are not values: a map keyed by a definition gives its keys' values only.
+ * The walk at each string value of a record that is an instance of a definition (every
+ * `CalendarDate`...), or of any of a set of definitions, in document order: its `value`, its
+ * `schema.definition` and its `pointer()` are read before the next. Keys are not values: a map
+ * keyed by a definition gives its keys' values only. Nothing is made for a value, so that a reader
+ * that needs the pointers of a few (the dates after the evaluation date) makes only theirs.
+ */
+export function* walkToDefinition(
+  value: unknown,
+  definition: string | ReadonlySet<string>,
+  root: RootSchema = programmeSchema,
+): Generator<SchemaWalk, void, undefined> {
+  const wanted = typeof definition === 'string' ? definitionSet(definition) : definition;
+  const walk = new SchemaWalk(value, root, wanted);
+  while (walk.next()) {
+    const name = walk.schema.definition;
+    if (walk.key || name === undefined || !wanted.has(name)) continue;
+    if (typeof walk.value === 'string') yield walk;
+    walk.skip();
+  }
+}
+
+/**
+ * The string values of a record that are instances of a definition, or of any of a set of
+ * definitions, with their pointers and definitions, in document order, one at a time (see
+ * walkToDefinition).
  */
 export function* valuesOfDefinition(
   value: unknown,
   definition: string | ReadonlySet<string>,
   root: RootSchema = programmeSchema,
 ): Generator<{ value: string; pointer: string; definition: string }, void, undefined> {
-  const wanted = typeof definition === 'string' ? definitionSet(definition) : definition;
-  const walk = new SchemaWalk(value, root, wanted);
-  while (walk.next()) {
-    const name = walk.schema.definition;
-    if (walk.key || name === undefined || !wanted.has(name)) continue;
-    if (typeof walk.value === 'string')
-      yield { value: walk.value, pointer: walk.pointer(), definition: name };
-    walk.skip();
-  }
+  for (const walk of walkToDefinition(value, definition, root))
+    yield {
+      value: walk.value as string,
+      pointer: walk.pointer(),
+      definition: walk.schema.definition!,
+    };
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { joinPointer } from '../../base/pointer.js';
 import { DATE_DEFINITIONS } from '../../load/schema.js';
-import { valuesOfDefinition } from '../../load/schema-walk.js';
+import { walkToDefinition } from '../../load/schema-walk.js';
 import { f, nullable, orNull, pointerField, w, weekDays, type ReaderCollection } from './fields.js';
 
 export const dates: ReaderCollection = {
@@ -16,8 +16,8 @@ export const dates: ReaderCollection = {
     pointer: pointerField('où elle est écrite', 'where it is written'),
   },
   items: function* (record) {
-    for (const { value, pointer } of valuesOfDefinition(record, DATE_DEFINITIONS))
-      yield { date: value, pointer };
+    for (const walk of walkToDefinition(record, DATE_DEFINITIONS))
+      yield { date: walk.value as string, pointer: walk.pointer() };
   },
 };
 

@@ -260,39 +260,39 @@ class Reader {
    */
   flow(at: number, parentIndent: number, outermost: boolean): { value: unknown; end: number } {
     const text = this.text;
-    const space = (from: number): number => this.flowSpace(from, parentIndent, outermost);
-    const open = text[at];
-    const close = open === '[' ? ']' : '}';
+    const mapping = text.charCodeAt(at) === 123;
+    const close = mapping ? '}' : ']';
     this.enter();
     const base = this.top;
     let keys: string[] | undefined;
-    const object = newMapping();
-    const items: unknown[] = [];
-    let i = space(at + 1);
+    // Only the container written is made: a record has hundreds of flow collections.
+    const object = mapping ? newMapping() : undefined;
+    const items: unknown[] | undefined = mapping ? undefined : [];
+    let i = this.flowSpace(at + 1, parentIndent, outermost);
     while (text[i] !== close) {
-      if (open === '{') {
+      if (object !== undefined) {
         const { key, colon } = this.key(i, true);
         if (FORBIDDEN_KEYS.has(key) || key in object) giveUp();
         keys = writtenOrder(object, key, keys);
-        const valueAt = space(colon + 1);
+        const valueAt = this.flowSpace(colon + 1, parentIndent, outermost);
         const { value, end } = this.flowValue(valueAt, parentIndent);
         object[key] = value;
         this.entry();
         this.entry();
         this.span(i, valueAt, end);
-        i = space(end);
+        i = this.flowSpace(end, parentIndent, outermost);
       } else {
         const { value, end } = this.flowValue(i, parentIndent);
-        items.push(value);
+        items!.push(value);
         this.entry();
         this.span(i, i, end);
-        i = space(end);
+        i = this.flowSpace(end, parentIndent, outermost);
       }
-      if (text[i] === ',') i = space(i + 1);
+      if (text[i] === ',') i = this.flowSpace(i + 1, parentIndent, outermost);
       else if (text[i] !== close) giveUp();
     }
     this.leave();
-    const value = open === '{' ? object : items;
+    const value = object ?? items!;
     this.close(value, base, keys);
     return { value, end: i + 1 };
   }

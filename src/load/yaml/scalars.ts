@@ -24,13 +24,15 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 /** A plain scalar's value under the core schema, as the `yaml` package resolves it. */
 export function resolvePlain(source: string): unknown {
-  if (NULL.test(source)) return null;
-  // Only digits, signs, dots, letters of numbers: anything else is text, without more tests.
+  // Each form is tried only where its first characters allow it: a record's keys, names, dates
+  // and amounts go through one or two of the core schema's expressions, not all of them.
   const c = source.charCodeAt(0);
+  if ((source.length === 0 || c === 126 || c === 110 || c === 78) && NULL.test(source)) return null;
   if (c === 116 || c === 84 || c === 102 || c === 70) {
     if (BOOL.test(source)) return source[0] === 't' || source[0] === 'T';
     return source;
   }
+  // Only digits, signs, dots, letters of numbers: anything else is text, without more tests.
   if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return source;
   // A number has a `-` only as its sign, or after the `e` of its exponent: one anywhere else
   // makes text (dates, weeks, `1-2-00548`), without trying every form of number.
@@ -39,17 +41,18 @@ export function resolvePlain(source: string): unknown {
     const before = source.charCodeAt(dash - 1);
     if (before !== 101 && before !== 69) return source;
   }
-  if (INT_OCT.test(source)) return parseInt(source.substring(2), 8);
+  const second = source.charCodeAt(1);
+  if (c === 48 && second === 111 && INT_OCT.test(source)) return parseInt(source.substring(2), 8);
   if (INT.test(source)) return parseInt(source, 10);
-  if (INT_HEX.test(source)) return parseInt(source.substring(2), 16);
-  if (FLOAT_NAN.test(source)) {
+  if (c === 48 && second === 120 && INT_HEX.test(source)) return parseInt(source.substring(2), 16);
+  if (source.length <= 5 && FLOAT_NAN.test(source)) {
     return source.slice(-3).toLowerCase() === 'nan'
       ? NaN
       : source[0] === '-'
         ? -Infinity
         : Infinity;
   }
-  if (FLOAT_EXP.test(source) || FLOAT.test(source)) return parseFloat(source);
+  if (FLOAT.test(source) || FLOAT_EXP.test(source)) return parseFloat(source);
   return source;
 }
 
