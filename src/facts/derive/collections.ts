@@ -243,7 +243,7 @@ class Collections {
       const scope = this.scopeOf(owner.values);
       for (let monday = isoWeekMonday(isoWeekOf(checkedDay(from))); monday <= last; monday += 7) {
         const item = itemOf(plan, {
-          week: formatIsoWeek(isoWeekOf(monday)),
+          week: weekOfMonday(monday),
           monday: formatDay(monday),
           friday: formatDay(monday + 4),
           sunday: formatDay(monday + 6),
@@ -256,3 +256,19 @@ class Collections {
     }
   }
 }
+
+/**
+ * The ISO week of a Monday, as records write it (`2019-W42`): the same string for every
+ * intrapreneur's week, so that reading the release of that week finds its hash already made.
+ * Bounded, as formatDay's days are.
+ */
+function weekOfMonday(monday: Day): string {
+  let week = WEEKS.get(monday);
+  if (week === undefined) {
+    if (WEEKS.size >= 4096) WEEKS.clear();
+    WEEKS.set(monday, (week = formatIsoWeek(isoWeekOf(monday))));
+  }
+  return week;
+}
+/** The weeks already written, by the day number of their Monday. */
+const WEEKS = new Map<Day, string>();

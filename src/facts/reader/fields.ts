@@ -105,8 +105,18 @@ export const signedByField = f(
   'parties with a dated signature in the record',
 );
 
-export const weekDays = (week: string): { first: string; last: string } => {
+/** The first and last working days (Monday, Friday) of an ISO week the record writes. */
+export const weekDays = (week: string): Readonly<{ first: string; last: string }> => {
+  const known = WEEK_DAYS.get(week);
+  if (known !== undefined) return known;
   const parsed = parseIsoWeek(week);
   if (!parsed.ok) throw new Error(`unchecked week ${week}`);
-  return { first: formatDay(parsed.value), last: formatDay(parsed.value + 4) };
+  const days = Object.freeze({ first: formatDay(parsed.value), last: formatDay(parsed.value + 4) });
+  // Records write the same few dozen weeks for each intrapreneur (release, leave): each is read
+  // once. Bounded: a record of thousands of weeks does not keep them all.
+  if (WEEK_DAYS.size >= 4096) WEEK_DAYS.clear();
+  WEEK_DAYS.set(week, days);
+  return days;
 };
+/** The working days of the weeks already read, by the week as written. */
+const WEEK_DAYS = new Map<string, Readonly<{ first: string; last: string }>>();
