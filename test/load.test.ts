@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRecordBytes, loadRecordText } from '../src/load/index.js';
 import { reading } from '../src/load/read.js';
 import { DATE_DEFINITIONS } from '../src/load/schema.js';
-import { valuesOfDefinition, walkWithSchema } from '../src/load/schema-walk.js';
+import { walkToDefinition, walkWithSchema } from '../src/load/schema-walk.js';
 import { parseYaml } from '../src/load/yaml/parse.js';
 import { caseFiles, REFERENCE } from './helpers.js';
 
@@ -479,9 +479,16 @@ describe('the values of a definition', () => {
         return false;
       });
       expect(walked.length, file).toBeGreaterThan(20);
-      expect([...valuesOfDefinition(record, DATE_DEFINITIONS)], file).toEqual(walked);
+      // The walk stops at each date with its value, its definition and its pointer.
+      const datesOf = (definition: string | ReadonlySet<string>) =>
+        Array.from(walkToDefinition(record, definition), (walk) => ({
+          value: walk.value,
+          pointer: walk.pointer(),
+          definition: walk.schema.definition,
+        }));
+      expect(datesOf(DATE_DEFINITIONS), file).toEqual(walked);
       // One definition alone gives its own dates, in the same order.
-      expect([...valuesOfDefinition(record, 'EventDate')], file).toEqual(
+      expect(datesOf('EventDate'), file).toEqual(
         walked.filter((w) => w.definition === 'EventDate'),
       );
     }

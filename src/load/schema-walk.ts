@@ -284,24 +284,6 @@ export function* walkToDefinition(
 }
 
 /**
- * The string values of a record that are instances of a definition, or of any of a set of
- * definitions, with their pointers and definitions, in document order, one at a time (see
- * walkToDefinition).
- */
-export function* valuesOfDefinition(
-  value: unknown,
-  definition: string | ReadonlySet<string>,
-  root: RootSchema = programmeSchema,
-): Generator<{ value: string; pointer: string; definition: string }, void, undefined> {
-  for (const walk of walkToDefinition(value, definition, root))
-    yield {
-      value: walk.value as string,
-      pointer: walk.pointer(),
-      definition: walk.schema.definition!,
-    };
-}
-
-/**
  * One set per definition asked for alone: what a walk can find under each schema is remembered
  * per set (canHoldAny).
  */
