@@ -27,9 +27,19 @@ const checkJson = (args: string[], cwd?: string): JsonFile[] =>
     ) as { files: JsonFile[] }
   ).files;
 
-/** The sum of a money figure over the records that have it, in cents. */
+/**
+ * The sum of a money figure over the records that have it, in cents; for what is still owed, of
+ * what the DINSIC owes only (the positive balances: each record is with another collectivité).
+ */
 const sum = (files: readonly JsonFile[], column: (typeof MONEY)[number]): number =>
-  files.reduce((total, f) => total + (f.money?.[column] ?? 0), 0);
+  files.reduce((total, f) => {
+    const value = f.money?.[column] ?? 0;
+    return column === 'balance' && value < 0 ? total : total + value;
+  }, 0);
+
+/** What the DINSIC refunded too much, and is owed back, over the records: in cents. */
+const owedBack = (files: readonly JsonFile[]): number =>
+  files.reduce((total, f) => total + Math.max(0, -(f.money?.balance ?? 0)), 0);
 
 /** The totals the page states, by column, read from its HTML. */
 function totalsOf(html: string): Record<string, number> {
@@ -72,6 +82,22 @@ describe('clausier report DIR --html FILE', () => {
     const files = checkJson(['cases']);
     expect(totalsOf(html)).toEqual(Object.fromEntries(MONEY.map((c) => [c, sum(files, c)])));
     expect(sum(files, 'paid')).toBeGreaterThan(0);
+  });
+
+  it('never nets what the DINSIC owes one collectivité against what another owes it back', () => {
+    const files = checkJson(['cases']);
+    // One case refunds 350.00 € too much; the others' balances are what the DINSIC owes.
+    expect(owedBack(files)).toBe(35_000);
+    expect(sum(files, 'balance')).toBe(3_365_000);
+    const balance = html.match(
+      /<td class="num" data-total="balance" data-cents="(\d+)" data-owed-back="(\d+)">([^<]*)<br \/><span class="small">([^<]*)<\/span><\/td>/,
+    );
+    expect(balance?.slice(1)).toEqual([
+      '3365000',
+      '35000',
+      '€33,650.00',
+      '+ €350.00 refunded too much, owed back to the DINSIC',
+    ]);
   });
 
   it('says what each record breaches, what is overdue and what falls due next', () => {
@@ -148,10 +174,17 @@ describe.skipIf(SKIP_BROWSER)('the portfolio of 500 generated records in Chromiu
     mkdirSync(dirname(page));
     for (let i = 0; i < 500; i++) {
       // One record in five with breaches, as bench/run.mjs makes them.
-      const text = generateRecord({
+      let text = generateRecord({
         ...optionsForSize(10_000, i + 1),
         breaches: i % 5 === 0 ? 0.4 : 0,
       });
+      // One record refunds 350.00 € too much: the collectivité owes it back to the DINSIC.
+      if (i === 1)
+        text = text.replace(
+          /(\nrefunds:\n(?:.*\n)*? {4}amount: )(\d+)\.(\d\d)/,
+          (_, head: string, units: string, cents: string) =>
+            `${head}${Number(units) + 350}.${cents}`,
+        );
       const file = `record-${String(i).padStart(3, '0')}.yaml`;
       writeFileSync(join(records, file), text);
       texts.set(join('records', file), text);
@@ -200,6 +233,11 @@ describe.skipIf(SKIP_BROWSER)('the portfolio of 500 generated records in Chromiu
       const shown = await tab.locator(`td[data-shown="${column}"]`).getAttribute('data-cents');
       expect(Number(shown), column).toBe(sum(files, column));
     }
+    for (const role of ['data-total', 'data-shown'])
+      expect(
+        Number(await tab.locator(`td[${role}="balance"]`).getAttribute('data-owed-back')),
+        role,
+      ).toBe(owedBack(files));
     await tab.close();
   });
 
@@ -231,6 +269,13 @@ describe.skipIf(SKIP_BROWSER)('the portfolio of 500 generated records in Chromiu
     expect(await visible().count()).toBe(breaching.length);
     expect(Number(await tab.locator('td[data-shown="balance"]').getAttribute('data-cents'))).toBe(
       sum(breaching, 'balance'),
+    );
+    expect(owedBack(breaching)).toBe(35_000);
+    expect(
+      Number(await tab.locator('td[data-shown="balance"]').getAttribute('data-owed-back')),
+    ).toBe(owedBack(breaching));
+    expect(await tab.locator('td[data-shown="balance"] .small').innerText()).toBe(
+      '+ 350,00 € restitués de trop, à rendre à la DINSIC',
     );
     expect(errors).toEqual([]);
     await tab.close();

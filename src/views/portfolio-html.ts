@@ -120,7 +120,8 @@ const WORDS = {
     unknown: (n: number) =>
       `${n} dossier${n > 1 ? 's' : ''} sans montant mesurable, hors des totaux de cette colonne`,
     balanceNote:
-      'Reste dû : la restitution due moins ce qui a été restitué au compte de la collectivité (négatif : restitué de trop).',
+      'Reste dû : ce que la DINSIC doit encore à la collectivité, la restitution due moins ce qui a été restitué à son compte (négatif : restitué de trop, que la collectivité doit rendre à la DINSIC). Les totaux comptent à part ce que la DINSIC doit et ce qui lui est dû.',
+    owedBack: '+ {amount} restitués de trop, à rendre à la DINSIC',
     report: 'rapport',
     generatedBy: (tool: string) =>
       `Établi par ${tool}. Chaque ligne renvoie au rapport du dossier, écrit à côté de cette page.`,
@@ -164,7 +165,8 @@ const WORDS = {
     unknown: (n: number) =>
       `${n} record${n !== 1 ? 's' : ''} without a measurable amount, left out of this column's totals`,
     balanceNote:
-      "Still owed: the refund due less what was refunded to the collectivité's account (negative: refunded too much).",
+      'Still owed: what the DINSIC still owes the collectivité, the refund due less what was refunded to its account (negative: refunded too much, which the collectivité owes back to the DINSIC). The totals count what the DINSIC owes apart from what is owed back to it.',
+    owedBack: '+ {amount} refunded too much, owed back to the DINSIC',
     report: 'report',
     generatedBy: (tool: string) =>
       `Made by ${tool}. Each row links to the record's report, written beside this page.`,
@@ -186,13 +188,20 @@ export interface PortfolioOptions {
   tool: string;
 }
 
-/** The sums of the money columns, over the records that have each figure. */
+/**
+ * The sums of the money columns, over the records that have each figure. What is still owed runs
+ * both ways, and each record is between the DINSIC and another collectivité: its total is what
+ * the DINSIC owes (the positive balances), and `owedBack` what it refunded too much and is owed
+ * back (the negative ones, as an amount), never one netted against the other.
+ */
 export function portfolioTotals(rows: readonly PortfolioRow[]): {
   cents: Record<MoneyColumn, number>;
   unknown: Record<MoneyColumn, number>;
+  owedBack: number;
 } {
   const cents = {} as Record<MoneyColumn, number>;
   const unknown = {} as Record<MoneyColumn, number>;
+  let owedBack = 0;
   for (const column of MONEY_COLUMNS) {
     cents[column] = 0;
     unknown[column] = 0;
@@ -200,10 +209,11 @@ export function portfolioTotals(rows: readonly PortfolioRow[]): {
       if (row.money === undefined) continue;
       const value = row.money[column];
       if (value === null) unknown[column]++;
+      else if (column === 'balance' && value < 0) owedBack -= value;
       else cents[column] += value;
     }
   }
-  return { cents, unknown };
+  return { cents, unknown, owedBack };
 }
 
 /** The words of the page in one language. */
@@ -213,7 +223,7 @@ type PortfolioWords = (typeof WORDS)[Language];
 export function portfolioHtml(rows: readonly PortfolioRow[], options: PortfolioOptions): string {
   const { language } = options;
   const w = WORDS[language];
-  const { cents, unknown } = portfolioTotals(rows);
+  const { cents, unknown, owedBack } = portfolioTotals(rows);
   const overdue = rows.reduce((sum, r) => sum + r.overdue.length, 0);
   const unknownNotes = MONEY_COLUMNS.filter((c) => unknown[c] > 0).map(
     (c) => `${w.columns[c]}${language === 'fr' ? ' :' : ':'} ${w.unknown(unknown[c])}.`,
@@ -225,7 +235,7 @@ export function portfolioHtml(rows: readonly PortfolioRow[], options: PortfolioO
     `<table id="portfolio"${attr('data-records', rows.length)}>`,
     tableHead(w),
     `<tbody>\n${rows.map((row) => rowHtml(row, language)).join('\n')}\n</tbody>`,
-    tableFoot(rows.length, cents, overdue, language),
+    tableFoot(rows.length, cents, owedBack, overdue, language),
     '</table>',
     '</div>',
     `<p class="small muted">${escapeHtml(w.balanceNote)}${unknownNotes.length > 0 ? ` ${escapeHtml(unknownNotes.join(' '))}` : ''}</p>`,
@@ -237,7 +247,13 @@ export function portfolioHtml(rows: readonly PortfolioRow[], options: PortfolioO
     title: `${w.title} — ${w.records(rows.length)}`,
     css: CSS,
     body: bodyHtml,
-    script: script({ shown: w.shown, euro: w.euro, group: w.group, lang: language }),
+    script: script({
+      shown: w.shown,
+      euro: w.euro,
+      group: w.group,
+      lang: language,
+      owedBack: w.owedBack,
+    }),
   });
 }
 
@@ -379,20 +395,29 @@ function nextCell(row: PortfolioRow, language: Language): string {
 function tableFoot(
   records: number,
   cents: Record<MoneyColumn, number>,
+  owedBack: number,
   overdue: number,
   language: Language,
 ): string {
   const w = WORDS[language];
   const euros = eurosIn(language);
+  // A total cell: `data-total` or `data-shown` names its column; what is still owed says apart
+  // what is owed back to the DINSIC (data-owed-back), as the page's script does for the rows shown.
+  const cell = (role: string, c: MoneyColumn): string =>
+    c !== 'balance'
+      ? `<td class="num"${attr(role, c)}${attr('data-cents', cents[c])}>${escapeHtml(euros(cents[c]))}</td>`
+      : `<td class="num"${attr(role, c)}${attr('data-cents', cents[c])}${attr('data-owed-back', owedBack)}>${escapeHtml(euros(cents[c]))}${
+          owedBack > 0
+            ? `<br /><span class="small">${escapeHtml(w.owedBack.replace('{amount}', euros(owedBack)))}</span>`
+            : ''
+        }</td>`;
   return [
     '<tfoot>',
     `<tr class="total"><th scope="row" colspan="3">${escapeHtml(w.total(records))}</th>${MONEY_COLUMNS.map(
-      (c) =>
-        `<td class="num"${attr('data-total', c)}${attr('data-cents', cents[c])}>${escapeHtml(euros(cents[c]))}</td>`,
+      (c) => cell('data-total', c),
     ).join('')}<td class="num"${attr('data-total', 'overdue')}>${overdue}</td><td></td></tr>`,
     `<tr class="shown-total"><th scope="row" colspan="3" id="shown">${escapeHtml(w.shown.replace('{n}', String(records)).replace('{total}', String(records)))}</th>${MONEY_COLUMNS.map(
-      (c) =>
-        `<td class="num"${attr('data-shown', c)}${attr('data-cents', cents[c])}>${escapeHtml(euros(cents[c]))}</td>`,
+      (c) => cell('data-shown', c),
     ).join('')}<td></td><td></td></tr>`,
     '</tfoot>',
   ].join('\n');
@@ -404,7 +429,13 @@ function tableFoot(
  * the sort (a click on a header, again to reverse; empty cells last). Written for any browser of
  * the last years, with the DOM alone.
  */
-function script(words: { shown: string; euro: string; group: string; lang: string }): string {
+function script(words: {
+  shown: string;
+  euro: string;
+  group: string;
+  lang: string;
+  owedBack: string;
+}): string {
   return `(() => {
 'use strict';
 const W = ${JSON.stringify(words)};
@@ -427,19 +458,32 @@ function update() {
   const words = fold(filter.value).split(/\\s+/).filter(Boolean);
   const wanted = verdict.value;
   const sums = {};
+  // What is still owed to the DINSIC (a negative balance), apart from what it owes.
+  let back = 0;
   let count = 0;
   for (const row of rows) {
     const visible = (wanted === '' || row.dataset.verdict === wanted) && words.every((word) => haystack.get(row).includes(word));
     row.hidden = !visible;
     if (!visible) continue;
     count += 1;
-    for (const cell of row.querySelectorAll('td[data-cents]')) sums[cell.dataset.column] = (sums[cell.dataset.column] || 0) + Number(cell.dataset.cents);
+    for (const cell of row.querySelectorAll('td[data-cents]')) {
+      const cents = Number(cell.dataset.cents);
+      if (cell.dataset.column === 'balance' && cents < 0) back -= cents;
+      else sums[cell.dataset.column] = (sums[cell.dataset.column] || 0) + cents;
+    }
   }
   shown.textContent = W.shown.replace('{n}', String(count)).replace('{total}', String(rows.length));
   for (const cell of table.querySelectorAll('td[data-shown]')) {
     const sum = sums[cell.dataset.shown] || 0;
     cell.dataset.cents = String(sum);
     cell.textContent = euros(sum);
+    if (cell.dataset.shown !== 'balance') continue;
+    cell.dataset.owedBack = String(back);
+    if (back === 0) continue;
+    const note = document.createElement('span');
+    note.className = 'small';
+    note.textContent = W.owedBack.replace('{amount}', euros(back));
+    cell.append(document.createElement('br'), note);
   }
 }
 function sort(button) {
