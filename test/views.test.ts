@@ -30,6 +30,10 @@ const DOC = annotateConvention(PACK, packCases(PACK));
 const MARKDOWN = conventionMarkdown(DOC, 'fr');
 
 const CAP_CASE = join(ROOT, 'cases/A4-CAP/a-payment-of-12000-euros-breaches-the-cap.yaml');
+const PHASE_4_MISSING_CASE = join(
+  ROOT,
+  'cases/A1-PHASES-COMPLETE/a-programme-missing-phase-4-breaches-a1-phases-complete.yaml',
+);
 const HALF_DAY_CASE = join(
   ROOT,
   'cases/A1-RELEASE-WEEKLY/an-intrapreneur-released-half-a-day-in-a-week-breaches-a1-release-weekly.yaml',
@@ -486,6 +490,34 @@ describe('clausier report: the programme report', () => {
     const farHtml = await reportOf(far);
     expect(farHtml).toContain('12/09/2091 <span class="badge">hors échelle</span>');
     expect(farHtml).toContain('12/09/2091 ▶</text>');
+  });
+
+  it('tells a phase the record does not write from one a termination came before', async () => {
+    /** What the timeline writes in place of each phase it has no bar for, by lane. */
+    const absentOf = (html: string): string[] =>
+      [...html.matchAll(/<text class="absent"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+    const dir = tempDir();
+    const terminated = join(dir, 'terminated.yaml');
+    writeFileSync(
+      terminated,
+      `${readFileSync(REFERENCE, 'utf8')}
+termination:
+  date: 2019-12-03
+  requestedBy: collectivite
+  defaultingParty: dinsic
+  notice: { date: 2019-10-29, received: 2019-10-31, by: collectivite }
+`,
+    );
+    // Phases 4 and 5 are written, but start after the termination.
+    expect(absentOf(await reportOf(terminated))).toEqual([
+      'après la résiliation : n’a pas lieu',
+      'après la résiliation : n’a pas lieu',
+    ]);
+    expect(absentOf(await reportOf(terminated, 'en'))).toEqual([
+      'after the termination: does not take place',
+      'after the termination: does not take place',
+    ]);
+    expect(absentOf(await reportOf(PHASE_4_MISSING_CASE))).toEqual(['absente du dossier']);
   });
 
   it('escapes what the record says, wherever it shows it', async () => {

@@ -74,6 +74,8 @@ export interface ReportWords {
   phaseNames: string[];
   lanes: Record<'seminar' | 'money' | 'amendments' | 'termination', string>;
   absent: string;
+  /** A phase the record writes but a termination came before: it does not take place. */
+  afterTermination: string;
   ongoing: string;
   judgedOn: string;
   outOfScale: string;
@@ -238,6 +240,7 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
       termination: 'Résiliation',
     },
     absent: 'absente du dossier',
+    afterTermination: 'après la résiliation : n’a pas lieu',
     ongoing: 'en cours',
     judgedOn: 'évalué au',
     outOfScale: 'hors échelle',
@@ -391,6 +394,7 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
       termination: 'Termination',
     },
     absent: 'not in the record',
+    afterTermination: 'after the termination: does not take place',
     ongoing: 'ongoing',
     judgedOn: 'as of',
     outOfScale: 'off scale',

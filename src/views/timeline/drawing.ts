@@ -183,11 +183,12 @@ function periodBars({ timeline, language, w, scale, asOf, laneY }: Drawing): str
     end: string | null,
     cls: string,
     title: string,
+    absent: string = w.absent,
   ): void => {
     const y = laneY.get(lane)!;
     if (start === null) {
       parts.push(
-        `<text class="absent" x="${GUTTER + 6}" y="${r1(y + 4)}">${escapeHtml(w.absent)}</text>`,
+        `<text class="absent" x="${GUTTER + 6}" y="${r1(y + 4)}">${escapeHtml(absent)}</text>`,
       );
       return;
     }
@@ -214,6 +215,7 @@ function periodBars({ timeline, language, w, scale, asOf, laneY }: Drawing): str
       p.end,
       `bar-phase bar-phase-${p.number}`,
       `${w.phaseNames[p.number - 1]}${w.colon} ${period(p.start, p.end)}`,
+      p.afterTermination ? w.afterTermination : w.absent,
     );
   return parts;
 }

@@ -41,6 +41,8 @@ export interface PhaseBar {
   start: string | null;
   /** null: the phase has not ended (or its end is not in the record). */
   end: string | null;
+  /** The record writes the phase, but it starts after the termination: it does not take place. */
+  afterTermination: boolean;
 }
 
 export interface Timeline {
@@ -211,13 +213,17 @@ function numbered(raw: Omit<TimelineEvent, 'number'>[]): TimelineEvent[] {
 
 /** The five phases' bars, from the derived facts. */
 function phaseBars(facts: Facts): PhaseBar[] {
-  const phaseFacts = facts.globals.phases as Record<string, { start: unknown; end: unknown }>;
+  const phaseFacts = facts.globals.phases as Record<
+    string,
+    { start: unknown; end: unknown; afterTermination?: unknown }
+  >;
   return PHASES.map((name, i) => {
     const f = phaseFacts[name];
     return {
       number: i + 1,
       start: typeof f?.start === 'string' ? f.start : null,
       end: typeof f?.end === 'string' ? f.end : null,
+      afterTermination: f?.afterTermination === true,
     };
   });
 }
