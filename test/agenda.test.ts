@@ -240,13 +240,14 @@ describe('clausier agenda: text, Markdown', () => {
       '--lang',
       'en',
     ]);
+    // The refund is to be written in the record's `refunds:` list, line 195.
     expect(run.stdout).toBe(
       [
         '## Agenda: 1 obligation to perform in 1 record, 0 overdue, 1 pending (as of 2020-04-01)',
         '',
         '| Due | Where it stands | Rule | Owed by | Amount | Record | Clause | Finding |',
         '| --- | --- | --- | --- | ---: | --- | --- | --- |',
-        `| 2020-05-14 | in 43 days | **A4-REFUND-UNUSED** Refund of unused credits | the DINSIC | €1,150.00 | Ville des Lilas (dinsic-les-lilas-2019)<br>\`${REFERENCE}:3:1\` | art. 4 al. 4 | Credits unused so far: €1,150.00 (already refunded: €0.00), to be refunded within 3 months of the end of the convention (deadline: 2020-05-14). |`,
+        `| 2020-05-14 | in 43 days | **A4-REFUND-UNUSED** Refund of unused credits | the DINSIC | €1,150.00 | Ville des Lilas (dinsic-les-lilas-2019)<br>\`${REFERENCE}:195:1\` | art. 4 al. 4 | Credits unused so far: €1,150.00 (already refunded: €0.00), to be refunded within 3 months of the end of the convention (deadline: 2020-05-14). |`,
         '',
       ].join('\n'),
     );

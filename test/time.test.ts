@@ -289,6 +289,32 @@ describe('a termination ends the convention and phase 3 on its date', () => {
   }, 120_000);
 });
 
+describe('where a pending finding points', () => {
+  it('at the item due first, where it is to be performed', async () => {
+    const doc = documentOf(REFERENCE_TEXT);
+    doc.deleteIn(['amendments', 0, 'communicatedToController']);
+    doc.set('asOf', '2020-02-20');
+    const report = await judge(doc.toString());
+    const pending = (rule: string) => {
+      const f = report.findings.find((x) => x.rule === rule)!;
+      return { status: f.status, due: f.due, pointers: f.locations.map((l) => l.pointer) };
+    };
+    // The convention's copy was sent; the amendment's is due a month after its signature, and
+    // is to be written in the amendment (the file shows the amendment, the field being absent).
+    expect(pending('A5-CONTROLLER')).toEqual({
+      status: 'pending',
+      due: '2020-03-13',
+      pointers: ['/amendments/0/communicatedToController'],
+    });
+    // The refund, into the list of refunds (its due.locations), not the record's first line.
+    expect(pending('A4-REFUND-UNUSED')).toEqual({
+      status: 'pending',
+      due: '2020-05-14',
+      pointers: ['/refunds'],
+    });
+  });
+});
+
 describe('late, overdue, or neither', () => {
   const singlePayment = (report: FileReport) => {
     const found = report.findings.find((f) => f.rule === 'A4-SINGLE-PAYMENT')!;

@@ -152,7 +152,14 @@ function summaryFinding(
     severity: rule.severity,
     status: summary,
     text: fill(template, context),
-    pointers: only ? pointersOf(only.item, undefined) : [],
+    // Pending: where the item due first is to be performed (the rule's due.locations, else the
+    // item); otherwise the collection's only item, if it has one.
+    pointers:
+      summary === 'pending' && tally.pending !== undefined
+        ? pointersOf(tally.pending.item, rule.due.locations)
+        : only
+          ? pointersOf(only.item, undefined)
+          : [],
     count: tally.count(summary),
   };
   if (due !== undefined) finding.due = due;

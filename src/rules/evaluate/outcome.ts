@@ -195,19 +195,23 @@ export class Tally {
   /** The outcome of the first item, kept while it is the only one. */
   private first: ItemOutcome | undefined;
   private items = 0;
-  /** The earliest due date of the pending items. */
-  earliestPendingDue: string | undefined;
+  /**
+   * The pending item due first (the first pending one while none has a due date), kept whole:
+   * where a pending finding points, and the day it is due.
+   */
+  pending: ItemOutcome | undefined;
 
   add(outcome: Outcome, judgement: Judgement, item: Item, index: number): void {
     this.items += 1;
+    // Only the first item, the pending one due first and breaching ones are kept whole.
+    this.first = this.items === 1 ? keptOutcome(outcome, judgement, item, index) : undefined;
     if (
       outcome.status === 'pending' &&
-      outcome.due !== undefined &&
-      (this.earliestPendingDue === undefined || outcome.due < this.earliestPendingDue)
+      (this.pending === undefined ||
+        (outcome.due !== undefined &&
+          (this.pending.due === undefined || outcome.due < this.pending.due)))
     )
-      this.earliestPendingDue = outcome.due;
-    // Only the first item and breaching ones are kept whole.
-    this.first = this.items === 1 ? keptOutcome(outcome, judgement, item, index) : undefined;
+      this.pending = this.first ?? keptOutcome(outcome, judgement, item, index);
     this.counts[outcome.status] += 1;
     if (outcome.status === 'breach')
       this.breaches.push(this.first ?? keptOutcome(outcome, judgement, item, index));
@@ -217,6 +221,11 @@ export class Tally {
       if (group) group.count += 1;
       else this.undetermined.set(key, { missing: [...outcome.missing], count: 1 });
     }
+  }
+
+  /** The earliest due date of the pending items. */
+  get earliestPendingDue(): string | undefined {
+    return this.pending?.due;
   }
 
   count(status: Status): number {
