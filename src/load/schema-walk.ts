@@ -16,7 +16,7 @@ import {
 /**
  * A walk of a record with its schema: every value with the part of the JSON Schema that describes
  * it, depth first, in document order, one value at a time (`next`), so that a walk can be read
- * as it goes (valuesOfDefinition is a generator over it: every date of a large record is not held
+ * as it goes (walkToDefinition is a generator over it: every date of a large record is not held
  * at once). After a value, the walk goes into it unless `skip` is called. Map keys constrained by
  * a definition (ISO weeks) are visited with `key` true, before their value; skipping a key skips
  * its value. Only values whose schema can hold an instance of one of `only`, where given, are
