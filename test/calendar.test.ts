@@ -17,6 +17,7 @@ import {
 } from '../src/base/calendar.js';
 import { addPeriodToDate } from '../src/facts/formula.js';
 import { weekDays } from '../src/facts/reader/fields.js';
+import { MEMO_BOUND } from '../src/base/memo.js';
 
 const day = (text: string): number => {
   const parsed = parseCalendarDate(text);
@@ -64,12 +65,12 @@ describe('ISO weeks', () => {
   it("gives a week's working days, from Monday to Friday, the same each time it is asked", () => {
     expect(weekDays('2020-W01')).toEqual({ first: '2019-12-30', last: '2020-01-03' });
     expect(weekDays('2020-W53')).toEqual({ first: '2020-12-28', last: '2021-01-01' });
-    // More weeks than the reader keeps (4,096), twice: what it forgets it reads again alike.
+    // More weeks than the reader keeps (MEMO_BOUND, 4,096), twice: what it forgets it reads again alike.
     const weeks: string[] = [];
     for (let year = 2000; year <= 2100; year++)
       for (let w = 1; w <= isoWeeksInYear(year); w++)
         weeks.push(`${year}-W${String(w).padStart(2, '0')}`);
-    expect(weeks.length).toBeGreaterThan(5000);
+    expect(weeks.length).toBeGreaterThan(MEMO_BOUND);
     for (const pass of [1, 2])
       for (const week of weeks) {
         const monday = (parseIsoWeek(week) as { value: number }).value;

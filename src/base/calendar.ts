@@ -5,6 +5,7 @@
  * nothing depends on the machine's time zone or locale. The conversions are Howard Hinnant's
  * `days_from_civil` and `civil_from_days` algorithms, in integer arithmetic.
  */
+import { remembered } from './memo.js';
 import { quote } from './quote.js';
 
 /** A calendar day: the number of days since 1970-01-01 (negative before it). */
@@ -70,18 +71,17 @@ export function countInWords(n: number): string {
 }
 
 export function formatDay(d: Day): string {
-  const known = WRITTEN.get(d);
-  if (known !== undefined) return known;
-  const { year, month, day } = civilFromDay(d);
-  const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
   // Records name the same few hundred days again and again (a week's Monday, Friday, Sunday):
-  // each is written once. Bounded: a record of thousands of days does not keep them all.
-  if (WRITTEN.size >= 4096) WRITTEN.clear();
-  WRITTEN.set(d, text);
-  return text;
+  // each is written once.
+  return remembered(WRITTEN, d, writeDay);
 }
 /** Days already written, by their number. */
 const WRITTEN = new Map<Day, string>();
+
+function writeDay(d: Day): string {
+  const { year, month, day } = civilFromDay(d);
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
 
 /** ISO weekday: 1 is Monday, 7 is Sunday. 1970-01-01 was a Thursday. */
 export function weekday(d: Day): number {

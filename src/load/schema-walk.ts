@@ -31,8 +31,7 @@ export class SchemaWalk {
   /** The container the value is in, and its key or index there (none and '' for the root). */
   parent: Record<string, unknown> | unknown[] | undefined;
   segment = '';
-  /** The segments of the visited value's pointer, after a first empty one (the root's). */
-  private readonly path: string[] = [''];
+  private readonly path: string[] = [];
   /** The containers walked into, outermost first. */
   private readonly frames: Frame[] = [];
   private state: 'start' | 'visited' | 'skipped' = 'start';
@@ -79,7 +78,7 @@ export class SchemaWalk {
         continue;
       }
       const segment = keys === undefined ? String(frame.index) : keys[frame.index]!;
-      this.path[frames.length] = segment;
+      this.path[frames.length - 1] = segment;
       if (frame.keySchema !== undefined) {
         // A key constrained by a definition, visited before its value.
         this.value = segment;
@@ -195,17 +194,15 @@ export function walkWithSchema(
 }
 
 /**
- * The pointer of a path whose first segment is empty, as joinPointer('', ...rest) makes it,
- * escaping only what needs it. Concatenated: joining the segments in one string made fewer bytes
- * but took longer (issue 17's eighth and thirteenth stops).
+ * The pointer of a path, as joinPointer('', ...path) makes it, escaping only what needs it.
+ * Concatenated: joining the segments in one string made fewer bytes but took longer (issue 17's
+ * eighth and thirteenth stops).
  */
 function pointerOfPath(path: readonly string[]): string {
   let pointer = '';
-  for (let i = 1; i < path.length; i++) {
-    const segment = path[i]!;
+  for (const segment of path)
     pointer +=
       '/' + (segment.includes('~') || segment.includes('/') ? escapeSegment(segment) : segment);
-  }
   return pointer;
 }
 

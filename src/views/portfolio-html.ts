@@ -403,14 +403,13 @@ function tableFoot(
   const euros = eurosIn(language);
   // A total cell: `data-total` or `data-shown` names its column; what is still owed says apart
   // what is owed back to the DINSIC (data-owed-back), as the page's script does for the rows shown.
-  const cell = (role: string, c: MoneyColumn): string =>
-    c !== 'balance'
-      ? `<td class="num"${attr(role, c)}${attr('data-cents', cents[c])}>${escapeHtml(euros(cents[c]))}</td>`
-      : `<td class="num"${attr(role, c)}${attr('data-cents', cents[c])}${attr('data-owed-back', owedBack)}>${escapeHtml(euros(cents[c]))}${
-          owedBack > 0
-            ? `<br /><span class="small">${escapeHtml(w.owedBack.replace('{amount}', euros(owedBack)))}</span>`
-            : ''
-        }</td>`;
+  const cell = (role: string, c: MoneyColumn): string => {
+    const back = c === 'balance' ? owedBack : undefined;
+    const note = back
+      ? `<br /><span class="small">${escapeHtml(w.owedBack.replace('{amount}', euros(back)))}</span>`
+      : '';
+    return `<td class="num"${attr(role, c)}${attr('data-cents', cents[c])}${attr('data-owed-back', back)}>${escapeHtml(euros(cents[c]))}${note}</td>`;
+  };
   return [
     '<tfoot>',
     `<tr class="total"><th scope="row" colspan="3">${escapeHtml(w.total(records))}</th>${MONEY_COLUMNS.map(

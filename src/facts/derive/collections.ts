@@ -13,6 +13,7 @@ import {
   checkedDay,
   type Day,
 } from '../../base/calendar.js';
+import { remembered } from '../../base/memo.js';
 import { joinPointer } from '../../base/pointer.js';
 import type { ProgrammeRecord } from '../../model/programme.js';
 import type { Row, Scope } from '../formula.js';
@@ -260,15 +261,8 @@ class Collections {
 /**
  * The ISO week of a Monday, as records write it (`2019-W42`): the same string for every
  * intrapreneur's week, so that reading the release of that week finds its hash already made.
- * Bounded, as formatDay's days are.
  */
-function weekOfMonday(monday: Day): string {
-  let week = WEEKS.get(monday);
-  if (week === undefined) {
-    if (WEEKS.size >= 4096) WEEKS.clear();
-    WEEKS.set(monday, (week = formatIsoWeek(isoWeekOf(monday))));
-  }
-  return week;
-}
+const weekOfMonday = (monday: Day): string => remembered(WEEKS, monday, writeWeek);
 /** The weeks already written, by the day number of their Monday. */
 const WEEKS = new Map<Day, string>();
+const writeWeek = (monday: Day): string => formatIsoWeek(isoWeekOf(monday));

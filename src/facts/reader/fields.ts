@@ -4,6 +4,7 @@
  * record may leave out, an account, a signature, a day or a week read from checked text.
  */
 import { formatDay, parseIsoWeek } from '../../base/calendar.js';
+import { remembered } from '../../base/memo.js';
 import type { AccountRef, ProgrammeRecord, Signature } from '../../model/programme.js';
 import type { FactType, Localized } from '../../model/pack.js';
 import type { FactSpec } from '../spec.js';
@@ -105,18 +106,17 @@ export const signedByField = f(
   'parties with a dated signature in the record',
 );
 
-/** The first and last working days (Monday, Friday) of an ISO week the record writes. */
-export const weekDays = (week: string): Readonly<{ first: string; last: string }> => {
-  const known = WEEK_DAYS.get(week);
-  if (known !== undefined) return known;
-  const parsed = parseIsoWeek(week);
-  if (!parsed.ok) throw new Error(`unchecked week ${week}`);
-  const days = Object.freeze({ first: formatDay(parsed.value), last: formatDay(parsed.value + 4) });
-  // Records write the same few dozen weeks for each intrapreneur (release, leave): each is read
-  // once. Bounded: a record of thousands of weeks does not keep them all.
-  if (WEEK_DAYS.size >= 4096) WEEK_DAYS.clear();
-  WEEK_DAYS.set(week, days);
-  return days;
-};
+/**
+ * The first and last working days (Monday, Friday) of an ISO week the record writes. Records write
+ * the same few dozen weeks for each intrapreneur (release, leave): each is read once.
+ */
+export const weekDays = (week: string): Readonly<{ first: string; last: string }> =>
+  remembered(WEEK_DAYS, week, readWeekDays);
 /** The working days of the weeks already read, by the week as written. */
 const WEEK_DAYS = new Map<string, Readonly<{ first: string; last: string }>>();
+
+function readWeekDays(week: string): Readonly<{ first: string; last: string }> {
+  const parsed = parseIsoWeek(week);
+  if (!parsed.ok) throw new Error(`unchecked week ${week}`);
+  return Object.freeze({ first: formatDay(parsed.value), last: formatDay(parsed.value + 4) });
+}

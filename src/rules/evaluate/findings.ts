@@ -145,7 +145,7 @@ function summaryFinding(
         ? rule.messages.satisfied
         : (rule.messages.notApplicable ?? GENERIC.notApplicable);
   // A pending rule is due on the earliest due date of its pending items.
-  const due = summary === 'pending' ? tally.earliestPendingDue : only?.due;
+  const due = summary === 'pending' ? tally.pending?.due : only?.due;
   // Every rule has this finding for every record: made field by field, in the order of the others.
   const finding: Omit<RuleFinding, 'explain'> & Partial<RuleFinding> = {
     rule: rule.id,

@@ -223,11 +223,6 @@ export class Tally {
     }
   }
 
-  /** The earliest due date of the pending items. */
-  get earliestPendingDue(): string | undefined {
-    return this.pending?.due;
-  }
-
   count(status: Status): number {
     return this.counts[status];
   }
