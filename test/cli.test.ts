@@ -70,6 +70,8 @@ describe('clausier check --format json', () => {
       refunded: 115_000,
       refundedElsewhere: 0,
       balance: 0,
+      refundSettled: true,
+      refundDueBy: '2020-05-14',
     });
   });
 

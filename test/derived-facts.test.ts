@@ -7,6 +7,8 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../src/pipeline.js';
+import { formatTextFile } from '../src/report/text.js';
+import { balanceSentence } from '../src/words/money.js';
 import { compileFormula, type Scope } from '../src/facts/formula.js';
 import { isMissing, Missing } from '../src/facts/missing.js';
 import { READER_COLLECTIONS, READER_GLOBALS } from '../src/facts/reader.js';
@@ -380,6 +382,58 @@ describe('the money summary, as the pack derives it', () => {
       refundedElsewhere: 57_500,
       balance: 57_500,
     });
+  });
+
+  it('says who owes what and by when, settled only once the convention has ended', async () => {
+    // The reference record ends with phase 5 on 2020-02-14; its refund of 1,150.00 € is made on
+    // 2020-04-15, three months being allowed (2020-05-14). Each line is the text report's.
+    const said = async (asOf: string, language: 'en' | 'fr', text = record) => {
+      const report = await checkSource(text, 'record.yaml', { language, asOf });
+      const sentence = balanceSentence(report.money!, report.asOf, language);
+      // As the text report says it.
+      expect(formatTextFile(report, { language })).toContain(`\n  ${sentence}\n`);
+      return { money: report.money!, sentence };
+    };
+    // Before the end: what is unused so far is not owed yet.
+    expect(await said('2019-12-01', 'en')).toEqual({
+      money: expect.objectContaining({
+        refundDue: 445_000,
+        balance: 445_000,
+        refundSettled: false,
+        refundDueBy: '2020-05-14',
+      }) as unknown,
+      sentence:
+        'Unused and not refunded so far: €4,450.00; what is still unused when the convention ends is to be refunded to the collectivité by 2020-05-14.',
+    });
+    expect((await said('2019-12-01', 'fr')).sentence).toBe(
+      'Non utilisé et non restitué à ce jour : 4 450,00 € ; ce qui ne sera pas utilisé à la fin de la convention est à restituer à la collectivité au plus tard le 14/05/2020.',
+    );
+    // Ended, the refund not yet made: owed, by the deadline; then past it.
+    expect(await said('2020-04-01', 'en')).toEqual({
+      money: expect.objectContaining({ balance: 115_000, refundSettled: true }) as unknown,
+      sentence: 'The DINSIC owes €1,150.00 to the collectivité, to be refunded by 2020-05-14.',
+    });
+    expect((await said('2020-04-01', 'fr')).sentence).toBe(
+      'La DINSIC doit 1 150,00 € à la collectivité, à restituer au plus tard le 14/05/2020.',
+    );
+    const unpaid = record.replace(/\nrefunds:\n(?: {2}.*\n)+/, '\nrefunds: []\n');
+    expect(unpaid).not.toBe(record);
+    expect((await said('2020-05-14', 'en', unpaid)).sentence).toBe(
+      'The DINSIC owes €1,150.00 to the collectivité, to be refunded by 2020-05-14.',
+    );
+    expect((await said('2020-05-15', 'en', unpaid)).sentence).toBe(
+      'The DINSIC owes €1,150.00 to the collectivité, which it was to refund by 2020-05-14.',
+    );
+    expect((await said('2020-05-15', 'fr', unpaid)).sentence).toBe(
+      'La DINSIC doit 1 150,00 € à la collectivité, qu’elle devait restituer au plus tard le 14/05/2020.',
+    );
+    // Refunded: nothing owed; refunded too much: owed back, with no deadline in the convention.
+    expect((await said('2020-06-30', 'en')).sentence).toBe('Nothing is owed between the parties.');
+    const over = record.replace('amount: 1150.00', 'amount: 1500.00');
+    expect(over).not.toBe(record);
+    expect((await said('2020-06-30', 'en', over)).sentence).toBe(
+      'The DINSIC refunded €350.00 too much: the collectivité owes it back.',
+    );
   });
 
   it('leaves what is still owed unknown when a refund’s account is not written', async () => {

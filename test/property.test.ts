@@ -631,6 +631,8 @@ describe('on valid records', () => {
               refunded: refund,
               refundedElsewhere: 0,
               balance: payment - used - refund,
+              refundSettled: true,
+              refundDueBy: '2020-05-14',
             });
           },
         ),

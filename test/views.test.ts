@@ -397,6 +397,14 @@ describe('clausier report: the programme report', () => {
     );
   });
 
+  it('says what is unused so far, before the end, as not owed yet', async () => {
+    // Phases 4 and 5 are not written yet: the end, and the refund's deadline, are not known.
+    const html = await reportOf(IN_PROGRESS_CASE, 'en');
+    expect(html).toContain(
+      '<p class="note balance-note">Unused and not refunded so far: €6,750.00; what is still unused when the convention ends is to be refunded to the collectivité.</p>',
+    );
+  });
+
   it('is in English with --lang en', async () => {
     const html = await reportOf(CAP_CASE, 'en');
     expect(html).toContain('<html lang="en">');

@@ -129,7 +129,8 @@ function listsOf(
 
 /**
  * The money of the programme, for reports: the pack's `programme` fields paid, eligibleExpenses,
- * usedFunds, refundDue, refunded, refundedElsewhere and balance, as the pack derives them.
+ * usedFunds, refundDue, refunded, refundedElsewhere, balance, refundSettled and refundDueBy, as
+ * the pack derives them.
  */
 function moneyOf(rowsOf: RecordCollections['rowsOf'], params: Scope['params']): MoneySummary {
   const programme = (rowsOf('programme') as Row[])[0] ?? {};
@@ -147,5 +148,7 @@ function moneyOf(rowsOf: RecordCollections['rowsOf'], params: Scope['params']): 
     refunded: amount('refunded'),
     refundedElsewhere: amount('refundedElsewhere'),
     balance: amount('balance'),
+    refundSettled: programme.refundSettled === true,
+    refundDueBy: typeof programme.refundDueBy === 'string' ? programme.refundDueBy : null,
   };
 }

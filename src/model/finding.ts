@@ -43,6 +43,13 @@ export interface MoneySummary {
   refundedElsewhere: number | null;
   /** Refund due less refunded: what the DINSIC still owes the collectivité (negative: refunded too much). */
   balance: number | null;
+  /**
+   * Whether the refund due is settled: the convention has ended by the evaluation date. Before,
+   * the refund due and the balance are what is unused so far, not yet owed.
+   */
+  refundSettled: boolean;
+  /** The day by which the DINSIC refunds what is due (YYYY-MM-DD), or null when it is not known. */
+  refundDueBy: string | null;
 }
 
 /** The name standard input is given by, as an argument and as a report's `file`. */

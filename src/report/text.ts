@@ -11,6 +11,7 @@ import { formatDate } from '../base/language.js';
 import { whyLines } from '../rules/why.js';
 import { LineIndex } from '../load/text.js';
 import { showControls } from '../base/quote.js';
+import { balanceSentence, overCapSentence, refundedElsewhereSentence } from '../words/money.js';
 import { ruleTally, summarize, type RunSummary } from '../model/summary.js';
 
 export interface TextOptions {
@@ -35,8 +36,6 @@ const WORDS = {
     recordWarning: 'dossier à vérifier',
     notice: 'non compté',
     recordWarnings: (n: number) => `${n} avertissement${n > 1 ? 's' : ''} sur le dossier`,
-    refundedElsewhere: (x: string) =>
-      `Restitué sur un autre compte que celui de la collectivité : ${x}, qui n’éteint pas la dette.`,
     status: {
       breach: 'manquement',
       undetermined: 'indéterminé',
@@ -68,11 +67,6 @@ const WORDS = {
     refundDue: 'restitution due',
     refunded: 'restitué',
     unknown: 'inconnu',
-    owedToCollectivite: (x: string) => `La DINSIC doit ${x} à la collectivité.`,
-    owedToDinsic: (x: string) =>
-      `La DINSIC a restitué ${x} de trop : la collectivité les lui doit.`,
-    nothingOwed: 'Rien n’est dû entre les parties.',
-    overCap: (x: string) => `Versé au-delà du plafond : ${x}.`,
     files: (n: number) => `${n} fichier${n > 1 ? 's' : ''}`,
     summaryCounts: (c: number, b: number, i: number) =>
       `${c} conforme${c > 1 ? 's' : ''}, ${b} non conforme${b > 1 ? 's' : ''}, ${i} invalide${i > 1 ? 's' : ''}`,
@@ -92,8 +86,6 @@ const WORDS = {
     notice: 'not counted',
     recordWarnings: (n: number) =>
       `${n} warning${n > 1 ? 's' : ''} about the record${n > 1 ? 's' : ''}`,
-    refundedElsewhere: (x: string) =>
-      `Refunded to an account other than the collectivité's: ${x}, which does not discharge the debt.`,
     status: {
       breach: 'breach',
       undetermined: 'undetermined',
@@ -125,11 +117,6 @@ const WORDS = {
     refundDue: 'refund due',
     refunded: 'refunded',
     unknown: 'unknown',
-    owedToCollectivite: (x: string) => `The DINSIC owes ${x} to the collectivité.`,
-    owedToDinsic: (x: string) =>
-      `The DINSIC refunded ${x} too much: the collectivité owes it back.`,
-    nothingOwed: 'Nothing is owed between the parties.',
-    overCap: (x: string) => `Paid above the cap: ${x}.`,
     files: (n: number) => `${n} file${n > 1 ? 's' : ''}`,
     summaryCounts: (c: number, b: number, i: number) =>
       `${c} compliant, ${b} not compliant, ${i} invalid`,
@@ -249,7 +236,7 @@ export function formatTextFile(report: FileReport, options: TextOptions): string
         (recordWarnings > 0 ? `${w.semicolon} ${w.recordWarnings(recordWarnings)}` : ''),
     ),
   );
-  if (report.money) out.push(...formatMoney(report.money, options.language));
+  if (report.money) out.push(...formatMoney(report.money, report.asOf, options.language));
   out.push('');
 
   return out.join('\n') + '\n';
@@ -322,27 +309,22 @@ function formatFinding(
   return lines;
 }
 
-export function formatMoney(money: MoneySummary, language: Language): string[] {
+export function formatMoney(
+  money: MoneySummary,
+  asOf: string | undefined,
+  language: Language,
+): string[] {
   const w = WORDS[language];
   const euros = (cents: number | null): string => (cents === null ? w.unknown : w.euros(cents));
   const lines = [
     `  ${w.money}${w.colon} ${w.cap} ${euros(money.cap)} · ${w.paid} ${euros(money.paid)} · ${w.eligible} ${euros(money.eligibleExpenses)} · ` +
       `${w.refundDue} ${euros(money.refundDue)} · ${w.refunded} ${euros(money.refunded)}`,
   ];
-  if (money.cap !== null && money.paid > money.cap)
-    lines.push(`  ${w.overCap(w.euros(money.paid - money.cap))}`);
-  if (money.refundedElsewhere !== null && money.refundedElsewhere > 0)
-    lines.push(`  ${w.refundedElsewhere(w.euros(money.refundedElsewhere))}`);
-  if (money.balance !== null) {
-    lines.push(
-      `  ${
-        money.balance > 0
-          ? w.owedToCollectivite(w.euros(money.balance))
-          : money.balance < 0
-            ? w.owedToDinsic(w.euros(-money.balance))
-            : w.nothingOwed
-      }`,
-    );
-  }
+  for (const sentence of [
+    overCapSentence(money, language),
+    refundedElsewhereSentence(money, language),
+    balanceSentence(money, asOf, language),
+  ])
+    if (sentence !== undefined) lines.push(`  ${sentence}`);
   return lines;
 }

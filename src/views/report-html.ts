@@ -74,7 +74,7 @@ export function programmeReportHtml(
   ].join('\n');
 
   const grid = weekGrid(report.findings, facts);
-  const money = moneyHtml(report.money!, record, loaded, language);
+  const money = moneyHtml(report.money!, record, loaded, report.asOf, language);
   const body = [
     header,
     // The report itself, for a screen reader's "main" landmark: all but its header and footer.

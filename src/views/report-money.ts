@@ -8,6 +8,7 @@ import type { ProgrammeRecord } from '../model/programme.js';
 import { formatDate, type Language } from '../base/language.js';
 import { attr, escapeHtml } from './html.js';
 import { REPORT_WORDS, type ReportWords } from '../words/programme-report.js';
+import { balanceSentence, overCapSentence, refundedElsewhereSentence } from '../words/money.js';
 
 function amountCell(cents: number | null, w: ReportWords): string {
   return `<td class="num"><span class="amount">${escapeHtml(cents === null ? w.unknown : w.euros(cents))}</span></td>`;
@@ -21,6 +22,7 @@ export function moneyHtml(
   money: MoneySummary,
   record: ProgrammeRecord,
   loaded: LoadedRecord,
+  asOf: string | undefined,
   language: Language,
 ): { summary: string; details: string } {
   const w = REPORT_WORDS[language];
@@ -33,35 +35,23 @@ export function moneyHtml(
     ['refunded', w.refunded, money.refunded],
     ['balance', w.balance, money.balance],
   ];
-  const over = money.cap !== null && money.paid > money.cap;
+  const overCap = overCapSentence(money, language);
   const summary = [
     '<table class="money">',
     '<tbody>',
     ...rows.map(
       ([key, label, cents]) =>
-        `<tr class="money-${key}${key === 'paid' && over ? ' over' : ''}"${attr('data-money', key)}><th scope="row">${escapeHtml(label)}</th>${amountCell(cents, w)}</tr>`,
+        `<tr class="money-${key}${key === 'paid' && overCap !== undefined ? ' over' : ''}"${attr('data-money', key)}><th scope="row">${escapeHtml(label)}</th>${amountCell(cents, w)}</tr>`,
     ),
     '</tbody>',
     '</table>',
   ];
   const notes: string[] = [];
-  if (over)
-    notes.push(
-      `<p class="note note-breach">✗ ${escapeHtml(w.overCap(w.euros(money.paid - money.cap!)))}</p>`,
-    );
-  if (money.refundedElsewhere !== null && money.refundedElsewhere > 0)
-    notes.push(
-      `<p class="note note-breach">✗ ${escapeHtml(w.refundedElsewhere(w.euros(money.refundedElsewhere)))}</p>`,
-    );
+  for (const breach of [overCap, refundedElsewhereSentence(money, language)])
+    if (breach !== undefined) notes.push(`<p class="note note-breach">✗ ${escapeHtml(breach)}</p>`);
   notes.push(
     `<p class="note balance-note">${escapeHtml(
-      money.balance === null
-        ? w.balanceUnknown
-        : money.balance > 0
-          ? w.owedToCollectivite(w.euros(money.balance))
-          : money.balance < 0
-            ? w.owedToDinsic(w.euros(-money.balance))
-            : w.nothingOwed,
+      balanceSentence(money, asOf, language) ?? w.balanceUnknown,
     )}</p>`,
   );
 

@@ -36,7 +36,6 @@ export interface ReportWords {
   recordWarnings: (n: number) => string;
   /** Events dated after the evaluation date, not counted. */
   notYet: (n: number) => string;
-  refundedElsewhere: (amount: string) => string;
   money: string;
   moneyIntro: string;
   cap: string;
@@ -47,10 +46,6 @@ export interface ReportWords {
   refunded: string;
   balance: string;
   unknown: string;
-  overCap: (amount: string) => string;
-  owedToCollectivite: (amount: string) => string;
-  owedToDinsic: (amount: string) => string;
-  nothingOwed: string;
   balanceUnknown: string;
   movements: string;
   payments: string;
@@ -195,16 +190,10 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
     refunded: 'Restitué par la DINSIC',
     balance: 'Solde',
     unknown: 'inconnu',
-    overCap: (x) => `Versé au-delà du plafond : ${x}.`,
     recordWarnings: (n) =>
       `${plural(n, 'avertissement', 'avertissements', 'fr')} sur le dossier lui-même, hors verdict sur la convention`,
     notYet: (n) =>
       `${plural(n, 'événement daté', 'événements datés', 'fr')} après la date d’évaluation, non ${n > 1 ? 'comptés' : 'compté'}`,
-    refundedElsewhere: (x) =>
-      `Restitué sur un autre compte que celui de la collectivité : ${x}, qui n’éteint pas la dette.`,
-    owedToCollectivite: (x) => `La DINSIC doit encore ${x} à la collectivité.`,
-    owedToDinsic: (x) => `La DINSIC a restitué ${x} de trop : la collectivité les lui doit.`,
-    nothingOwed: 'Rien n’est dû entre les parties.',
     balanceUnknown: 'Le solde ne peut être calculé : le dossier est incomplet.',
     movements: 'Le détail des mouvements',
     payments: 'Versements',
@@ -349,16 +338,10 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
     refunded: 'Refunded by the DINSIC',
     balance: 'Balance',
     unknown: 'unknown',
-    overCap: (x) => `Paid above the cap: ${x}.`,
     recordWarnings: (n) =>
       `${plural(n, 'warning', 'warnings', 'en')} about the record itself, apart from the verdict on the convention`,
     notYet: (n) =>
       `${plural(n, 'event', 'events', 'en')} dated after the evaluation date, not counted`,
-    refundedElsewhere: (x) =>
-      `Refunded to an account other than the collectivité's: ${x}, which does not discharge the debt.`,
-    owedToCollectivite: (x) => `The DINSIC still owes ${x} to the collectivité.`,
-    owedToDinsic: (x) => `The DINSIC refunded ${x} too much: the collectivité owes it back.`,
-    nothingOwed: 'Nothing is owed between the parties.',
     balanceUnknown: 'The balance cannot be computed: the record is incomplete.',
     movements: 'The payments, expenses and refunds',
     payments: 'Payments',
