@@ -13,7 +13,7 @@ import { openBrowser, saveScreenshot, SKIP_BROWSER, visit, type Browser } from '
 import { caseFiles, REFERENCE, runCli, runCliAsync, tempDir } from './helpers.js';
 
 const MONEY = ['paid', 'usedFunds', 'refundDue', 'refunded', 'balance'] as const;
-type Money = Record<(typeof MONEY)[number], number | null>;
+type Money = Record<(typeof MONEY)[number], number | null> & { refundSettled: boolean };
 interface JsonFile {
   file: string;
   verdict: string;
@@ -29,17 +29,28 @@ const checkJson = (args: string[], cwd?: string): JsonFile[] =>
 
 /**
  * The sum of a money figure over the records that have it, in cents; for what is still owed, of
- * what the DINSIC owes only (the positive balances: each record is with another collectivité).
+ * what the DINSIC owes only: the positive balances (each record is with another collectivité) of
+ * the conventions that have ended (before, what is unused so far is not owed yet).
  */
 const sum = (files: readonly JsonFile[], column: (typeof MONEY)[number]): number =>
   files.reduce((total, f) => {
     const value = f.money?.[column] ?? 0;
-    return column === 'balance' && value < 0 ? total : total + value;
+    return column === 'balance' && (value < 0 || !f.money!.refundSettled) ? total : total + value;
   }, 0);
 
 /** What the DINSIC refunded too much, and is owed back, over the records: in cents. */
 const owedBack = (files: readonly JsonFile[]): number =>
   files.reduce((total, f) => total + Math.max(0, -(f.money?.balance ?? 0)), 0);
+
+/** What is unused so far in the conventions still running, not owed yet: in cents. */
+const unsettled = (files: readonly JsonFile[]): number =>
+  files.reduce(
+    (total, f) =>
+      f.money === undefined || f.money.refundSettled
+        ? total
+        : total + Math.max(0, f.money.balance ?? 0),
+    0,
+  );
 
 /** The totals the page states, by column, read from its HTML. */
 function totalsOf(html: string): Record<string, number> {
@@ -86,18 +97,31 @@ describe('clausier report DIR --html FILE', () => {
 
   it('never nets what the DINSIC owes one collectivité against what another owes it back', () => {
     const files = checkJson(['cases']);
-    // One case refunds 350.00 € too much; the others' balances are what the DINSIC owes.
+    // One case refunds 350.00 € too much; five are judged before their convention ends, where
+    // what is unused so far is not owed yet; the others' balances are what the DINSIC owes.
     expect(owedBack(files)).toBe(35_000);
-    expect(sum(files, 'balance')).toBe(3_365_000);
+    expect(unsettled(files)).toBe(1_905_000);
+    expect(files.filter((f) => f.money?.refundSettled === false)).toHaveLength(5);
+    expect(sum(files, 'balance')).toBe(1_460_000);
     const balance = html.match(
-      /<td class="num" data-total="balance" data-cents="(\d+)" data-owed-back="(\d+)">([^<]*)<br \/><span class="small">([^<]*)<\/span><\/td>/,
+      /<td class="num" data-total="balance" data-cents="(\d+)" data-unsettled="(\d+)" data-owed-back="(\d+)">([^<]*)<br \/><span class="small">([^<]*)<\/span><br \/><span class="small">([^<]*)<\/span><\/td>/,
     );
     expect(balance?.slice(1)).toEqual([
-      '3365000',
+      '1460000',
+      '1905000',
       '35000',
-      '€33,650.00',
+      '€14,600.00',
+      '+ €19,050.00 unused so far, not owed yet',
       '+ €350.00 refunded too much, owed back to the DINSIC',
     ]);
+    // Each such row says so.
+    const running = [
+      ...html.matchAll(
+        /data-column="balance" data-cents="(\d+)" data-balance="unsettled"[^>]*>([^<]*)<br \/><span class="small">([^<]*)</g,
+      ),
+    ];
+    expect(running.map((m) => m[3])).toEqual(Array(5).fill('unused so far, not owed yet'));
+    expect(running.reduce((total, m) => total + Number(m[1]), 0)).toBe(1_905_000);
   });
 
   it('says what each record breaches, what is overdue and what falls due next', () => {
@@ -185,6 +209,13 @@ describe.skipIf(SKIP_BROWSER)('the portfolio of 500 generated records in Chromiu
           (_, head: string, units: string, cents: string) =>
             `${head}${Number(units) + 350}.${cents}`,
         );
+      // Two records, one with breaches, are judged on the last day of their phase 3: what is
+      // unused so far is not owed yet.
+      if (i === 2 || i === 5)
+        text = text.replace(
+          /^asOf: .*\n((?:.*\n)*? {2}preincubation:\n {4}start: .*\n {4}end: (\d{4}-\d\d-\d\d)\n)/m,
+          (_, rest: string, end: string) => `asOf: ${end}\n${rest}`,
+        );
       const file = `record-${String(i).padStart(3, '0')}.yaml`;
       writeFileSync(join(records, file), text);
       texts.set(join('records', file), text);
@@ -233,11 +264,12 @@ describe.skipIf(SKIP_BROWSER)('the portfolio of 500 generated records in Chromiu
       const shown = await tab.locator(`td[data-shown="${column}"]`).getAttribute('data-cents');
       expect(Number(shown), column).toBe(sum(files, column));
     }
-    for (const role of ['data-total', 'data-shown'])
-      expect(
-        Number(await tab.locator(`td[${role}="balance"]`).getAttribute('data-owed-back')),
-        role,
-      ).toBe(owedBack(files));
+    expect(unsettled(files)).toBeGreaterThan(0);
+    for (const role of ['data-total', 'data-shown']) {
+      const cell = tab.locator(`td[${role}="balance"]`);
+      expect(Number(await cell.getAttribute('data-owed-back')), role).toBe(owedBack(files));
+      expect(Number(await cell.getAttribute('data-unsettled')), role).toBe(unsettled(files));
+    }
     await tab.close();
   });
 
@@ -274,9 +306,16 @@ describe.skipIf(SKIP_BROWSER)('the portfolio of 500 generated records in Chromiu
     expect(
       Number(await tab.locator('td[data-shown="balance"]').getAttribute('data-owed-back')),
     ).toBe(owedBack(breaching));
-    expect(await tab.locator('td[data-shown="balance"] .small').innerText()).toBe(
-      '+ 350,00 € restitués de trop, à rendre à la DINSIC',
-    );
+    expect(unsettled(breaching)).toBeGreaterThan(0);
+    expect(unsettled(breaching)).toBeLessThan(unsettled(files));
+    expect(
+      Number(await tab.locator('td[data-shown="balance"]').getAttribute('data-unsettled')),
+    ).toBe(unsettled(breaching));
+    const notes = await tab.locator('td[data-shown="balance"] .small').allInnerTexts();
+    expect(notes).toHaveLength(2);
+    // The amount of the first is data-unsettled's, checked above.
+    expect(notes[0]).toMatch(/^\+ \d[\d ]*,\d\d € non utilisés à ce jour, pas encore dus$/);
+    expect(notes[1]).toBe('+ 350,00 € restitués de trop, à rendre à la DINSIC');
     expect(errors).toEqual([]);
     await tab.close();
   });

@@ -120,7 +120,9 @@ const WORDS = {
     unknown: (n: number) =>
       `${n} dossier${n > 1 ? 's' : ''} sans montant mesurable, hors des totaux de cette colonne`,
     balanceNote:
-      'Reste dû : ce que la DINSIC doit encore à la collectivité, la restitution due moins ce qui a été restitué à son compte (négatif : restitué de trop, que la collectivité doit rendre à la DINSIC). Les totaux comptent à part ce que la DINSIC doit et ce qui lui est dû.',
+      'Reste dû : ce que la DINSIC doit encore à la collectivité, la restitution due moins ce qui a été restitué à son compte (négatif : restitué de trop, que la collectivité doit rendre à la DINSIC). Tant que la convention court, ce n’est que ce qui n’est pas utilisé à ce jour, pas encore dû. Les totaux comptent à part ce que la DINSIC doit, ce qui n’est pas encore dû et ce qui lui est dû.',
+    notOwedYet: 'non utilisé à ce jour, pas encore dû',
+    unsettled: '+ {amount} non utilisés à ce jour, pas encore dus',
     owedBack: '+ {amount} restitués de trop, à rendre à la DINSIC',
     report: 'rapport',
     generatedBy: (tool: string) =>
@@ -165,7 +167,9 @@ const WORDS = {
     unknown: (n: number) =>
       `${n} record${n !== 1 ? 's' : ''} without a measurable amount, left out of this column's totals`,
     balanceNote:
-      'Still owed: what the DINSIC still owes the collectivité, the refund due less what was refunded to its account (negative: refunded too much, which the collectivité owes back to the DINSIC). The totals count what the DINSIC owes apart from what is owed back to it.',
+      'Still owed: what the DINSIC still owes the collectivité, the refund due less what was refunded to its account (negative: refunded too much, which the collectivité owes back to the DINSIC). While the convention runs, it is only what is unused so far, not owed yet. The totals count what the DINSIC owes apart from what is not owed yet and from what is owed back to it.',
+    notOwedYet: 'unused so far, not owed yet',
+    unsettled: '+ {amount} unused so far, not owed yet',
     owedBack: '+ {amount} refunded too much, owed back to the DINSIC',
     report: 'report',
     generatedBy: (tool: string) =>
@@ -189,19 +193,30 @@ export interface PortfolioOptions {
 }
 
 /**
+ * What a record's balance is: owed by the DINSIC (settled, the convention having ended), unused
+ * so far (not owed yet: the convention runs on), or refunded too much and owed back to it.
+ */
+export type BalanceKind = 'owed' | 'unsettled' | 'owedBack';
+export function balanceKind(money: MoneySummary, value: number): BalanceKind {
+  return value < 0 ? 'owedBack' : money.refundSettled ? 'owed' : 'unsettled';
+}
+
+/**
  * The sums of the money columns, over the records that have each figure. What is still owed runs
  * both ways, and each record is between the DINSIC and another collectivité: its total is what
- * the DINSIC owes (the positive balances), and `owedBack` what it refunded too much and is owed
- * back (the negative ones, as an amount), never one netted against the other.
+ * the DINSIC owes (the positive balances of the conventions ended), `unsettled` what is unused so
+ * far in those still running (not owed yet), and `owedBack` what it refunded too much and is
+ * owed back (the negative ones, as an amount), never one netted against another.
  */
 export function portfolioTotals(rows: readonly PortfolioRow[]): {
   cents: Record<MoneyColumn, number>;
   unknown: Record<MoneyColumn, number>;
+  unsettled: number;
   owedBack: number;
 } {
   const cents = {} as Record<MoneyColumn, number>;
   const unknown = {} as Record<MoneyColumn, number>;
-  let owedBack = 0;
+  const apart = { owed: 0, unsettled: 0, owedBack: 0 };
   for (const column of MONEY_COLUMNS) {
     cents[column] = 0;
     unknown[column] = 0;
@@ -209,11 +224,12 @@ export function portfolioTotals(rows: readonly PortfolioRow[]): {
       if (row.money === undefined) continue;
       const value = row.money[column];
       if (value === null) unknown[column]++;
-      else if (column === 'balance' && value < 0) owedBack -= value;
+      else if (column === 'balance') apart[balanceKind(row.money, value)] += Math.abs(value);
       else cents[column] += value;
     }
   }
-  return { cents, unknown, owedBack };
+  cents.balance = apart.owed;
+  return { cents, unknown, unsettled: apart.unsettled, owedBack: apart.owedBack };
 }
 
 /** The words of the page in one language. */
@@ -223,7 +239,7 @@ type PortfolioWords = (typeof WORDS)[Language];
 export function portfolioHtml(rows: readonly PortfolioRow[], options: PortfolioOptions): string {
   const { language } = options;
   const w = WORDS[language];
-  const { cents, unknown, owedBack } = portfolioTotals(rows);
+  const { cents, unknown, unsettled, owedBack } = portfolioTotals(rows);
   const overdue = rows.reduce((sum, r) => sum + r.overdue.length, 0);
   const unknownNotes = MONEY_COLUMNS.filter((c) => unknown[c] > 0).map(
     (c) => `${w.columns[c]}${language === 'fr' ? ' :' : ':'} ${w.unknown(unknown[c])}.`,
@@ -235,7 +251,7 @@ export function portfolioHtml(rows: readonly PortfolioRow[], options: PortfolioO
     `<table id="portfolio"${attr('data-records', rows.length)}>`,
     tableHead(w),
     `<tbody>\n${rows.map((row) => rowHtml(row, language)).join('\n')}\n</tbody>`,
-    tableFoot(rows.length, cents, owedBack, overdue, language),
+    tableFoot(rows.length, cents, { unsettled, owedBack }, overdue, language),
     '</table>',
     '</div>',
     `<p class="small muted">${escapeHtml(w.balanceNote)}${unknownNotes.length > 0 ? ` ${escapeHtml(unknownNotes.join(' '))}` : ''}</p>`,
@@ -252,6 +268,7 @@ export function portfolioHtml(rows: readonly PortfolioRow[], options: PortfolioO
       euro: w.euro,
       group: w.group,
       lang: language,
+      unsettled: w.unsettled,
       owedBack: w.owedBack,
     }),
   });
@@ -369,9 +386,14 @@ function breachesCell(row: PortfolioRow, w: PortfolioWords): string {
 /** A money figure, or a dash where the record does not give it. */
 function moneyCell(row: PortfolioRow, column: MoneyColumn, language: Language): string {
   const value = row.money?.[column];
-  return value === null || value === undefined
-    ? '<td class="num muted" data-sort="">—</td>'
-    : `<td class="num"${attr('data-column', column)}${attr('data-cents', value)}${attr('data-sort', value)}>${escapeHtml(eurosIn(language)(value))}</td>`;
+  if (value === null || value === undefined) return '<td class="num muted" data-sort="">—</td>';
+  // A balance of a convention still running is what is unused so far: said, and totalled apart.
+  const kind = column === 'balance' ? balanceKind(row.money!, value) : undefined;
+  const note =
+    kind === 'unsettled'
+      ? `<br /><span class="small">${escapeHtml(WORDS[language].notOwedYet)}</span>`
+      : '';
+  return `<td class="num"${attr('data-column', column)}${attr('data-cents', value)}${attr('data-balance', kind)}${attr('data-sort', value)}>${escapeHtml(eurosIn(language)(value))}${note}</td>`;
 }
 
 /** How many obligations are overdue, and since when the first one is. */
@@ -395,20 +417,25 @@ function nextCell(row: PortfolioRow, language: Language): string {
 function tableFoot(
   records: number,
   cents: Record<MoneyColumn, number>,
-  owedBack: number,
+  apart: { unsettled: number; owedBack: number },
   overdue: number,
   language: Language,
 ): string {
   const w = WORDS[language];
   const euros = eurosIn(language);
   // A total cell: `data-total` or `data-shown` names its column; what is still owed says apart
-  // what is owed back to the DINSIC (data-owed-back), as the page's script does for the rows shown.
+  // what is unused so far (data-unsettled) and what is owed back to the DINSIC (data-owed-back),
+  // as the page's script does for the rows shown.
+  const note = (cents: number, words: string): string =>
+    cents === 0
+      ? ''
+      : `<br /><span class="small">${escapeHtml(words.replace('{amount}', euros(cents)))}</span>`;
   const cell = (role: string, c: MoneyColumn): string => {
-    const back = c === 'balance' ? owedBack : undefined;
-    const note = back
-      ? `<br /><span class="small">${escapeHtml(w.owedBack.replace('{amount}', euros(back)))}</span>`
+    const balance = c === 'balance';
+    const notes = balance
+      ? note(apart.unsettled, w.unsettled) + note(apart.owedBack, w.owedBack)
       : '';
-    return `<td class="num"${attr(role, c)}${attr('data-cents', cents[c])}${attr('data-owed-back', back)}>${escapeHtml(euros(cents[c]))}${note}</td>`;
+    return `<td class="num"${attr(role, c)}${attr('data-cents', cents[c])}${attr('data-unsettled', balance ? apart.unsettled : undefined)}${attr('data-owed-back', balance ? apart.owedBack : undefined)}>${escapeHtml(euros(cents[c]))}${notes}</td>`;
   };
   return [
     '<tfoot>',
@@ -433,6 +460,7 @@ function script(words: {
   euro: string;
   group: string;
   lang: string;
+  unsettled: string;
   owedBack: string;
 }): string {
   return `(() => {
@@ -457,8 +485,9 @@ function update() {
   const words = fold(filter.value).split(/\\s+/).filter(Boolean);
   const wanted = verdict.value;
   const sums = {};
-  // What is still owed to the DINSIC (a negative balance), apart from what it owes.
-  let back = 0;
+  // Apart from what the DINSIC owes: what is unused so far in conventions still running, and
+  // what is owed back to it (a negative balance).
+  const apart = { unsettled: 0, owedBack: 0 };
   let count = 0;
   for (const row of rows) {
     const visible = (wanted === '' || row.dataset.verdict === wanted) && words.every((word) => haystack.get(row).includes(word));
@@ -467,7 +496,8 @@ function update() {
     count += 1;
     for (const cell of row.querySelectorAll('td[data-cents]')) {
       const cents = Number(cell.dataset.cents);
-      if (cell.dataset.column === 'balance' && cents < 0) back -= cents;
+      const kind = cell.dataset.balance;
+      if (kind === 'unsettled' || kind === 'owedBack') apart[kind] += Math.abs(cents);
       else sums[cell.dataset.column] = (sums[cell.dataset.column] || 0) + cents;
     }
   }
@@ -477,12 +507,15 @@ function update() {
     cell.dataset.cents = String(sum);
     cell.textContent = euros(sum);
     if (cell.dataset.shown !== 'balance') continue;
-    cell.dataset.owedBack = String(back);
-    if (back === 0) continue;
-    const note = document.createElement('span');
-    note.className = 'small';
-    note.textContent = W.owedBack.replace('{amount}', euros(back));
-    cell.append(document.createElement('br'), note);
+    cell.dataset.unsettled = String(apart.unsettled);
+    cell.dataset.owedBack = String(apart.owedBack);
+    for (const kind of ['unsettled', 'owedBack']) {
+      if (apart[kind] === 0) continue;
+      const note = document.createElement('span');
+      note.className = 'small';
+      note.textContent = W[kind].replace('{amount}', euros(apart[kind]));
+      cell.append(document.createElement('br'), note);
+    }
   }
 }
 function sort(button) {
