@@ -97,6 +97,23 @@ describe('exact money', () => {
     ]);
   });
 
+  it('refuses an amount above the largest counted to the cent, and amounts adding up to more', () => {
+    expect(amount('90071992547409.92')).toEqual([
+      '8:40 payments[0].amount: 90071992547409.92 is too large an amount (at most 90071992547409.91)',
+    ]);
+    expect(amount('90071992547409.91')).toEqual([]);
+    // Each is within the limit; their sum, which the pack makes, would not be exact.
+    const two = (second: string): string[] =>
+      problems(
+        `${base}payments:\n  - { id: p, date: 2019-09-12, amount: 50000000000000.01 }\n` +
+          `  - { id: q, date: 2019-09-13, amount: ${second} }\n`,
+      );
+    expect(two('40071992547409.90')).toEqual([]);
+    expect(two('40071992547409.91')).toEqual([
+      '9:40 payments[1].amount: the amounts of the record add up to more than 90071992547409.91, the largest total counted exactly to the cent',
+    ]);
+  });
+
   it('refuses NaN and infinity', () => {
     expect(amount('.nan')).toEqual([
       '8:40 payments[0].amount: expected an amount in euros, got .nan (not a number)',

@@ -16,7 +16,7 @@ describe('parseEuros', () => {
     expect(parseEuros('90071992547409.91')).toEqual({ ok: true, value: 9007199254740991 });
     expect(parseEuros('90071992547409.92')).toEqual({
       ok: false,
-      problem: '90071992547409.92 is too large an amount',
+      problem: '90071992547409.92 is too large an amount (at most 90071992547409.91)',
     });
   });
 

@@ -15,7 +15,7 @@ import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRecord, optionsForSize } from '../bench/generate.mjs';
-import { defaultJobs, FILES_PER_WORKER } from '../src/run/check-files.js';
+import { defaultJobs, FILES_PER_WORKER, inOrder } from '../src/run/check-files.js';
 import {
   caseFiles,
   REFERENCE,
@@ -67,6 +67,36 @@ function checkWithJobs(format: string, jobs: number): Run {
     runs.set(key, runCli(['check', records, '--format', format, '--jobs', String(jobs), ...asOf]));
   return runs.get(key)!;
 }
+
+describe('records worked on ahead of the one being written', () => {
+  it('fail in their turn, not as an unhandled rejection that ends the process', async () => {
+    // The second record fails while the first is still being written out, across a turn of the
+    // event loop (as a run writing to a slow pipe does): Node.js would end the process.
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.on('unhandledRejection', listener);
+    try {
+      const seen: number[] = [];
+      const run = async (): Promise<void> => {
+        for await (const n of inOrder(
+          [1, 2, 3],
+          (n) => (n === 2 ? Promise.reject(new Error(`record ${n}`)) : Promise.resolve(n)),
+          2,
+        )) {
+          seen.push(n);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      };
+      await expect(run()).rejects.toThrow('record 2');
+      expect(seen).toEqual([1]);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+  });
+});
 
 describe('--jobs', () => {
   it('gives the same bytes and exit code as one process, in JSON and text', () => {

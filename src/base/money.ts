@@ -9,6 +9,13 @@ import type { Parsed } from './calendar.js';
 export type Cents = number;
 
 /**
+ * The largest amount counted exactly to the cent, as records write it: Number.MAX_SAFE_INTEGER
+ * cents. A record's amounts may not add up to more either, so that every sum a pack makes of them
+ * is exact (see decodeRecord).
+ */
+export const LARGEST_AMOUNT = '90071992547409.91';
+
+/**
  * Reads an amount in euros as written in a YAML file (`10000`, `10000.5`, `10000.00`, `+12.30`)
  * into cents. More than two decimals, a negative amount, NaN or infinity is refused, with a
  * problem that says so.
@@ -42,7 +49,7 @@ export function parseEuros(source: string): Parsed<Cents> {
   }
   const cents = BigInt(units!) * 100n + BigInt((decimals + '00').slice(0, 2));
   if (cents > BigInt(Number.MAX_SAFE_INTEGER)) {
-    return { ok: false, problem: `${text} is too large an amount` };
+    return { ok: false, problem: `${text} is too large an amount (at most ${LARGEST_AMOUNT})` };
   }
   return { ok: true, value: Number(cents) };
 }

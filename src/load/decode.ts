@@ -3,7 +3,7 @@
  * is a real day, an ISO week that exists. Amounts are replaced, in place, by integer cents.
  */
 import { parseCalendarDate, parseIsoWeek, type Parsed } from '../base/calendar.js';
-import { parseEuros } from '../base/money.js';
+import { LARGEST_AMOUNT, parseEuros } from '../base/money.js';
 import { humanPath } from '../base/pointer.js';
 import { programmeSchema, type RootSchema } from './schema.js';
 import { walkWithSchema } from './schema-walk.js';
@@ -24,6 +24,8 @@ export function decodeRecord(
 ): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const skip = new Set(reported.map((p) => p.pointer));
+  // The sum of every amount read so far: no sum a pack makes of them may lose a cent.
+  let total = 0;
   const check = (pointer: string, parsed: Parsed<unknown>, atKey: boolean): boolean => {
     if (parsed.ok) return true;
     const where = atKey ? pointer.slice(0, pointer.lastIndexOf('/')) : pointer;
@@ -46,7 +48,13 @@ export function decodeRecord(
           const parsed = parseEuros(written ?? String(value));
           // Amounts are fields of mappings or items of lists, never the record itself.
           if (!parsed.ok) check(pointerOf(), parsed, false);
-          else if (parent) (parent as Record<string, unknown>)[segment] = parsed.value;
+          else {
+            if (parent) (parent as Record<string, unknown>)[segment] = parsed.value;
+            const before = total;
+            total += parsed.value;
+            if (total > Number.MAX_SAFE_INTEGER && before <= Number.MAX_SAFE_INTEGER)
+              check(pointerOf(), { ok: false, problem: TOO_LARGE_TOTAL }, false);
+          }
           return false;
         }
         case 'CalendarDate':
@@ -78,6 +86,8 @@ export function decodeRecord(
   );
   return problems;
 }
+
+const TOO_LARGE_TOTAL = `the amounts of the record add up to more than ${LARGEST_AMOUNT}, the largest total counted exactly to the cent`;
 
 /** The definitions whose values are decoded: parts of a record that hold none are not walked. */
 const DECODED: ReadonlySet<string> = new Set([

@@ -275,18 +275,29 @@ function readBytes(path: string, maxBytes: number | undefined): Uint8Array | und
   }
 }
 
-/** Results in the order of their inputs, with up to `limit` of them worked on at once. */
-async function* inOrder<T, R>(
+/**
+ * Results in the order of their inputs, with up to `limit` of them worked on at once. Exported
+ * for its tests.
+ */
+export async function* inOrder<T, R>(
   inputs: readonly T[],
   work: (input: T) => Promise<R>,
   limit: number,
 ): AsyncGenerator<R> {
   const running: Promise<R>[] = [];
   let next = 0;
-  while (next < inputs.length && running.length < limit) running.push(work(inputs[next++]!));
+  // A result worked on ahead may fail while the caller is still busy with an earlier one (writing
+  // it out, giving the event loop a turn): it is marked as handled, so that Node.js does not end
+  // the process for it, and its error is thrown here, in its turn.
+  const start = (): void => {
+    const result = work(inputs[next++]!);
+    result.catch(() => undefined);
+    running.push(result);
+  };
+  while (next < inputs.length && running.length < limit) start();
   while (running.length > 0) {
     const result = await running.shift()!;
-    if (next < inputs.length) running.push(work(inputs[next++]!));
+    if (next < inputs.length) start();
     yield result;
   }
 }

@@ -135,7 +135,14 @@ export const VALUES: Entry[] = [
     '{value} has more than two decimals (an amount in euros is exact to the cent)',
     '{value} a plus de deux décimales (un montant en euros est exact au centime)',
   ],
-  ['{value} is too large an amount', '{value} est un montant trop grand'],
+  [
+    '{value} is too large an amount (at most {largest})',
+    '{value} est un montant trop grand (au plus {largest})',
+  ],
+  [
+    'the amounts of the record add up to more than {largest}, the largest total counted exactly to the cent',
+    'les montants du dossier totalisent plus de {largest}, le plus grand total compté exactement au centime',
+  ],
   ...(
     [
       ['one', 'un'],
