@@ -1,7 +1,7 @@
 /**
  * The command line, run as users run it: the built dist/cli.cjs in a child process.
  */
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -237,6 +237,36 @@ describe('files and folders', () => {
     expect(folder.status).toBe(2);
     const glob = runCli(['check', join(dir, 'loop', '**', '*.yaml'), '--format', 'json']);
     expect(checked(glob.stdout, dir)).toEqual([loop, record]);
+  });
+
+  it('reports a link named as a record that leads nowhere, in a folder, and checks the others', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'records'));
+    cpSync(REFERENCE, join(dir, 'records', 'a.yaml'));
+    symlinkSync('../moved.yaml', join(dir, 'records', 'b.yaml'));
+    // A link to nothing that is not named as a record is no record: left out.
+    symlinkSync('../notes.txt', join(dir, 'records', 'notes.txt'));
+    const run = runCli(['check', join(dir, 'records'), '--format', 'json']);
+    expect(checked(run.stdout, dir)).toEqual([
+      ['records/a.yaml', 'compliant', undefined],
+      [
+        'records/b.yaml',
+        'invalid',
+        'a link to ../moved.yaml, which does not exist (expected a record file)',
+      ],
+    ]);
+    expect(run.status).toBe(2);
+    // Alone in its folder, it is still a record the run cannot read.
+    rmSync(join(dir, 'records', 'a.yaml'));
+    const alone = runCli(['check', join(dir, 'records'), '--format', 'json', '--lang', 'fr']);
+    expect(checked(alone.stdout, dir)).toEqual([
+      [
+        'records/b.yaml',
+        'invalid',
+        'un lien vers ../moved.yaml, qui n’existe pas (attendu : un fichier de dossier)',
+      ],
+    ]);
+    expect(alone.status).toBe(2);
   });
 
   it('never writes to the files it checks', () => {

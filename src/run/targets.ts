@@ -5,7 +5,7 @@
  * depend on the disk or the locale.
  */
 import { STDIN, type FileReport } from '../model/finding.js';
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { Language } from '../base/language.js';
@@ -35,10 +35,15 @@ const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 const isRecordFile = (name: string): boolean =>
   /\.ya?ml$/i.test(name) && !/\.expected\.ya?ml$/i.test(name);
 
-/** What a walk found: record files, and links that loop back to a folder above them. */
+/**
+ * What a walk found: record files, links that loop back to a folder above them, and links named
+ * as records that lead nowhere.
+ */
 interface Found {
   files: string[];
   loops: string[];
+  /** Each link named as a record whose target does not exist, with what it points to. */
+  broken: Map<string, string>;
   /**
    * The real path of each file that is no link: its real folder's and its name (asking the disk
    * for each, some 20 µs a file, was a hundredth of a run over a folder).
@@ -47,6 +52,9 @@ interface Found {
 }
 
 const LOOP = 'a link to a folder that holds it (a loop): it is not followed';
+/** A link named as a record, in a folder, that leads nowhere: a record the run cannot read. */
+const brokenLink = (target: string): string =>
+  `a link to ${target}, which does not exist (expected a record file)`;
 
 /**
  * Walks a folder for record files, following links as globs do. `above` holds the real paths of
@@ -63,12 +71,14 @@ function walk(dir: string, found: Found, above: string[], walked: Set<string>): 
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
-      // Followed; a link that leads nowhere is left out, as globs leave it out.
+      // Followed; one that leads nowhere is reported if it is named as a record (a record moved
+      // or deleted from under its link must not pass a CI run unseen), else left out.
       try {
         const stats = statSync(path);
         isDirectory = stats.isDirectory();
         isFile = stats.isFile();
       } catch {
+        if (isRecordFile(entry.name)) found.broken.set(path, linkTarget(path));
         continue;
       }
     }
@@ -83,6 +93,15 @@ function walk(dir: string, found: Found, above: string[], walked: Set<string>): 
       found.files.push(path);
       if (!entry.isSymbolicLink()) found.real.set(path, join(above[above.length - 1]!, entry.name));
     }
+  }
+}
+
+/** What a link points to, as it is written. */
+function linkTarget(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return '?';
   }
 }
 
@@ -159,7 +178,7 @@ export function expandTargets(args: readonly string[]): Target[] {
       continue;
     }
     if (stats.isDirectory()) {
-      const found: Found = { files: [], loops: [], real: new Map() };
+      const found: Found = { files: [], loops: [], broken: new Map(), real: new Map() };
       try {
         const real = realpathSync(arg);
         walk(arg, found, [real], new Set([real]));
@@ -167,11 +186,15 @@ export function expandTargets(args: readonly string[]): Target[] {
         add({ path: arg, problem: 'the folder cannot be read' });
         continue;
       }
-      if (found.files.length === 0 && found.loops.length === 0)
+      if (found.files.length === 0 && found.loops.length === 0 && found.broken.size === 0)
         add({ path: arg, problem: 'the folder holds no .yaml or .yml file' });
-      // In walk order, loops among the files.
-      for (const path of [...found.files, ...found.loops].sort(byCodePoint)) {
+      // In walk order, loops and links that lead nowhere among the files.
+      for (const path of [...found.files, ...found.loops, ...found.broken.keys()].sort(
+        byCodePoint,
+      )) {
+        const broken = found.broken.get(path);
         if (found.loops.includes(path)) loop(path);
+        else if (broken !== undefined) add({ path, problem: brokenLink(broken) }, path);
         else add({ path }, found.real.get(path));
       }
     } else add(stats.isFile() ? { path: arg } : { path: arg, mayWait: true });

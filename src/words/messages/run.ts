@@ -11,6 +11,14 @@ export const RUN: Entry[] = [
     'le répertoire ne contient aucun fichier .yaml ou .yml',
   ],
   [
+    'a link to a folder that holds it (a loop): it is not followed',
+    'un lien vers un répertoire qui le contient (une boucle) : il n’est pas suivi',
+  ],
+  [
+    'a link to {target}, which does not exist (expected a record file)',
+    'un lien vers {target}, qui n’existe pas (attendu : un fichier de dossier)',
+  ],
+  [
     '{template} has no rule pack (known: {known}; or give one with --rules)',
     '{template} n’a pas de jeu de règles (connus : {known} ; ou donnez-en un avec --rules)',
   ],
