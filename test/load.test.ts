@@ -114,6 +114,56 @@ describe('exact money', () => {
     ]);
   });
 
+  it('refuses a payment or a refund in the wrong direction, saying which party it is from', () => {
+    // Article 4: the collectivité pays its contribution to the DINSIC; the DINSIC refunds it.
+    expect(
+      problems(
+        `${base}payments:\n  - { id: p, date: 2019-09-12, from: dinsic, to: collectivite, amount: 10000.00 }\n` +
+          `refunds:\n  - { id: r, date: 2020-04-15, from: dinsic, to: collectivite, amount: 1150.00 }\n`,
+      ),
+    ).toEqual([
+      "8:38 payments[0].from: expected 'collectivite', got 'dinsic' (the party that paid)",
+      "8:50 payments[0].to: expected 'dinsic', got 'collectivite' (the party paid)",
+    ]);
+    expect(
+      problems(
+        `${base}refunds:\n  - { id: r, date: 2020-04-15, from: collectivite, to: dinsic, amount: 1150.00 }\n`,
+      ),
+    ).toEqual([
+      "8:38 refunds[0].from: expected 'dinsic', got 'collectivite' (the party that refunded)",
+      "8:56 refunds[0].to: expected 'collectivite', got 'dinsic' (the party refunded)",
+    ]);
+  });
+
+  it('refuses dates of one thing written in an order that cannot be', () => {
+    const reference = readFileSync(REFERENCE, 'utf8');
+    const person = '      - name: Sami Benali\n';
+    expect(reference).toContain(person);
+    const left = reference.replace(
+      person,
+      `${person}        joined: 2019-12-01\n        left: 2019-11-01\n`,
+    );
+    expect(
+      loadRecordText(left, 'r.yaml').problems.map((p) => `${p.line}:${p.column} ${p.message}`),
+    ).toEqual([
+      '128:15 projects[1].intrapreneurs[0].left: 2019-11-01 is before joined (2019-12-01): an intrapreneur leaves a project on or after joining it',
+    ]);
+    // The same day is no mistake.
+    const sameDay = reference.replace(
+      person,
+      `${person}        joined: 2019-11-04\n        left: 2019-11-04\n`,
+    );
+    expect(loadRecordText(sameDay, 'r.yaml').problems).toEqual([]);
+    const notice = (received: string): string[] =>
+      problems(
+        `${base}termination:\n  date: 2019-12-10\n  notice: { date: 2019-11-05, received: ${received}, by: collectivite }\n`,
+      );
+    expect(notice('2019-11-04')).toEqual([
+      '9:41 termination.notice.received: 2019-11-04 is before date (2019-11-05): a notice is received on or after the day it is sent',
+    ]);
+    expect(notice('2019-11-05')).toEqual([]);
+  });
+
   it('refuses NaN and infinity', () => {
     expect(amount('.nan')).toEqual([
       '8:40 payments[0].amount: expected an amount in euros, got .nan (not a number)',
@@ -441,9 +491,9 @@ describe('validation against the schema', () => {
 
   it('a value outside a list of choices', () => {
     expect(
-      problems(`${base}payments:\n  - { id: p, date: 2019-09-12, amount: 1, from: mairie }\n`),
+      problems(`${base}expenses:\n  - { id: e, date: 2019-09-12, amount: 1, purpose: mairie }\n`),
     ).toEqual([
-      "8:49 payments[0].from: 'mairie' is not a party (expected 'collectivite' or 'dinsic')",
+      "8:52 expenses[0].purpose: 'mairie' is not an expense purpose (expected 'call-support', 'seminar', 'coaching', 'technical-support', 'methodological-support' or 'other')",
     ]);
   });
 
@@ -545,14 +595,31 @@ describe('suggestions that help', () => {
   });
 
   it('a party written with an accent or in capitals is named as the record writes it', () => {
+    const signed = (party: string): string[] =>
+      problems(
+        base.replace(
+          '  template: dinsic-preincubation-2019\n',
+          `  template: dinsic-preincubation-2019\n  signatures:\n    - { party: ${party}, date: 2019-08-30 }\n`,
+        ),
+      );
+    expect(signed('collectivité')).toEqual([
+      "5:16 convention.signatures[0].party: 'collectivité' is not a party (did you mean 'collectivite'?)",
+    ]);
+    expect(signed('DINSIC')).toEqual([
+      "5:16 convention.signatures[0].party: 'DINSIC' is not a party (did you mean 'dinsic'?)",
+    ]);
+    expect(signed('mairie')).toEqual([
+      "5:16 convention.signatures[0].party: 'mairie' is not a party (expected 'collectivite' or 'dinsic')",
+    ]);
+    // A payment is from the collectivité to the DINSIC alone: what else it is from is named so.
     expect(record('{ id: p, date: 2019-09-12, amount: 10.00, from: collectivité }')).toEqual([
-      "8:53 payments[0].from: 'collectivité' is not a party (did you mean 'collectivite'?)",
+      "8:53 payments[0].from: 'collectivité' is not the party that paid (did you mean 'collectivite'?)",
     ]);
     expect(record('{ id: p, date: 2019-09-12, amount: 10.00, to: DINSIC }')).toEqual([
-      "8:51 payments[0].to: 'DINSIC' is not a party (did you mean 'dinsic'?)",
+      "8:51 payments[0].to: 'DINSIC' is not the party paid (did you mean 'dinsic'?)",
     ]);
     expect(record('{ id: p, date: 2019-09-12, amount: 10.00, to: mairie }')).toEqual([
-      "8:51 payments[0].to: 'mairie' is not a party (expected 'collectivite' or 'dinsic')",
+      "8:51 payments[0].to: expected 'dinsic', got 'mairie' (the party paid)",
     ]);
     expect(problems(base.replace('collectivite: {}', 'collectivité: {}'))).toEqual([
       "4:1 parties: missing field 'collectivite' (the collectivité, whose account receives the refunds)",

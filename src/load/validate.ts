@@ -180,6 +180,7 @@ const DESCRIBERS = new Map<string, (at: ErrorPlace) => SchemaProblem>([
   ['required', missingField],
   ['propertyNames', badKey],
   ['enum', notAllowedValue],
+  ['const', notTheValue],
   ['type', wrongType],
   ['pattern', badlyWritten],
   ['minimum', belowMinimum],
@@ -250,6 +251,22 @@ function notAllowedValue({ pointer, path, schema, value, params }: ErrorPlace): 
   return {
     pointer,
     message: `${path}: ${shown} is not ${article(noun)} (${suggestion !== undefined ? `did you mean '${suggestion}'?` : `expected ${quoteList(allowed)}`})`,
+  };
+}
+
+/** A value other than the one the field admits (a payment is from the collectivité), and why. */
+function notTheValue({ pointer, path, schema, value, params }: ErrorPlace): SchemaProblem {
+  const allowed = String(params.allowedValue);
+  const shown = typeof value === 'string' ? quote(value) : describeValue(value);
+  const what = firstSentence(schema?.description);
+  // A misspelling of it (an accent, capitals) is named as such; another value, what is expected.
+  const misspelt = typeof value === 'string' && closest(value, [allowed]) !== undefined;
+  return {
+    pointer,
+    message:
+      misspelt && what
+        ? `${path}: ${shown} is not ${what} (did you mean ${quote(allowed)}?)`
+        : `${path}: expected ${quote(allowed)}, got ${shown}${what ? ` (${what})` : ''}`,
   };
 }
 

@@ -352,10 +352,10 @@ export interface Payment {
   id: string;
   /** The day of the payment. */
   date: EventDate;
-  /** The party that paid. */
-  from?: Party;
-  /** The party paid. */
-  to?: Party;
+  /** The party that paid: the collectivité pays its contribution (article 4). */
+  from?: 'collectivite';
+  /** The party paid: the DINSIC, on the CBCM's account (article 4). */
+  to?: 'dinsic';
   /** The amount paid, in euros. */
   amount: Money;
   /** The account credited. */
@@ -397,10 +397,10 @@ export interface Refund {
   id: string;
   /** The day of the refund. */
   date: EventDate;
-  /** The party that refunded. */
-  from?: Party;
-  /** The party refunded. */
-  to?: Party;
+  /** The party that refunded: the DINSIC refunds what is unused (article 4). */
+  from?: 'dinsic';
+  /** The party refunded: the collectivité. */
+  to?: 'collectivite';
   /** The amount refunded, in euros. */
   amount: Money;
   /** The account credited. */

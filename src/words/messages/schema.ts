@@ -45,6 +45,10 @@ export const SCHEMA: Entry[] = [
     'expected {expected*}, got {value*} (did you mean {amount}? a dot before the cents, no spaces)',
     'attendu : {expected} ; trouvé : {value} (vouliez-vous dire {amount} ? un point avant les centimes, sans espaces)',
   ],
+  [
+    'expected {expected*}, got {value*} ({what?})',
+    'attendu : {expected} ; trouvé : {value}[[ ({what})]]',
+  ],
   ['expected {expected*}, got {value*}', 'attendu : {expected} ; trouvé : {value}'],
   ['expected a whole number, got {n}', 'attendu : un nombre entier ; trouvé : {n}'],
   [
