@@ -8,6 +8,7 @@ import type { ProgrammeRecord } from '../model/programme.js';
 import { joinPointer, humanPath } from '../base/pointer.js';
 import { decodeRecord } from './decode.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
+import { datesOutOfOrder } from './order.js';
 import { danglingReferences } from './references.js';
 import { overLimit, readWithin, readWithinAsync, type ReadResult } from './read.js';
 import { decodeText, LineIndex, type DecodedText } from './text.js';
@@ -139,7 +140,7 @@ export function loadRecordText(
     undefined,
     (container, key) => positions.valueText(container, key),
   );
-  const idProblems = [...duplicateIds(root), ...danglingReferences(root)];
+  const idProblems = [...duplicateIds(root), ...danglingReferences(root), ...datesOutOfOrder(root)];
   for (const problem of [...schemaProblems, ...decodeProblems, ...idProblems]) {
     problems.push(place(problem, root, positions));
   }

@@ -71,6 +71,14 @@ export const RUN: Entry[] = [
   ['expected rule, case, line and message', 'attendu : rule, case, line et message'],
   ['expected line and message', 'attendu : line et message'],
   [
+    '{later} is before {field} ({earlier}): an intrapreneur leaves a project on or after joining it',
+    '{later} est avant {field} ({earlier}) : un intrapreneur quitte un projet le jour où il l’a rejoint ou après',
+  ],
+  [
+    '{later} is before {field} ({earlier}): a notice is received on or after the day it is sent',
+    '{later} est avant {field} ({earlier}) : une mise en demeure est reçue le jour de son envoi ou après',
+  ],
+  [
     '{value} is not the id of an amendment of this record (did you mean {other}?)',
     '{value} n’est l’identifiant d’aucun avenant de ce dossier (vouliez-vous dire {other} ?)',
   ],
