@@ -164,6 +164,16 @@ describe('exact money', () => {
     expect(notice('2019-11-05')).toEqual([]);
   });
 
+  it('refuses a party written twice among those who agreed, at the repetition', () => {
+    const reference = readFileSync(REFERENCE, 'utf8');
+    const agreed = 'agreedBy: [collectivite, dinsic]';
+    expect(reference).toContain(agreed);
+    const twice = reference.replace(agreed, 'agreedBy: [dinsic, dinsic]');
+    expect(
+      loadRecordText(twice, 'r.yaml').problems.map((p) => `${p.line}:${p.column} ${p.message}`),
+    ).toEqual(["77:26 projects[0].selection.agreedBy: 'dinsic' is written twice (each item once)"]);
+  });
+
   it('refuses NaN and infinity', () => {
     expect(amount('.nan')).toEqual([
       '8:40 payments[0].amount: expected an amount in euros, got .nan (not a number)',

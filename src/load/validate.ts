@@ -189,6 +189,7 @@ const DESCRIBERS = new Map<string, (at: ErrorPlace) => SchemaProblem>([
   ['exclusiveMaximum', aboveMaximum],
   ['anyOf', noForm],
   ['minItems', tooFewItems],
+  ['uniqueItems', repeatedItem],
 ]);
 
 /** A field the schema does not have: a likely typo, an amount with a decimal comma, or the list. */
@@ -339,6 +340,18 @@ function aboveMaximum(at: ErrorPlace): SchemaProblem {
 /** A list shorter than its minimum. */
 function tooFewItems({ pointer, path, params }: ErrorPlace): SchemaProblem {
   return { pointer, message: `${path}: expected at least ${String(params.limit)} item(s)` };
+}
+
+/** A list that holds the same item twice (a party that agreed twice), at the repetition. */
+function repeatedItem({ pointer, path, value, params }: ErrorPlace): SchemaProblem {
+  // ajv names the later item first: items i and j (j < i) are identical.
+  const later = Number(params.i);
+  const item = Array.isArray(value) ? (value as unknown[])[later] : undefined;
+  const shown = typeof item === 'string' ? quote(item) : describeValue(item);
+  return {
+    pointer: joinPointer(pointer, String(later)),
+    message: `${path}: ${shown} is written twice (each item once)`,
+  };
 }
 
 /** A value in none of the forms of a union (a rule condition). */

@@ -258,7 +258,11 @@ export interface Project {
 export interface Selection {
   /** The day the project was selected. */
   date?: EventDate;
-  /** The parties that agreed to the selection; the convention requires both. */
+  /**
+   * The parties that agreed to the selection; the convention requires both.
+   *
+   * @uniqueItems true
+   */
   agreedBy?: Party[];
   /** The three criteria of article 1 the selection was made on. */
   criteria?: SelectionCriteria;
@@ -338,7 +342,11 @@ export interface IncubationDecision {
   date: EventDate;
   /** What was decided. */
   outcome: IncubationOutcome;
-  /** The parties that agreed to the decision; the convention requires both. */
+  /**
+   * The parties that agreed to the decision; the convention requires both.
+   *
+   * @uniqueItems true
+   */
   agreedBy?: Party[];
   /** The id of the amendment that describes the incubation (for `incubate`). */
   amendment?: string;

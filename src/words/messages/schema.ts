@@ -52,6 +52,10 @@ export const SCHEMA: Entry[] = [
   ['expected {expected*}, got {value*}', 'attendu : {expected} ; trouvé : {value}'],
   ['expected a whole number, got {n}', 'attendu : un nombre entier ; trouvé : {n}'],
   [
+    '{value} is written twice (each item once)',
+    '{value} est écrit deux fois (chaque élément une fois)',
+  ],
+  [
     '{value} is not valid here (expected {what?})',
     '{value} n’est pas valable ici[[ (attendu : {what})]]',
   ],
