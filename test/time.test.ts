@@ -313,6 +313,21 @@ describe('where a pending finding points', () => {
       pointers: ['/refunds'],
     });
   });
+
+  it('at the payments, for the single payment still to make, not the record’s first line', async () => {
+    const doc = documentOf(REFERENCE_TEXT);
+    doc.set('asOf', '2019-09-05');
+    const text = doc.toString();
+    const report = await judge(text);
+    const found = report.findings.find((f) => f.rule === 'A4-SINGLE-PAYMENT')!;
+    const line = text.split('\n').indexOf('payments:') + 1;
+    expect(line).toBeGreaterThan(3);
+    expect({ status: found.status, due: found.due, locations: found.locations }).toEqual({
+      status: 'pending',
+      due: '2019-09-29',
+      locations: [{ pointer: '/payments', line, column: 1 }],
+    });
+  });
 });
 
 describe('late, overdue, or neither', () => {
