@@ -103,6 +103,7 @@ export async function formatXlsx(...args: Parameters<XlsxWriter>): ReturnType<Xl
 export {
   FileProblemsError,
   InputError,
+  UsageError,
   type FileProblem,
   type InputProblem,
 } from './base/errors.js';

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { formatDay, parseCalendarDate, type Day } from './base/calendar.js';
-import { InputError } from './base/errors.js';
+import { UsageError } from './base/errors.js';
 import { recordAsOf } from './facts/as-of.js';
 import { deriveFacts, type Facts } from './facts/derive.js';
 import { inLanguage } from './words/messages.js';
@@ -58,7 +58,7 @@ export function todayInParis(now: Date = new Date()): string {
 /** Reads a date given on the command line or to the API. */
 export function parseAsOf(value: string): Day {
   const parsed = parseCalendarDate(value);
-  if (!parsed.ok) throw new InputError(`--as-of: ${parsed.problem}`);
+  if (!parsed.ok) throw new UsageError(`--as-of: ${parsed.problem}`);
   return parsed.value;
 }
 

@@ -312,7 +312,7 @@ describe('control characters', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).not.toMatch(CONTROLS);
     expect(run.stderr).toBe(
-      `clausier: --output: cannot write ${dir}/no\\x1B[2Jfolder/report.txt (ENOENT)\n`,
+      `clausier check: --output: the folder ${dir}/no\\x1B[2Jfolder does not exist\nTry 'clausier check --help'.\n`,
     );
   });
 });
@@ -357,7 +357,7 @@ describe('usage', () => {
     const run = runCli(['check', REFERENCE, '--as-of', '2020-02-30']);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      "clausier: --as-of: '2020-02-30' is not a date: February 2020 has 29 days\n",
+      "clausier check: --as-of: '2020-02-30' is not a date: February 2020 has 29 days\nTry 'clausier check --help'.\n",
     );
   });
 

@@ -764,7 +764,7 @@ describe('the CI formats through the command line', () => {
     expect(stdout.status).toBe(2);
     expect(stdout.stdout).toBe('');
     expect(stdout.stderr).toBe(
-      'clausier: --format: text and github would both be written to standard output (give all of them but one an --output.<format> FILE)\n',
+      "clausier check: --format: text and github would both be written to standard output (give all of them but one an --output.<format> FILE)\nTry 'clausier check --help'.\n",
     );
     const out = join(dir, 'same');
     const file = runCli([
@@ -780,7 +780,7 @@ describe('the CI formats through the command line', () => {
       'fr',
     ]);
     expect(file.stderr).toBe(
-      `clausier : --format : json et sarif seraient tous deux écrits dans ${out} (donnez à chacun son --output.<format> FICHIER)\n`,
+      `clausier check : --format : json et sarif seraient tous deux écrits dans ${out} (donnez à chacun son --output.<format> FICHIER)\nVoir « clausier check --help ».\n`,
     );
     expect(readdirSync(dir)).toEqual([]);
   });

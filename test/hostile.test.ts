@@ -326,7 +326,7 @@ describe('the size limit', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
-      "clausier: --max-size: '20X' is not a size (e.g. 20000000, 20M or 512k)\n",
+      "clausier check: --max-size: '20X' is not a size (e.g. 20000000, 20M or 512k)\nTry 'clausier check --help'.\n",
     );
   });
 });

@@ -343,7 +343,7 @@ describe('clausier ledger --format xlsx', () => {
     const run = ledger([REFERENCE, '--format', 'xlsx']);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      'clausier: --format xlsx writes a workbook, not text: name its file with --output\n',
+      "clausier ledger: --format xlsx writes a workbook, not text: name its file with --output\nTry 'clausier ledger --help'.\n",
     );
   });
 

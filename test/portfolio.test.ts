@@ -163,7 +163,7 @@ describe('clausier report DIR --html FILE', () => {
     const dash = runCli(['report', 'cases/A4-CAP', '--lang', 'en']);
     expect(dash.status).toBe(2);
     expect(dash.stderr).toBe(
-      "clausier: --output: a portfolio writes each record's report beside its page: name the page's file\n",
+      "clausier report: --output: a portfolio writes each record's report beside its page: name the page's file\nTry 'clausier report --help'.\n",
     );
     const over = runCli([
       'report',
@@ -175,7 +175,7 @@ describe('clausier report DIR --html FILE', () => {
       'en',
     ]);
     expect(over.status).toBe(2);
-    expect(over.stderr).toMatch(/^clausier: --output: .* is .*, an input of this run/);
+    expect(over.stderr).toMatch(/^clausier report: --output: .* is .*, an input of this run/);
   });
 });
 

@@ -668,7 +668,7 @@ describe('the views from the command line', () => {
     const noFolder = runCli(['report', CAP_CASE, '--output', join(dir, 'no', 'such.html')]);
     expect(noFolder.status).toBe(2);
     expect(noFolder.stderr).toBe(
-      `clausier: --output: the folder ${join(dir, 'no')} does not exist\n`,
+      `clausier report: --output: the folder ${join(dir, 'no')} does not exist\nTry 'clausier report --help'.\n`,
     );
     // --html, the first spelling, still works and says what replaces it.
     const old = runCli(['report', CAP_CASE, '--html', join(dir, 'old.html'), '--lang', 'fr']);

@@ -36,7 +36,7 @@ export class FileProblemsError extends Error {
 
 /** An input that cannot be used at all: a broken rule pack, a bad command-line value. */
 export class InputError extends Error {
-  override readonly name = 'InputError';
+  override readonly name: string = 'InputError';
   constructor(
     message: string,
     /** The file at fault, when there is one. */
@@ -54,4 +54,13 @@ export class InputError extends Error {
       .join(':');
     return where ? `${where}: ${this.message}` : this.message;
   }
+}
+
+/**
+ * A command-line value that cannot be used (`--as-of 2019-02-30`, `--output` naming a folder):
+ * the CLI says it as it says commander's usage errors, with the command's name and the hint to
+ * its help.
+ */
+export class UsageError extends InputError {
+  override readonly name: string = 'UsageError';
 }

@@ -16,7 +16,7 @@ import {
   formatAgendaJson,
   formatAgendaMarkdown,
   formatAgendaText,
-  InputError,
+  UsageError,
   type Language,
   packDirsOf,
   PackRegistry,
@@ -51,7 +51,7 @@ async function run(paths: string[], options: AgendaOptions, context: CliContext)
   const { checkOptions } = prepareCheck({ ...options, waivers: [] }, language);
   if (options.until !== undefined) {
     const until = parseCalendarDate(options.until);
-    if (!until.ok) throw new InputError(`--until: ${until.problem}`);
+    if (!until.ok) throw new UsageError(`--until: ${until.problem}`);
   }
   const targets = recordTargets(paths);
   if (options.output !== undefined)

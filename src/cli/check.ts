@@ -7,7 +7,7 @@ import {
   DEFAULT_MAX_BYTES,
   FAIL_ON,
   FORMATS,
-  InputError,
+  UsageError,
   isTerminal,
   packDirsOf,
   RunWriter,
@@ -47,7 +47,7 @@ interface CheckCommandOptions extends CheckRunOptions {
 
 function parseJobs(value: string): number {
   if (!/^[1-9]\d{0,2}$/.test(value))
-    throw new InputError(`--jobs: '${value}' is not a number of threads (1 to 999)`);
+    throw new UsageError(`--jobs: '${value}' is not a number of threads (1 to 999)`);
   return Number(value);
 }
 
@@ -91,7 +91,7 @@ export function destinationsOf(
     const key = file === undefined ? '' : resolve(file);
     const other = seen.get(key);
     if (other !== undefined) {
-      throw new InputError(
+      throw new UsageError(
         file === undefined
           ? `--format: ${other} and ${format} would both be written to standard output (give all of them but one an --output.<format> FILE)`
           : `--format: ${other} and ${format} would both be written to ${file} (give each its own --output.<format> FILE)`,

@@ -7,6 +7,7 @@ import {
   conventionHtml,
   conventionMarkdown,
   InputError,
+  UsageError,
   type Language,
   loadRulePack,
   packCases,
@@ -36,7 +37,7 @@ function run(options: DocOptions, language: Language): void {
   if (options.out === undefined) return emit(content, options.output);
   deprecated('--out', '--output', language);
   if (existsSync(options.out) && !statSync(options.out).isDirectory())
-    throw new InputError(`--out: ${options.out} is a file (expected a folder)`);
+    throw new UsageError(`--out: ${options.out} is a file (expected a folder)`);
   // One level only: a missing parent is more likely a typo than a wish for a tree of folders.
   if (!existsSync(options.out)) {
     try {

@@ -7,7 +7,7 @@ import { Option, type Command } from 'commander';
 import {
   formatCsv,
   formatXlsx,
-  InputError,
+  UsageError,
   type Language,
   type LedgerRecord,
   ledgerTables,
@@ -35,7 +35,7 @@ interface LedgerOptions {
 
 async function run(paths: string[], options: LedgerOptions, language: Language): Promise<number> {
   if (options.format === 'xlsx' && (options.output === undefined || options.output === '-'))
-    throw new InputError('--format xlsx writes a workbook, not text: name its file with --output');
+    throw new UsageError('--format xlsx writes a workbook, not text: name its file with --output');
   const { checkOptions } = prepareCheck({ ...options, waivers: [] }, language);
   const targets = recordTargets(paths);
   if (options.output !== undefined)

@@ -14,6 +14,7 @@ import {
   GENERATED_RECORDS,
   inLanguage,
   InputError,
+  UsageError,
   type Language,
   type LintRecord,
   lintRulePack,
@@ -123,7 +124,7 @@ function givenRecords(paths: readonly string[]): LintRecord[] {
   return expandTargets(paths).map((target): LintRecord => {
     if (target.problem !== undefined) throw new InputError(`${target.path}: ${target.problem}`);
     if (target.path === '-')
-      throw new InputError('--records: lint reads records from files, not standard input');
+      throw new UsageError('--records: lint reads records from files, not standard input');
     return { file: target.path, origin: 'given' };
   });
 }

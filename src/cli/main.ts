@@ -6,6 +6,7 @@ import {
   FileProblemsError,
   inLanguage,
   InputError,
+  UsageError,
   type Language,
   showControls,
   TOOL,
@@ -115,6 +116,11 @@ export async function main(argv: string[]): Promise<number> {
   };
   const say = (message: string): string => inLanguage(message, language);
   const program = buildProgram(context, argv[0]);
+  // The command being run, to name it in a usage error its action throws.
+  let running: string | undefined;
+  program.hook('preAction', (_program, action) => {
+    running = action.name();
+  });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exit;
@@ -140,6 +146,17 @@ export async function main(argv: string[]): Promise<number> {
               .map((p) => `${p.file}:${p.line}:${p.column}: ${say(p.message)}\n`)
               .join(''),
         ),
+      );
+      return EXIT.input;
+    }
+    if (error instanceof UsageError) {
+      // A value commander parses (--max-size) fails before the action: the command is the first
+      // argument that names one.
+      running ??= argv.find((arg) => program.commands.some((c) => c.name() === arg));
+      const name = running === undefined ? 'clausier' : `clausier ${running}`;
+      const colon = language === 'fr' ? ' :' : ':';
+      stderr.write(
+        `${name}${colon} ${showControls(say(error.message))}\n${HELP_WORDS[language].hint(name)}\n`,
       );
       return EXIT.input;
     }

@@ -7,7 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { Option } from 'commander';
 import {
   DEFAULT_MAX_BYTES,
-  InputError,
+  UsageError,
   loadWaivers,
   packInputs,
   parseAsOf,
@@ -61,7 +61,7 @@ export const maxSizeOption = (): Option =>
 export function parseSize(value: string): number {
   const match = /^(\d+)\s*([kKmMgG]?)i?[bB]?$/.exec(value.trim());
   if (!match)
-    throw new InputError(`--max-size: '${value}' is not a size (e.g. 20000000, 20M or 512k)`);
+    throw new UsageError(`--max-size: '${value}' is not a size (e.g. 20000000, 20M or 512k)`);
   const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[
     match[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'
   ];
@@ -116,12 +116,12 @@ export function refuseOverwritingInputs(
       (writtenIdentity !== undefined && identity(path) === writtenIdentity),
   );
   if (input !== undefined)
-    throw new InputError(
+    throw new UsageError(
       `${option}: ${output} is ${input}, an input of this run: it is never written over`,
     );
   const folder = packs.flatMap((pack) => pack.folders).find((f) => real(f) === dirname(written));
   if (folder !== undefined && /\.ya?ml$/i.test(written))
-    throw new InputError(
+    throw new UsageError(
       `${option}: ${output} is in ${folder}, the folder of a rule pack, where every .yaml file is part of the pack: it is never written there`,
     );
 }

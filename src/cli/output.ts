@@ -3,7 +3,7 @@
  * temporary file beside it, then renamed), so that an interrupted run leaves the previous report
  * whole.
  */
-import { InputError } from '../index.js';
+import { InputError, UsageError } from '../index.js';
 import { once } from 'node:events';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writevSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -203,6 +203,11 @@ export class OutputSink {
   /** The error for a file that cannot be written, naming the option that gave it. */
   cannotWrite(error: unknown): InputError {
     const code = (error as { code?: string }).code ?? String(error);
+    // A folder named where a file is expected is a usage error, said so; others keep their code.
+    if (code === 'EISDIR')
+      return new UsageError(`${this.option}: ${this.output} is a folder (expected a file’s name)`);
+    if (code === 'ENOENT')
+      return new UsageError(`${this.option}: the folder ${dirname(this.output!)} does not exist`);
     return new InputError(`${this.option}: cannot write ${this.output} (${code})`);
   }
 

@@ -10,7 +10,7 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import {
   applyWaivers,
   type CheckOptions,
-  InputError,
+  UsageError,
   type Language,
   type LoadedWaiver,
   packDirsOf,
@@ -51,7 +51,7 @@ export interface PortfolioRun {
 export async function runPortfolio(targets: readonly Target[], run: PortfolioRun): Promise<number> {
   const { checkOptions, waivers, language } = run;
   if (run.output === undefined)
-    throw new InputError(
+    throw new UsageError(
       `${run.option}: a portfolio writes each record's report beside its page: name the page's file`,
     );
   const html = run.output;

@@ -7,7 +7,7 @@
 import {
   applyWaivers,
   inLanguage,
-  InputError,
+  UsageError,
   inspectFile,
   isJudged,
   type Language,
@@ -50,7 +50,7 @@ async function run(paths: string[], options: ReportOptions, language: Language):
   if (output !== undefined) {
     const folder = dirname(output);
     if (!existsSync(folder) || !statSync(folder).isDirectory())
-      throw new InputError(`${option}: the folder ${folder} does not exist`);
+      throw new UsageError(`${option}: the folder ${folder} does not exist`);
   }
   // One record file: its report. A folder, a glob or several files: the portfolio.
   const record = paths[0]!;

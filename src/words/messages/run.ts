@@ -40,6 +40,10 @@ export const RUN: Entry[] = [
   ],
   ['cannot write {file} ({code})', 'impossible d’écrire {file} ({code})'],
   [
+    '{file} is a folder (expected a file’s name)',
+    '{file} est un répertoire (attendu : un nom de fichier)',
+  ],
+  [
     '--format xlsx writes a workbook, not text: name its file with --output',
     '--format xlsx écrit un classeur, non du texte : nommez son fichier avec --output',
   ],
