@@ -150,11 +150,11 @@ function itemRow(item: Item, path: string, language: Language, cwd: string | und
   const w = WORDS[language];
   if ('error' in item) {
     const { error } = item;
-    return `| ${w.kind.input} | **clausier/input** ${cell(w.inputRule)} | ${codeCell(`${path}:${error.line}`)} | ${cell(error.message)} | |`;
+    return `| ${w.kind.input} | **clausier/input** ${cell(w.inputRule)} | ${codeCell(`${path}:${error.line}:${error.column}`)} | ${cell(error.message)} | |`;
   }
   if ('waiver' in item) {
     const { waiver } = item;
-    const place = `${repositoryPath(waiver.file, cwd)}:${waiver.line}`;
+    const place = `${repositoryPath(waiver.file, cwd)}:${waiver.line}:${waiver.column}`;
     return `| ${w.kind.waiver} | **${cell(waiver.rule)}** | ${codeCell(place)} | ${cell(waiver.message)} | |`;
   }
   const { finding } = item;
@@ -165,7 +165,7 @@ function itemRow(item: Item, path: string, language: Language, cwd: string | und
         ? w.kind.waived
         : w.kind.undetermined;
   const where = finding.locations[0];
-  const place = where ? `${path}:${where.line}` : path;
+  const place = where ? `${path}:${where.line}:${where.column}` : path;
   const message = finding.message + (finding.status === 'waived' ? w.waivedBy(finding) : '');
   return `| ${kind} | **${cell(finding.rule)}** ${cell(finding.title)} | ${codeCell(place)} | ${cell(message)} | ${cell(finding.cite)} |`;
 }
