@@ -18,6 +18,7 @@ import { formatSarif } from '../src/report/sarif.js';
 import { entryText, JsonReportWriter, reportOfEntry } from '../src/report/json.js';
 import type { Language } from '../src/base/language.js';
 import { caseFiles, ROOT, runCli, tempDir, type Run } from './helpers.js';
+import { FAIL_ON, fails } from '../src/model/summary.js';
 
 const VERSION = (
   JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
@@ -434,6 +435,24 @@ function parseJunit(text: string): {
 }
 
 describe('--format junit', () => {
+  it('is red exactly when the run fails: a failure is a finding --fail-on counts', async () => {
+    const { reports, context } = await check(caseFiles().map((f) => relative(ROOT, f)));
+    const seen = new Set<string>();
+    for (const failOn of FAIL_ON) {
+      const { testsuites } = parseJunit(formatJunit(reports, { ...context, failOn }, ROOT));
+      testsuites.testsuite.forEach((suite, i) => {
+        const report = reports[i]!;
+        // An invalid record fails a run with exit 2, which JUnit says with an <error>.
+        if (report.errors.length > 0) return;
+        const red = Number(suite.failures) > 0;
+        expect(red, `${report.file} --fail-on ${failOn}`).toBe(fails([report], failOn));
+        seen.add(`${failOn} ${red}`);
+      });
+    }
+    // Each level has records on both sides: the test can fail either way.
+    expect([...seen].sort()).toEqual(FAIL_ON.flatMap((f) => [`${f} false`, `${f} true`]).sort());
+  });
+
   it('has a suite per record and a case per rule, a failure per breach, an error per input error, and right counts', async () => {
     const { reports, context } = await check(SMALL);
     const { testsuites } = parseJunit(formatJunit(reports, context, ROOT));

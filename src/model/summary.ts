@@ -138,6 +138,32 @@ export function fails(reports: readonly (FileReport | ReportDigest)[], failOn: F
   });
 }
 
+/**
+ * The level of FAIL_ON from which a finding makes a run fail, or none: what `fails` counts, for
+ * one finding (a format that marks what fails the run, as JUnit's failures do, asks it).
+ */
+function failLevel(finding: Finding): number | undefined {
+  switch (finding.status) {
+    case 'breach':
+      return finding.kind === 'record' ? 2 : finding.severity === 'error' ? 0 : 1;
+    case 'undetermined':
+      return 3;
+    case 'pending':
+      return 4;
+    default:
+      return undefined;
+  }
+}
+
+/** Whether a finding makes a run fail under `failOn` (see fails). */
+export function findingFails(finding: Finding, failOn: FailOn): boolean {
+  const level = failLevel(finding);
+  return level !== undefined && level <= FAIL_ON.indexOf(failOn);
+}
+
+/** Whether waivers to review make a run fail under `failOn`: from `warning` on (see fails). */
+export const waiverProblemsFail = (failOn: FailOn): boolean => FAIL_ON.indexOf(failOn) >= 1;
+
 /** Every status of a finding, gravest first: a breach a waiver accepts ranks just below a breach. */
 const FINDING_ORDER: readonly FindingStatus[] = STATUSES.flatMap((status): FindingStatus[] =>
   status === 'breach' ? ['breach', 'waived'] : [status],

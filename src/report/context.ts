@@ -8,6 +8,7 @@ import type { FileReport } from '../model/finding.js';
 import { STDIN } from '../model/finding.js';
 import type { RulePack } from '../rules/pack/types.js';
 import type { Language } from '../base/language.js';
+import type { FailOn } from '../model/summary.js';
 
 export interface FormatContext {
   language: Language;
@@ -20,6 +21,8 @@ export interface FormatContext {
   tool: { name: string; version: string };
   /** The packs that judged the files, by id: their rules' summaries and clauses. */
   packs: ReadonlyMap<string, RulePack>;
+  /** What makes the run fail (`--fail-on`; `warning` when not given): JUnit's failures follow it. */
+  failOn?: FailOn;
 }
 
 export type Formatter = (reports: readonly FileReport[], context: FormatContext) => string;

@@ -1,14 +1,16 @@
 /**
  * The JUnit XML report, for CI systems that show test results (GitLab, Jenkins, Azure, the
  * JUnit actions of GitHub): one <testsuite> per record, one <testcase> per rule the record was
- * judged on, a <failure> per breach (several when a rule is breached at several items), whose
- * text gives the place in the record, the message, the clauses' citation and their quotes.
+ * judged on, a <failure> per finding that fails the run (`--fail-on`: a breach by default, and
+ * several when a rule is breached at several items), whose text gives the place in the record,
+ * the message, the clauses' citation and their quotes: a CI page is red exactly when the run is.
  *
- * A rule whose findings are waived, undetermined, pending or not applicable is <skipped>, with
- * their message: it was not found breached, but neither was it found satisfied. A waiver to
- * review (expired, not yet approved, matching no breach) is a failed test case of its own,
- * `clausier/waiver`, since it fails the run as a breach does. A record that cannot be judged has
- * one test case, `clausier/input`, with an <error> per input error.
+ * A rule whose findings breach without failing the run (a warning under `--fail-on error`, a
+ * check of the record under the default), or are waived, undetermined, pending (unless
+ * `--fail-on` counts them) or not applicable, is <skipped>, with their message: it was not found
+ * satisfied. A waiver to review (expired, not yet approved, matching no breach) is a failed test
+ * case of its own, `clausier/waiver`, when it fails the run as a breach does. A record that
+ * cannot be judged has one test case, `clausier/input`, with an <error> per input error.
  *
  * Counts follow JUnit's convention: `tests` counts test cases, and `failures`, `errors` and
  * `skipped` count test cases that failed, erred or were skipped, not <failure> elements. No
@@ -18,6 +20,7 @@ import type { FileReport, Finding, WaiverOutcome } from '../model/finding.js';
 import type { RulePack } from '../rules/pack/types.js';
 import type { Language } from '../base/language.js';
 import { INPUT_RULE, repositoryPath, WAIVER_RULE, type FormatContext } from './context.js';
+import { findingFails, waiverProblemsFail, type FailOn } from '../model/summary.js';
 
 /**
  * Escapes text for XML 1.0 content. Characters XML 1.0 cannot carry at all, even as references
@@ -87,13 +90,16 @@ function ruleCase(
   path: string,
   pack: RulePack | undefined,
   language: Language,
+  failOn: FailOn,
 ): TestCase {
   const first = findings[0]!;
   const name = `${first.rule}: ${first.title}`;
-  const breaches = findings.filter((f) => f.status === 'breach');
-  if (breaches.length > 0) {
+  // A failure is what fails the run (--fail-on): a warning under `--fail-on error`, or a record
+  // check under the default, is skipped with its message, never red in a green run.
+  const failing = findings.filter((f) => findingFails(f, failOn));
+  if (failing.length > 0) {
     const quotes = quotesOf(pack, first.rule);
-    const body = breaches.map((f) => {
+    const body = failing.map((f) => {
       const where = f.locations[0];
       const text = [
         where ? `${path}:${where.line}:${where.column}` : path,
@@ -101,8 +107,9 @@ function ruleCase(
         f.cite,
         ...quotes,
       ].join('\n');
-      // The type says how grave: the rule's severity, or `record` for a check of the record.
-      const type = f.kind === 'record' ? 'record' : f.severity;
+      // The type says how grave: the rule's severity, `record` for a check of the record, or the
+      // status of a finding that is no breach (undetermined, pending) when --fail-on counts it.
+      const type = f.status !== 'breach' ? f.status : f.kind === 'record' ? 'record' : f.severity;
       return `<failure${attributes({ message: f.message, type })}>${xmlText(text)}</failure>`;
     });
     return { name, body, outcome: 'failure' };
@@ -120,6 +127,7 @@ function ruleCase(
   };
   const passed: TestCase = { name, body: [], outcome: 'passed' };
   return (
+    skipped('breach') ??
     skipped('waived') ??
     skipped('undetermined') ??
     skipped('pending') ??
@@ -129,10 +137,22 @@ function ruleCase(
   );
 }
 
-function waiverCase(waiver: WaiverOutcome, language: Language, cwd: string): TestCase {
+function waiverCase(
+  waiver: WaiverOutcome,
+  language: Language,
+  cwd: string,
+  failOn: FailOn,
+): TestCase {
   const where = `${repositoryPath(waiver.file, cwd)}:${waiver.line}:${waiver.column}`;
+  const name = `${WAIVER_RULE}: ${WORDS[language].waiver(waiver.rule)}`;
+  if (!waiverProblemsFail(failOn))
+    return {
+      name,
+      body: [`<skipped${attributes({ message: waiver.message })}/>`],
+      outcome: 'skipped',
+    };
   return {
-    name: `${WAIVER_RULE}: ${WORDS[language].waiver(waiver.rule)}`,
+    name,
     body: [
       `<failure${attributes({ message: waiver.message, type: 'waiver' })}>${xmlText(`${where}\n${waiver.message}`)}</failure>`,
     ],
@@ -147,6 +167,7 @@ function testCases(
   cwd: string,
 ): TestCase[] {
   const language = context.language;
+  const failOn = context.failOn ?? 'warning';
   if (report.errors.length > 0) {
     const body = report.errors.map(
       (e) =>
@@ -163,10 +184,10 @@ function testCases(
   }
   const pack = report.pack !== undefined ? context.packs.get(report.pack) : undefined;
   return [
-    ...[...byRule.values()].map((findings) => ruleCase(findings, path, pack, language)),
+    ...[...byRule.values()].map((findings) => ruleCase(findings, path, pack, language, failOn)),
     ...(report.waivers ?? [])
       .filter((waiver) => waiver.status !== 'applied')
-      .map((waiver) => waiverCase(waiver, language, cwd)),
+      .map((waiver) => waiverCase(waiver, language, cwd, failOn)),
   ];
 }
 

@@ -123,6 +123,7 @@ export class RunWriter {
         colors: colors ?? false,
         sources: this.sources,
         packs,
+        ...(this.options.failOn !== undefined && { failOn: this.options.failOn }),
       });
     });
   }
