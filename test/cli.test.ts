@@ -72,6 +72,7 @@ describe('clausier check --format json', () => {
       balance: 0,
       refundSettled: true,
       refundDueBy: '2020-05-14',
+      paidAboveCap: 0,
     });
   });
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../src/pipeline.js';
 import { formatTextFile } from '../src/report/text.js';
-import { balanceSentence } from '../src/words/money.js';
+import { balanceSentence, overCapSentence } from '../src/words/money.js';
 import { compileFormula, type Scope } from '../src/facts/formula.js';
 import { isMissing, Missing } from '../src/facts/missing.js';
 import { READER_COLLECTIONS, READER_GLOBALS } from '../src/facts/reader.js';
@@ -434,6 +434,39 @@ describe('the money summary, as the pack derives it', () => {
     expect((await said('2020-06-30', 'en', over)).sentence).toBe(
       'The DINSIC refunded €350.00 too much: the collectivité owes it back.',
     );
+  });
+
+  it('says what was paid above the cap as A4-CAP judges it: with the cap of the payment’s day', async () => {
+    const raised = readFileSync(
+      'cases/A5-TERMS-BY-AMENDMENT/a-cap-raised-after-the-payment-does-not-cover-it.yaml',
+      'utf8',
+    );
+    const judged = async (text: string) => {
+      const report = await checkSource(text, 'record.yaml', { language: 'en' });
+      return {
+        cap: report.money!.cap,
+        paidAboveCap: report.money!.paidAboveCap,
+        said: overCapSentence(report.money!, 'en'),
+        capRule: report.findings.find((f) => f.rule === 'A4-CAP')!.status,
+      };
+    };
+    // Raised to 12,000.00 € after the payment of 12,000.00 €: the payment was 2,000.00 € over.
+    expect(await judged(raised)).toEqual({
+      cap: 1_200_000,
+      paidAboveCap: 200_000,
+      said: 'Paid above the cap: €2,000.00.',
+      capRule: 'breach',
+    });
+    // Lowered to 8,000.00 € after the payment of 10,000.00 €: the payment was within its cap.
+    const lowered = raised
+      .replaceAll('fundingCap: 12000.00', 'fundingCap: 8000.00')
+      .replace('    amount: 12000.00', '    amount: 10000.00');
+    expect(await judged(lowered)).toEqual({
+      cap: 800_000,
+      paidAboveCap: 0,
+      said: undefined,
+      capRule: 'satisfied',
+    });
   });
 
   it('leaves what is still owed unknown when a refund’s account is not written', async () => {

@@ -635,6 +635,7 @@ describe('on valid records', () => {
               balance: payment - used - refund,
               refundSettled: true,
               refundDueBy: '2020-05-14',
+              paidAboveCap: Math.max(0, payment - 1_000_000),
             });
           },
         ),

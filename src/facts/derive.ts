@@ -129,8 +129,8 @@ function listsOf(
 
 /**
  * The money of the programme, for reports: the pack's `programme` fields paid, eligibleExpenses,
- * usedFunds, refundDue, refunded, refundedElsewhere, balance, refundSettled and refundDueBy, as
- * the pack derives them.
+ * usedFunds, refundDue, refunded, refundedElsewhere, balance, refundSettled, refundDueBy and
+ * paidAboveCap, as the pack derives them.
  */
 function moneyOf(rowsOf: RecordCollections['rowsOf'], params: Scope['params']): MoneySummary {
   const programme = (rowsOf('programme') as Row[])[0] ?? {};
@@ -150,5 +150,6 @@ function moneyOf(rowsOf: RecordCollections['rowsOf'], params: Scope['params']): 
     balance: amount('balance'),
     refundSettled: programme.refundSettled === true,
     refundDueBy: typeof programme.refundDueBy === 'string' ? programme.refundDueBy : null,
+    paidAboveCap: amount('paidAboveCap') ?? 0,
   };
 }

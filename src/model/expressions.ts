@@ -127,13 +127,13 @@ export interface LatestFormula {
 export interface EarliestFormula {
   earliest: Formula[] | Aggregate;
 }
-/** The least of some numbers or amounts (nulls left out). */
+/** The least of some numbers or amounts, or of a field over items (nulls left out). */
 export interface MinFormula {
-  min: Formula[];
+  min: Formula[] | Aggregate;
 }
-/** The greatest of some numbers or amounts (nulls left out). */
+/** The greatest of some numbers or amounts, or of a field over items (nulls left out). */
 export interface MaxFormula {
-  max: Formula[];
+  max: Formula[] | Aggregate;
 }
 /** The first minus the second (null if either is). */
 export interface MinusFormula {

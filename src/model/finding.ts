@@ -50,6 +50,11 @@ export interface MoneySummary {
   refundSettled: boolean;
   /** The day by which the DINSIC refunds what is due (YYYY-MM-DD), or null when it is not known. */
   refundDueBy: string | null;
+  /**
+   * The most paid above the cap in force on a payment's day, as A4-CAP judges it (0 within it):
+   * a cap an amendment lowers after a payment makes no excess of it.
+   */
+  paidAboveCap: number;
 }
 
 /** The name standard input is given by, as an argument and as a report's `file`. */

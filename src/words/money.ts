@@ -60,12 +60,10 @@ export function balanceSentence(
   return `${w.owed(amount)}${late ? w.wasDueBy(by) : w.dueBy(by)}.`;
 }
 
-/** The amount paid above the cap, in words, when there is one. */
+/** The amount paid above the cap in force on a payment's day, in words, when there is one. */
 export function overCapSentence(money: MoneySummary, language: Language): string | undefined {
   const w = WORDS[language];
-  return money.cap !== null && money.paid > money.cap
-    ? w.overCap(w.euros(money.paid - money.cap))
-    : undefined;
+  return money.paidAboveCap > 0 ? w.overCap(w.euros(money.paidAboveCap)) : undefined;
 }
 
 /** What was refunded to another account than the collectivité's, in words, when there is some. */
