@@ -16,7 +16,7 @@ import { loadRulePack } from '../src/rules/pack/load.js';
 import { builtInPacksDir } from '../src/rules/pack/root.js';
 import { RulePackError } from '../src/rules/pack/types.js';
 import type { Formula } from '../src/model/expressions.js';
-import { REFERENCE, tempDir } from './helpers.js';
+import { caseFiles, REFERENCE, tempDir } from './helpers.js';
 
 const PACK = join(builtInPacksDir(), 'dinsic-preincubation-2019');
 
@@ -467,6 +467,18 @@ describe('the money summary, as the pack derives it', () => {
       said: undefined,
       capRule: 'satisfied',
     });
+  });
+
+  it('has something paid above the cap exactly where A4-CAP breaches, on every case', async () => {
+    const seen = new Set<boolean>();
+    for (const file of caseFiles()) {
+      const report = await checkSource(readFileSync(file, 'utf8'), file, { language: 'en' });
+      if (report.money === undefined) continue;
+      const breached = report.findings.some((f) => f.rule === 'A4-CAP' && f.status === 'breach');
+      expect(report.money.paidAboveCap > 0, file).toBe(breached);
+      seen.add(breached);
+    }
+    expect([...seen].sort()).toEqual([false, true]);
   });
 
   it('leaves what is still owed unknown when a refund’s account is not written', async () => {
