@@ -331,6 +331,18 @@ describe('where a pending finding points', () => {
 });
 
 describe('late, overdue, or neither', () => {
+  it('a refund made before the end is performed at the end, when what is due is settled', async () => {
+    const doc = documentOf(REFERENCE_TEXT);
+    doc.setIn(['refunds', 0, 'date'], '2020-01-15');
+    const report = await judge(doc.toString());
+    const found = report.findings.find((f) => f.rule === 'A4-REFUND-UNUSED')!;
+    expect({ status: found.status, due: found.due, performed: found.performed }).toEqual({
+      status: 'satisfied',
+      due: '2020-05-14',
+      performed: '2020-02-14',
+    });
+  });
+
   const singlePayment = (report: FileReport) => {
     const found = report.findings.find((f) => f.rule === 'A4-SINGLE-PAYMENT')!;
     return {
