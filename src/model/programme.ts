@@ -236,7 +236,7 @@ export interface Seminar {
 
 /** A project put forward for pré-incubation. */
 export interface Project {
-  /** An identifier for the project, unique in the record. */
+  /** An identifier for the project, unique among the record's projects. */
   id: string;
   /** The project's title. */
   title?: string;
@@ -356,7 +356,7 @@ export interface IncubationDecision {
 
 /** A payment of the collectivité's contribution. */
 export interface Payment {
-  /** An identifier for the payment, unique in the record. */
+  /** An identifier for the payment, unique among the record's payments. */
   id: string;
   /** The day of the payment. */
   date: EventDate;
@@ -387,7 +387,7 @@ export interface Imputation {
 
 /** An expense of the DINSIC charged to the contribution. */
 export interface Expense {
-  /** An identifier for the expense, unique in the record. */
+  /** An identifier for the expense, unique among the record's expenses. */
   id: string;
   /** The day the expense was incurred. */
   date: EventDate;
@@ -401,7 +401,7 @@ export interface Expense {
 
 /** A refund of unused credits. */
 export interface Refund {
-  /** An identifier for the refund, unique in the record. */
+  /** An identifier for the refund, unique among the record's refunds. */
   id: string;
   /** The day of the refund. */
   date: EventDate;
@@ -417,7 +417,7 @@ export interface Refund {
 
 /** An amendment (avenant) to the convention. */
 export interface Amendment {
-  /** An identifier for the amendment, unique in the record. */
+  /** An identifier for the amendment, unique among the record's amendments. */
   id: string;
   /** What the amendment is about. */
   subject?: string;
