@@ -612,25 +612,35 @@ describe('suggestions that help', () => {
           `  template: dinsic-preincubation-2019\n  signatures:\n    - { party: ${party}, date: 2019-08-30 }\n`,
         ),
       );
-    expect(signed('collectivité')).toEqual([
-      "5:16 convention.signatures[0].party: 'collectivité' is not a party (did you mean 'collectivite'?)",
-    ]);
-    expect(signed('DINSIC')).toEqual([
-      "5:16 convention.signatures[0].party: 'DINSIC' is not a party (did you mean 'dinsic'?)",
-    ]);
-    expect(signed('mairie')).toEqual([
-      "5:16 convention.signatures[0].party: 'mairie' is not a party (expected 'collectivite' or 'dinsic')",
-    ]);
-    // A payment is from the collectivité to the DINSIC alone: what else it is from is named so.
-    expect(record('{ id: p, date: 2019-09-12, amount: 10.00, from: collectivité }')).toEqual([
-      "8:53 payments[0].from: 'collectivité' is not the party that paid (did you mean 'collectivite'?)",
-    ]);
-    expect(record('{ id: p, date: 2019-09-12, amount: 10.00, to: DINSIC }')).toEqual([
-      "8:51 payments[0].to: 'DINSIC' is not the party paid (did you mean 'dinsic'?)",
-    ]);
-    expect(record('{ id: p, date: 2019-09-12, amount: 10.00, to: mairie }')).toEqual([
-      "8:51 payments[0].to: expected 'dinsic', got 'mairie' (the party paid)",
-    ]);
+    // Each written value, and the one problem it gets. A payment is from the collectivité to the
+    // DINSIC alone: what else it is from is named so.
+    const seen: [string[], string][] = [
+      [
+        signed('collectivité'),
+        "5:16 convention.signatures[0].party: 'collectivité' is not a party (did you mean 'collectivite'?)",
+      ],
+      [
+        signed('DINSIC'),
+        "5:16 convention.signatures[0].party: 'DINSIC' is not a party (did you mean 'dinsic'?)",
+      ],
+      [
+        signed('mairie'),
+        "5:16 convention.signatures[0].party: 'mairie' is not a party (expected 'collectivite' or 'dinsic')",
+      ],
+      [
+        record('{ id: p, date: 2019-09-12, amount: 10.00, from: collectivité }'),
+        "8:53 payments[0].from: 'collectivité' is not the party that paid (did you mean 'collectivite'?)",
+      ],
+      [
+        record('{ id: p, date: 2019-09-12, amount: 10.00, to: DINSIC }'),
+        "8:51 payments[0].to: 'DINSIC' is not the party paid (did you mean 'dinsic'?)",
+      ],
+      [
+        record('{ id: p, date: 2019-09-12, amount: 10.00, to: mairie }'),
+        "8:51 payments[0].to: expected 'dinsic', got 'mairie' (the party paid)",
+      ],
+    ];
+    for (const [problems, expected] of seen) expect(problems).toEqual([expected]);
     expect(problems(base.replace('collectivite: {}', 'collectivité: {}'))).toEqual([
       "4:1 parties: missing field 'collectivite' (the collectivité, whose account receives the refunds)",
       "6:3 parties: unknown field 'collectivité' (did you mean 'collectivite'?)",
