@@ -115,6 +115,13 @@ export async function main(argv: string[]): Promise<number> {
     language,
   };
   const say = (message: string): string => inLanguage(message, language);
+  /** A usage error, as every one is said: the command, the message, the hint to its help. */
+  const usage = (command: string | undefined, message: string): number => {
+    const name = command === undefined ? 'clausier' : `clausier ${command}`;
+    const colon = language === 'fr' ? ' :' : ':';
+    stderr.write(`${name}${colon} ${message}\n${HELP_WORDS[language].hint(name)}\n`);
+    return EXIT.input;
+  };
   const program = buildProgram(context, argv[0]);
   // The command being run, to name it in a usage error its action throws.
   let running: string | undefined;
@@ -130,13 +137,7 @@ export async function main(argv: string[]): Promise<number> {
       if (error.exitCode === 0) return EXIT.ok;
       if (error.code === 'commander.help' || error.code === 'commander.helpDisplayed')
         return EXIT.input;
-      const command = commandOf.get(error);
-      const name = command === undefined ? 'clausier' : `clausier ${command}`;
-      const colon = language === 'fr' ? ' :' : ':';
-      stderr.write(
-        `${name}${colon} ${say(usageMessage(error))}\n${HELP_WORDS[language].hint(name)}\n`,
-      );
-      return EXIT.input;
+      return usage(commandOf.get(error), say(usageMessage(error)));
     }
     if (error instanceof FileProblemsError) {
       stderr.write(
@@ -153,12 +154,7 @@ export async function main(argv: string[]): Promise<number> {
       // A value commander parses (--max-size) fails before the action: the command is the first
       // argument that names one.
       running ??= argv.find((arg) => program.commands.some((c) => c.name() === arg));
-      const name = running === undefined ? 'clausier' : `clausier ${running}`;
-      const colon = language === 'fr' ? ' :' : ':';
-      stderr.write(
-        `${name}${colon} ${showControls(say(error.message))}\n${HELP_WORDS[language].hint(name)}\n`,
-      );
-      return EXIT.input;
+      return usage(running, showControls(say(error.message)));
     }
     if (error instanceof InputError) {
       const where = [error.file, error.line, error.column].filter((p) => p !== undefined);
