@@ -57,6 +57,16 @@ export interface MoneySummary {
   paidAboveCap: number;
 }
 
+/**
+ * What a record's balance (MoneySummary.balance, when known) is: owed by the DINSIC (settled, the
+ * convention having ended), unused so far (not owed yet: the convention runs on), or refunded
+ * too much and owed back to the DINSIC. The reports say it, and the portfolio totals it apart.
+ */
+export type BalanceKind = 'owed' | 'unsettled' | 'owedBack';
+export function balanceKind(money: MoneySummary, balance: number): BalanceKind {
+  return balance < 0 ? 'owedBack' : money.refundSettled ? 'owed' : 'unsettled';
+}
+
 /** The name standard input is given by, as an argument and as a report's `file`. */
 export const STDIN = '-';
 /** A finding's status: a rule's outcome, or `waived` for a breach a waiver accepts. */

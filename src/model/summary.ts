@@ -122,34 +122,36 @@ export type FailOn = 'error' | 'warning' | 'record' | 'undetermined' | 'pending'
 
 export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'record', 'undetermined', 'pending'];
 
+/** Whether `--fail-on failOn` counts what a level adds (a level counts those before it too). */
+const counts = (level: FailOn, failOn: FailOn): boolean =>
+  FAIL_ON.indexOf(level) <= FAIL_ON.indexOf(failOn);
+
 export function fails(reports: readonly (FileReport | ReportDigest)[], failOn: FailOn): boolean {
-  const level = FAIL_ON.indexOf(failOn);
   return reports.some((report) => {
     const d = 'findings' in report ? digestOf(report) : report;
-    // What each level adds, in the order of FAIL_ON.
-    const counts = [
-      d.breaches.error,
-      d.breaches.warning + d.waiverProblems,
-      d.recordWarnings,
-      d.undetermined,
-      d.pending,
-    ];
-    return counts.slice(0, level + 1).some((n) => n > 0);
+    // What each level adds.
+    const added: Record<FailOn, number> = {
+      error: d.breaches.error,
+      warning: d.breaches.warning + d.waiverProblems,
+      record: d.recordWarnings,
+      undetermined: d.undetermined,
+      pending: d.pending,
+    };
+    return FAIL_ON.some((level) => counts(level, failOn) && added[level] > 0);
   });
 }
 
 /**
- * The level of FAIL_ON from which a finding makes a run fail, or none: what `fails` counts, for
- * one finding (a format that marks what fails the run, as JUnit's failures do, asks it).
+ * The level that adds a finding to what fails a run, or none: what `fails` counts, for one
+ * finding (a format that marks what fails the run, as JUnit's failures do, asks it).
  */
-function failLevel(finding: Finding): number | undefined {
+function levelOf(finding: Finding): FailOn | undefined {
   switch (finding.status) {
     case 'breach':
-      return finding.kind === 'record' ? 2 : finding.severity === 'error' ? 0 : 1;
+      return finding.kind === 'record' ? 'record' : finding.severity;
     case 'undetermined':
-      return 3;
     case 'pending':
-      return 4;
+      return finding.status;
     default:
       return undefined;
   }
@@ -157,12 +159,12 @@ function failLevel(finding: Finding): number | undefined {
 
 /** Whether a finding makes a run fail under `failOn` (see fails). */
 export function findingFails(finding: Finding, failOn: FailOn): boolean {
-  const level = failLevel(finding);
-  return level !== undefined && level <= FAIL_ON.indexOf(failOn);
+  const level = levelOf(finding);
+  return level !== undefined && counts(level, failOn);
 }
 
-/** Whether waivers to review make a run fail under `failOn`: from `warning` on (see fails). */
-export const waiverProblemsFail = (failOn: FailOn): boolean => FAIL_ON.indexOf(failOn) >= 1;
+/** Whether waivers to review make a run fail under `failOn`: they are added at `warning`. */
+export const waiverProblemsFail = (failOn: FailOn): boolean => counts('warning', failOn);
 
 /** Every status of a finding, gravest first: a breach a waiver accepts ranks just below a breach. */
 const FINDING_ORDER: readonly FindingStatus[] = STATUSES.flatMap((status): FindingStatus[] =>

@@ -11,7 +11,7 @@ import { agendaOf } from './agenda.js';
 import type { Inspection } from '../pipeline.js';
 import type { FileReport } from '../model/finding.js';
 import type { InputProblem } from '../base/errors.js';
-import type { MoneySummary } from '../model/finding.js';
+import { balanceKind, type MoneySummary } from '../model/finding.js';
 import { formatEurosEn, formatEurosFr } from '../base/money.js';
 import { formatDate, type Language } from '../base/language.js';
 import { attr, escapeHtml, page } from './html.js';
@@ -190,15 +190,6 @@ export interface PortfolioOptions {
   language: Language;
   /** What made the page, for its footer (`clausier 0.1.0`); no date is ever written. */
   tool: string;
-}
-
-/**
- * What a record's balance is: owed by the DINSIC (settled, the convention having ended), unused
- * so far (not owed yet: the convention runs on), or refunded too much and owed back to it.
- */
-export type BalanceKind = 'owed' | 'unsettled' | 'owedBack';
-export function balanceKind(money: MoneySummary, value: number): BalanceKind {
-  return value < 0 ? 'owedBack' : money.refundSettled ? 'owed' : 'unsettled';
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { formatDate, type Language } from '../base/language.js';
 import { formatEurosEn, formatEurosFr } from '../base/money.js';
-import type { MoneySummary } from '../model/finding.js';
+import { balanceKind, type MoneySummary } from '../model/finding.js';
 
 const WORDS = {
   fr: {
@@ -49,12 +49,14 @@ export function balanceSentence(
   language: Language,
 ): string | undefined {
   const w = WORDS[language];
-  if (money.balance === null) return undefined;
-  if (money.balance < 0) return w.overRefunded(w.euros(-money.balance));
-  if (money.balance === 0) return w.nothingOwed;
-  const amount = w.euros(money.balance);
+  const { balance } = money;
+  if (balance === null) return undefined;
+  if (balance === 0) return w.nothingOwed;
+  const kind = balanceKind(money, balance);
+  if (kind === 'owedBack') return w.overRefunded(w.euros(-balance));
+  const amount = w.euros(balance);
   const by = money.refundDueBy === null ? undefined : formatDate(money.refundDueBy, language);
-  if (!money.refundSettled) return `${w.unusedSoFar(amount)}${w.refundAtEnd(by)}.`;
+  if (kind === 'unsettled') return `${w.unusedSoFar(amount)}${w.refundAtEnd(by)}.`;
   if (by === undefined) return `${w.owed(amount)}.`;
   const late = asOf !== undefined && money.refundDueBy !== null && asOf > money.refundDueBy;
   return `${w.owed(amount)}${late ? w.wasDueBy(by) : w.dueBy(by)}.`;
