@@ -387,6 +387,15 @@ process.on('exit', () => require('node:fs').writeFileSync(${log}, JSON.stringify
     // Less than 1 MiB in all: nothing.
     expect(flagsOf('check', small, '--format', 'json')).toEqual([]);
     expect(flagsOf('check', REFERENCE, '--format', 'json')).toEqual([]);
+    // Set before the first record checked afresh, from the sizes of all: a run the cache serves
+    // whole reads none, and sets nothing.
+    const cached = ['--format', 'json', '--cache', '--cache-location', join(dir, 'cache')];
+    expect(flagsOf('check', large, ...cached)).toEqual(both);
+    expect(flagsOf('check', large, ...cached)).toEqual([]);
+    expect(flagsOf('check', small, other, ...cached)).toEqual(off);
+    expect(flagsOf('check', small, other, ...cached)).toEqual([]);
+    expect(flagsOf('check', large, small, other, ...cached)).toEqual([]);
+    expect(flagsOf('check', REFERENCE, large, ...cached)).toEqual(both);
   });
 
   it('bounds the young generation of the worker threads of --jobs', () => {

@@ -199,6 +199,27 @@ describe('--cache', () => {
     expect(snapshot(records)).toEqual(before);
   });
 
+  it('gives the same output when some records are served and others checked, with threads or not', () => {
+    // Each record is read for its key into one buffer, the next over the last (readWithin's
+    // `into`): one checked afresh, here or in a worker thread, must keep bytes of its own.
+    const cache = join(dir, 'cache-mixed');
+    const names = [...before.keys()].sort();
+    const some = names.filter((_, i) => i % 3 === 1).map((name) => join(records, name));
+    const cached = ['--format', 'json', '--cache', '--cache-location', cache, ...asOf];
+    runCli(['check', ...some, ...cached]);
+    const plain = checkWithJobs('json', 1);
+    expect(runCli(['check', records, '--jobs', '2', ...cached])).toEqual(plain);
+    rmSync(cache, { recursive: true });
+    runCli(['check', ...some, ...cached]);
+    expect(runCli(['check', records, '--jobs', '1', ...cached])).toEqual(plain);
+    // The text format shows code frames of the records served, from their bytes.
+    rmSync(cache, { recursive: true });
+    runCli(['check', ...some, ...cached]);
+    const text = ['check', records, '--lang', 'en', '--no-color', ...asOf];
+    expect(runCli([...text, '--cache', '--cache-location', cache])).toEqual(runCli(text));
+    expect(snapshot(records)).toEqual(before);
+  });
+
   it('is never stale: a changed record, date, language or pack is judged afresh', () => {
     const cache = join(dir, 'cache-2');
     const copy = join(dir, 'changing');
@@ -295,6 +316,8 @@ describe('--cache', () => {
     );
     const entry = join(cache, String(name));
     const kept = readFileSync(entry, 'utf8');
+    // Its checksum (CRC-32, in hex) on the first line, then what it is the checksum of.
+    expect(kept).toMatch(/^[0-9a-f]{8}\n\{/);
     // Edits of the same length: a breach turned waived (still valid JSON), a bracket
     // removed (no longer JSON), the digest that sets the exit code.
     const edits = [

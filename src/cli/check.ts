@@ -6,6 +6,7 @@ import {
   DEFAULT_CACHE_LOCATION,
   DEFAULT_MAX_BYTES,
   FAIL_ON,
+  expandTargets,
   FORMATS,
   UsageError,
   isTerminal,
@@ -15,7 +16,7 @@ import {
   type Language,
   TOOL,
 } from '../index.js';
-import { recordTargets } from './heap.js';
+import { settleCollectorFor } from './heap.js';
 import { EXIT, languageOption, type CliContext } from './context.js';
 import { onInterrupt, OutputSink } from './output.js';
 import {
@@ -122,7 +123,7 @@ async function run(
   const formats = new Set(destinations.map((d) => d.format));
   const { checkOptions, waivers } = prepareCheck(options, language);
   if (options.why === true) checkOptions.trace = true;
-  const targets = recordTargets(paths);
+  const targets = expandTargets(paths);
   const packDirs = packDirsOf(checkOptions);
   for (const { output } of destinations)
     if (output !== undefined) refuseOverwritingInputs(output, targets, options.waivers, packDirs);
@@ -138,6 +139,8 @@ async function run(
     waivers,
     ...(options.jobs !== undefined && { jobs: options.jobs }),
     ...(options.cache === true && { cache: options.cacheLocation }),
+    // Not before: a run the cache serves whole reads no record as YAML, and needs no setting.
+    beforeChecking: () => settleCollectorFor(targets),
     // What the workers send back: a JSON run needs only each file's entry text and digest,
     // which cost nothing to pass between threads.
     wants: {

