@@ -509,7 +509,7 @@ describe('--format junit', () => {
     ).toEqual([
       [
         'A5-TERMINATION-NOTICE: Termination after an unanswered formal notice',
-        'No termination in the record.',
+        'No termination as of 2020-06-30.',
       ],
       [
         'A5-TERMS-BY-AMENDMENT: Changes only by signed amendment',

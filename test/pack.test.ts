@@ -333,7 +333,7 @@ describe('a broken pack is refused, naming the file and line of each problem', (
 
 /**
  * The problems of a copy of the pack with named conditions `c0`...`c{count}` added, each using
- * the next as `uses` writes it (the last compares dates), and A1-COACHING-WEEKLY due when `due`.
+ * the next as `uses` writes it (the last compares dates), and A1-RELEASE-WEEKLY due when `due`.
  */
 function withNamedConditions(
   count: number,
@@ -351,11 +351,10 @@ function withNamedConditions(
   });
   const conditions = readFileSync(join(dir, 'conditions.yaml'), 'utf8') + blocks.join('');
   writeFileSync(join(dir, 'conditions.yaml'), conditions);
-  const rule = join(dir, 'A1-COACHING-WEEKLY.yaml');
-  writeFileSync(
-    rule,
-    readFileSync(rule, 'utf8').replace('when: { condition: weekOver }', `when: ${due}`),
-  );
+  const rule = join(dir, 'A1-RELEASE-WEEKLY.yaml');
+  const text = readFileSync(rule, 'utf8');
+  expect(text).toContain('when: { condition: weekOver }');
+  writeFileSync(rule, text.replace('when: { condition: weekOver }', `when: ${due}`));
   const lineOf = (name: string): number =>
     conditions.slice(0, conditions.indexOf(`\n  ${name}:\n`)).split('\n').length + 1;
   try {
@@ -415,7 +414,7 @@ describe('named conditions are refused when, written out, they would not end', (
       '{ all: [{ condition: c0 }, { condition: c0 }] }',
     );
     expect(problems).toEqual([
-      `A1-COACHING-WEEKLY.yaml:19:9: this condition holds more than 10000 conditions ${written} (expected at most 10000)`,
+      `A1-RELEASE-WEEKLY.yaml:19:9: this condition holds more than 10000 conditions ${written} (expected at most 10000)`,
     ]);
   });
 });
@@ -503,14 +502,14 @@ describe('a name is what the pack declares, even one every JavaScript object has
   it('a named condition the pack calls toString is found, checked, judged and worded', async () => {
     const dir = join(tempDir(), 'pack');
     cpSync(PACK, dir, { recursive: true });
-    for (const file of ['conditions.yaml', 'A1-COACHING-WEEKLY.yaml', 'A1-RELEASE-WEEKLY.yaml']) {
+    for (const file of ['conditions.yaml', 'A1-RELEASE-WEEKLY.yaml']) {
       const path = join(dir, file);
       const text = readFileSync(path, 'utf8');
       expect(text).toContain('weekOver');
       writeFileSync(path, text.replaceAll('weekOver', 'toString'));
     }
     const pack = loadRulePack(dir);
-    const rule = pack.rules.find((r) => r.id === 'A1-COACHING-WEEKLY')!;
+    const rule = pack.rules.find((r) => r.id === 'A1-RELEASE-WEEKLY')!;
     expect(conditionInWords(rule.due.when!, pack, 'en', rule)).toEqual([
       'the week is over (the evaluation date is after its Friday) [toString]',
     ]);
