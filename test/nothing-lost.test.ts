@@ -9,6 +9,7 @@ import {
   cpSync,
   existsSync,
   linkSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -200,6 +201,94 @@ describe('--output is refused over any input', () => {
     refused([records], join(dir, 'records-link', 'record.yaml'));
     refused([REFERENCE, '--waivers', waivers], join(dir, 'waivers-link.yaml'));
     expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe('report, which writes a page per record, writes none over an input', () => {
+  it("refuses the page, or a record's own report, where a record or a pack file is", () => {
+    const dir = scratch();
+    const record = join(dir, 'record.yaml');
+    cpSync(REFERENCE, record);
+    const pack = join(dir, 'pack');
+    cpSync(PACK, pack, { recursive: true });
+    // The portfolio writes each record's report in a folder named after its page: with the page
+    // records.html, the records' own folder, where one input is named b.html.
+    const records = join(dir, 'records');
+    mkdirSync(records);
+    cpSync(REFERENCE, join(records, 'a.yaml'));
+    cpSync(CAP_BREACH, join(records, 'b.yaml'));
+    cpSync(REFERENCE, join(records, 'b.html'));
+    const before = snapshot(dir);
+    const cases = [
+      { args: [record, '--output', record], over: record },
+      { args: [record, '--rules', pack, '--output', join(pack, 'A4-CAP.yaml')], over: 'A4-CAP' },
+      {
+        args: [
+          join(records, 'a.yaml'),
+          join(records, 'b.yaml'),
+          join(records, 'b.html'),
+          '--output',
+          join(dir, 'records.html'),
+        ],
+        over: `--output (the report of ${join(records, 'b.yaml')}): ${join(records, 'b.html')} is`,
+      },
+    ];
+    for (const { args, over } of cases) {
+      const run = runCli(['report', ...args, '--lang', 'en']);
+      expect(run.status, over).toBe(2);
+      expect(run.stderr, over).toContain(over);
+      expect(run.stderr, over).toMatch(/an input of this run: it is never written over\n/);
+    }
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe('--output through a link, or to a pipe or a device', () => {
+  it('writes where a link leads, and leaves the link', () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'reports'));
+    const expected = runCli(['check', REFERENCE, '--format', 'json']).stdout;
+    // A link to a file not made yet, relative to the link's folder, and one to a file that is.
+    symlinkSync(join('reports', 'new.json'), join(dir, 'to-new.json'));
+    writeFileSync(join(dir, 'reports', 'old.json'), OLD_REPORT);
+    symlinkSync(join(dir, 'reports', 'old.json'), join(dir, 'to-old.json'));
+    for (const [link, target] of [
+      ['to-new.json', 'new.json'],
+      ['to-old.json', 'old.json'],
+    ] as const) {
+      const run = runCli(['check', REFERENCE, '--format', 'json', '--output', join(dir, link)]);
+      expect(run.status, link).toBe(0);
+      expect(lstatSync(join(dir, link)).isSymbolicLink(), link).toBe(true);
+      expect(readFileSync(join(dir, 'reports', target), 'utf8'), link).toBe(expected);
+    }
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('writes into a named pipe or standard output in place, and leaves them what they were', async () => {
+    const dir = scratch();
+    const fifo = join(dir, 'fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const expected = runCli(['check', REFERENCE, '--format', 'json']).stdout;
+    // A reader of the pipe, started first.
+    const reader = spawn('cat', [fifo]);
+    let read = '';
+    reader.stdout.on('data', (chunk: Buffer) => (read += chunk.toString('utf8')));
+    const closed = new Promise((done) => reader.on('close', done));
+    const run = runCli(['check', REFERENCE, '--format', 'json', '--output', fifo]);
+    await closed;
+    expect(run.status).toBe(0);
+    expect(read).toBe(expected);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    // Standard output by its names in /dev and /proc, and through a link of one's own.
+    symlinkSync('/proc/self/fd/1', join(dir, 'stdout-link'));
+    for (const output of ['/dev/stdout', '/dev/fd/1', join(dir, 'stdout-link')]) {
+      const through = runCli(['check', REFERENCE, '--format', 'json', '--output', output]);
+      expect(through.status, output).toBe(0);
+      expect(through.stdout, output).toBe(expected);
+    }
+    expect(lstatSync(join(dir, 'stdout-link')).isSymbolicLink()).toBe(true);
+    expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
+    expect(leftovers(dir)).toEqual([]);
   });
 });
 

@@ -68,13 +68,85 @@ export function parseSize(value: string): number {
   return Number(match[1]) * unit;
 }
 
+/** A path once links are followed; for a file not written yet, its folder's real path and name. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return join(realpathSync(dirname(path)), basename(path));
+    } catch {
+      return resolve(path);
+    }
+  }
+}
+
+/** A file's identity (device and inode: a hard link is the same file), if it exists. */
+function identityOf(path: string): string | undefined {
+  try {
+    const stats = statSync(path);
+    return `${stats.dev}:${stats.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Refuses an --output that is one of the run's inputs — a record, a waiver file, a file of a rule
- * pack that may judge the records — or a new `.yaml` file in a pack's folder, which would become
- * part of the pack: clausier never writes over what it reads. Paths are compared once links are
- * followed, and files by identity (a hard link is the same file). `option` names the option
- * that gave the file, in the error.
+ * What a run reads — its records, its waiver files, the files of the rule packs that may judge
+ * the records — to refuse any file it would write over one of them, or a new `.yaml` file in a
+ * pack's folder, which would become part of the pack: clausier never writes over what it reads.
+ * Paths are compared once links are followed, and files by identity. The inputs are looked up
+ * once, for a run that writes many files (the portfolio: a page per record).
  */
+export class RunInputs {
+  /** Each input by its real path and by its identity, as the command line named it. */
+  private readonly byPath = new Map<string, string>();
+  private readonly byIdentity = new Map<string, string>();
+  private readonly packFolders: { folder: string; real: string }[];
+
+  constructor(
+    targets: readonly { path: string }[],
+    waiverFiles: readonly string[],
+    packDirs: readonly string[],
+  ) {
+    const packs = packDirs.map((dir) => packInputs(dir));
+    const inputs = [
+      ...targets.map((t) => t.path).filter((p) => p !== STDIN),
+      ...waiverFiles,
+      ...packs.flatMap((pack) => pack.files),
+    ];
+    for (const input of inputs) {
+      const real = realPath(input);
+      if (!this.byPath.has(real)) this.byPath.set(real, input);
+      const identity = identityOf(input);
+      if (identity !== undefined && !this.byIdentity.has(identity))
+        this.byIdentity.set(identity, input);
+    }
+    this.packFolders = packs
+      .flatMap((pack) => pack.folders)
+      .map((folder) => ({ folder, real: realPath(folder) }));
+  }
+
+  /** Refuses to write `output` over an input; `option` names the option that gave it. */
+  refuse(output: string, option = '--output'): void {
+    const written = realPath(output);
+    const identity = identityOf(output);
+    const input =
+      this.byPath.get(written) ??
+      (identity !== undefined ? this.byIdentity.get(identity) : undefined);
+    if (input !== undefined)
+      throw new UsageError(
+        `${option}: ${output} is ${input}, an input of this run: it is never written over`,
+      );
+    const folder = this.packFolders.find((f) => f.real === dirname(written))?.folder;
+    if (folder !== undefined && /\.ya?ml$/i.test(written))
+      throw new UsageError(
+        `${option}: ${output} is in ${folder}, the folder of a rule pack, where every .yaml file is part of the pack: it is never written there`,
+      );
+  }
+}
+
+/** Refuses an --output that is one of the run's inputs (see RunInputs). */
 export function refuseOverwritingInputs(
   output: string,
   targets: readonly { path: string }[],
@@ -82,46 +154,5 @@ export function refuseOverwritingInputs(
   packDirs: readonly string[],
   option = '--output',
 ): void {
-  const real = (path: string): string => {
-    try {
-      return realpathSync(path);
-    } catch {
-      // A file not written yet: its folder's real path, and its name.
-      try {
-        return join(realpathSync(dirname(path)), basename(path));
-      } catch {
-        return resolve(path);
-      }
-    }
-  };
-  const identity = (path: string): string | undefined => {
-    try {
-      const stats = statSync(path);
-      return `${stats.dev}:${stats.ino}`;
-    } catch {
-      return undefined;
-    }
-  };
-  const written = real(output);
-  const writtenIdentity = identity(output);
-  const packs = packDirs.map((dir) => packInputs(dir));
-  const inputs = [
-    ...targets.map((t) => t.path).filter((p) => p !== STDIN),
-    ...waiverFiles,
-    ...packs.flatMap((pack) => pack.files),
-  ];
-  const input = inputs.find(
-    (path) =>
-      real(path) === written ||
-      (writtenIdentity !== undefined && identity(path) === writtenIdentity),
-  );
-  if (input !== undefined)
-    throw new UsageError(
-      `${option}: ${output} is ${input}, an input of this run: it is never written over`,
-    );
-  const folder = packs.flatMap((pack) => pack.folders).find((f) => real(f) === dirname(written));
-  if (folder !== undefined && /\.ya?ml$/i.test(written))
-    throw new UsageError(
-      `${option}: ${output} is in ${folder}, the folder of a rule pack, where every .yaml file is part of the pack: it is never written there`,
-    );
+  new RunInputs(targets, waiverFiles, packDirs).refuse(output, option);
 }

@@ -5,8 +5,20 @@
  */
 import { InputError, UsageError } from '../index.js';
 import { once } from 'node:events';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writevSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writevSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /**
  * Standard output or standard error, written at once, as Node's own stream writes to a file, a
@@ -172,13 +184,77 @@ export function onInterrupt(cleanup: () => void = () => {}): () => void {
   };
 }
 
+/** Links followed at most, as the system's own limit (Linux's MAXSYMLINKS). */
+const MOST_LINKS = 40;
+
+/**
+ * Where a report named `output` goes. A path that is a regular file, or leads to one through
+ * links, is replaced at the end of its links, never the link itself; one that leads nowhere yet
+ * (no file, or a link to a file not made yet) is made there. A path that is, or leads to, a pipe,
+ * a terminal or another device (`/dev/stdout`, a FIFO) is written in place: there is nothing to
+ * replace, and renaming over it would put a plain file where the device was.
+ */
+export function placeOf(output: string): {
+  path: string;
+  inPlace: boolean;
+  folder: boolean;
+  /** The process's own standard output or error, when that is what `output` names. */
+  standard?: 1 | 2;
+} {
+  let stats;
+  try {
+    stats = statSync(output);
+  } catch {
+    stats = undefined;
+  }
+  if (stats?.isDirectory()) return { path: output, inPlace: false, folder: true };
+  if (stats !== undefined && !stats.isFile()) {
+    // `/dev/stdout` or `/dev/fd/2`: written through the process's own descriptor, which may be
+    // a socket (a parent process's pipe), that the system does not open again by its name.
+    for (const fd of [1, 2] as const) {
+      try {
+        const own = fstatSync(fd);
+        if (own.dev === stats.dev && own.ino === stats.ino)
+          return { path: output, inPlace: true, folder: false, standard: fd };
+      } catch {
+        // Not open: not this one.
+      }
+    }
+    return { path: output, inPlace: true, folder: false };
+  }
+  if (stats !== undefined) {
+    try {
+      return { path: realpathSync(output), inPlace: false, folder: false };
+    } catch {
+      return { path: output, inPlace: false, folder: false };
+    }
+  }
+  let path = output;
+  for (let links = 0; links < MOST_LINKS; links++) {
+    let target: string;
+    try {
+      if (!lstatSync(path).isSymbolicLink()) break;
+      target = readlinkSync(path);
+    } catch {
+      break;
+    }
+    path = resolve(dirname(path), target);
+  }
+  return { path, inPlace: false, folder: false };
+}
+
 /**
  * Where a report is written piece by piece: standard output (waiting when it is full), or a
- * temporary file beside --output, renamed into place once the report is whole.
+ * temporary file beside --output (at the end of its links), renamed into place once the report
+ * is whole; a pipe or a device named by --output is written in place (see placeOf).
  */
 export class OutputSink {
   private fd: number | undefined;
   private readonly temporary: string | undefined;
+  /** The file the temporary file becomes (--output, its links followed). */
+  private readonly target: string | undefined;
+  /** The process's standard output or error, when --output names it (see placeOf). */
+  private readonly standard: StandardStream | undefined;
   /** Stops watching for signals, once the temporary file is gone. */
   private release: () => void = () => {};
 
@@ -188,7 +264,22 @@ export class OutputSink {
     private readonly option = '--output',
   ) {
     if (output !== undefined) {
-      this.temporary = join(dirname(output), `.${basename(output)}.${process.pid}.tmp`);
+      const place = placeOf(output);
+      if (place.folder) throw this.cannotWrite({ code: 'EISDIR' });
+      if (place.standard !== undefined) {
+        this.standard = place.standard === 1 ? stdout : stderr;
+        return;
+      }
+      if (place.inPlace) {
+        try {
+          this.fd = openSync(output, 'w');
+        } catch (error) {
+          throw this.cannotWrite(error);
+        }
+        return;
+      }
+      this.target = place.path;
+      this.temporary = join(dirname(place.path), `.${basename(place.path)}.${process.pid}.tmp`);
       // Watched for signals before the file exists: a signal between the two would leave it.
       this.release = onInterrupt(() => this.abandon());
       try {
@@ -214,24 +305,45 @@ export class OutputSink {
   async write(chunk: Chunk): Promise<void> {
     if (chunk.length === 0) return;
     if (this.fd !== undefined) this.writeNow(chunk);
-    else if (!stdout.write(chunk)) await stdout.drained();
+    else {
+      const stream = this.standard ?? stdout;
+      if (!stream.write(chunk)) await stream.drained();
+    }
   }
 
   /** Writes to the file at once, all of it (a sink with a file only). */
   writeNow(chunk: Chunk): void {
+    if (this.standard !== undefined) {
+      this.standard.write(chunk);
+      return;
+    }
     if (this.fd === undefined) return;
-    if (writePieces(this.fd, piecesOf(chunk)).length > 0)
-      throw Object.assign(new Error('EAGAIN'), { code: 'EAGAIN' });
+    let left: readonly Uint8Array[];
+    try {
+      left = writePieces(this.fd, piecesOf(chunk));
+    } catch (error) {
+      // A pipe written in place whose reader is gone: as standard output's (`| head`).
+      if (this.temporary === undefined && (error as { code?: string }).code === 'EPIPE')
+        endByClosedPipe();
+      throw error;
+    }
+    if (left.length > 0) throw Object.assign(new Error('EAGAIN'), { code: 'EAGAIN' });
   }
 
   /** Puts the report in place; on failure, the previous one stays whole. */
   close(): void {
-    if (this.fd === undefined || this.temporary === undefined || this.output === undefined) return;
+    if (this.fd === undefined) return;
+    if (this.temporary === undefined || this.target === undefined) {
+      // Written in place, to a pipe or a device: nothing to rename.
+      closeSync(this.fd);
+      this.fd = undefined;
+      return;
+    }
     try {
       fsyncSync(this.fd);
       closeSync(this.fd);
       this.fd = undefined;
-      renameSync(this.temporary, this.output);
+      renameSync(this.temporary, this.target);
       this.release();
     } catch (error) {
       if (this.fd !== undefined) closeSync(this.fd);

@@ -24,7 +24,7 @@ import {
   inspectTargets,
   TOOL,
 } from '../index.js';
-import { refuseOverwritingInputs } from './options.js';
+import { RunInputs } from './options.js';
 import { EXIT } from './context.js';
 import { stderr, writeAtomically } from './output.js';
 
@@ -55,10 +55,21 @@ export async function runPortfolio(targets: readonly Target[], run: PortfolioRun
       `${run.option}: a portfolio writes each record's report beside its page: name the page's file`,
     );
   const html = run.output;
-  refuseOverwritingInputs(html, targets, run.waiverFiles, packDirsOf(checkOptions), run.option);
+  const inputs = new RunInputs(targets, run.waiverFiles, packDirsOf(checkOptions));
+  inputs.refuse(html, run.option);
   const folder = join(dirname(html), basename(html, extname(html)));
   const files = targets.filter((t) => t.problem === undefined && t.path !== STDIN);
   const base = commonFolder(files.length > 0 ? files.map((t) => t.path) : ['.']);
+  /** Where a record's own report is written, beside the page. */
+  const pageOf = (file: string): string =>
+    join(
+      folder,
+      `${file === STDIN ? 'standard-input' : relative(base, resolve(file)).replace(/\.ya?ml$/i, '')}.html`,
+    );
+  // Every record's report is written where no input is, checked before any is written: the
+  // page's folder may be the records' own (`report records/ --output records.html`).
+  for (const target of targets)
+    inputs.refuse(pageOf(target.path), `${run.option} (the report of ${target.path})`);
   const tool = `${TOOL.name} ${TOOL.version}`;
   const rows: PortfolioRow[] = [];
   let invalid = false;
@@ -78,11 +89,7 @@ export async function runPortfolio(targets: readonly Target[], run: PortfolioRun
       rows.push(portfolioRowOf({ report }, undefined, language));
       continue;
     }
-    const name =
-      report.file === STDIN
-        ? 'standard-input'
-        : relative(base, resolve(report.file)).replace(/\.ya?ml$/i, '');
-    const page = join(folder, `${name}.html`);
+    const page = pageOf(report.file);
     mkdirSync(dirname(page), { recursive: true });
     writeAtomically(page, programmeReportHtml(judged, { language, tool }), run.option);
     const href = relative(dirname(html), page).split(sep).map(encodeURIComponent).join('/');

@@ -10,6 +10,7 @@ import {
   UsageError,
   inspectFile,
   isJudged,
+  packDirsOf,
   type Language,
   programmeReportHtml,
   TOOL,
@@ -18,7 +19,13 @@ import { recordTargets, settleCollectorFor } from './heap.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
-import { maxSizeOption, prepareCheck, rulesOption, type CheckRunOptions } from './options.js';
+import {
+  maxSizeOption,
+  prepareCheck,
+  refuseOverwritingInputs,
+  rulesOption,
+  type CheckRunOptions,
+} from './options.js';
 import { deprecated, EXIT, languageOption, type CliContext } from './context.js';
 import { emit, stderr } from './output.js';
 import { runPortfolio } from './portfolio.js';
@@ -63,6 +70,14 @@ async function run(paths: string[], options: ReportOptions, language: Language):
       waiverFiles: options.waivers,
       language,
     });
+  if (output !== undefined)
+    refuseOverwritingInputs(
+      output,
+      [{ path: record }],
+      options.waivers,
+      packDirsOf(checkOptions),
+      option,
+    );
   settleCollectorFor([{ path: record }]);
   const inspection = await inspectFile(record, checkOptions);
   applyWaivers([inspection.report], waivers, language);
