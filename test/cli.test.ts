@@ -306,6 +306,41 @@ describe('control characters', () => {
     expect(run.stdout).toContain('\n            |     ^\n');
   });
 
+  it('line feeds too, so that a value or a file name cannot write a line of its own', () => {
+    // A line starting with '::' is a command to GitHub Actions; a summary line misleads anyone.
+    const dir = tempDir();
+    const forged = '\n::error file=forged.yaml,line=1::forged\n1 file: 1 compliant';
+    const reference = readFileSync(REFERENCE, 'utf8');
+    const record = join(dir, 'record.yaml');
+    writeFileSync(
+      record,
+      reference
+        .replace('amount: 10000.00', `amount: 10000.01\n    note: 1`)
+        .replace(/^terms: \{\}$/m, `terms: {}\n${JSON.stringify(`bad${forged}`)}: 1`),
+    );
+    const named = join(dir, `named${forged}.yaml`);
+    writeFileSync(named, `${reference}"x${forged.replaceAll('\n', '\\n')}": 1\n`);
+    const lines = (text: string): string[] => text.split('\n');
+    const check = runCli(['check', dir, '--lang', 'en']);
+    expect(check.status).toBe(2);
+    const report = runCli(['report', record, '--output', join(dir, 'out.html'), '--lang', 'en']);
+    expect(report.status).toBe(2);
+    for (const [what, text] of [
+      ['check', check.stdout],
+      ['report', report.stderr],
+    ] as const) {
+      expect(text, what).toContain('\\x0A::error file=forged.yaml,line=1::forged\\x0A1 file');
+      expect(
+        lines(text).filter((l) => l.startsWith('::')),
+        what,
+      ).toEqual([]);
+      expect(
+        lines(text).filter((l) => l.startsWith('1 file: 1 compliant')),
+        what,
+      ).toEqual([]);
+    }
+  });
+
   it('are shown escaped in errors on standard error', () => {
     const dir = tempDir();
     const output = join(dir, 'no\u001b[2Jfolder', 'report.txt');

@@ -13,15 +13,17 @@ export function quote(text: string, max = QUOTE_LENGTH): string {
 }
 
 /**
- * Characters a terminal acts on (the C0 controls but tab and line feed, DEL, the C1 controls)
- * and those that reorder what is shown (bidirectional controls): a file name or a value holding
- * them could clear a terminal, retitle it or disguise a line.
+ * Characters a terminal acts on (the C0 controls but tab, DEL, the C1 controls) and those that
+ * reorder what is shown (bidirectional controls): a file name or a value holding them could clear
+ * a terminal, retitle it or disguise a line. A line feed too: a value holding one would start a
+ * line of its own, which a reader (or GitHub Actions, for a line that starts with `::`) takes for
+ * one clausier wrote. What clausier writes on several lines, it escapes line by line.
  */
 const CONTROLS =
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+  /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Text for a terminal: every control character shown as its escape (`\x1B`, `\u202E`). */
+/** Text for one line of a terminal: every control character shown as its escape (`\x1B`, `\x0A`). */
 export function showControls(text: string): string {
   return text.replace(CONTROLS, (c) => {
     const code = c.charCodeAt(0);

@@ -141,12 +141,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof FileProblemsError) {
       stderr.write(
-        showControls(
-          `${say(`clausier: ${error.subject} cannot be used:`)}\n` +
-            error.problems
-              .map((p) => `${p.file}:${p.line}:${p.column}: ${say(p.message)}\n`)
-              .join(''),
-        ),
+        `${showControls(say(`clausier: ${error.subject} cannot be used:`))}\n` +
+          error.problems
+            .map((p) => `${showControls(`${p.file}:${p.line}:${p.column}: ${say(p.message)}`)}\n`)
+            .join(''),
       );
       return EXIT.input;
     }

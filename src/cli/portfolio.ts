@@ -19,6 +19,7 @@ import {
   type PortfolioRow,
   portfolioRowOf,
   programmeReportHtml,
+  showControls,
   STDIN,
   type Target,
   inspectTargets,
@@ -83,7 +84,10 @@ export async function runPortfolio(targets: readonly Target[], run: PortfolioRun
       invalid = true;
       stderr.write(
         report.errors
-          .map((e) => `clausier: ${report.file}:${e.line}:${e.column}: ${e.message}\n`)
+          .map(
+            (e) =>
+              `${showControls(`clausier: ${report.file}:${e.line}:${e.column}: ${e.message}`)}\n`,
+          )
           .join(''),
       );
       rows.push(portfolioRowOf({ report }, undefined, language));

@@ -13,6 +13,7 @@ import {
   packDirsOf,
   type Language,
   programmeReportHtml,
+  showControls,
   TOOL,
 } from '../index.js';
 import { recordTargets, settleCollectorFor } from './heap.js';
@@ -85,12 +86,16 @@ async function run(paths: string[], options: ReportOptions, language: Language):
     const errors = inspection.report.errors;
     const n = errors.length;
     stderr.write(
-      inLanguage(
-        `clausier: ${record} cannot be reported on until its ${n === 1 ? 'input error is' : `${n} input errors are`} fixed:`,
-        language,
+      showControls(
+        inLanguage(
+          `clausier: ${record} cannot be reported on until its ${n === 1 ? 'input error is' : `${n} input errors are`} fixed:`,
+          language,
+        ),
       ) +
         '\n' +
-        errors.map((e) => `  ${record}:${e.line}:${e.column}  ${e.message}\n`).join(''),
+        errors
+          .map((e) => `  ${showControls(`${record}:${e.line}:${e.column}  ${e.message}`)}\n`)
+          .join(''),
     );
     return EXIT.input;
   }
