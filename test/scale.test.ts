@@ -9,8 +9,10 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -284,6 +286,20 @@ describe('--cache', () => {
     );
     writeFileSync(join(cache, String(entry)), '{"truncated');
     expect(runCli(args)).toEqual(plain);
+    // What a shared cache may hold under an entry's name: a named pipe no one writes to (the run
+    // waited for a writer, deaf to Ctrl-C), a link to a device that never ends (it read without
+    // bound). Each is a miss, replaced by the entry.
+    const path = join(cache, String(entry));
+    const kept = readFileSync(path, 'utf8');
+    for (const make of [
+      () => expect(spawnSync('mkfifo', [path]).status).toBe(0),
+      () => symlinkSync('/dev/zero', path),
+    ]) {
+      rmSync(path);
+      make();
+      expect(runCli(args, { timeoutMs: 20_000 })).toEqual(plain);
+      expect(readFileSync(path, 'utf8')).toBe(kept);
+    }
     // A cache location that is a file: nothing can be cached, the run is the same.
     const blocked = join(dir, 'blocked');
     writeFileSync(blocked, '');
