@@ -257,6 +257,38 @@ describe('files and folders', () => {
       ],
     ]);
     expect(run.status).toBe(2);
+    // A glob finds it too, as deep as the pattern reaches, and only if the pattern matches it.
+    symlinkSync('gone.yaml', join(dir, 'records', 'c.yaml'));
+    mkdirSync(join(dir, 'records', 'deeper'));
+    symlinkSync('gone.yaml', join(dir, 'records', 'deeper', 'd.yaml'));
+    const broken = (name: string, to: string) => [
+      `records/${name}`,
+      'invalid',
+      `a link to ${to}, which does not exist (expected a record file)`,
+    ];
+    const a = ['records/a.yaml', 'compliant', undefined];
+    for (const [pattern, expected] of [
+      [
+        join(dir, 'records', '*.yaml'),
+        [a, broken('b.yaml', '../moved.yaml'), broken('c.yaml', 'gone.yaml')],
+      ],
+      [
+        join(dir, 'records', '**', '*.yaml'),
+        [
+          a,
+          broken('b.yaml', '../moved.yaml'),
+          broken('c.yaml', 'gone.yaml'),
+          broken('deeper/d.yaml', 'gone.yaml'),
+        ],
+      ],
+      [join(dir, 'records', '[ab].yaml'), [a, broken('b.yaml', '../moved.yaml')]],
+    ] as const) {
+      const globbed = runCli(['check', pattern, '--format', 'json']);
+      expect(checked(globbed.stdout, dir), pattern).toEqual(expected);
+      expect(globbed.status, pattern).toBe(2);
+    }
+    rmSync(join(dir, 'records', 'c.yaml'));
+    rmSync(join(dir, 'records', 'deeper'), { recursive: true });
     // Alone in its folder, it is still a record the run cannot read.
     rmSync(join(dir, 'records', 'a.yaml'));
     const alone = runCli(['check', join(dir, 'records'), '--format', 'json', '--lang', 'fr']);
