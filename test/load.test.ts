@@ -252,6 +252,17 @@ describe('YAML that is not a record', () => {
     ]);
   });
 
+  it('a %YAML directive of another version, once, at the directive', () => {
+    // YAML 1.1 would read every date as a timestamp and << as a merge: one problem, not dozens.
+    const reference = readFileSync(REFERENCE, 'utf8');
+    const expected = (line: number, version: string) => [
+      `${line}:1 %YAML ${version}: records are YAML 1.2, whose dates, numbers and keys YAML ${version} reads otherwise (expected no %YAML directive, or %YAML 1.2)`,
+    ];
+    expect(problems(`%YAML 1.1\n---\n${reference}`)).toEqual(expected(1, '1.1'));
+    expect(problems(`# a record\n%YAML 1.1\n---\n${reference}`)).toEqual(expected(2, '1.1'));
+    expect(problems(`%YAML 1.2\n---\n${reference}`)).toEqual([]);
+  });
+
   it('a syntax error, where the parser finds it (here at the end of the file)', () => {
     expect(problems(`${base}payments: [\n  unclosed\n`)).toEqual([
       '9:1 YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',

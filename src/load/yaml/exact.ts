@@ -170,6 +170,19 @@ class ExactReader {
         `the file holds ${documents.length} YAML documents (expected one programme record)`,
       );
     }
+    // `%YAML 1.1` would have the `yaml` package read the record by YAML 1.1's rules: its dates
+    // become timestamps and `<<` a merge, which a record written for YAML 1.2 never means. Said
+    // once, at the directive, rather than as a wrong type at every date.
+    const version = document.directives?.yaml;
+    if (version?.explicit === true && version.version !== '1.2') {
+      const at = this.text.search(/^%YAML\b/m);
+      this.problem(
+        Math.max(at, 0),
+        `%YAML ${version.version}: records are YAML 1.2, whose dates, numbers and keys YAML ` +
+          `${version.version} reads otherwise (expected no %YAML directive, or %YAML 1.2)`,
+      );
+      return undefined;
+    }
     // A tag the `yaml` package cannot apply is only a warning to it, in its own words and without
     // the field: build() refuses every tag a record does not use, in words, at the tag.
     const warnings = document.warnings.filter((warning) => !TAG_WARNINGS.has(warning.code));

@@ -65,6 +65,10 @@ export const LOADING: Entry[] = [
   ['a single value', 'une valeur seule'],
   ['YAML syntax: {detail*}', 'syntaxe YAML : {detail}'],
   [
+    '%YAML {v}: records are YAML 1.2, whose dates, numbers and keys YAML {w} reads otherwise (expected no %YAML directive, or %YAML 1.2)',
+    '%YAML {v} : les dossiers sont en YAML 1.2, dont YAML {w} lit autrement les dates, les nombres et les clés (attendu : pas de directive %YAML, ou %YAML 1.2)',
+  ],
+  [
     'the tag {tag} does not fit this value (remove it)',
     'l’étiquette {tag} ne convient pas à cette valeur (retirez-la)',
   ],
