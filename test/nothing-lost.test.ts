@@ -369,6 +369,20 @@ describe('--output is written atomically', () => {
     );
     expect(readdirSync(folder)).toEqual(['inside.txt']);
     expect(readFileSync(join(folder, 'inside.txt'), 'utf8')).toBe('kept');
+    // The same folder written as one (`out/`), and nothing at all (`--output=`): usage errors.
+    const slashed = runCli(['check', REFERENCE, '--output', `${folder}/`]);
+    expect(slashed.stderr).toBe(
+      `clausier check: --output: ${folder}/ is a folder (expected a file’s name)\nTry 'clausier check --help'.\n`,
+    );
+    for (const [args, message] of [
+      [['--output='], '--output: nothing given (expected a file’s name)'],
+      [['--cache', '--cache-location='], '--cache-location: nothing given (expected a folder)'],
+    ] as const) {
+      const run = runCli(['check', REFERENCE, ...args], { cwd: dir });
+      expect(run.status, message).toBe(2);
+      expect(run.stderr).toBe(`clausier check: ${message}\nTry 'clausier check --help'.\n`);
+    }
+    expect(readdirSync(dir)).toEqual(['report.json']);
     expect(leftovers(dir)).toEqual([]);
   });
 

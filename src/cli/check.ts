@@ -123,6 +123,8 @@ async function run(
   const formats = new Set(destinations.map((d) => d.format));
   const { checkOptions, waivers } = prepareCheck(options, language);
   if (options.why === true) checkOptions.trace = true;
+  if (options.cache === true && options.cacheLocation === '')
+    throw new UsageError('--cache-location: nothing given (expected a folder)');
   const targets = expandTargets(paths);
   const packDirs = packDirsOf(checkOptions);
   for (const { output } of destinations)

@@ -264,6 +264,8 @@ export class OutputSink {
     private readonly option = '--output',
   ) {
     if (output !== undefined) {
+      if (output === '')
+        throw new UsageError(`${this.option}: nothing given (expected a file’s name)`);
       const place = placeOf(output);
       if (place.folder) throw this.cannotWrite({ code: 'EISDIR' });
       if (place.standard !== undefined) {

@@ -34,6 +34,8 @@ export const RUN: Entry[] = [
     '{value} is not a size (e.g. 20000000, 20M or 512k)',
     '{value} n’est pas une taille (par exemple 20000000, 20M ou 512k)',
   ],
+  // Before the next: its {output} would take in the option and the record.
+  ['{option} (the report of {record}): {what*}', '{option} (le rapport de {record}) : {what}'],
   [
     '{output} is {input}, an input of this run: it is never written over',
     '{output} est {input}, une entrée de cette exécution : elle n’est jamais écrasée',
@@ -43,6 +45,8 @@ export const RUN: Entry[] = [
     '{file} is a folder (expected a file’s name)',
     '{file} est un répertoire (attendu : un nom de fichier)',
   ],
+  ['nothing given (expected a file’s name)', 'rien de donné (attendu : un nom de fichier)'],
+  ['nothing given (expected a folder)', 'rien de donné (attendu : un répertoire)'],
   [
     '--format xlsx writes a workbook, not text: name its file with --output',
     '--format xlsx écrit un classeur, non du texte : nommez son fichier avec --output',
