@@ -454,7 +454,7 @@ describe('the money summary, as the pack derives it', () => {
     expect(await judged(raised)).toEqual({
       cap: 1_200_000,
       paidAboveCap: 200_000,
-      said: 'Paid above the cap: €2,000.00.',
+      said: 'Paid above the cap in force on the day of payment: €2,000.00.',
       capRule: 'breach',
     });
     // Lowered to 8,000.00 € after the payment of 10,000.00 €: the payment was within its cap.

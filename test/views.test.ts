@@ -341,7 +341,9 @@ describe('clausier report: the programme report', () => {
       refunded: 'Restitué par la DINSIC : 3 150,00 €',
       balance: 'Solde : 0,00 €',
     });
-    expect(html).toContain('✗ Versé au-delà du plafond : 2 000,00 €.');
+    expect(html).toContain(
+      '✗ Versé au-delà du plafond en vigueur le jour du versement : 2 000,00 €.',
+    );
     expect(html).toContain('Rien n’est dû entre les parties.');
     expect(html).toMatch(
       /data-verdict="breach"[^]*Non conforme <span class="verdict-date">au 30\/06\/2020/,

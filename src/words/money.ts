@@ -18,7 +18,7 @@ const WORDS = {
     overRefunded: (x: string) =>
       `La DINSIC a restitué ${x} de trop : la collectivité les lui doit.`,
     nothingOwed: 'Rien n’est dû entre les parties.',
-    overCap: (x: string) => `Versé au-delà du plafond : ${x}.`,
+    overCap: (x: string) => `Versé au-delà du plafond en vigueur le jour du versement : ${x}.`,
     refundedElsewhere: (x: string) =>
       `Restitué sur un autre compte que celui de la collectivité : ${x}, qui n’éteint pas la dette.`,
   },
@@ -33,7 +33,7 @@ const WORDS = {
     overRefunded: (x: string) =>
       `The DINSIC refunded ${x} too much: the collectivité owes it back.`,
     nothingOwed: 'Nothing is owed between the parties.',
-    overCap: (x: string) => `Paid above the cap: ${x}.`,
+    overCap: (x: string) => `Paid above the cap in force on the day of payment: ${x}.`,
     refundedElsewhere: (x: string) =>
       `Refunded to an account other than the collectivité's: ${x}, which does not discharge the debt.`,
   },
