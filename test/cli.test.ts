@@ -302,6 +302,33 @@ describe('files and folders', () => {
     expect(alone.status).toBe(2);
   });
 
+  it('reports a named pipe and a link to itself named as records, in a folder and in a glob', () => {
+    // A pipe would hold the run until someone writes to it: found in a folder, it is not read.
+    const dir = tempDir();
+    mkdirSync(join(dir, 'records'));
+    cpSync(REFERENCE, join(dir, 'records', 'a.yaml'));
+    expect(spawnSync('mkfifo', [join(dir, 'records', 'pipe.yaml')]).status).toBe(0);
+    symlinkSync('self.yaml', join(dir, 'records', 'self.yaml'));
+    const expected = [
+      ['records/a.yaml', 'compliant', undefined],
+      [
+        'records/pipe.yaml',
+        'invalid',
+        'a named pipe, a socket or a device, not a file (expected a record file)',
+      ],
+      [
+        'records/self.yaml',
+        'invalid',
+        'a link to self.yaml, which leads back to itself through links (expected a record file)',
+      ],
+    ];
+    for (const target of [join(dir, 'records'), join(dir, 'records', '*.yaml')]) {
+      const run = runCli(['check', target, '--format', 'json'], { timeoutMs: 20_000 });
+      expect(checked(run.stdout, dir), target).toEqual(expected);
+      expect(run.status, target).toBe(2);
+    }
+  });
+
   it('never writes to the files it checks', () => {
     const dir = tempDir();
     const file = join(dir, 'r.yaml');

@@ -43,7 +43,10 @@ const isRecordFile = (name: string): boolean =>
 interface Found {
   files: string[];
   loops: string[];
-  /** Each link named as a record whose target does not exist, with what it points to. */
+  /**
+   * Each entry named as a record that cannot be read as one, with why: a link that leads nowhere
+   * (or loops), a named pipe or a device.
+   */
   broken: Map<string, string>;
   /**
    * The real path of each file that is no link: its real folder's and its name (asking the disk
@@ -56,6 +59,24 @@ const LOOP = 'a link to a folder that holds it (a loop): it is not followed';
 /** A link named as a record, in a folder, that leads nowhere: a record the run cannot read. */
 const brokenLink = (target: string): string =>
   `a link to ${target}, which does not exist (expected a record file)`;
+
+/**
+ * Why a link named as a record cannot be followed: it leads nowhere, or through links back to
+ * itself (ELOOP: `self.yaml -> self.yaml`).
+ */
+function linkProblem(path: string, error: unknown): string {
+  const target = linkTarget(path);
+  return (error as { code?: string }).code === 'ELOOP'
+    ? `a link to ${target}, which leads back to itself through links (expected a record file)`
+    : brokenLink(target);
+}
+
+/**
+ * A file named as a record in a folder that is no regular file: a named pipe would hold the run
+ * until someone writes to it, a device might never end. Named on the command line, it is read
+ * (standard input, `<(…)`); found in a folder, it is reported, not read, nor left out unseen.
+ */
+const NOT_A_FILE = 'a named pipe, a socket or a device, not a file (expected a record file)';
 
 /**
  * Walks a folder for record files, following links as globs do. `above` holds the real paths of
@@ -78,8 +99,8 @@ function walk(dir: string, found: Found, above: string[], walked: Set<string>): 
         const stats = statSync(path);
         isDirectory = stats.isDirectory();
         isFile = stats.isFile();
-      } catch {
-        if (isRecordFile(entry.name)) found.broken.set(path, linkTarget(path));
+      } catch (error) {
+        if (isRecordFile(entry.name)) found.broken.set(path, linkProblem(path, error));
         continue;
       }
     }
@@ -93,21 +114,22 @@ function walk(dir: string, found: Found, above: string[], walked: Set<string>): 
     } else if (isFile && isRecordFile(entry.name)) {
       found.files.push(path);
       if (!entry.isSymbolicLink()) found.real.set(path, join(above[above.length - 1]!, entry.name));
-    }
+    } else if (isRecordFile(entry.name)) found.broken.set(path, NOT_A_FILE);
   }
 }
 
 /**
- * The links named as records that a glob matches and leaves out, as they lead nowhere (globbing
- * libraries follow links, and drop those they cannot follow): found by walking the pattern's
- * fixed folder as deep as the pattern reaches, each link's path matched against the pattern.
+ * What a glob matches, named as a record, and leaves out: links it cannot follow (they lead
+ * nowhere, or loop), named pipes and devices. Found by walking the pattern's fixed folder as deep
+ * as the pattern reaches, each path matched against the pattern; each is reported, as a folder's
+ * are.
  */
-function brokenLinksMatching(pattern: string): string[] {
+function unreadableMatching(pattern: string): Target[] {
   const { base, glob } = picomatch.scan(pattern);
   const matches = picomatch(pattern, { dot: false });
   const deep = glob.includes('**');
   const depth = glob.split('/').length;
-  const found: string[] = [];
+  const found: Target[] = [];
   const visit = (dir: string, level: number): void => {
     let entries;
     try {
@@ -118,28 +140,34 @@ function brokenLinksMatching(pattern: string): string[] {
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
-      if (entry.isSymbolicLink()) {
-        if (isRecordFile(entry.name) && matches(path) && leadsNowhere(path)) found.push(path);
+      if (!entry.isSymbolicLink() && !entry.isDirectory() && !entry.isFile()) {
+        if (isRecordFile(entry.name) && matches(path)) found.push({ path, problem: NOT_A_FILE });
+      } else if (entry.isSymbolicLink()) {
+        const problem = isRecordFile(entry.name) && matches(path) ? unfollowable(path) : undefined;
+        if (problem !== undefined) found.push({ path, problem });
       } else if (entry.isDirectory() && (deep || level < depth)) visit(path, level + 1);
     }
   };
   visit(base, 1);
   // Named as the glob names what it finds: relative to the working folder.
-  return found.map((path) => relative(process.cwd(), resolve(path)));
+  return found.map(({ path, problem }) => ({
+    path: relative(process.cwd(), resolve(path)),
+    problem,
+  }));
 }
 
-/** Whether a path is a link that leads to nothing (or back to itself). */
-function leadsNowhere(path: string): boolean {
+/** Why a path is a link that cannot be followed (it leads nowhere, or loops); undefined if none. */
+function unfollowable(path: string): string | undefined {
   try {
-    if (!lstatSync(path).isSymbolicLink()) return false;
+    if (!lstatSync(path).isSymbolicLink()) return undefined;
   } catch {
-    return false;
+    return undefined;
   }
   try {
     statSync(path);
-    return false;
-  } catch {
-    return true;
+    return undefined;
+  } catch (error) {
+    return linkProblem(path, error);
   }
 }
 
@@ -216,12 +244,9 @@ export function expandTargets(args: readonly string[]): Target[] {
         const found = globSync(arg, { ...options, onlyFiles: true }).filter(
           (path) => isRecordFile(path) || !arg.endsWith('*'),
         );
-        // Links named as records that lead nowhere, which a glob leaves out: reported, as a
-        // folder's are (a record moved from under its link must not pass a CI run unseen).
-        const broken = brokenLinksMatching(arg).map((path) => ({
-          path,
-          problem: brokenLink(linkTarget(path)),
-        }));
+        // Links named as records that lead nowhere, and pipes, which a glob leaves out: reported,
+        // as a folder's are (a record moved from under its link must not pass a CI run unseen).
+        const broken = unreadableMatching(arg);
         if (found.length === 0 && broken.length === 0)
           add({ path: arg, problem: 'the pattern matches no file' });
         const byPath = (a: Target, b: Target) => byCodePoint(a.path, b.path);
@@ -255,7 +280,7 @@ export function expandTargets(args: readonly string[]): Target[] {
       )) {
         const broken = found.broken.get(path);
         if (found.loops.includes(path)) loop(path);
-        else if (broken !== undefined) add({ path, problem: brokenLink(broken) }, path);
+        else if (broken !== undefined) add({ path, problem: broken }, path);
         else add({ path }, found.real.get(path));
       }
     } else add(stats.isFile() ? { path: arg } : { path: arg, mayWait: true });

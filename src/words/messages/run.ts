@@ -19,6 +19,14 @@ export const RUN: Entry[] = [
     'un lien vers {target}, qui n’existe pas (attendu : un fichier de dossier)',
   ],
   [
+    'a link to {target}, which leads back to itself through links (expected a record file)',
+    'un lien vers {target}, qui mène à lui-même de lien en lien (attendu : un fichier de dossier)',
+  ],
+  [
+    'a named pipe, a socket or a device, not a file (expected a record file)',
+    'un tube nommé, une socket ou un périphérique, non un fichier (attendu : un fichier de dossier)',
+  ],
+  [
     '{template} has no rule pack (known: {known}; or give one with --rules)',
     '{template} n’a pas de jeu de règles (connus : {known} ; ou donnez-en un avec --rules)',
   ],
