@@ -328,6 +328,11 @@ describe('the size limit', () => {
     expect(run.stderr).toBe(
       "clausier check: --max-size: '20X' is not a size (e.g. 20000000, 20M or 512k)\nTry 'clausier check --help'.\n",
     );
+    // A limit of nothing would refuse every file, one by one, and call each over the limit.
+    for (const zero of ['0', '0k'])
+      expect(runCli(['check', REFERENCE, '--max-size', zero, '--lang', 'fr']).stderr).toBe(
+        `clausier check : --max-size : '${zero}' refuse tous les fichiers (attendu : au moins 1 octet)\nVoir « clausier check --help ».\n`,
+      );
   });
 });
 

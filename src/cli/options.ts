@@ -65,7 +65,11 @@ export function parseSize(value: string): number {
   const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[
     match[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'
   ];
-  return Number(match[1]) * unit;
+  const size = Number(match[1]) * unit;
+  // No record is empty: a limit of nothing would refuse every file, one by one.
+  if (size === 0)
+    throw new UsageError(`--max-size: '${value}' refuses every file (expected at least 1 byte)`);
+  return size;
 }
 
 /** A path once links are followed; for a file not written yet, its folder's real path and name. */

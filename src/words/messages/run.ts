@@ -42,6 +42,10 @@ export const RUN: Entry[] = [
     '{value} is not a size (e.g. 20000000, 20M or 512k)',
     '{value} n’est pas une taille (par exemple 20000000, 20M ou 512k)',
   ],
+  [
+    '{value} refuses every file (expected at least 1 byte)',
+    '{value} refuse tous les fichiers (attendu : au moins 1 octet)',
+  ],
   // Before the next: its {output} would take in the option and the record.
   ['{option} (the report of {record}): {what*}', '{option} (le rapport de {record}) : {what}'],
   [
