@@ -5,7 +5,7 @@
  * depend on the disk or the locale.
  */
 import { STDIN, type FileReport } from '../model/finding.js';
-import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
@@ -143,8 +143,12 @@ function unreadableMatching(pattern: string): Target[] {
       if (!entry.isSymbolicLink() && !entry.isDirectory() && !entry.isFile()) {
         if (isRecordFile(entry.name) && matches(path)) found.push({ path, problem: NOT_A_FILE });
       } else if (entry.isSymbolicLink()) {
-        const problem = isRecordFile(entry.name) && matches(path) ? unfollowable(path) : undefined;
-        if (problem !== undefined) found.push({ path, problem });
+        if (!isRecordFile(entry.name) || !matches(path)) continue;
+        try {
+          statSync(path);
+        } catch (error) {
+          found.push({ path, problem: linkProblem(path, error) });
+        }
       } else if (entry.isDirectory() && (deep || level < depth)) visit(path, level + 1);
     }
   };
@@ -154,21 +158,6 @@ function unreadableMatching(pattern: string): Target[] {
     path: relative(process.cwd(), resolve(path)),
     problem,
   }));
-}
-
-/** Why a path is a link that cannot be followed (it leads nowhere, or loops); undefined if none. */
-function unfollowable(path: string): string | undefined {
-  try {
-    if (!lstatSync(path).isSymbolicLink()) return undefined;
-  } catch {
-    return undefined;
-  }
-  try {
-    statSync(path);
-    return undefined;
-  } catch (error) {
-    return linkProblem(path, error);
-  }
 }
 
 /** What a link points to, as it is written. */
@@ -240,8 +229,8 @@ export function expandTargets(args: readonly string[]): Target[] {
       stats = statSync(arg);
     } catch {
       if (GLOB.test(arg)) {
-        const options = { dot: false, ignore: ['**/node_modules/**'] };
-        const found = globSync(arg, { ...options, onlyFiles: true }).filter(
+        const options = { onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] };
+        const found = globSync(arg, options).filter(
           (path) => isRecordFile(path) || !arg.endsWith('*'),
         );
         // Links named as records that lead nowhere, and pipes, which a glob leaves out: reported,
