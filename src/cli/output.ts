@@ -187,6 +187,17 @@ export function onInterrupt(cleanup: () => void = () => {}): () => void {
 /** Links followed at most, as the system's own limit (Linux's MAXSYMLINKS). */
 const MOST_LINKS = 40;
 
+/** Where --output puts a report (see outputPlace). */
+type Place =
+  /** A folder: no report is written there. */
+  | { kind: 'folder' }
+  /** The process's own standard output or error (`/dev/stdout`, `/dev/fd/2`). */
+  | { kind: 'standard'; fd: 1 | 2 }
+  /** A pipe, a terminal or another device, opened and written as it is. */
+  | { kind: 'in place' }
+  /** A regular file, or none yet: a temporary file beside `path` becomes it. */
+  | { kind: 'replaced'; path: string };
+
 /**
  * Where a report named `output` goes. A path that is a regular file, or leads to one through
  * links, is replaced at the end of its links, never the link itself; one that leads nowhere yet
@@ -194,39 +205,32 @@ const MOST_LINKS = 40;
  * a terminal or another device (`/dev/stdout`, a FIFO) is written in place: there is nothing to
  * replace, and renaming over it would put a plain file where the device was.
  */
-export function placeOf(output: string): {
-  path: string;
-  inPlace: boolean;
-  folder: boolean;
-  /** The process's own standard output or error, when that is what `output` names. */
-  standard?: 1 | 2;
-} {
+function outputPlace(output: string): Place {
   let stats;
   try {
     stats = statSync(output);
   } catch {
     stats = undefined;
   }
-  if (stats?.isDirectory()) return { path: output, inPlace: false, folder: true };
+  if (stats?.isDirectory()) return { kind: 'folder' };
   if (stats !== undefined && !stats.isFile()) {
     // `/dev/stdout` or `/dev/fd/2`: written through the process's own descriptor, which may be
     // a socket (a parent process's pipe), that the system does not open again by its name.
     for (const fd of [1, 2] as const) {
       try {
         const own = fstatSync(fd);
-        if (own.dev === stats.dev && own.ino === stats.ino)
-          return { path: output, inPlace: true, folder: false, standard: fd };
+        if (own.dev === stats.dev && own.ino === stats.ino) return { kind: 'standard', fd };
       } catch {
         // Not open: not this one.
       }
     }
-    return { path: output, inPlace: true, folder: false };
+    return { kind: 'in place' };
   }
   if (stats !== undefined) {
     try {
-      return { path: realpathSync(output), inPlace: false, folder: false };
+      return { kind: 'replaced', path: realpathSync(output) };
     } catch {
-      return { path: output, inPlace: false, folder: false };
+      return { kind: 'replaced', path: output };
     }
   }
   let path = output;
@@ -240,20 +244,20 @@ export function placeOf(output: string): {
     }
     path = resolve(dirname(path), target);
   }
-  return { path, inPlace: false, folder: false };
+  return { kind: 'replaced', path };
 }
 
 /**
  * Where a report is written piece by piece: standard output (waiting when it is full), or a
  * temporary file beside --output (at the end of its links), renamed into place once the report
- * is whole; a pipe or a device named by --output is written in place (see placeOf).
+ * is whole; a pipe or a device named by --output is written in place (see outputPlace).
  */
 export class OutputSink {
   private fd: number | undefined;
   private readonly temporary: string | undefined;
   /** The file the temporary file becomes (--output, its links followed). */
   private readonly target: string | undefined;
-  /** The process's standard output or error, when --output names it (see placeOf). */
+  /** The process's standard output or error, when --output names it (see outputPlace). */
   private readonly standard: StandardStream | undefined;
   /** Stops watching for signals, once the temporary file is gone. */
   private release: () => void = () => {};
@@ -266,13 +270,13 @@ export class OutputSink {
     if (output !== undefined) {
       if (output === '')
         throw new UsageError(`${this.option}: nothing given (expected a file’s name)`);
-      const place = placeOf(output);
-      if (place.folder) throw this.cannotWrite({ code: 'EISDIR' });
-      if (place.standard !== undefined) {
-        this.standard = place.standard === 1 ? stdout : stderr;
+      const place = outputPlace(output);
+      if (place.kind === 'folder') throw this.cannotWrite({ code: 'EISDIR' });
+      if (place.kind === 'standard') {
+        this.standard = place.fd === 1 ? stdout : stderr;
         return;
       }
-      if (place.inPlace) {
+      if (place.kind === 'in place') {
         try {
           this.fd = openSync(output, 'w');
         } catch (error) {

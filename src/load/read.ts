@@ -4,7 +4,7 @@
  * DRAIN_LIMIT, in a small buffer) to say how large it was: an endless input never takes the
  * machine's memory.
  */
-import { closeSync, fstatSync, openSync, read, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, read, readSync, type Stats } from 'node:fs';
 import { fsPromises } from '../base/builtins.js';
 import { promisify } from 'node:util';
 
@@ -79,14 +79,33 @@ export function* reading(
 export function readWithin(source: string | 0, maxBytes: number, into?: Buffer): ReadResult {
   const fd = source === 0 ? 0 : openSync(source, 'r');
   try {
-    const steps = reading(fstatSync(fd), maxBytes, into);
-    for (let step = steps.next(); ;) {
-      if (step.done) return step.value;
-      const { buffer, offset, length } = step.value;
-      step = steps.next(readSome(fd, buffer, offset, length));
-    }
+    return drive(fd, reading(fstatSync(fd), maxBytes, into));
   } finally {
     if (fd !== 0) closeSync(fd);
+  }
+}
+
+/**
+ * A regular file read within `maxBytes`, or undefined when what the path names is none: opened
+ * without waiting, so that a named pipe there (in a shared folder, such as the report cache's)
+ * is left at once rather than waited on, and a device is never read. Throws the system's errors.
+ */
+export function readRegularWithin(path: string, maxBytes: number): ReadResult | undefined {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fstatSync(fd);
+    return stat.isFile() ? drive(fd, reading(stat, maxBytes)) : undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Performs the reads `reading` asks for on a descriptor, in this thread. */
+function drive(fd: number, steps: Generator<ReadRequest, ReadResult, number>): ReadResult {
+  for (let step = steps.next(); ;) {
+    if (step.done) return step.value;
+    const { buffer, offset, length } = step.value;
+    step = steps.next(readSome(fd, buffer, offset, length));
   }
 }
 

@@ -14,16 +14,8 @@
  * 4 µs where a SHA-256 took 16 to 20: a tenth of a run over 10,000 cached records.
  */
 import { crypto, sha256, zlib } from '../base/builtins.js';
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  renameSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readRegularWithin } from '../load/read.js';
 import { join } from 'node:path';
 import type { ReportDigest } from '../model/summary.js';
 
@@ -60,30 +52,6 @@ const NEWLINE = 0x0a;
 /** An entry larger than this is no entry clausier wrote (a record's is some 20 KB). */
 const MOST_ENTRY_BYTES = 512 * 1024 * 1024;
 
-/**
- * An entry's bytes, if it is a regular file of at most MOST_ENTRY_BYTES, read whole; else
- * nothing. A cache is shared: what is found under an entry's name may be a named pipe (opened
- * without waiting for a writer, then left), a device that never ends (/dev/zero), or a file
- * still being cut short.
- */
-function readEntry(path: string): Buffer | undefined {
-  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile() || stats.size > MOST_ENTRY_BYTES) return undefined;
-    const bytes = Buffer.allocUnsafe(stats.size);
-    let length = 0;
-    while (length < bytes.length) {
-      const read = readSync(fd, bytes, length, bytes.length - length, null);
-      if (read === 0) return undefined;
-      length += read;
-    }
-    return bytes;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 export class ReportCache {
   private readonly prefix: string;
 
@@ -118,8 +86,11 @@ export class ReportCache {
       // The checksum, then what it is the checksum of: the digest and the entry. The entry is
       // not decoded: a cached run wrote each entry's text decoded from UTF-8 and encoded again
       // (a quarter of a run over 10,000 unchanged records).
-      const bytes = readEntry(this.path(key));
-      if (bytes === undefined) return undefined;
+      // A cache is shared: what lies under an entry's name may be a named pipe, a device that
+      // never ends (/dev/zero), a file cut short: only a whole regular file is read.
+      const read = readRegularWithin(this.path(key), MOST_ENTRY_BYTES);
+      if (read?.ok !== true) return undefined;
+      const bytes = Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.length);
       if (bytes.length <= CHECKED_FROM || bytes[CHECKED_FROM - 1] !== NEWLINE) return undefined;
       const checked = bytes.subarray(CHECKED_FROM);
       if (checksum(checked) !== bytes.toString('latin1', 0, CHECKED_FROM - 1)) return undefined;
