@@ -290,6 +290,57 @@ describe('--output through a link, or to a pipe or a device', () => {
     expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
     expect(leftovers(dir)).toEqual([]);
   });
+
+  it('takes `--output -` for standard output in every command that writes, and makes no file named -', () => {
+    const dir = scratch();
+    const commands = [
+      ['check', REFERENCE, '--format', 'json'],
+      ['report', REFERENCE, '--lang', 'en'],
+      ['ledger', REFERENCE, '--lang', 'en'],
+      ['agenda', REFERENCE, '--as-of', '2019-10-01', '--lang', 'en'],
+      ['doc', '--lang', 'en'],
+      ['schema'],
+    ];
+    for (const args of commands) {
+      const expected = runCli(args, { cwd: dir });
+      expect(expected.stdout.length, args[0]).toBeGreaterThan(100);
+      for (const dash of [
+        ['--output', '-'],
+        ['-o', '-'],
+      ]) {
+        const run = runCli([...args, ...dash], { cwd: dir });
+        expect([run.status, run.stdout, run.stderr], args[0]).toEqual([
+          expected.status,
+          expected.stdout,
+          '',
+        ]);
+      }
+    }
+    // One format's `--output.<format> -` goes there too, and beside another one that does, is
+    // refused as two would be; a file named - is ./-.
+    const json = runCli(['check', REFERENCE, '--format', 'json']).stdout;
+    const one = runCli(
+      ['check', REFERENCE, '-f', 'text,json', '--output.json', '-', '--output.text', 'r.txt'],
+      {
+        cwd: dir,
+      },
+    );
+    expect([one.status, one.stdout]).toEqual([0, json]);
+    const two = runCli(
+      ['check', REFERENCE, '-f', 'text,json', '--output.json', '-', '--lang', 'en'],
+      {
+        cwd: dir,
+      },
+    );
+    expect([two.status, two.stdout, two.stderr]).toEqual([
+      2,
+      '',
+      "clausier check: --format: text and json would both be written to standard output (give all of them but one an --output.<format> FILE)\nTry 'clausier check --help'.\n",
+    ]);
+    expect(readdirSync(dir).sort()).toEqual(['r.txt']);
+    expect(runCli(['check', REFERENCE, '-f', 'json', '-o', './-'], { cwd: dir }).stdout).toBe('');
+    expect(readFileSync(join(dir, '-'), 'utf8')).toBe(json);
+  });
 });
 
 describe('--output is written atomically', () => {

@@ -26,7 +26,7 @@ import {
 } from '../index.js';
 import { recordTargets } from './heap.js';
 import { maxSizeOption, prepareCheck, refuseOverwritingInputs, rulesOption } from './options.js';
-import { EXIT, languageOption, type CliContext } from './context.js';
+import { EXIT, languageOption, outputOption, type CliContext } from './context.js';
 import { emit, stderr } from './output.js';
 
 const AGENDA_FORMATS: Record<string, (agenda: Agenda, options: AgendaFormatOptions) => string> = {
@@ -95,9 +95,8 @@ export function registerAgenda(program: Command, context: CliContext): void {
         .choices(Object.keys(AGENDA_FORMATS))
         .default('text'),
     )
-    .option(
-      '-o, --output <file>',
-      'write the agenda to a file (atomically) instead of standard output',
+    .addOption(
+      outputOption('write the agenda to a file (atomically) instead of standard output (-)'),
     )
     .option(
       '--as-of <date>',

@@ -17,7 +17,7 @@ import {
   TOOL,
 } from '../index.js';
 import { settleCollectorFor } from './heap.js';
-import { EXIT, languageOption, type CliContext } from './context.js';
+import { EXIT, languageOption, outputOption, type CliContext } from './context.js';
 import { onInterrupt, OutputSink } from './output.js';
 import {
   parseSize,
@@ -237,9 +237,10 @@ export function registerCheck(program: Command, context: CliContext): void {
     )
     .argument('<paths...>', 'record files, folders or globs; - reads standard input')
     .addOption(formatOption())
-    .option(
-      '-o, --output <file>',
-      'write the report to a file (atomically) instead of standard output; with several formats, --output.<format> <file> for each',
+    .addOption(
+      outputOption(
+        'write the report to a file (atomically) instead of standard output (-); with several formats, --output.<format> <file> for each',
+      ),
     )
 
     .option(
@@ -299,6 +300,6 @@ export function registerCheck(program: Command, context: CliContext): void {
   // One `--output.<format> <file>` for each format, documented in --output's help.
   for (const format of FORMATS)
     command.addOption(
-      new Option(`--output.${format} <file>`, `write the ${format} report to a file`).hideHelp(),
+      outputOption(`write the ${format} report to a file`, `--output.${format} <file>`).hideHelp(),
     );
 }

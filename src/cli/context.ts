@@ -2,7 +2,7 @@
 import { builtInPacksDir, InputError, type Language } from '../index.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { stderr } from './output.js';
 
 /**
@@ -28,6 +28,25 @@ export const languageOption = (): Option =>
     'fr',
     'en',
   ]);
+
+/**
+ * `-o, --output <file>`, as every command that writes takes it; `flags` names another spelling
+ * (`--output.json <file>`). `-` is standard output (see standardOutputDash), which each
+ * description says.
+ */
+export const outputOption = (description: string, flags = '-o, --output <file>'): Option =>
+  new Option(flags, description);
+
+/**
+ * `--output -` (and `--output.<format> -`) is standard output, as if the option were not given,
+ * so that two formats sent there are refused alike; a file named `-` is `./-`. Done on the parsed
+ * options of the command about to run (commander stores no undefined from a parser).
+ */
+export function standardOutputDash(command: Command): void {
+  for (const [name, value] of Object.entries(command.opts()))
+    if (value === '-' && (name === 'output' || name.startsWith('output.')))
+      command.setOptionValue(name, undefined);
+}
 
 /**
  * Says on standard error that an option's old spelling still works but has a new one. Only the

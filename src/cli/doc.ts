@@ -15,7 +15,14 @@ import {
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { deprecated, EXIT, languageOption, packDirOf, type CliContext } from './context.js';
+import {
+  deprecated,
+  EXIT,
+  languageOption,
+  outputOption,
+  packDirOf,
+  type CliContext,
+} from './context.js';
 import { emit, writeAtomically } from './output.js';
 
 interface DocOptions {
@@ -71,7 +78,7 @@ export function registerDoc(program: Command, context: CliContext): void {
           return format;
         }),
     )
-    .option('-o, --output <file>', 'write the document to a file instead of standard output')
+    .addOption(outputOption('write the document to a file instead of standard output (-)'))
     .addOption(new Option('--out <dir>', 'deprecated: use --output').hideHelp())
     .option('--rules <dir>', 'a rule pack folder (default: the built-in dinsic-preincubation-2019)')
     .addOption(languageOption())

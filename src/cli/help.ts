@@ -67,8 +67,8 @@ export const DESCRIPTIONS_FR: Record<string, string> = {
     'vérifier des dossiers de programme : fichiers, répertoires (où sont cherchés les *.yaml et *.yml), motifs, ou - pour l’entrée standard',
   'output format; repeat it, or separate formats with commas, for several in one run':
     'format du rapport ; le répéter, ou séparer les formats par des virgules, pour en produire plusieurs en une fois',
-  'write the report to a file (atomically) instead of standard output; with several formats, --output.<format> <file> for each':
-    'écrire le rapport dans un fichier (de façon atomique) plutôt que sur la sortie standard ; avec plusieurs formats, --output.<format> <fichier> pour chacun',
+  'write the report to a file (atomically) instead of standard output (-); with several formats, --output.<format> <file> for each':
+    'écrire le rapport dans un fichier (de façon atomique) plutôt que sur la sortie standard (-) ; avec plusieurs formats, --output.<format> <fichier> pour chacun',
   "evaluate as of this date (YYYY-MM-DD), instead of the record's asOf or today":
     'juger à cette date (AAAA-MM-JJ), plutôt qu’à l’asOf du dossier ou aujourd’hui',
   'language of messages (default: from LANG)': 'langue des messages (par défaut : celle de LANG)',
@@ -113,8 +113,8 @@ export const DESCRIPTIONS_FR: Record<string, string> = {
   'print the JSON Schema of programme records (or of a rule pack file)':
     'afficher le schéma JSON des dossiers de programme (ou d’un fichier de jeu de règles)',
   'which schema': 'quel schéma',
-  'write it to a file instead of standard output':
-    'l’écrire dans un fichier plutôt que sur la sortie standard',
+  'write it to a file instead of standard output (-)':
+    'l’écrire dans un fichier plutôt que sur la sortie standard (-)',
   'write a commented starter record (to FILE, or to standard output)':
     'écrire un dossier de départ commenté (dans FICHIER, ou sur la sortie standard)',
   'the record to create; never overwritten': 'le dossier à créer ; jamais écrasé',
@@ -133,8 +133,8 @@ export const DESCRIPTIONS_FR: Record<string, string> = {
     'la convention telle qu’un juriste la lit : le texte signé, unité par unité, avec les règles qui encodent chacune (ou pourquoi aucune ne le fait), leurs paramètres et leurs cas',
   'markdown for pull requests, html for reading and printing':
     'markdown pour les demandes de fusion, html pour lire et imprimer',
-  'write the document to a file instead of standard output':
-    'écrire le document dans un fichier plutôt que sur la sortie standard',
+  'write the document to a file instead of standard output (-)':
+    'écrire le document dans un fichier plutôt que sur la sortie standard (-)',
   'deprecated: use --output': 'ancienne orthographe : utilisez --output',
   "a programme's report for a finance controller, as one HTML file: the verdict, the money to the cent, the timeline, the weeks of pré-incubation and every finding with its clause; for many records, a portfolio page":
     'le rapport d’un programme pour un contrôleur financier, en un fichier HTML : le verdict, l’argent au centime, la chronologie, les semaines de pré-incubation et chaque constat avec sa clause ; pour de nombreux dossiers, une page de portefeuille',
@@ -144,8 +144,8 @@ export const DESCRIPTIONS_FR: Record<string, string> = {
     'ce qui arrive à échéance, dans tous les dossiers : chaque obligation en attente ou en retard, par date, avec qui la doit, le montant, la clause et la ligne du dossier',
   'output format (ics: an iCalendar file for a calendar)':
     'format de sortie (ics : un fichier iCalendar pour un agenda)',
-  'write the agenda to a file (atomically) instead of standard output':
-    'écrire l’échéancier dans un fichier (de façon atomique) plutôt que sur la sortie standard',
+  'write the agenda to a file (atomically) instead of standard output (-)':
+    'écrire l’échéancier dans un fichier (de façon atomique) plutôt que sur la sortie standard (-)',
   'evaluate every record as of this date (YYYY-MM-DD), instead of its asOf or today':
     'évaluer chaque dossier à cette date (AAAA-MM-JJ), au lieu de son asOf ou d’aujourd’hui',
   'list what falls due up to this date (YYYY-MM-DD); what is overdue or has no date yet is always listed':
@@ -156,10 +156,10 @@ export const DESCRIPTIONS_FR: Record<string, string> = {
     'csv (un tableau) ou xlsx (une feuille par tableau)',
   'the table: money (the ledger) or findings; csv writes one (default money), xlsx both unless one is named':
     'le tableau : money (les mouvements) ou findings (les constats) ; csv en écrit un (par défaut money), xlsx les deux sauf si l’un est nommé',
-  'write to this file (atomically); xlsx needs one':
-    'écrire dans ce fichier (de façon atomique) ; xlsx en demande un',
-  'write the report to a file instead of standard output':
-    'écrire le rapport dans un fichier plutôt que sur la sortie standard',
+  'write to this file (atomically), or to standard output (-); xlsx needs a file':
+    'écrire dans ce fichier (de façon atomique), ou sur la sortie standard (-) ; xlsx demande un fichier',
+  'write the report to a file instead of standard output (-)':
+    'écrire le rapport dans un fichier plutôt que sur la sortie standard (-)',
   'the record file': 'le fichier du dossier',
 };
 

@@ -20,7 +20,7 @@ import {
 } from '../index.js';
 import { recordTargets } from './heap.js';
 import { maxSizeOption, prepareCheck, refuseOverwritingInputs, rulesOption } from './options.js';
-import { EXIT, languageOption, type CliContext } from './context.js';
+import { EXIT, languageOption, outputOption, type CliContext } from './context.js';
 import { emit, writeAtomically } from './output.js';
 
 interface LedgerOptions {
@@ -83,7 +83,9 @@ export function registerLedger(program: Command, context: CliContext): void {
         'the table: money (the ledger) or findings; csv writes one (default money), xlsx both unless one is named',
       ).choices(['money', 'findings']),
     )
-    .option('-o, --output <file>', 'write to this file (atomically); xlsx needs one')
+    .addOption(
+      outputOption('write to this file (atomically), or to standard output (-); xlsx needs a file'),
+    )
     .addOption(languageOption())
     .option(
       '--as-of <date>',

@@ -23,7 +23,7 @@ import { registerLint } from './lint.js';
 import { registerRules } from './rules.js';
 import { registerSchema } from './schema.js';
 import { registerTest } from './test.js';
-import { EXIT, languageFromEnvironment, type CliContext } from './context.js';
+import { EXIT, languageFromEnvironment, standardOutputDash, type CliContext } from './context.js';
 import { describeInFrench, FRENCH_HELP, HELP_WORDS } from './help.js';
 import { stderr, stdout } from './output.js';
 
@@ -127,6 +127,7 @@ export async function main(argv: string[]): Promise<number> {
   let running: string | undefined;
   program.hook('preAction', (_program, action) => {
     running = action.name();
+    standardOutputDash(action);
   });
   try {
     await program.parseAsync(argv, { from: 'user' });

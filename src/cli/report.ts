@@ -27,7 +27,7 @@ import {
   rulesOption,
   type CheckRunOptions,
 } from './options.js';
-import { deprecated, EXIT, languageOption, type CliContext } from './context.js';
+import { deprecated, EXIT, languageOption, outputOption, type CliContext } from './context.js';
 import { emit, stderr } from './output.js';
 import { runPortfolio } from './portfolio.js';
 
@@ -117,7 +117,7 @@ export function registerReport(program: Command, context: CliContext): void {
       '<records...>',
       "the record file; or folders, globs or several files: the portfolio, with each record's report beside it",
     )
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .addOption(outputOption('write the report to a file instead of standard output (-)'))
     .addOption(new Option('--html <file>', 'deprecated: use --output').hideHelp())
     .addOption(languageOption())
     .option(

@@ -1,7 +1,7 @@
 /** `clausier schema`: the JSON Schema of records (or of a rule pack's files), for editors and tools. */
 import { Option, type Command } from 'commander';
 import { SCHEMAS } from '../index.js';
-import { EXIT, type CliContext } from './context.js';
+import { EXIT, outputOption, type CliContext } from './context.js';
 import { emit } from './output.js';
 
 export function registerSchema(program: Command, context: CliContext): void {
@@ -11,7 +11,7 @@ export function registerSchema(program: Command, context: CliContext): void {
     .addOption(
       new Option('--of <kind>', 'which schema').choices(Object.keys(SCHEMAS)).default('record'),
     )
-    .option('-o, --output <file>', 'write it to a file instead of standard output')
+    .addOption(outputOption('write it to a file instead of standard output (-)'))
     .action((options: { of: string; output?: string }) => {
       emit(JSON.stringify(SCHEMAS[options.of], null, 2) + '\n', options.output);
       context.setExit(EXIT.ok);
