@@ -6,7 +6,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtInPacksDir } from '../src/rules/pack/root.js';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { REFERENCE, ROOT, runCli, tempDir } from './helpers.js';
 
 const PACK = join(builtInPacksDir(), 'dinsic-preincubation-2019');
 
@@ -157,6 +157,26 @@ describe('clausier lint', () => {
       'dinsic-preincubation-2019: 1 problem\n' +
         `  ${join(dir, 'A4-CAP.yaml')}:9:11: the quote is not, word for word, in clause art4.al1: «à raison d'un montant ne pouvant excéder 10 000 €»\n`,
     );
+  });
+
+  it('a folder that is no rule pack is a usage error (exit 2), in lint, test and check --rules alike', () => {
+    const dir = tempDir();
+    for (const args of [
+      ['lint', join(dir, 'none')],
+      ['lint', dir],
+      ['lint', PACK, dir],
+      ['test', join(dir, 'none')],
+      ['check', REFERENCE, '--rules', dir],
+      ['report', REFERENCE, '--rules', join(dir, 'none')],
+    ]) {
+      const run = runCli([...args, '--lang', 'en']);
+      const named = args.at(-1)!;
+      expect([run.status, run.stdout, run.stderr], args.join(' ')).toEqual([
+        2,
+        '',
+        `clausier: ${named}: not a rule pack (no pack.yaml in it)\n`,
+      ]);
+    }
   });
 
   it('a pack that does not load is a lint problem too', () => {

@@ -5,7 +5,8 @@
  * rule the pack defines exercised by its cases (errors); and, as warnings, a derived fact or a
  * parameter no rule uses, and a rule that breaches on none or all of the records tried, or on
  * exactly the records another does (see src/run/pack-lint.ts). Exit 1 when a pack has errors, or
- * warnings with --fail-on warning; 2 when a record given with --records cannot be judged.
+ * warnings with --fail-on warning; 2 when a record given with --records cannot be judged, or a
+ * folder given is no rule pack.
  */
 import {
   builtInPacks,
@@ -21,7 +22,7 @@ import {
 } from '../index.js';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { join } from 'node:path';
-import { EXIT, languageOption, type CliContext } from './context.js';
+import { EXIT, languageOption, packDirOf, type CliContext } from './context.js';
 import { stderr, stdout } from './output.js';
 
 const WORDS = {
@@ -84,7 +85,9 @@ export function registerLint(program: Command, context: CliContext): void {
         const language = options.lang ?? context.language;
         const words = WORDS[language];
         const dirs =
-          packs.length > 0 ? packs : builtInPacks().map((id) => join(builtInPacksDir(), id));
+          packs.length > 0
+            ? packs.map((pack) => packDirOf(pack))
+            : builtInPacks().map((id) => join(builtInPacksDir(), id));
         const records = options.records && givenRecords(options.records);
         let failed = false;
         let unjudged = false;

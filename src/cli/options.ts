@@ -16,6 +16,7 @@ import {
   type Language,
   type LoadedWaiver,
 } from '../index.js';
+import { packDirOf } from './context.js';
 
 /** What `check` and `report` share on the command line. */
 export interface CheckRunOptions {
@@ -38,7 +39,7 @@ export function prepareCheck(
     language,
     maxBytes: options.maxSize,
     ...(options.asOf !== undefined && { asOf: options.asOf }),
-    ...(options.rules !== undefined && { rules: options.rules }),
+    ...(options.rules !== undefined && { rules: packDirOf(options.rules) }),
   };
   const waivers = options.waivers.flatMap((file) =>
     loadWaivers(file, { maxBytes: options.maxSize }),

@@ -15,7 +15,7 @@ import {
 import { relative } from 'node:path';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { EXIT, languageOption, type CliContext } from './context.js';
+import { EXIT, languageOption, packDirOf, type CliContext } from './context.js';
 import { stdout } from './output.js';
 
 const WORDS = {
@@ -42,7 +42,9 @@ export function registerTest(program: Command, context: CliContext): void {
       const language = options.lang ?? context.language;
       const words = WORDS[language];
       const dirs =
-        packs.length > 0 ? packs : builtInPacks().map((id) => join(builtInPacksDir(), id));
+        packs.length > 0
+          ? packs.map((pack) => packDirOf(pack))
+          : builtInPacks().map((id) => join(builtInPacksDir(), id));
       let passed = 0;
       let failed = 0;
       const registry = new PackRegistry();
