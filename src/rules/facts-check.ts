@@ -189,6 +189,10 @@ function checkFormula(input: FactsCheckInput, formula: Formula, pointer: string,
         );
       return;
     }
+    case 'unknown':
+      // Its body is one formula (the place it names), not named formulas.
+      sub(f.unknown as Formula, `${pointer}/unknown`);
+      return;
     case 'place': {
       const spec = f.place as { in: Formula; at: (string | Formula)[] };
       sub(spec.in, `${pointer}/place/in`);

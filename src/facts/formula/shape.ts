@@ -86,6 +86,10 @@ export function visitFormula(formula: Formula | Condition, visit: (node: unknown
       sub(f.then);
       sub(f.else);
       return;
+    case 'unknown':
+      // Its body is one formula (the place it names), not named formulas.
+      sub(f.unknown);
+      return;
     default: {
       const body = Object.values(f)[0];
       if (Array.isArray(body)) sub(body);
