@@ -22,6 +22,7 @@ import {
   programmeReportHtml,
   type WeekState,
 } from '../src/views/index.js';
+import { escapeHtml } from '../src/views/html.js';
 import { applyWaivers, loadWaivers } from '../src/run/waivers.js';
 import { caseFiles, REFERENCE, ROOT, runCli, tempDir } from './helpers.js';
 
@@ -602,14 +603,26 @@ termination:
             `id="finding-${i + 1}" data-rule="${finding.rule}" data-status="${finding.status}"`,
           );
         });
-        // Every breach of a rule over the weeks shows in the grid, and nothing else does.
+        // Every breach of a rule over the weeks shows in the grid, in the cell of its week (one
+        // cell may show two: release and coaching), and nothing else does.
         const weekly = inspection.report.findings.filter(
           (f) =>
             f.status === 'breach' &&
             inspection.pack.rules.find((r) => r.id === f.rule)?.over === 'intrapreneurWeeks',
         );
-        const marked = [...weekStates(html).values()].flat().filter((c) => c.state === 'breach');
-        expect(marked.length, file).toBe(weekly.length);
+        const marked = [...html.matchAll(/<td class="wk wk-breach"[^>]* title="([^"]*)"/g)].map(
+          (m) => m[1]!,
+        );
+        expect(marked.length, file).toBe(
+          [...weekStates(html).values()].flat().filter((c) => c.state === 'breach').length,
+        );
+        const shown = (f: (typeof weekly)[number]): number =>
+          marked.filter((title) => title.includes(escapeHtml(f.message))).length;
+        for (const finding of weekly) expect(shown(finding), `${file}: ${finding.message}`).toBe(1);
+        expect(
+          marked.every((title) => weekly.some((f) => title.includes(escapeHtml(f.message)))),
+          file,
+        ).toBe(true);
       }
     }
   });
