@@ -216,12 +216,14 @@ export const seminar: ReaderCollection = {
   cardinality: 'one',
   description: w('le séminaire de lancement', 'the launch seminar'),
   fields: {
-    date: f('date', 'date du séminaire', 'day of the seminar', nullable),
+    date: f('date', 'date du séminaire', 'day of the seminar', { ...nullable, at: 'date' }),
     pointer: pointerField('le séminaire', 'the seminar'),
   },
+  // No seminar is none; a seminar written without its date leaves the date absent, which the
+  // pack reads (unknownWhenAbsent) as unknown or as none.
   items: (record) => [
     {
-      date: orNull(record.seminar?.date),
+      date: record.seminar === undefined ? null : record.seminar.date,
       pointer: record.seminar?.date !== undefined ? '/seminar/date' : '/seminar',
     },
   ],
