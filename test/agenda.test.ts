@@ -209,7 +209,7 @@ describe('clausier agenda: text, Markdown', () => {
         '2020-05-14  overdue by 47 days  A4-REFUND-UNUSED  Refund of unused credits · €1,150.00',
         `    ${OVERDUE_REFUND}:195:1`,
         '    Ville des Lilas (dinsic-les-lilas-2019) · owed by the DINSIC · art. 4 al. 4',
-        "    Refunds to the collectivité's account: €0.00 as of 2020-06-30 against €1,150.00 due by 2020-05-14 (paid €10,000.00, eligible expenses €8,850.00).",
+        "    Refunds to the collectivité's account: €0.00 as of 2020-06-30 against €1,150.00 due by 2020-05-14 (paid €10,000.00, credits used €8,850.00).",
         '',
       ].join('\n'),
     );
@@ -220,7 +220,7 @@ describe('clausier agenda: text, Markdown', () => {
         '14/05/2020  en retard de 47 jours  A4-REFUND-UNUSED  Restitution des crédits non utilisés · 1 150,00 €',
         `    ${OVERDUE_REFUND}:195:1`,
         '    Ville des Lilas (dinsic-les-lilas-2019) · à la charge de la DINSIC · art. 4 al. 4',
-        '    Restitutions sur le compte de la collectivité : 0,00 € au 30/06/2020 pour 1 150,00 € dus au plus tard le 14/05/2020 (versé 10 000,00 €, dépenses éligibles 8 850,00 €).',
+        '    Restitutions sur le compte de la collectivité : 0,00 € au 30/06/2020 pour 1 150,00 € dus au plus tard le 14/05/2020 (versé 10 000,00 €, crédits utilisés 8 850,00 €).',
         '',
       ].join('\n'),
     );

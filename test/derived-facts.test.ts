@@ -137,7 +137,7 @@ describe('another pack redefines a derived fact without code', () => {
       status: 'breach',
       case: 'not-refunded',
       message:
-        'Restitutions sur le compte de la collectivité : 0,00 € au 11/04/2020 pour 650,00 € dus au plus tard le 10/04/2020 (versé 10 000,00 €, dépenses éligibles 9 350,00 €).',
+        'Restitutions sur le compte de la collectivité : 0,00 € au 11/04/2020 pour 650,00 € dus au plus tard le 10/04/2020 (versé 10 000,00 €, crédits utilisés 9 350,00 €).',
     });
     // The same record with the 2019 pack: the expense after the end is not eligible.
     const report = await checkSource(
