@@ -213,6 +213,13 @@ describe('clausier ledger --format csv', () => {
         '7',
       ],
     ]);
+    const error = `clausier: ${bad}:3:7: asOf: '2020-02-30' is not a date: February 2020 has 29 days\n`;
+    expect(run.stderr).toBe(error);
+    // The money table has no row for it: standard error names it, and the exit code is 2.
+    const money = ledger([REFERENCE, bad, '--lang', 'en']);
+    expect([money.status, money.stderr]).toEqual([2, error]);
+    expect(parseCsv(money.stdout).some((r) => r[0] === bad)).toBe(false);
+    expect(parseCsv(money.stdout).filter((r) => r[0] === REFERENCE).length).toBeGreaterThan(5);
   });
 
   it('writes a text that a spreadsheet would take for a formula after an apostrophe', () => {

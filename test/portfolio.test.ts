@@ -97,21 +97,21 @@ describe('clausier report DIR --html FILE', () => {
 
   it('never nets what the DINSIC owes one collectivité against what another owes it back', () => {
     const files = checkJson(['cases']);
-    // One case refunds 350.00 € too much; ten are judged before their convention ends, where
+    // One case refunds 350.00 € too much; twelve are judged before their convention ends, where
     // what is unused so far is not owed yet; the others' balances are what the DINSIC owes.
     expect(owedBack(files)).toBe(35_000);
-    expect(unsettled(files)).toBe(4_020_000);
-    expect(files.filter((f) => f.money?.refundSettled === false)).toHaveLength(10);
+    expect(unsettled(files)).toBe(4_465_000);
+    expect(files.filter((f) => f.money?.refundSettled === false)).toHaveLength(12);
     expect(sum(files, 'balance')).toBe(1_460_000);
     const balance = html.match(
       /<td class="num" data-total="balance" data-cents="(\d+)" data-unsettled="(\d+)" data-owed-back="(\d+)">([^<]*)<br \/><span class="small">([^<]*)<\/span><br \/><span class="small">([^<]*)<\/span><\/td>/,
     );
     expect(balance?.slice(1)).toEqual([
       '1460000',
-      '4020000',
+      '4465000',
       '35000',
       '€14,600.00',
-      '+ €40,200.00 unused so far, not owed yet',
+      '+ €44,650.00 unused so far, not owed yet',
       '+ €350.00 refunded too much, owed back to the DINSIC',
     ]);
     // Each such row says so.
@@ -120,8 +120,8 @@ describe('clausier report DIR --html FILE', () => {
         /data-column="balance" data-cents="(\d+)" data-balance="unsettled"[^>]*>([^<]*)<br \/><span class="small">([^<]*)</g,
       ),
     ];
-    expect(running.map((m) => m[3])).toEqual(Array(10).fill('unused so far, not owed yet'));
-    expect(running.reduce((total, m) => total + Number(m[1]), 0)).toBe(4_020_000);
+    expect(running.map((m) => m[3])).toEqual(Array(12).fill('unused so far, not owed yet'));
+    expect(running.reduce((total, m) => total + Number(m[1]), 0)).toBe(4_465_000);
   });
 
   it('says what each record breaches, what is overdue and what falls due next', () => {

@@ -27,7 +27,7 @@ import {
 import { recordTargets } from './heap.js';
 import { maxSizeOption, prepareCheck, refuseOverwritingInputs, rulesOption } from './options.js';
 import { EXIT, languageOption, outputOption, type CliContext } from './context.js';
-import { emit, stderr } from './output.js';
+import { emit, writeInputErrors } from './output.js';
 
 const AGENDA_FORMATS: Record<string, (agenda: Agenda, options: AgendaFormatOptions) => string> = {
   text: formatAgendaText,
@@ -77,9 +77,7 @@ async function run(paths: string[], options: AgendaOptions, context: CliContext)
   emit(AGENDA_FORMATS[options.format]!(agenda, { language, tool: TOOL }), options.output);
   // A calendar has no place for input errors: they go to standard error.
   if (options.format === 'ics')
-    for (const { file, errors } of invalid)
-      for (const e of errors)
-        stderr.write(`clausier: ${file}:${e.line}:${e.column}: ${e.message}\n`);
+    for (const { file, errors } of invalid) writeInputErrors(file, errors);
   return invalid.length > 0 ? EXIT.input : EXIT.ok;
 }
 

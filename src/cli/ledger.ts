@@ -1,7 +1,7 @@
 /**
  * `clausier ledger`: the money ledger and the findings of records, as spreadsheets: CSV (one
  * table a file) or XLSX (one sheet a table). A record that cannot be read has its input errors
- * among the findings, and makes the exit code 2.
+ * among the findings and on standard error, and makes the exit code 2.
  */
 import { Option, type Command } from 'commander';
 import {
@@ -21,7 +21,7 @@ import {
 import { recordTargets } from './heap.js';
 import { maxSizeOption, prepareCheck, refuseOverwritingInputs, rulesOption } from './options.js';
 import { EXIT, languageOption, outputOption, type CliContext } from './context.js';
-import { emit, writeAtomically } from './output.js';
+import { emit, writeAtomically, writeInputErrors } from './output.js';
 
 interface LedgerOptions {
   format: 'csv' | 'xlsx';
@@ -34,7 +34,7 @@ interface LedgerOptions {
 }
 
 async function run(paths: string[], options: LedgerOptions, language: Language): Promise<number> {
-  if (options.format === 'xlsx' && (options.output === undefined || options.output === '-'))
+  if (options.format === 'xlsx' && options.output === undefined)
     throw new UsageError('--format xlsx writes a workbook, not text: name its file with --output');
   const { checkOptions } = prepareCheck({ ...options, waivers: [] }, language);
   const targets = recordTargets(paths);
@@ -48,6 +48,9 @@ async function run(paths: string[], options: LedgerOptions, language: Language):
     new PackRegistry(),
   )) {
     invalid ||= judged === undefined;
+    // The money table has no place for them: they go to standard error (the findings table
+    // holds them too).
+    if (judged === undefined) writeInputErrors(report.file, report.errors);
     records.push({
       name: judged ? recordNameOf(judged) : { file: report.file },
       report,
@@ -56,8 +59,7 @@ async function run(paths: string[], options: LedgerOptions, language: Language):
   }
   const tables = ledgerTables(records, language);
   if (options.format === 'csv') {
-    const output = options.output === '-' ? undefined : options.output;
-    emit(formatCsv(tables[options.table ?? 'money'], language), output);
+    emit(formatCsv(tables[options.table ?? 'money'], language), options.output);
   } else {
     const chosen = options.table !== undefined ? [tables[options.table]] : Object.values(tables);
     writeAtomically(options.output!, await formatXlsx(chosen, language));

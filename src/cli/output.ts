@@ -3,7 +3,7 @@
  * temporary file beside it, then renamed), so that an interrupted run leaves the previous report
  * whole.
  */
-import { InputError, UsageError } from '../index.js';
+import { InputError, showControls, UsageError } from '../index.js';
 import { once } from 'node:events';
 import {
   closeSync,
@@ -114,6 +114,22 @@ export function after(pieces: readonly Uint8Array[], count: number): readonly Ui
 
 export const stdout = new StandardStream(1);
 export const stderr = new StandardStream(2);
+
+/**
+ * The input errors of a record that cannot be judged, on standard error, one a line
+ * (`clausier: FILE:LINE:COLUMN: MESSAGE`), for the commands whose output has no place for them
+ * (a calendar, a money ledger) or that name them besides (the portfolio).
+ */
+export function writeInputErrors(
+  file: string,
+  errors: readonly { line: number; column: number; message: string }[],
+): void {
+  stderr.write(
+    errors
+      .map((e) => `${showControls(`clausier: ${file}:${e.line}:${e.column}: ${e.message}`)}\n`)
+      .join(''),
+  );
+}
 
 /** Writes a whole file atomically; `option` names, in an error, the option that gave the path. */
 export function writeAtomically(

@@ -19,7 +19,6 @@ import {
   type PortfolioRow,
   portfolioRowOf,
   programmeReportHtml,
-  showControls,
   STDIN,
   type Target,
   inspectTargets,
@@ -27,7 +26,7 @@ import {
 } from '../index.js';
 import { RunInputs } from './options.js';
 import { EXIT } from './context.js';
-import { stderr, writeAtomically } from './output.js';
+import { writeAtomically, writeInputErrors } from './output.js';
 
 /** The folder the paths of the records are taken relative to: the deepest they all lie in. */
 function commonFolder(paths: readonly string[]): string {
@@ -82,14 +81,7 @@ export async function runPortfolio(targets: readonly Target[], run: PortfolioRun
     applyWaivers([report], [...waivers], language);
     if (judged === undefined) {
       invalid = true;
-      stderr.write(
-        report.errors
-          .map(
-            (e) =>
-              `${showControls(`clausier: ${report.file}:${e.line}:${e.column}: ${e.message}`)}\n`,
-          )
-          .join(''),
-      );
+      writeInputErrors(report.file, report.errors);
       rows.push(portfolioRowOf({ report }, undefined, language));
       continue;
     }
