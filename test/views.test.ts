@@ -120,7 +120,7 @@ describe('clausier doc: the annotated convention in Markdown', () => {
       `| **Total** | **${units}** | **${full}** | **${partly}** | **${excused}** |`,
     );
     // The built-in pack, as its files stand: every unit encoded or excused.
-    expect([units, full, partly, excused]).toEqual([54, 26, 7, 21]);
+    expect([units, full, partly, excused]).toEqual([54, 21, 12, 21]);
     const article4 = PACK.clauses.slice(
       PACK.clauses.findIndex((c) => c.id === 'art4'),
       PACK.clauses.findIndex((c) => c.id === 'art5'),
