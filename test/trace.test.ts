@@ -6,7 +6,8 @@
  * trace that names every amount and date its message gives; the CLI shows traces with --why, in
  * text, in JSON and as SARIF related locations.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFile } from '../src/pipeline.js';
@@ -114,6 +115,7 @@ const EXPECTED: Record<string, string[]> = {
     '    date de la résiliation : 20/12/2019 (ligne 174)',
     '    échéance : 23/12/2019',
     '      = point de départ du délai : réception de la mise en demeure, à défaut sa date + le paramètre noticePeriod (Délai pendant lequel une mise en demeure doit rester sans réponse satisfaisante avant la résiliation : 1 mois)',
+    '      le délai expire le 21/12/2019, jour non ouvrable : il est prorogé jusqu’au premier jour ouvrable suivant (C. proc. civ., art. 642), après 21/12/2019 (samedi), 22/12/2019 (dimanche)',
     '      point de départ du délai : réception de la mise en demeure, à défaut sa date : 21/11/2019 (art. 5 al. 1)',
     '        = date de réception de la mise en demeure, à défaut date de la mise en demeure',
     '        date de réception de la mise en demeure : 21/11/2019 (ligne 180)',
@@ -126,6 +128,7 @@ const EXPECTED: Record<string, string[]> = {
     '    day of the termination: 2019-12-20 (line 174)',
     '    due date: 2019-12-23',
     "      = when the notice period runs from: the notice's receipt, else its date + the parameter noticePeriod (Time a formal notice must remain without a satisfactory response before termination: 1 month)",
+    '      the period ends on 2019-12-21, a day without work: extended to the next working day (C. proc. civ., art. 642), past 2019-12-21 (Saturday), 2019-12-22 (Sunday)',
     "      when the notice period runs from: the notice's receipt, else its date: 2019-11-21 (art. 5 al. 1)",
     '        = day the notice was received, else day of the formal notice',
     '        day the notice was received: 2019-11-21 (line 180)',
@@ -165,6 +168,46 @@ const EXPECTED: Record<string, string[]> = {
     '      the week’s Friday: 2019-11-08 (line 125)',
   ],
 };
+
+describe('the trace of a deadline counted as the Code de procédure civile counts', () => {
+  it('names each day without work the period passed over to reach it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clausier-trace-'));
+    const record = join(dir, 'whit-monday.yaml');
+    // Received on 30 April 2020: a month ends on Saturday 30 May, then Sunday, then Whit Monday.
+    writeFileSync(
+      record,
+      readFileSync(join(ROOT, CASES.notice[0]), 'utf8')
+        .replace('received: 2019-11-21', 'received: 2020-04-30')
+        .replace('date: 2019-11-15', 'date: 2020-04-29')
+        .replace('  date: 2019-12-20\n  requestedBy', '  date: 2020-06-02\n  requestedBy'),
+    );
+    const report = await checkFile(record, { trace: true, language: 'en' });
+    const finding = report.findings.find((f) => f.rule === 'A5-TERMINATION-NOTICE')!;
+    expect(finding.status).toBe('breach');
+    const deadlines: TraceNode[] = [];
+    const walk = (node: TraceNode): void => {
+      if (node.kind === 'deadline') deadlines.push(node);
+      node.inputs?.forEach(walk);
+    };
+    walk(finding.trace!);
+    expect(deadlines.map((d) => [d.value, d.extended])).toEqual([
+      [
+        '2020-06-02',
+        {
+          end: '2020-05-30',
+          passed: [
+            { day: '2020-05-30', why: 'saturday' },
+            { day: '2020-05-31', why: 'sunday' },
+            { day: '2020-06-01', why: 'holiday' },
+          ],
+        },
+      ],
+    ]);
+    expect(whyText(finding.trace!, 'fr')).toContain(
+      'le délai expire le 30/05/2020, jour non ouvrable : il est prorogé jusqu’au premier jour ouvrable suivant (C. proc. civ., art. 642), après 30/05/2020 (samedi), 31/05/2020 (dimanche), 01/06/2020 (jour férié)\n',
+    );
+  });
+});
 
 describe('the trace of a finding, as a lawyer reads it', () => {
   for (const name of Object.keys(CASES) as (keyof typeof CASES)[])

@@ -49,6 +49,12 @@ export interface TraceNode {
   formula?: Localized;
   /** For a condition: whether it held (`unknown`: the record lacks what it needs). */
   holds?: boolean | 'unknown';
+  /**
+   * For a deadline counted as the Code de procédure civile counts (art. 642) or in working days:
+   * the day the period alone would end on, when it falls on a day without work, and each day
+   * passed over to reach the deadline (`saturday`, `sunday`, or a French `holiday`).
+   */
+  extended?: { end: string; passed: { day: string; why: 'saturday' | 'sunday' | 'holiday' }[] };
   /** What it was worked out from. */
   inputs?: TraceNode[];
 }

@@ -45,6 +45,9 @@ const WORDS = {
     deadline: 'échéance',
     colon: ' : ',
     same: 'ci-dessus',
+    extended: (end: string, passed: string) =>
+      `le délai expire le ${end}, jour non ouvrable : il est prorogé jusqu’au premier jour ouvrable suivant (C. proc. civ., art. 642), après ${passed}`,
+    passed: { saturday: 'samedi', sunday: 'dimanche', holiday: 'jour férié' },
   },
   en: {
     why: 'Why',
@@ -64,6 +67,9 @@ const WORDS = {
     deadline: 'due date',
     colon: ': ',
     same: 'see above',
+    extended: (end: string, passed: string) =>
+      `the period ends on ${end}, a day without work: extended to the next working day (C. proc. civ., art. 642), past ${passed}`,
+    passed: { saturday: 'Saturday', sunday: 'Sunday', holiday: 'public holiday' },
   },
 } as const;
 
@@ -160,6 +166,13 @@ export function whyLines(trace: TraceNode, language: Language): WhyLine[] {
       case 'deadline':
         push(depth, `${w.deadline}${w.colon}${valueText(node, language)}`);
         push(depth + 1, `= ${plainWords(node.words[language])}`);
+        if (node.extended !== undefined) {
+          const day = (text: string): string => formatValue(text, 'date', language);
+          const passed = node.extended.passed
+            .map((p) => `${day(p.day)} (${w.passed[p.why]})`)
+            .join(', ');
+          push(depth + 1, w.extended(day(node.extended.end), passed));
+        }
         if (depth < MAX_DEPTH) for (const child of children) visit(child, depth + 1);
         return;
       case 'value':

@@ -6,7 +6,15 @@
  */
 import type { TraceNode } from '../../model/trace.js';
 import type { Facts, Item } from '../../facts/derive.js';
-import { parseCalendarDate } from '../../base/calendar.js';
+import {
+  addPeriod,
+  checkedDay,
+  formatDay,
+  isFrenchPublicHoliday,
+  parseCalendarDate,
+  parsePeriod,
+  weekday,
+} from '../../base/calendar.js';
 import {
   addPeriodToDate,
   compileCondition,
@@ -237,8 +245,17 @@ export class FactTracer {
   ): TraceNode {
     const { pack } = this.subject;
     const { fact, path: from } = splitDotted(deadline.from);
+    const start = this.value(
+      { fact, ...(from.length > 0 && { path: from.join('.') }) },
+      this.withDeadlines(scope),
+    );
+    const extended =
+      typeof start === 'string' && typeof node.value === 'string'
+        ? extensionOf(start, this.base.params[deadline.add], node.value)
+        : undefined;
     return {
       ...node,
+      ...(extended && { extended }),
       kind: 'deadline',
       type: 'date',
       words: both((language) =>
@@ -464,3 +481,37 @@ function referencesIn(condition: Condition, pack: RulePack): FactReference[] {
 
 /** A description without the `[name]` that words of references end with. */
 const stripName = (words: string): string => words.replace(/ \[[^\]]*\]$/, '');
+
+/**
+ * Where a deadline counted past days without work (see TraceNode.extended): the day the period
+ * alone ends on, and the days passed over to the deadline; none when the two are the same day.
+ */
+function extensionOf(
+  from: string,
+  period: unknown,
+  deadline: string,
+): TraceNode['extended'] | undefined {
+  if (typeof period !== 'string') return undefined;
+  const parsed = parsePeriod(period);
+  if (!parsed.ok) return undefined;
+  const end = addPeriod(checkedDay(from), parsed.value);
+  const last = checkedDay(deadline);
+  // Counted in working days, the deadline is reached day by day, not from the period's end.
+  if (last <= end || last - end > 31) return undefined;
+  const passed: NonNullable<TraceNode['extended']>['passed'] = [];
+  for (let day = end; day < last; day++) {
+    const d = weekday(day);
+    const why =
+      d === 6
+        ? 'saturday'
+        : d === 7
+          ? 'sunday'
+          : isFrenchPublicHoliday(day)
+            ? 'holiday'
+            : undefined;
+    // A working day before the deadline: this is no extension of the period's end.
+    if (why === undefined) return undefined;
+    passed.push({ day: formatDay(day), why });
+  }
+  return { end: formatDay(end), passed };
+}
