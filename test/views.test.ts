@@ -4,7 +4,8 @@
  * quotes, lines, the state of each week), well-formed static HTML that loads nothing, and the same
  * bytes in any time zone and locale.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -463,6 +464,25 @@ describe('clausier report: the programme report', () => {
     const inProgress = weekStates(await reportOf(IN_PROGRESS_CASE));
     for (const cells of inProgress.values())
       expect(cells.map((c) => c.state)).toEqual(['ok', 'ok', 'ok', 'ok', 'not-over']);
+    // A week is over once its Sunday has passed, as A1-COACHING-WEEKLY judges it: on the
+    // Saturday its coaching may still come; on the Monday it is over.
+    const dir = mkdtempSync(join(tmpdir(), 'clausier-weeks-'));
+    for (const [asOf, last] of [
+      ['2019-11-16', 'not-over'],
+      ['2019-11-17', 'not-over'],
+      ['2019-11-18', 'ok'],
+    ] as const) {
+      const file = join(dir, `${asOf}.yaml`);
+      writeFileSync(
+        file,
+        readFileSync(IN_PROGRESS_CASE, 'utf8').replace('asOf: 2019-11-15', `asOf: ${asOf}`),
+      );
+      for (const cells of weekStates(await reportOf(file)).values())
+        expect(
+          cells.slice(0, 5).map((c) => c.state),
+          asOf,
+        ).toEqual(['ok', 'ok', 'ok', 'ok', last]);
+    }
     const unknown = weekStates(await reportOf(NO_RELEASE_CASE)).get('Léa Robert')!;
     expect(new Set(unknown.map((c) => c.state))).toEqual(new Set(['unknown', 'leave', 'closed']));
   });

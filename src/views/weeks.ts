@@ -111,7 +111,9 @@ export function weekGrid(findings: readonly Finding[], facts: Facts): WeekGrid {
     else if (termination !== null && friday > termination) state = 'after-termination';
     else if (v.inPreincubation !== true || v.member !== true) state = 'outside';
     else if (isMissing(v.releaseDays) || isMissing(v.sessions)) state = 'unknown';
-    else if (asOf <= friday) state = 'not-over';
+    // Over once its Sunday has passed, as A1-COACHING-WEEKLY judges it (a session may come on
+    // the Saturday or the Sunday); a release missing by the Friday is already a breach above.
+    else if (asOf <= String(v.sunday)) state = 'not-over';
     else state = 'ok';
     row.cells.push({ week, monday, friday, state, releaseDays, sessions, findings: found });
   }
