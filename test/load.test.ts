@@ -85,9 +85,15 @@ describe('exact money', () => {
     }
   });
 
-  it('refuses more than two decimals', () => {
+  it('refuses more than two decimals, zeros too: 10.000 is ten thousand in French, never ten', () => {
     expect(amount('10000.001')).toEqual([
       '8:40 payments[0].amount: 10000.001 has more than two decimals (an amount in euros is exact to the cent)',
+    ]);
+    expect(amount('10.000')).toEqual([
+      '8:40 payments[0].amount: 10.000 has more than two decimals (an amount in euros is exact to the cent; if the dot separates the thousands, write 10000.00)',
+    ]);
+    expect(amount('10000.0000')).toEqual([
+      '8:40 payments[0].amount: 10000.0000 has more than two decimals (an amount in euros is exact to the cent)',
     ]);
   });
 
@@ -533,7 +539,7 @@ describe('validation against the schema', () => {
     const text = `asOf: 2019-13-01\n${base}expenses:\n  - { id: e, date: 2019-09-12, amount: 1.234, purpose: travel }\nrefunds: yes\n`;
     expect(problems(text)).toEqual([
       "1:7 asOf: '2019-13-01' is not a date: there is no month 13",
-      '9:40 expenses[0].amount: 1.234 has more than two decimals (an amount in euros is exact to the cent)',
+      '9:40 expenses[0].amount: 1.234 has more than two decimals (an amount in euros is exact to the cent; if the dot separates the thousands, write 1234.00)',
       "9:56 expenses[0].purpose: 'travel' is not an expense purpose (expected 'call-support', 'seminar', 'coaching', 'technical-support', 'methodological-support' or 'other')",
       // YAML 1.2: yes is text, not true.
       "10:10 refunds: expected a list, got the text 'yes'",

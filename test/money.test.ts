@@ -9,9 +9,19 @@ describe('parseEuros', () => {
     expect(parseEuros('0.29')).toEqual({ ok: true, value: 29 });
     expect(parseEuros('1.005')).toEqual({
       ok: false,
-      problem: '1.005 has more than two decimals (an amount in euros is exact to the cent)',
+      problem:
+        '1.005 has more than two decimals (an amount in euros is exact to the cent; if the dot separates the thousands, write 1005.00)',
     });
-    expect(parseEuros('1.000')).toEqual({ ok: true, value: 100 });
+    // A dot between thousands, as French writes them, is never read as decimals.
+    expect(parseEuros('10.000')).toEqual({
+      ok: false,
+      problem:
+        '10.000 has more than two decimals (an amount in euros is exact to the cent; if the dot separates the thousands, write 10000.00)',
+    });
+    expect(parseEuros('1.2500')).toEqual({
+      ok: false,
+      problem: '1.2500 has more than two decimals (an amount in euros is exact to the cent)',
+    });
     expect(parseEuros('+12.3')).toEqual({ ok: true, value: 1230 });
     expect(parseEuros('90071992547409.91')).toEqual({ ok: true, value: 9007199254740991 });
     expect(parseEuros('90071992547409.92')).toEqual({
@@ -36,7 +46,7 @@ describe('parseEuros', () => {
         const extra = (decimals ?? '').slice(2);
         const cents = BigInt(euros) * 100n + BigInt(((decimals ?? '') + '00').slice(0, 2));
         const refused =
-          /[1-9]/.test(extra) ||
+          extra.length > 0 ||
           (sign === '-' && cents !== 0n) ||
           cents > BigInt(Number.MAX_SAFE_INTEGER);
         if (refused) expect(parsed.ok, text).toBe(false);

@@ -17,8 +17,8 @@ export const LARGEST_AMOUNT = '90071992547409.91';
 
 /**
  * Reads an amount in euros as written in a YAML file (`10000`, `10000.5`, `10000.00`, `+12.30`)
- * into cents. More than two decimals, a negative amount, NaN or infinity is refused, with a
- * problem that says so.
+ * into cents. More than two decimals (zeros too), a negative amount, NaN or infinity is refused,
+ * with a problem that says so.
  */
 export function parseEuros(source: string): Parsed<Cents> {
   const plain = plainCents(source);
@@ -41,10 +41,14 @@ export function parseEuros(source: string): Parsed<Cents> {
   if (sign === '-' && !/^0*$/.test(units! + decimals)) {
     return { ok: false, problem: `${text} is negative (expected an amount of at least 0)` };
   }
-  if (decimals.length > 2 && !/^0*$/.test(decimals.slice(2))) {
+  // Even zeros: `10.000` is how French writes ten thousand, and read as 10.00 it would be off by
+  // a thousand, without a word.
+  if (decimals.length > 2) {
     return {
       ok: false,
-      problem: `${text} has more than two decimals (an amount in euros is exact to the cent)`,
+      problem: /^[+]?\d{1,3}\.\d{3}$/.test(text)
+        ? `${text} has more than two decimals (an amount in euros is exact to the cent; if the dot separates the thousands, write ${units}${decimals}.00)`
+        : `${text} has more than two decimals (an amount in euros is exact to the cent)`,
     };
   }
   const cents = BigInt(units!) * 100n + BigInt((decimals + '00').slice(0, 2));

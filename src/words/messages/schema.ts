@@ -144,6 +144,10 @@ export const VALUES: Entry[] = [
     '{value} a plus de deux décimales (un montant en euros est exact au centime)',
   ],
   [
+    '{value} has more than two decimals (an amount in euros is exact to the cent; if the dot separates the thousands, write {amount})',
+    '{value} a plus de deux décimales (un montant en euros est exact au centime ; si le point sépare les milliers, écrivez {amount})',
+  ],
+  [
     '{value} is too large an amount (at most {largest})',
     '{value} est un montant trop grand (au plus {largest})',
   ],
