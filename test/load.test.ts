@@ -97,6 +97,23 @@ describe('exact money', () => {
     ]);
   });
 
+  it('tells how to write a number kept in quotes, and a list written as text', () => {
+    const reference = readFileSync(REFERENCE, 'utf8');
+    const mistake = (from: string, to: string): string[] => {
+      expect(reference).toContain(from);
+      return problems(reference.replace(from, to));
+    };
+    expect(mistake('    amount: 10000.00', '    amount: "10000.00"')).toEqual([
+      "177:13 payments[0].amount: expected an amount in euros, got the text '10000.00' (write it without quotes: 10000.00)",
+    ]);
+    expect(mistake('  copies: 2', '  copies: "2"')).toEqual([
+      "17:11 convention.copies: expected a number, got the text '2' (write it without quotes: 2)",
+    ]);
+    expect(mistake('agreedBy: [collectivite, dinsic]', 'agreedBy: collectivite, dinsic')).toEqual([
+      "77:17 projects[0].selection.agreedBy: expected a list, got the text 'collectivite, dinsic' (write a list in brackets: [collectivite, dinsic])",
+    ]);
+  });
+
   it('refuses a negative amount', () => {
     expect(amount('-5.00')).toEqual([
       '8:40 payments[0].amount: -5.00 is negative (expected an amount in euros of at least 0)',

@@ -286,6 +286,15 @@ function wrongType(at: ErrorPlace): SchemaProblem {
     const amount = amountWritten(value);
     if (amount !== undefined)
       message += ` (did you mean ${amount}? a dot before the cents, no spaces)`;
+    else if (/^\d+(\.\d{1,2})?$/.test(value.trim()))
+      message += ` (write it without quotes: ${value.trim()})`;
+  } else if ((wanted === 'number' || wanted === 'integer') && typeof value === 'string') {
+    if (/^\d+(\.\d+)?$/.test(value.trim()))
+      message += ` (write it without quotes: ${value.trim()})`;
+  } else if (wanted === 'array' && typeof value === 'string' && value.includes(',')) {
+    const items = value.split(',').map((part) => part.trim());
+    if (items.every((item) => /^[\w.-]+$/.test(item)))
+      message += ` (write a list in brackets: [${items.join(', ')}])`;
   }
   return { pointer, message };
 }

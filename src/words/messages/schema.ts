@@ -42,6 +42,14 @@ export const SCHEMA: Entry[] = [
     'attendu : {expected} ; trouvé : {value} (écrivez la valeur entre guillemets pour la garder telle qu’écrite : {written})',
   ],
   [
+    'expected {expected*}, got {value*} (write it without quotes: {written})',
+    'attendu : {expected} ; trouvé : {value} (écrivez-la sans guillemets : {written})',
+  ],
+  [
+    'expected {expected*}, got {value*} (write a list in brackets: {list})',
+    'attendu : {expected} ; trouvé : {value} (écrivez une liste entre crochets : {list})',
+  ],
+  [
     'expected {expected*}, got {value*} (did you mean {amount}? a dot before the cents, no spaces)',
     'attendu : {expected} ; trouvé : {value} (vouliez-vous dire {amount} ? un point avant les centimes, sans espaces)',
   ],
