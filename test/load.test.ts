@@ -112,6 +112,15 @@ describe('exact money', () => {
     expect(mistake('agreedBy: [collectivite, dinsic]', 'agreedBy: collectivite, dinsic')).toEqual([
       "77:17 projects[0].selection.agreedBy: expected a list, got the text 'collectivite, dinsic' (write a list in brackets: [collectivite, dinsic])",
     ]);
+    // A part of a RIB says the form it takes, not only its name.
+    expect(
+      mistake(
+        'account: { bank: "30001", branch: "00064"',
+        'account: { bank: "3001", branch: "00064"',
+      ),
+    ).toEqual([
+      "178:22 payments[0].account.bank: '3001' is not valid here (expected the bank code (code banque), of five digits)",
+    ]);
   });
 
   it('refuses a negative amount', () => {

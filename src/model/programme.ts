@@ -133,22 +133,22 @@ export interface PartyDetails {
  */
 export interface AccountRef {
   /**
-   * The bank code (code banque): five digits.
+   * The bank code (code banque), of five digits.
    * @pattern ^\d{5}$
    */
   bank: string;
   /**
-   * The branch code (code guichet): five digits.
+   * The branch code (code guichet), of five digits.
    * @pattern ^\d{5}$
    */
   branch: string;
   /**
-   * The account number (numéro de compte): eleven digits or capital letters.
+   * The account number (numéro de compte), of eleven digits or capital letters.
    * @pattern ^[0-9A-Z]{11}$
    */
   number: string;
   /**
-   * The RIB key (clé RIB): two digits.
+   * The RIB key (clé RIB), of two digits.
    * @pattern ^\d{2}$
    */
   key: string;
