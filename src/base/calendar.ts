@@ -141,6 +141,24 @@ function readCalendarDate(text: string): Parsed<Day> {
         problem: `${quote(text)} is not a date: the year has ${countInWords(long[1]!.length)} digits (expected YYYY-MM-DD)`,
       };
     }
+    // Day first, as French writes it (17/10/2019, 17.10.2019), or without its zeros (2019-8-30):
+    // the date meant, when it is one.
+    const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+    const unpadded = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+    const [year, month, day] = dayFirst
+      ? [dayFirst[3]!, dayFirst[2]!, dayFirst[1]!]
+      : unpadded
+        ? [unpadded[1]!, unpadded[2]!, unpadded[3]!]
+        : [];
+    const meant =
+      year === undefined
+        ? undefined
+        : `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
+    if (meant !== undefined && readCalendarDate(meant).ok)
+      return {
+        ok: false,
+        problem: `${quote(text)} is not a date in the form YYYY-MM-DD (did you mean ${meant}?)`,
+      };
     if (/^\d{1,2}\/\d{1,2}\/\d+$/.test(text)) {
       return {
         ok: false,
@@ -207,6 +225,14 @@ export function parseIsoWeek(text: string): Parsed<Day> {
         problem: `${quote(text)} is not an ISO week: the year has ${countInWords(long[1]!.length)} digits (expected YYYY-Www)`,
       };
     }
+    // A week without its zero (2020-W2, 2020-w2): the week meant.
+    const unpadded = /^(\d{4})-[Ww](\d{1,2})$/.exec(text);
+    const meant = unpadded ? `${unpadded[1]}-W${unpadded[2]!.padStart(2, '0')}` : undefined;
+    if (meant !== undefined && meant !== text && parseIsoWeek(meant).ok)
+      return {
+        ok: false,
+        problem: `${quote(text)} is not an ISO week in the form YYYY-Www (did you mean ${meant}?)`,
+      };
     return {
       ok: false,
       problem: `${quote(text)} is not an ISO week (expected YYYY-Www, e.g. 2019-W42)`,

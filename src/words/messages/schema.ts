@@ -106,6 +106,14 @@ export const VALUES: Entry[] = [
     '{value} n’est pas une date : l’année a {count} chiffres (attendu : AAAA-MM-JJ)',
   ],
   [
+    '{value} is not a date in the form YYYY-MM-DD (did you mean {date}?)',
+    '{value} n’est pas une date de la forme AAAA-MM-JJ (vouliez-vous dire {date} ?)',
+  ],
+  [
+    '{value} is not an ISO week in the form YYYY-Www (did you mean {week}?)',
+    '{value} n’est pas une semaine ISO de la forme AAAA-Wss (vouliez-vous dire {week} ?)',
+  ],
+  [
     '{value} is not a date in the form YYYY-MM-DD (write e.g. 2019-08-30)',
     '{value} n’est pas une date de la forme AAAA-MM-JJ (écrivez par exemple 2019-08-30)',
   ],
