@@ -6,11 +6,13 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
+  closeSync,
   cpSync,
   existsSync,
   linkSync,
   lstatSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -291,6 +293,58 @@ describe('--output through a link, or to a pipe or a device', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
+  it('refuses two formats sent to one place by other names: a link, or /dev/stdout beside standard output', () => {
+    const dir = scratch();
+    const same = join(dir, 'same.out');
+    writeFileSync(same, OLD_REPORT);
+    symlinkSync('same.out', join(dir, 'link.out'));
+    mkdirSync(join(dir, 'real'));
+    symlinkSync('real', join(dir, 'linked'));
+    const refused = (args: string[], place: string): void => {
+      const run = runCli(['check', REFERENCE, ...args, '--lang', 'en'], { cwd: dir });
+      expect([run.status, run.stdout, run.stderr], args.join(' ')).toEqual([
+        2,
+        '',
+        `clausier check: --format: ${place} (give each its own --output.<format> FILE)\nTry 'clausier check --help'.\n`,
+      ]);
+    };
+    refused(
+      ['-f', 'junit', '--output.junit', 'same.out', '--output.markdown', 'link.out'],
+      'junit and markdown would both be written to link.out',
+    );
+    refused(
+      ['-f', 'json', '--output.json', 'real/a.json', '--output.text', 'linked/a.json'],
+      'json and text would both be written to linked/a.json',
+    );
+    expect(readFileSync(same, 'utf8')).toBe(OLD_REPORT);
+    expect(readdirSync(join(dir, 'real'))).toEqual([]);
+    // Standard output redirected to a file: /dev/stdout is that file, written through the
+    // descriptor the shell opened (appended to with >>), and one place with standard output.
+    const log = join(dir, 'log.txt');
+    writeFileSync(log, 'LOG\n');
+    const into = (args: string[]) => {
+      const fd = openSync(log, 'a');
+      try {
+        return spawnSync(process.execPath, [CLI, 'check', REFERENCE, ...args, '--lang', 'en'], {
+          cwd: dir,
+          stdio: ['ignore', fd, 'pipe'],
+          encoding: 'utf8',
+        });
+      } finally {
+        closeSync(fd);
+      }
+    };
+    const json = runCli(['check', REFERENCE, '-f', 'json']).stdout;
+    expect(into(['-f', 'json', '--output.json', '/dev/stdout']).status).toBe(0);
+    expect(readFileSync(log, 'utf8')).toBe(`LOG\n${json}`);
+    const both = into(['-f', 'github', '--output.sarif', '/dev/stdout']);
+    expect([both.status, both.stderr]).toEqual([
+      2,
+      "clausier check: --format: github and sarif would both be written to standard output (give all of them but one an --output.<format> FILE)\nTry 'clausier check --help'.\n",
+    ]);
+    expect(readFileSync(log, 'utf8')).toBe(`LOG\n${json}`);
+  });
+
   it('takes `--output -` for standard output in every command that writes, and makes no file named -', () => {
     const dir = scratch();
     const commands = [
@@ -338,6 +392,11 @@ describe('--output through a link, or to a pipe or a device', () => {
       "clausier check: --format: text and json would both be written to standard output (give all of them but one an --output.<format> FILE)\nTry 'clausier check --help'.\n",
     ]);
     expect(readdirSync(dir).sort()).toEqual(['r.txt']);
+    // `--output.<format> -` sends that format to standard output whatever --output says.
+    const beside = runCli(['check', REFERENCE, '-o', 'o.txt', '--output.json', '-'], { cwd: dir });
+    expect([beside.status, beside.stdout]).toEqual([0, json]);
+    expect(readFileSync(join(dir, 'o.txt'), 'utf8')).toBe(readFileSync(join(dir, 'r.txt'), 'utf8'));
+    rmSync(join(dir, 'o.txt'));
     expect(runCli(['check', REFERENCE, '-f', 'json', '-o', './-'], { cwd: dir }).stdout).toBe('');
     expect(readFileSync(join(dir, '-'), 'utf8')).toBe(json);
   });

@@ -1,5 +1,4 @@
 /** `clausier check`: checks records and reports in the format asked for. */
-import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import {
   checkFiles,
@@ -18,7 +17,7 @@ import {
 } from '../index.js';
 import { settleCollectorFor } from './heap.js';
 import { EXIT, languageOption, outputOption, type CliContext } from './context.js';
-import { onInterrupt, OutputSink } from './output.js';
+import { onInterrupt, OutputSink, outputKey } from './output.js';
 import {
   parseSize,
   prepareCheck,
@@ -85,15 +84,18 @@ export function destinationsOf(
 ): Destination[] {
   const destinations = [...new Set([...formats, ...Object.keys(perFormat)])].map((format) => ({
     format,
-    output: perFormat[format] ?? output,
+    // `--output.<format> -` is standard output, whatever --output says.
+    output: perFormat[format] === '-' ? undefined : (perFormat[format] ?? output),
   }));
   const seen = new Map<string, string>();
   for (const { format, output: file } of destinations) {
-    const key = file === undefined ? '' : resolve(file);
+    // The place each would write, links followed: two names of one file, or /dev/stdout beside
+    // standard output, are one place.
+    const key = outputKey(file);
     const other = seen.get(key);
     if (other !== undefined) {
       throw new UsageError(
-        file === undefined
+        key === 'fd:1'
           ? `--format: ${other} and ${format} would both be written to standard output (give all of them but one an --output.<format> FILE)`
           : `--format: ${other} and ${format} would both be written to ${file} (give each its own --output.<format> FILE)`,
       );

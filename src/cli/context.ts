@@ -38,14 +38,13 @@ export const outputOption = (description: string, flags = '-o, --output <file>')
   new Option(flags, description);
 
 /**
- * `--output -` (and `--output.<format> -`) is standard output, as if the option were not given,
- * so that two formats sent there are refused alike; a file named `-` is `./-`. Done on the parsed
- * options of the command about to run (commander stores no undefined from a parser).
+ * `--output -` is standard output, as if the option were not given, so that two formats sent
+ * there are refused alike; a file named `-` is `./-`. Done on the parsed options of the command
+ * about to run (commander stores no undefined from a parser). `--output.<format> -` keeps its `-`:
+ * it sends that format to standard output whatever `--output` says (see destinationsOf).
  */
 export function standardOutputDash(command: Command): void {
-  for (const [name, value] of Object.entries(command.opts()))
-    if (value === '-' && (name === 'output' || name.startsWith('output.')))
-      command.setOptionValue(name, undefined);
+  if (command.getOptionValue('output') === '-') command.setOptionValue('output', undefined);
 }
 
 /**

@@ -229,18 +229,13 @@ function outputPlace(output: string): Place {
     stats = undefined;
   }
   if (stats?.isDirectory()) return { kind: 'folder' };
-  if (stats !== undefined && !stats.isFile()) {
+  if (stats !== undefined) {
     // `/dev/stdout` or `/dev/fd/2`: written through the process's own descriptor, which may be
-    // a socket (a parent process's pipe), that the system does not open again by its name.
-    for (const fd of [1, 2] as const) {
-      try {
-        const own = fstatSync(fd);
-        if (own.dev === stats.dev && own.ino === stats.ino) return { kind: 'standard', fd };
-      } catch {
-        // Not open: not this one.
-      }
-    }
-    return { kind: 'in place' };
+    // a socket (a parent process's pipe), that the system does not open again by its name, or a
+    // file the shell opened (`> report.txt`, `>> log`: appended to, not replaced).
+    const fd = standardFdOf(output);
+    if (fd !== undefined) return { kind: 'standard', fd };
+    if (!stats.isFile()) return { kind: 'in place' };
   }
   if (stats !== undefined) {
     try {
@@ -261,6 +256,45 @@ function outputPlace(output: string): Place {
     path = resolve(dirname(path), target);
   }
   return { kind: 'replaced', path };
+}
+
+/** The standard output or error that a path names, whatever it is (a file, a pipe, a terminal). */
+function standardFdOf(path: string): 1 | 2 | undefined {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    return undefined;
+  }
+  for (const fd of [1, 2] as const) {
+    try {
+      const own = fstatSync(fd);
+      if (own.dev === stats.dev && own.ino === stats.ino) return fd;
+    } catch {
+      // Not open: not this one.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where a report named `output` (none: standard output) ends up, as a key that two reports share
+ * only when they would write the same place: the process's standard output or error, whatever
+ * name leads there (`-` is taken out before, see standardOutputDash), or the file at the end of
+ * its links, its folder's links followed too.
+ */
+export function outputKey(output: string | undefined): string {
+  if (output === undefined) return 'fd:1';
+  const place = outputPlace(output);
+  if (place.kind === 'standard') return `fd:${place.fd}`;
+  const path = place.kind === 'replaced' ? place.path : output;
+  let folder = dirname(resolve(path));
+  try {
+    folder = realpathSync(folder);
+  } catch {
+    // A folder that does not exist: refused when the report is written.
+  }
+  return `file:${join(folder, basename(path))}`;
 }
 
 /**
