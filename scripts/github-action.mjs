@@ -10,7 +10,11 @@ import { fileURLToPath } from 'node:url';
 
 const env = process.env;
 const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.cjs');
-const list = (value) => (value ?? '').split(/[\s,]+/).filter((item) => item !== '');
+// Formats are separated by spaces or commas; paths by spaces or new lines only, as action.yml
+// says, since a comma may be part of a file's name.
+const split = (value, separator) => (value ?? '').split(separator).filter((item) => item !== '');
+const list = (value) => split(value, /[\s,]+/);
+const paths = (value) => split(value, /\s+/);
 /** A problem with the inputs: an annotation on the workflow, and exit 2 as for bad usage. */
 const refuse = (message) => {
   console.log(`::error title=clausier::${message}`);
@@ -28,7 +32,7 @@ const lang = env.INPUT_LANG || 'fr';
 if (!['fr', 'en'].includes(lang)) refuse(`lang: '${lang}' is not fr or en`);
 // Annotations and SARIF are written anyway; the other formats, each to its own file.
 const formats = list(env.INPUT_FORMAT).filter((f) => f !== 'github' && f !== 'sarif');
-const files = list(env.INPUT_FILES || '.');
+const files = paths(env.INPUT_FILES || '.');
 
 const reports = join(env.RUNNER_TEMP || process.cwd(), 'clausier-reports');
 mkdirSync(reports, { recursive: true });
@@ -47,7 +51,7 @@ const args = [
   '--lang',
   lang,
   ...(env.INPUT_RULES ? ['--rules', env.INPUT_RULES] : []),
-  ...list(env.INPUT_WAIVERS).flatMap((file) => ['--waivers', file]),
+  ...paths(env.INPUT_WAIVERS).flatMap((file) => ['--waivers', file]),
 ];
 const run = spawnSync(process.execPath, [cli, ...args], { stdio: 'inherit' });
 const code = run.status ?? 3;

@@ -158,6 +158,24 @@ describe('the GitHub Action', () => {
     expect(run.summary).toMatch(/^## ❌ clausier : non conforme/);
   });
 
+  it('takes files separated by spaces or new lines, a comma being part of a name', () => {
+    const workspace = tempDir('clausier-action-');
+    records(workspace);
+    copyFileSync(BREACH, join(workspace, 'records', 'a,b.yaml'));
+    const run = runAction(workspace, {
+      ...actionStep().with!,
+      files: 'records/a,b.yaml\nrecords/les-lilas.yaml',
+      format: 'json',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    const report = JSON.parse(readFileSync(join(run.outputs.reports!, 'clausier.json'), 'utf8'));
+    expect(report.files.map((f: { file: string }) => f.file)).toEqual([
+      'records/a,b.yaml',
+      'records/les-lilas.yaml',
+    ]);
+  });
+
   it('passes on compliant records, with an empty SARIF run', () => {
     const workspace = tempDir('clausier-action-');
     records(workspace, false);
