@@ -297,6 +297,24 @@ describe('--format sarif', () => {
     expect(new Set(fingerprints).size).toBe(results.length);
   });
 
+  it('gives a record read from standard input a physical location, which code scanning requires', () => {
+    const text = readFileSync(join(ROOT, CAP), 'utf8');
+    const run = runCli(['check', '-', '-f', 'sarif', '--lang', 'en'], { input: text });
+    expect(run.status).toBe(1);
+    const log = expectValidSarif(run.stdout);
+    expect(log.runs[0]!.results.map((r) => r.locations)).toEqual([
+      [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'stdin', description: { text: 'standard input' } },
+            region: { startLine: 177, startColumn: 5 },
+          },
+          logicalLocations: [{ fullyQualifiedName: '/payments/0/amount' }],
+        },
+      ],
+    ]);
+  });
+
   it('keeps fingerprints across runs and languages, and when lines are added above a breach', async () => {
     const original = readFileSync(join(ROOT, CAP), 'utf8');
     const [a, b] = [tempDir(), tempDir()];
@@ -321,7 +339,7 @@ describe('--format sarif', () => {
     expect(await fingerprintAndLine(b, 'en')).toEqual([first, 179]);
   });
 
-  it('percent-encodes file names, places files outside the working directory by absolute URI, and standard input nowhere', async () => {
+  it('percent-encodes file names, places files outside the working directory by absolute URI, and standard input as stdin', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'sub dir'));
     const name = join(dir, 'sub dir', '50%, a:b #1 [x] é.yaml');
@@ -348,7 +366,7 @@ describe('--format sarif', () => {
     expect(uriOf(elsewhere, report)).toEqual({
       uri: `file://${dir.split('/').map(encodeURIComponent).join('/')}/sub%20dir/50%25,%20a:b%20%231%20%5Bx%5D%20%C3%A9.yaml`,
     });
-    expect(uriOf(dir, stdin)).toBeUndefined();
+    expect(uriOf(dir, stdin)).toEqual({ uri: 'stdin', description: { text: 'standard input' } });
     expectValidSarif(formatSarif([report, stdin], contextOf(registry, 'en'), dir));
     expectValidSarif(formatSarif([report], contextOf(registry, 'en'), elsewhere));
   });

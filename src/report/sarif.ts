@@ -124,16 +124,22 @@ function ruleDescriptor(rule: LoadedRule, pack: RulePack, language: Language) {
   };
 }
 
-/** A place in a record: the file and line (none for standard input), and the JSON pointer. */
+/**
+ * A place in a record: the file and line, and the JSON pointer. A record read from standard input
+ * is the artifact `stdin`, described as such: GitHub's code scanning refuses a whole upload with a
+ * result that has no physical location.
+ */
 function sarifLocation(file: string, location: Location | undefined, cwd: string) {
   const logical =
     location && location.pointer !== ''
       ? { logicalLocations: [{ fullyQualifiedName: location.pointer }] }
       : {};
-  if (file === STDIN) return logical;
   return {
     physicalLocation: {
-      artifactLocation: artifactLocation(file, cwd),
+      artifactLocation:
+        file === STDIN
+          ? { uri: 'stdin', description: { text: 'standard input' } }
+          : artifactLocation(file, cwd),
       ...(location && { region: { startLine: location.line, startColumn: location.column } }),
     },
     ...logical,
