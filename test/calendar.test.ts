@@ -40,22 +40,26 @@ describe('days', () => {
   });
 });
 
+/** A text refused, with the problem said. */
+const refused = (parsed: unknown, problem: string) =>
+  expect(parsed).toEqual({ ok: false, problem });
+
 describe('dates as people write them', () => {
   it('says which date was meant, day first or without its zeros, when it is one', () => {
     const meant = (text: string, date: string) =>
-      expect(parseCalendarDate(text)).toEqual({
-        ok: false,
-        problem: `'${text}' is not a date in the form YYYY-MM-DD (did you mean ${date}?)`,
-      });
+      refused(
+        parseCalendarDate(text),
+        `'${text}' is not a date in the form YYYY-MM-DD (did you mean ${date}?)`,
+      );
     meant('17/10/2019', '2019-10-17');
     meant('1/2/2020', '2020-02-01');
     meant('17.10.2019', '2019-10-17');
     meant('2019-8-30', '2019-08-30');
     // No date to mean: February has no 31st.
-    expect(parseCalendarDate('31/02/2019')).toEqual({
-      ok: false,
-      problem: "'31/02/2019' is not a date in the form YYYY-MM-DD (write e.g. 2019-08-30)",
-    });
+    refused(
+      parseCalendarDate('31/02/2019'),
+      "'31/02/2019' is not a date in the form YYYY-MM-DD (write e.g. 2019-08-30)",
+    );
   });
 });
 
@@ -82,18 +86,17 @@ describe('ISO weeks', () => {
   });
 
   it('says which week was meant when its zero is left out, and only a week that exists', () => {
-    expect(parseIsoWeek('2020-W1')).toEqual({
-      ok: false,
-      problem: "'2020-W1' is not an ISO week in the form YYYY-Www (did you mean 2020-W01?)",
-    });
-    expect(parseIsoWeek('2020-w02')).toEqual({
-      ok: false,
-      problem: "'2020-w02' is not an ISO week in the form YYYY-Www (did you mean 2020-W02?)",
-    });
-    expect(parseIsoWeek('2019-W0')).toEqual({
-      ok: false,
-      problem: "'2019-W0' is not an ISO week (expected YYYY-Www, e.g. 2019-W42)",
-    });
+    const meant = (text: string, week: string) =>
+      refused(
+        parseIsoWeek(text),
+        `'${text}' is not an ISO week in the form YYYY-Www (did you mean ${week}?)`,
+      );
+    meant('2020-W1', '2020-W01');
+    meant('2020-w02', '2020-W02');
+    refused(
+      parseIsoWeek('2019-W0'),
+      "'2019-W0' is not an ISO week (expected YYYY-Www, e.g. 2019-W42)",
+    );
   });
 
   it("gives a week's working days, from Monday to Friday, the same each time it is asked", () => {
