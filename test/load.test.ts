@@ -112,6 +112,10 @@ describe('exact money', () => {
     expect(mistake('agreedBy: [collectivite, dinsic]', 'agreedBy: collectivite, dinsic')).toEqual([
       "77:17 projects[0].selection.agreedBy: expected a list, got the text 'collectivite, dinsic' (write a list in brackets: [collectivite, dinsic])",
     ]);
+    // A non-breaking space before the colon, as French typing puts one: shown, and the fix said.
+    expect(mistake('  copies: 2', '  copies\u00a0: 2')).toEqual([
+      "17:3 convention: unknown field 'copies\\u00A0' (a non-breaking space in its name? write 'copies:')",
+    ]);
     // A part of a RIB says the form it takes, not only its name.
     expect(
       mistake(

@@ -204,6 +204,19 @@ function unknownField(at: ErrorPlace): SchemaProblem {
     allowed.filter((name) => !present.has(name)),
   );
   const comma = decimalComma(field, value, schema, pointer, root, sourceText);
+  // `copies\u00a0:`, as French typing puts a non-breaking space before a colon: a field known
+  // but for spaces no one sees, shown escaped.
+  const unseen = field.replace(
+    /[\u00a0\u2007\u202f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+  const bare = field.replace(/[\s\u00a0\u2007\u202f]+/g, '');
+  if (unseen !== field && allowed.includes(bare))
+    return {
+      pointer: joinPointer(pointer, field),
+      message: `${path}: unknown field ${quote(unseen)} (a non-breaking space in its name? write '${bare}:')`,
+      atKey: true,
+    };
   const hint = comma
     ? ` (an amount written ${comma.written}? write ${comma.amount}: a dot before the cents)`
     : suggestion

@@ -26,6 +26,10 @@ export const SCHEMA: Entry[] = [
     'unknown field {field} (an amount written {written}? write {amount}: a dot before the cents)',
     'champ inconnu {field} (un montant écrit {written} ? écrivez {amount} : un point avant les centimes)',
   ],
+  [
+    'unknown field {field} (a non-breaking space in its name? write {name})',
+    'champ inconnu {field} (une espace insécable dans son nom ? écrivez {name})',
+  ],
   ['unknown field {field}', 'champ inconnu {field}'],
   ['missing field {field} ({what?})', 'champ manquant {field}[[ ({what})]]'],
   ['missing field {field}', 'champ manquant {field}'],
