@@ -2,8 +2,8 @@
  * What the commands that judge records share on the command line: the pack, the size limit,
  * the evaluation date and waivers, and the refusal to write over what a run reads.
  */
-import { realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Option } from 'commander';
 import {
   DEFAULT_MAX_BYTES,
@@ -17,6 +17,7 @@ import {
   type LoadedWaiver,
 } from '../index.js';
 import { packDirOf } from './context.js';
+import { realPath } from './output.js';
 
 /** What `check` and `report` share on the command line. */
 export interface CheckRunOptions {
@@ -71,19 +72,6 @@ export function parseSize(value: string): number {
   if (size === 0)
     throw new UsageError(`--max-size: '${value}' refuses every file (expected at least 1 byte)`);
   return size;
-}
-
-/** A path once links are followed; for a file not written yet, its folder's real path and name. */
-function realPath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    try {
-      return join(realpathSync(dirname(path)), basename(path));
-    } catch {
-      return resolve(path);
-    }
-  }
 }
 
 /** A file's identity (device and inode: a hard link is the same file), if it exists. */

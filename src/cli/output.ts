@@ -17,6 +17,7 @@ import {
   rmSync,
   statSync,
   writevSync,
+  type Stats,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -233,7 +234,7 @@ function outputPlace(output: string): Place {
     // `/dev/stdout` or `/dev/fd/2`: written through the process's own descriptor, which may be
     // a socket (a parent process's pipe), that the system does not open again by its name, or a
     // file the shell opened (`> report.txt`, `>> log`: appended to, not replaced).
-    const fd = standardFdOf(output);
+    const fd = standardFdOf(stats);
     if (fd !== undefined) return { kind: 'standard', fd };
     if (!stats.isFile()) return { kind: 'in place' };
   }
@@ -258,14 +259,8 @@ function outputPlace(output: string): Place {
   return { kind: 'replaced', path };
 }
 
-/** The standard output or error that a path names, whatever it is (a file, a pipe, a terminal). */
-function standardFdOf(path: string): 1 | 2 | undefined {
-  let stats;
-  try {
-    stats = statSync(path);
-  } catch {
-    return undefined;
-  }
+/** The standard output or error that a file is, whatever it is (a file, a pipe, a terminal). */
+function standardFdOf(stats: Stats): 1 | 2 | undefined {
   for (const fd of [1, 2] as const) {
     try {
       const own = fstatSync(fd);
@@ -287,14 +282,20 @@ export function outputKey(output: string | undefined): string {
   if (output === undefined) return 'fd:1';
   const place = outputPlace(output);
   if (place.kind === 'standard') return `fd:${place.fd}`;
-  const path = place.kind === 'replaced' ? place.path : output;
-  let folder = dirname(resolve(path));
+  return `file:${realPath(place.kind === 'replaced' ? place.path : output)}`;
+}
+
+/** A path once links are followed; for a file not written yet, its folder's real path and name. */
+export function realPath(path: string): string {
   try {
-    folder = realpathSync(folder);
+    return realpathSync(path);
   } catch {
-    // A folder that does not exist: refused when the report is written.
+    try {
+      return join(realpathSync(dirname(path)), basename(path));
+    } catch {
+      return resolve(path);
+    }
   }
-  return `file:${join(folder, basename(path))}`;
 }
 
 /**
