@@ -10,7 +10,7 @@ import {
   addPeriod,
   checkedDay,
   formatDay,
-  isFrenchPublicHoliday,
+  nextWorkingDay,
   parseCalendarDate,
   parsePeriod,
   weekday,
@@ -31,7 +31,13 @@ import { joinPointer } from '../../base/pointer.js';
 import { conditionInWords, formulaInWords, referenceInWords, type WordScope } from '../describe.js';
 import type { LoadedRule, RulePack } from '../pack/types.js';
 import { type Language } from '../../base/language.js';
-import type { Aggregate, Condition, FactReference, Formula } from '../../model/expressions.js';
+import type {
+  Aggregate,
+  Condition,
+  Counting,
+  FactReference,
+  Formula,
+} from '../../model/expressions.js';
 import type { Deadline, DerivedFact, Localized } from '../../model/pack.js';
 
 /** What the facts of a trace are read from: the pack, the rule, the record's facts, the item. */
@@ -251,7 +257,12 @@ export class FactTracer {
     );
     const extended =
       typeof start === 'string' && typeof node.value === 'string'
-        ? extensionOf(start, this.base.params[deadline.add], node.value)
+        ? extensionOf(
+            start,
+            this.base.params[deadline.add],
+            this.subject.facts.parameters.counting(deadline.add),
+            node.value,
+          )
         : undefined;
     return {
       ...node,
@@ -483,35 +494,29 @@ function referencesIn(condition: Condition, pack: RulePack): FactReference[] {
 const stripName = (words: string): string => words.replace(/ \[[^\]]*\]$/, '');
 
 /**
- * Where a deadline counted past days without work (see TraceNode.extended): the day the period
- * alone ends on, and the days passed over to the deadline; none when the two are the same day.
+ * Where a deadline counted as the Code de procédure civile counts went past days without work
+ * (see TraceNode.extended): the day the period alone ends on, and each day passed over to the
+ * next working day, which the deadline is; none when the period ends on a working day.
  */
 function extensionOf(
   from: string,
   period: unknown,
+  counting: Counting,
   deadline: string,
 ): TraceNode['extended'] | undefined {
-  if (typeof period !== 'string') return undefined;
+  if (counting !== 'code-de-procedure-civile' || typeof period !== 'string') return undefined;
   const parsed = parsePeriod(period);
   if (!parsed.ok) return undefined;
   const end = addPeriod(checkedDay(from), parsed.value);
   const last = checkedDay(deadline);
-  // Counted in working days, the deadline is reached day by day, not from the period's end.
-  if (last <= end || last - end > 31) return undefined;
+  if (last === end || nextWorkingDay(end) !== last) return undefined;
   const passed: NonNullable<TraceNode['extended']>['passed'] = [];
   for (let day = end; day < last; day++) {
     const d = weekday(day);
-    const why =
-      d === 6
-        ? 'saturday'
-        : d === 7
-          ? 'sunday'
-          : isFrenchPublicHoliday(day)
-            ? 'holiday'
-            : undefined;
-    // A working day before the deadline: this is no extension of the period's end.
-    if (why === undefined) return undefined;
-    passed.push({ day: formatDay(day), why });
+    passed.push({
+      day: formatDay(day),
+      why: d === 6 ? 'saturday' : d === 7 ? 'sunday' : 'holiday',
+    });
   }
   return { end: formatDay(end), passed };
 }
